@@ -1,0 +1,58 @@
+// Builds the bundles with esbuild: the extension, the language server, the CLI, and the tests.
+// Lexicons are YAML files bundled as data, so the engine itself does no file I/O.
+import * as esbuild from 'esbuild';
+import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const yamlPlugin = {
+  name: 'yaml',
+  setup(build) {
+    build.onLoad({ filter: /\.ya?ml$/ }, (args) => ({
+      contents: JSON.stringify(YAML.parse(readFileSync(args.path, 'utf8'), { maxAliasCount: 0, uniqueKeys: true })),
+      loader: 'json',
+    }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  plugins: [yamlPlugin],
+};
+
+function testEntries(dir) {
+  const abs = join(root, dir);
+  if (!existsSync(abs)) return [];
+  return readdirSync(abs).filter((f) => f.endsWith('.test.ts')).map((f) => join(abs, f));
+}
+
+const builds = [
+  { ...common, entryPoints: { extension: join(root, 'client/src/extension.ts') }, outdir: join(root, 'dist'), external: ['vscode'] },
+  { ...common, entryPoints: { server: join(root, 'server/src/server.ts') }, outdir: join(root, 'dist') },
+  { ...common, entryPoints: { cli: join(root, 'server/src/cli.ts') }, outdir: join(root, 'dist'), banner: { js: '#!/usr/bin/env node' } },
+];
+if (!production) {
+  for (const layer of ['unit', 'protocol', 'integration']) {
+    const entries = testEntries(`test/${layer}`);
+    if (entries.length) builds.push({ ...common, entryPoints: entries, outdir: join(root, `out/test/${layer}`), external: ['vscode', 'playwright-core'], sourcemap: 'inline' });
+  }
+}
+
+if (!watch) rmSync(join(root, 'out/test'), { recursive: true, force: true });
+if (watch) {
+  for (const b of builds) (await esbuild.context(b)).watch();
+  console.log('esbuild: watching');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}
