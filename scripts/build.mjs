@@ -49,10 +49,21 @@ if (!production) {
   }
 }
 
-if (!watch) rmSync(join(root, 'out/test'), { recursive: true, force: true });
+// Drop built tests whose source is gone, without touching the ones another run may be using.
+function pruneStaleTests() {
+  for (const layer of ['unit', 'protocol', 'integration']) {
+    const out = join(root, `out/test/${layer}`);
+    if (!existsSync(out)) continue;
+    for (const f of readdirSync(out)) {
+      const m = /^(.*\.test)\.js$/.exec(f);
+      if (m && !existsSync(join(root, `test/${layer}/${m[1]}.ts`))) rmSync(join(out, f), { force: true });
+    }
+  }
+}
 if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();
   console.log('esbuild: watching');
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  if (!production) pruneStaleTests();
 }

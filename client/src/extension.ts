@@ -1,2 +1,47 @@
-// placeholder
-export {};
+// Sanad's client: starts the language server and connects what it finds to the editor. Each piece
+// of the window (highlights, status bar, language association, commands) lives in its own module.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LANGUAGE_ID, documentSpansNotification, corpusStatusNotification } from '../../server/src/protocol';
+import { SpanPainter } from './spanPainter';
+import { CorpusStatusBar } from './statusBar';
+import { registerLanguageAssociation } from './languageAssociation';
+import { registerCommands } from './commands';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const output = vscode.window.createOutputChannel('Sanad', { log: true });
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: LANGUAGE_ID },
+      { scheme: 'untitled', language: LANGUAGE_ID },
+    ],
+    synchronize: {
+      configurationSection: 'sanad',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.txt'),
+    },
+    outputChannel: output,
+  };
+  client = new LanguageClient('sanad', 'Sanad', serverOptions, clientOptions);
+
+  const painter = new SpanPainter();
+  const status = new CorpusStatusBar();
+  context.subscriptions.push(painter, status, output);
+  context.subscriptions.push(client.onNotification(documentSpansNotification, (p) => painter.update(p)));
+  context.subscriptions.push(client.onNotification(corpusStatusNotification, (s) => status.update(s)));
+  registerLanguageAssociation(context);
+  registerCommands(context, () => client);
+
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

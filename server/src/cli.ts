@@ -1,1 +1,104 @@
-export {};
+// `sanad`: the batch command line. Same engine as the language server; reads files, prints JSON,
+// YAML or a table for people.
+import { promises as fs } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import YAML from 'yaml';
+import { analyzeCorpus } from './analysis';
+import { listArticles, readArticle } from './articleFiles';
+import { formatTable } from './cliTable';
+
+const USAGE = `Usage: sanad analyze PATH... [--format json|yaml|table] [--max-file-size KB]
+
+Finds actors, dates and figures in Arabic news articles (UTF-8 .txt files) and flags figures that
+contradict each other across sources. Folders are read recursively for *.txt files.
+
+  --format json    the machine contract (default), documented in docs/CONTRACT.md
+  --format yaml    the same fields as YAML
+  --format table   a readable summary per document
+  --max-file-size  skip files larger than this many KB (default 2048)
+
+Exit codes: 0 all files analysed; 1 some files could not be read (named on stderr, the rest are
+still analysed); 2 bad usage or nothing to analyse.`;
+
+interface Args {
+  command: string | undefined;
+  paths: string[];
+  format: 'json' | 'yaml' | 'table';
+  maxKB: number;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const args: Args = { command: argv[0], paths: [], format: 'json', maxKB: 2048 };
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--format' || a.startsWith('--format=')) {
+      const v = a.includes('=') ? a.split('=')[1] : argv[++i];
+      if (v !== 'json' && v !== 'yaml' && v !== 'table') return `unknown format "${v ?? ''}" (use json, yaml or table)`;
+      args.format = v;
+    } else if (a === '--max-file-size') {
+      const v = Number(argv[++i]);
+      if (!Number.isFinite(v) || v <= 0) return '--max-file-size takes a number of KB';
+      args.maxKB = v;
+    } else if (a === '-h' || a === '--help') {
+      return '';
+    } else if (a.startsWith('-')) {
+      return `unknown option ${a}`;
+    } else args.paths.push(a);
+  }
+  return args;
+}
+
+async function collect(paths: string[]): Promise<{ files: string[]; missing: string[] }> {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const p of paths) {
+    const abs = resolve(p);
+    const stat = await fs.stat(abs).catch(() => null);
+    if (!stat) missing.push(p);
+    else if (stat.isDirectory()) files.push(...(await listArticles(abs, ['**/*.txt'])));
+    else files.push(abs);
+  }
+  return { files: [...new Set(files)], missing };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string' || args.command !== 'analyze' || args.paths.length === 0) {
+    const problem = typeof args === 'string' ? args : args.command && args.command !== 'analyze' ? `unknown command "${args.command}"` : '';
+    if (problem) process.stderr.write(`sanad: ${problem}\n\n`);
+    process.stderr.write(USAGE + '\n');
+    return argv.includes('-h') || argv.includes('--help') ? 0 : 2;
+  }
+  const { files, missing } = await collect(args.paths);
+  let failed = missing.length;
+  for (const m of missing) process.stderr.write(`sanad: ${m}: no such file or folder\n`);
+  const inputs: Array<{ path: string; text: string }> = [];
+  for (const file of files) {
+    const read = await readArticle(file, args.maxKB * 1024);
+    const shown = relative(process.cwd(), file) || file;
+    if (read.ok) inputs.push({ path: shown, text: read.text });
+    else {
+      failed++;
+      process.stderr.write(`sanad: ${shown}: skipped, ${read.reason}\n`);
+    }
+  }
+  if (inputs.length === 0) {
+    process.stderr.write('sanad: nothing to analyse\n');
+    return 2;
+  }
+  const result = analyzeCorpus(inputs);
+  const out =
+    args.format === 'json' ? JSON.stringify(result, null, 2) : args.format === 'yaml' ? YAML.stringify(result, { lineWidth: 0, aliasDuplicateObjects: false }) : formatTable(result);
+  await new Promise<void>((done) => process.stdout.write(out.endsWith('\n') ? out : out + '\n', () => done()));
+  return failed > 0 ? 1 : 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      process.stderr.write(`sanad: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
+      process.exit(3);
+    },
+  );
+}

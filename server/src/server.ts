@@ -1,1 +1,228 @@
-export {};
+// The Sanad language server: LSP wiring only. The engine (./analysis) does the reading of the text;
+// the workspace index keeps what it found; each feature module answers one kind of request.
+// Speaks LSP over --stdio, --node-ipc or --socket (vscode-languageserver picks from argv).
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, FileChangeType, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { relative } from 'node:path';
+import { WorkspaceIndex } from './workspaceIndex';
+import { listArticles, readArticle } from './articleFiles';
+import { matchesAny } from './glob';
+import { semanticTokens } from './features/semanticTokens';
+import { hover } from './features/hover';
+import { ContradictionDiagnostics } from './features/diagnostics';
+import { spansOf, statusOf, summaryOf } from './features/corpusViews';
+import {
+  LANGUAGE_ID, TOKEN_TYPES, TOKEN_MODIFIERS, DEFAULT_INCLUDE, DEFAULT_SETTINGS, type SanadSettings,
+  documentSpansNotification, corpusStatusNotification, corpusSummaryRequest,
+} from './protocol';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const index = new WorkspaceIndex();
+const diagnostics = new ContradictionDiagnostics(connection, index);
+
+let settings: SanadSettings = DEFAULT_SETTINGS;
+let folders: string[] = [];
+let canConfigure = false;
+let indexing = { active: false, done: 0, total: 0 };
+
+connection.onInitialize((params): InitializeResult => {
+  canConfigure = !!params.capabilities.workspace?.configuration;
+  folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+  if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+  index.setFolders(folders);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      semanticTokensProvider: { legend: { tokenTypes: TOKEN_TYPES, tokenModifiers: TOKEN_MODIFIERS }, full: true },
+      workspace: { workspaceFolders: { supported: true } },
+    },
+    serverInfo: { name: 'sanad', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  await loadSettings();
+  await indexWorkspace();
+});
+
+connection.onDidChangeConfiguration(async () => {
+  const before = JSON.stringify(settings.files.include);
+  await loadSettings();
+  if (JSON.stringify(settings.files.include) !== before) await indexWorkspace();
+});
+
+async function loadSettings(): Promise<void> {
+  if (!canConfigure) return;
+  try {
+    const s = (await connection.workspace.getConfiguration('sanad')) as Partial<SanadSettings> | null;
+    settings = {
+      files: { include: Array.isArray(s?.files?.include) ? s!.files!.include.filter((g) => typeof g === 'string') : [] },
+      maxFileSizeKB: positive(s?.maxFileSizeKB, DEFAULT_SETTINGS.maxFileSizeKB),
+      debounceMs: positive(s?.debounceMs, DEFAULT_SETTINGS.debounceMs),
+      maxProblems: positive(s?.maxProblems, DEFAULT_SETTINGS.maxProblems),
+    };
+  } catch {
+    settings = DEFAULT_SETTINGS;
+  }
+}
+
+function positive(v: unknown, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+function corpusGlobs(): string[] {
+  return [...DEFAULT_INCLUDE, ...settings.files.include];
+}
+
+function isCorpusFile(uri: string): boolean {
+  if (!uri.startsWith('file:')) return false;
+  const fsPath = fileURLToPath(uri);
+  return folders.some((f) => {
+    const rel = relative(fileURLToPath(f), fsPath);
+    return !rel.startsWith('..') && matchesAny(rel, corpusGlobs());
+  });
+}
+
+const yieldToEvents = () => new Promise<void>((done) => setImmediate(done));
+
+/** Reads and analyses every corpus file of the workspace, in slices, reporting progress. */
+async function indexWorkspace(): Promise<void> {
+  if (indexing.active) return;
+  const progress = await connection.window.createWorkDoneProgress().catch(() => null);
+  indexing = { active: true, done: 0, total: 0 };
+  try {
+    const files: string[] = [];
+    for (const f of folders) if (f.startsWith('file:')) files.push(...(await listArticles(fileURLToPath(f), corpusGlobs())));
+    indexing.total = files.length;
+    progress?.begin('Sanad: indexing articles', 0, `0/${files.length}`, false);
+    let lastReport = Date.now();
+    for (const file of files) {
+      const uri = pathToFileURL(file).toString();
+      if (!documents.get(uri)) {
+        const read = await readArticle(file, settings.maxFileSizeKB * 1024);
+        if (read.ok) index.update(uri, read.text, null);
+        else {
+          index.markUnreadable(uri, read.reason);
+          connection.console.warn(`${index.displayPath(uri)}: ${read.reason}`);
+        }
+      }
+      indexing.done++;
+      if (Date.now() - lastReport > 100) {
+        lastReport = Date.now();
+        progress?.report(Math.round((100 * indexing.done) / Math.max(1, files.length)), `${indexing.done}/${files.length}`);
+        sendStatus();
+        await yieldToEvents();
+      }
+    }
+    // Names learnt from titles in any article are then found in all of them.
+    for (const [i, entry] of index.learn().entries()) {
+      index.update(entry.uri, entry.text, entry.version);
+      if (i % 50 === 49) await yieldToEvents();
+    }
+  } finally {
+    indexing.active = false;
+    progress?.done();
+  }
+  for (const doc of documents.all()) sendSpans(doc);
+  diagnostics.refresh(settings.maxProblems);
+  sendStatus();
+}
+
+let statusTimer: NodeJS.Timeout | undefined;
+function sendStatus(): void {
+  if (statusTimer) return;
+  statusTimer = setTimeout(() => {
+    statusTimer = undefined;
+    void connection.sendNotification(corpusStatusNotification, statusOf(index, indexing));
+  }, 50);
+}
+
+function sendSpans(doc: TextDocument): void {
+  const entry = index.get(doc.uri);
+  if (entry && entry.version === doc.version) void connection.sendNotification(documentSpansNotification, spansOf(entry));
+}
+
+// Edits: each open document is re-analysed after a pause in typing, then the comparison across
+// files is refreshed. Nothing here runs per keystroke but the timer reset.
+const pending = new Map<string, NodeJS.Timeout>();
+function schedule(doc: TextDocument, delay: number): void {
+  clearTimeout(pending.get(doc.uri));
+  pending.set(
+    doc.uri,
+    setTimeout(() => {
+      pending.delete(doc.uri);
+      const live = documents.get(doc.uri);
+      if (!live || live.languageId !== LANGUAGE_ID) return;
+      index.update(live.uri, live.getText(), live.version);
+      sendSpans(live);
+      diagnostics.refresh(settings.maxProblems);
+      sendStatus();
+    }, delay),
+  );
+}
+
+documents.onDidOpen((e) => schedule(e.document, 0));
+documents.onDidChangeContent((e) => schedule(e.document, settings.debounceMs));
+documents.onDidClose(async (e) => {
+  clearTimeout(pending.get(e.document.uri));
+  pending.delete(e.document.uri);
+  // A closed corpus file stays in the corpus as it is on disk; any other file leaves it.
+  if (isCorpusFile(e.document.uri)) {
+    const read = await readArticle(fileURLToPath(e.document.uri), settings.maxFileSizeKB * 1024);
+    if (read.ok) index.update(e.document.uri, read.text, null);
+    else index.markUnreadable(e.document.uri, read.reason);
+  } else index.remove(e.document.uri);
+  diagnostics.refresh(settings.maxProblems);
+  sendStatus();
+});
+
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  let touched = false;
+  for (const change of changes) {
+    if (documents.get(change.uri) || !isCorpusFile(change.uri)) continue;
+    touched = true;
+    if (change.type === FileChangeType.Deleted) index.remove(change.uri);
+    else {
+      const read = await readArticle(fileURLToPath(change.uri), settings.maxFileSizeKB * 1024);
+      if (read.ok) index.update(change.uri, read.text, null);
+      else index.markUnreadable(change.uri, read.reason);
+    }
+  }
+  if (touched) {
+    diagnostics.refresh(settings.maxProblems);
+    sendStatus();
+  }
+});
+
+function analysedDocument(uri: string): TextDocument | undefined {
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  const entry = index.get(uri);
+  // A request may arrive before the debounced analysis: analyse now so answers match the text.
+  if (!entry || entry.version !== doc.version) {
+    clearTimeout(pending.get(uri));
+    pending.delete(uri);
+    index.update(uri, doc.getText(), doc.version);
+    sendSpans(doc);
+  }
+  return doc;
+}
+
+connection.onHover(({ textDocument, position }) => {
+  const doc = analysedDocument(textDocument.uri);
+  return doc ? hover(doc, doc.offsetAt(position), index) : null;
+});
+
+connection.languages.semanticTokens.on(({ textDocument }) => {
+  const doc = analysedDocument(textDocument.uri);
+  const entry = doc && index.get(doc.uri);
+  return doc && entry ? semanticTokens(doc, entry.analysis.mentions) : { data: [] };
+});
+
+connection.onRequest(corpusSummaryRequest, () => summaryOf(index));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,21 @@
+// Commands from the palette and the editor's context menu.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { LANGUAGE_ID } from '../../server/src/protocol';
+
+export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('sanad.openAsArabicNews', async (uri?: vscode.Uri) => {
+      const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!doc) {
+        void vscode.window.showInformationMessage('Sanad: open a .txt article first.');
+        return;
+      }
+      if (doc.languageId === LANGUAGE_ID) return;
+      await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+    }),
+    vscode.commands.registerCommand('sanad.restartServer', async () => {
+      await client()?.restart();
+    }),
+  );
+}

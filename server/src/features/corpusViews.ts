@@ -1,0 +1,50 @@
+// Shapes of the index sent to the client: spans to paint, the status bar counts, the summary.
+import type { CorpusStatus, CorpusSummaryDocument, DocumentSpansParams, SpanKind } from '../protocol';
+import type { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
+
+export function spansOf(entry: IndexEntry): DocumentSpansParams {
+  return {
+    uri: entry.uri,
+    version: entry.version ?? 0,
+    spans: entry.analysis.mentions.map((m) => ({ kind: m.kind, start: m.start, end: m.end, boilerplate: m.boilerplate })),
+    boilerplate: entry.analysis.boilerplate,
+  };
+}
+
+function counts(entry: IndexEntry): Record<SpanKind, number> {
+  const c: Record<SpanKind, number> = { person: 0, organization: 0, place: 0, date: 0, quantity: 0 };
+  for (const m of entry.analysis.mentions) if (!m.boilerplate) c[m.kind]++;
+  return c;
+}
+
+export function statusOf(index: WorkspaceIndex, indexing: { active: boolean; done: number; total: number }): CorpusStatus {
+  const entities = new Set<string>();
+  let dates = 0;
+  let figures = 0;
+  for (const e of index.all()) {
+    for (const m of e.analysis.mentions) {
+      if (m.boilerplate) continue;
+      if (m.entity) entities.add(m.entity);
+      else if (m.kind === 'date') dates++;
+      else if (m.kind === 'quantity') figures++;
+    }
+  }
+  return {
+    indexing: indexing.active,
+    done: indexing.done,
+    total: indexing.total,
+    documents: index.size,
+    actors: entities.size,
+    dates,
+    figures,
+    contradictions: indexing.active ? 0 : index.contradictions().length,
+    unreadable: [...index.unreadable].map(([uri, reason]) => ({ path: index.displayPath(uri), reason })),
+  };
+}
+
+export function summaryOf(index: WorkspaceIndex): CorpusSummaryDocument[] {
+  return index
+    .all()
+    .map((e) => ({ uri: e.uri, published: e.analysis.published, outlet: e.analysis.outlet, counts: counts(e) }))
+    .sort((a, b) => (a.uri < b.uri ? -1 : 1));
+}

@@ -1,0 +1,46 @@
+// Hovers: what the engine understood of the span under the cursor, shown outside the line so the
+// Arabic text itself is never split.
+import type { Hover, MarkupContent } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Mention } from '../analysis';
+import { showInterval } from '../cliTable';
+import type { WorkspaceIndex } from '../workspaceIndex';
+
+const KIND_LABEL: Record<Mention['kind'], string> = {
+  person: 'Person',
+  organization: 'Organisation',
+  place: 'Place',
+  date: 'Date',
+  quantity: 'Figure',
+};
+
+export function mentionAt(mentions: readonly Mention[], offset: number): Mention | undefined {
+  // The innermost span wins: a figure inside a longer phrase is what the reader points at.
+  let best: Mention | undefined;
+  for (const m of mentions) {
+    if (m.start <= offset && offset < m.end && (!best || m.end - m.start < best.end - best.start)) best = m;
+  }
+  return best;
+}
+
+export function hover(doc: TextDocument, offset: number, index: WorkspaceIndex): Hover | null {
+  const entry = index.get(doc.uri);
+  if (!entry) return null;
+  const m = mentionAt(entry.analysis.mentions, offset);
+  if (!m) return null;
+  const lines: string[] = [`**${KIND_LABEL[m.kind]}** — ${m.text}`];
+  if (m.entity) {
+    const files = index.all().filter((e) => e.analysis.mentions.some((x) => x.entity === m.entity)).length;
+    lines.push('', `Canonical: ${m.entity}`, `Mentioned in ${files} file${files === 1 ? '' : 's'}`);
+  }
+  if (typeof m.value === 'string') lines.push('', `Value: \`${m.value}\``);
+  else if (m.value) lines.push('', `Value: ${showInterval(m.value)}`);
+  if (m.counted) lines.push(`Counted: ${m.counted}${m.event ? ` (${m.event})` : ''}`);
+  if (m.place) lines.push(`Where: ${m.place}`);
+  if (m.window) lines.push(`When: ${m.window}${m.cumulative ? ' (running total)' : ''}`);
+  if (m.source) lines.push(`Says: ${m.source}`);
+  if (m.note) lines.push('', `_${m.note}_`);
+  if (m.boilerplate) lines.push('', '_In boilerplate: not compared with other sources._');
+  const contents: MarkupContent = { kind: 'markdown', value: lines.join('  \n') };
+  return { contents, range: { start: doc.positionAt(m.start), end: doc.positionAt(m.end) } };
+}

@@ -1,0 +1,76 @@
+// Everything the client and the server say to each other beyond standard LSP. Both sides import
+// this module, so a method name or a payload shape is written once.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+
+export const LANGUAGE_ID = 'arabic-news';
+
+/** The kinds the engine reports, in the order of the semantic token legend. */
+export const MENTION_KINDS = ['person', 'organization', 'place', 'date', 'quantity'] as const;
+export type SpanKind = (typeof MENTION_KINDS)[number];
+
+/** Semantic token types of our own (other editors colour them; VS Code paints decorations). */
+export const TOKEN_TYPES = MENTION_KINDS.map((k) => `sanad${k[0].toUpperCase()}${k.slice(1)}`);
+export const TOKEN_MODIFIERS = ['boilerplate'];
+
+/** One highlighted span, in UTF-16 offsets of the document version it was computed for. */
+export interface PaintSpan {
+  kind: SpanKind;
+  start: number;
+  end: number;
+  boilerplate: boolean;
+}
+
+export interface DocumentSpansParams {
+  uri: string;
+  version: number;
+  spans: PaintSpan[];
+  /** Whole lines judged boilerplate, as offset ranges, to dim. */
+  boilerplate: Array<{ start: number; end: number }>;
+}
+
+/** Sent after each analysis of an open document: what the client paints behind the text. */
+export const documentSpansNotification = new NotificationType<DocumentSpansParams>('sanad/documentSpans');
+
+export interface CorpusStatus {
+  indexing: boolean;
+  /** Files indexed so far and in all (while indexing). */
+  done: number;
+  total: number;
+  documents: number;
+  actors: number;
+  dates: number;
+  figures: number;
+  contradictions: number;
+  /** Files that could not be read, with the reason. */
+  unreadable: Array<{ path: string; reason: string }>;
+}
+
+/** Sent whenever the corpus counts change; feeds the status bar. */
+export const corpusStatusNotification = new NotificationType<CorpusStatus>('sanad/corpusStatus');
+
+export interface CorpusSummaryDocument {
+  uri: string;
+  published: string | null;
+  outlet: string | null;
+  counts: Record<SpanKind, number>;
+}
+
+/** The documents the server knows, for views and the demo summary. */
+export const corpusSummaryRequest = new RequestType<void, CorpusSummaryDocument[], void>('sanad/corpusSummary');
+
+/** Settings under `sanad.*`, as the server reads them (defaults in package.json). */
+export interface SanadSettings {
+  files: { include: string[] };
+  maxFileSizeKB: number;
+  debounceMs: number;
+  maxProblems: number;
+}
+
+export const DEFAULT_INCLUDE = ['**/seeds/**/*.txt', '**/*.news.txt'];
+
+export const DEFAULT_SETTINGS: SanadSettings = {
+  files: { include: [] },
+  maxFileSizeKB: 2048,
+  debounceMs: 200,
+  maxProblems: 200,
+};
