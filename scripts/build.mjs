@@ -9,6 +9,8 @@ import YAML from 'yaml';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// --tests builds only the test bundles, leaving dist/ as packaged.
+const testsOnly = process.argv.includes('--tests');
 
 const yamlPlugin = {
   name: 'yaml',
@@ -37,11 +39,12 @@ function testEntries(dir) {
   return readdirSync(abs).filter((f) => f.endsWith('.test.ts')).map((f) => join(abs, f));
 }
 
-const builds = [
+const bundles = [
   { ...common, entryPoints: { extension: join(root, 'client/src/extension.ts') }, outdir: join(root, 'dist'), external: ['vscode'] },
   { ...common, entryPoints: { server: join(root, 'server/src/server.ts') }, outdir: join(root, 'dist') },
   { ...common, entryPoints: { cli: join(root, 'server/src/cli.ts') }, outdir: join(root, 'dist'), banner: { js: '#!/usr/bin/env node' } },
 ];
+const builds = testsOnly ? [] : bundles;
 if (!production) {
   for (const layer of ['unit', 'protocol', 'integration']) {
     const entries = testEntries(`test/${layer}`);

@@ -25,7 +25,7 @@ export class LspSession {
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => this.note(() => this.diagnostics.set(p.uri, p)));
     this.connection.onNotification(documentSpansNotification, (p) => this.note(() => this.spans.set(p.uri, p)));
     this.connection.onNotification(corpusStatusNotification, (s) => this.note(() => (this.status = s)));
-    this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+    this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
     this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => settings));
     this.connection.listen();
   }

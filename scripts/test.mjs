@@ -1,0 +1,58 @@
+// `npm test`: sets up what is missing, type-checks, packages the .vsix, then runs the three test
+// layers against what ships: the engine (unit), the built server over LSP (protocol), and the
+// built .vsix installed in a real VS Code (integration). Ends with one summary line.
+import { readFileSync, existsSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setup, run } from './setup.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const layers = only.length ? only : ['unit', 'protocol', 'integration'];
+
+setup({ vscode: layers.includes('integration') });
+const npx = (args) => run('npx', ['--no-install', ...args]);
+
+console.log('\n== type-check');
+npx(['tsc', '-b']);
+console.log('\n== package the .vsix');
+run('npm', ['run', '--silent', 'package'], { env: { ...process.env, npm_config_loglevel: 'error' } });
+run('node', ['scripts/build.mjs', '--tests']);
+
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+const vsix = join(root, `sanad-${version}.vsix`);
+mkdirSync(join(root, 'out', 'test'), { recursive: true });
+
+const totals = { passed: 0, failed: 0 };
+const rows = [];
+for (const layer of layers) {
+  console.log(`\n== ${layer} tests`);
+  const dir = join(root, 'out', 'test', layer);
+  const tap = join(root, 'out', 'test', `${layer}.tap`);
+  if (!existsSync(dir)) {
+    // A layer with no tests must not pass quietly.
+    rows.push([layer, 0, 1]);
+    totals.failed++;
+    console.error(`no ${layer} tests were built (test/${layer}/*.test.ts)`);
+    continue;
+  }
+  const r = spawnSync(
+    process.execPath,
+    ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, dir],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, SANAD_VSIX: vsix } },
+  );
+  const out = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const pass = Number(/^# pass (\d+)/m.exec(out)?.[1] ?? 0);
+  let fail = Number(/^# fail (\d+)/m.exec(out)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(out)?.[1] ?? 0);
+  if (r.status !== 0 && fail === 0) fail = 1; // the runner itself failed
+  if (pass + fail === 0) fail = 1; // no test ran: a failure, never a green
+  rows.push([layer, pass, fail]);
+  totals.passed += pass;
+  totals.failed += fail;
+}
+
+console.log('\n== summary');
+for (const [layer, pass, fail] of rows) console.log(`  ${layer.padEnd(12)} ${pass} passed, ${fail} failed`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed > 0 ? 1 : 0);
