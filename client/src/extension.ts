@@ -7,6 +7,7 @@ import { SpanPainter } from './spanPainter';
 import { CorpusStatusBar } from './statusBar';
 import { registerLanguageAssociation } from './languageAssociation';
 import { registerCommands } from './commands';
+import { SanadPanel } from './views/panel';
 
 let client: LanguageClient | undefined;
 
@@ -32,9 +33,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const painter = new SpanPainter();
   const status = new CorpusStatusBar();
-  context.subscriptions.push(painter, status, output);
+  const panel = new SanadPanel(() => client);
+  context.subscriptions.push(painter, status, panel, output);
   context.subscriptions.push(client.onNotification(documentSpansNotification, (p) => painter.update(p)));
-  context.subscriptions.push(client.onNotification(corpusStatusNotification, (s) => status.update(s)));
+  context.subscriptions.push(
+    client.onNotification(corpusStatusNotification, (s) => {
+      status.update(s);
+      if (!s.indexing) panel.refresh();
+    }),
+  );
   registerLanguageAssociation(context);
   registerCommands(context, () => client);
 

@@ -1,6 +1,6 @@
 // Everything the client and the server say to each other beyond standard LSP. Both sides import
 // this module, so a method name or a payload shape is written once.
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 export const LANGUAGE_ID = 'arabic-news';
 
@@ -50,13 +50,14 @@ export const corpusStatusNotification = new NotificationType<CorpusStatus>('sana
 
 export interface CorpusSummaryDocument {
   uri: string;
+  path: string;
   published: string | null;
   outlet: string | null;
   counts: Record<SpanKind, number>;
 }
 
 /** The documents the server knows, for views and the demo summary. */
-export const corpusSummaryRequest = new RequestType<void, CorpusSummaryDocument[], void>('sanad/corpusSummary');
+export const corpusSummaryRequest = new RequestType0<CorpusSummaryDocument[], void>('sanad/corpusSummary');
 
 /** Settings under `sanad.*`, as the server reads them (defaults in package.json). */
 export interface SanadSettings {
@@ -74,3 +75,62 @@ export const DEFAULT_SETTINGS: SanadSettings = {
   debounceMs: 200,
   maxProblems: 200,
 };
+
+// ---- The Sanad panel's trees --------------------------------------------------------------------
+
+export interface PlainRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/** One span somewhere in the corpus, with enough around it to show in a tree. */
+export interface CorpusLocation {
+  uri: string;
+  /** The path shown to people (relative to the workspace folder). */
+  path: string;
+  range: PlainRange;
+  text: string;
+  /** The line around the span, trimmed. */
+  context: string;
+  boilerplate: boolean;
+}
+
+export interface ActorSummary {
+  entity: string;
+  kind: 'person' | 'organization' | 'place';
+  mentions: number;
+  files: number;
+}
+
+export const actorsRequest = new RequestType0<ActorSummary[], void>('sanad/actors');
+export const entityMentionsRequest = new RequestType<{ entity: string }, CorpusLocation[], void>('sanad/entityMentions');
+
+export interface TimelineEntry {
+  /** ISO day, month, year or range, as the engine resolved it. */
+  value: string;
+  note?: string;
+  location: CorpusLocation;
+  published: string | null;
+}
+
+export const timelineRequest = new RequestType0<TimelineEntry[], void>('sanad/timeline');
+
+export interface FigureClaim {
+  location: CorpusLocation;
+  /** The interval for people: "151+", "20–99", "3". */
+  value: string;
+  published: string | null;
+  outlet: string | null;
+  source?: string;
+  /** True when this claim takes part in a contradiction. */
+  conflict: boolean;
+}
+
+export interface FigureMeasure {
+  /** What is measured, readable: "soldiers killed · العراق". */
+  topic: string;
+  claims: FigureClaim[];
+  conflicts: number;
+}
+
+export const figuresRequest = new RequestType0<FigureMeasure[], void>('sanad/figures');

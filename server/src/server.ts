@@ -12,9 +12,12 @@ import { semanticTokens } from './features/semanticTokens';
 import { hover } from './features/hover';
 import { ContradictionDiagnostics } from './features/diagnostics';
 import { spansOf, statusOf, summaryOf } from './features/corpusViews';
+import { definition, references, documentSymbols, workspaceSymbols } from './features/navigation';
+import { actors, entityMentions, timeline, figures } from './features/panels';
 import {
   LANGUAGE_ID, TOKEN_TYPES, TOKEN_MODIFIERS, DEFAULT_INCLUDE, DEFAULT_SETTINGS, type SanadSettings,
   documentSpansNotification, corpusStatusNotification, corpusSummaryRequest,
+  actorsRequest, entityMentionsRequest, timelineRequest, figuresRequest,
 } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -36,6 +39,10 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentSymbolProvider: { label: 'Sanad' },
+      workspaceSymbolProvider: true,
       semanticTokensProvider: { legend: { tokenTypes: TOKEN_TYPES, tokenModifiers: TOKEN_MODIFIERS }, full: true },
       workspace: { workspaceFolders: { supported: true } },
     },
@@ -222,7 +229,29 @@ connection.languages.semanticTokens.on(({ textDocument }) => {
   return doc && entry ? semanticTokens(doc, entry.analysis.mentions) : { data: [] };
 });
 
+connection.onDefinition(({ textDocument, position }) => {
+  const doc = analysedDocument(textDocument.uri);
+  return doc ? definition(index, doc.uri, doc.offsetAt(position)) : null;
+});
+
+connection.onReferences(({ textDocument, position }) => {
+  const doc = analysedDocument(textDocument.uri);
+  return doc ? references(index, doc.uri, doc.offsetAt(position)) : null;
+});
+
+connection.onDocumentSymbol(({ textDocument }) => {
+  const doc = analysedDocument(textDocument.uri);
+  const entry = doc && index.get(doc.uri);
+  return entry ? documentSymbols(entry) : [];
+});
+
+connection.onWorkspaceSymbol(({ query }) => workspaceSymbols(index, query));
+
 connection.onRequest(corpusSummaryRequest, () => summaryOf(index));
+connection.onRequest(actorsRequest, () => actors(index));
+connection.onRequest(entityMentionsRequest, ({ entity }) => entityMentions(index, entity));
+connection.onRequest(timelineRequest, () => timeline(index));
+connection.onRequest(figuresRequest, () => figures(index));
 
 documents.listen(connection);
 connection.listen();

@@ -45,6 +45,6 @@ export function statusOf(index: WorkspaceIndex, indexing: { active: boolean; don
 export function summaryOf(index: WorkspaceIndex): CorpusSummaryDocument[] {
   return index
     .all()
-    .map((e) => ({ uri: e.uri, published: e.analysis.published, outlet: e.analysis.outlet, counts: counts(e) }))
-    .sort((a, b) => (a.uri < b.uri ? -1 : 1));
+    .map((e) => ({ uri: e.uri, path: e.path, published: e.analysis.published, outlet: e.analysis.outlet, counts: counts(e) }))
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
 }

@@ -1,0 +1,160 @@
+// The Sanad panel: actors, figures, timeline, sources and a legend, each a tree view fed by one
+// server request and refreshed when the corpus changes.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  actorsRequest, entityMentionsRequest, figuresRequest, timelineRequest, corpusSummaryRequest,
+  type ActorSummary, type CorpusLocation, type FigureMeasure, type TimelineEntry, type CorpusSummaryDocument, type SpanKind,
+} from '../../../server/src/protocol';
+import { PanelFilter } from './filter';
+
+const KIND_LABEL: Record<SpanKind, string> = { person: 'Persons', organization: 'Organisations', place: 'Places', date: 'Dates', quantity: 'Figures' };
+
+export function kindIcon(kind: SpanKind): vscode.ThemeIcon {
+  return new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor(`sanad.${kind}Border`));
+}
+
+/** A tree item that opens its span when clicked. */
+export function locationItem(label: string, loc: CorpusLocation, description?: string): vscode.TreeItem {
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+  item.description = description ?? loc.path;
+  item.tooltip = `${loc.context}\n${loc.path}:${loc.range.start.line + 1}`;
+  item.command = { command: 'sanad.reveal', title: 'Reveal', arguments: [loc.uri, loc.range] };
+  item.resourceUri = undefined;
+  return item;
+}
+
+type Node = { item: vscode.TreeItem; children?: () => Promise<Node[]> | Node[] };
+
+/** The common machinery: a tree of prebuilt nodes, fetched lazily, refreshed as a whole. */
+abstract class SanadTree implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(protected readonly client: () => LanguageClient | undefined, protected readonly filter: PanelFilter) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    return node.item;
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (node) return node.children ? await node.children() : [];
+    const c = this.client();
+    if (!c || !c.isRunning()) return [];
+    try {
+      return await this.roots(c);
+    } catch {
+      return [];
+    }
+  }
+
+  protected abstract roots(client: LanguageClient): Promise<Node[]>;
+}
+
+export class ActorsTree extends SanadTree {
+  protected async roots(client: LanguageClient): Promise<Node[]> {
+    const all = await client.sendRequest(actorsRequest);
+    const shown = all.filter((a) => this.filter.matches(a.entity));
+    return (['person', 'organization', 'place'] as const)
+      .map((kind) => ({ kind, actors: shown.filter((a) => a.kind === kind) }))
+      .filter((g) => g.actors.length > 0)
+      .map(({ kind, actors }) => {
+        const item = new vscode.TreeItem(KIND_LABEL[kind], vscode.TreeItemCollapsibleState.Expanded);
+        item.description = String(actors.length);
+        item.iconPath = kindIcon(kind);
+        return { item, children: () => actors.map((a) => this.actorNode(client, a)) };
+      });
+  }
+
+  private actorNode(client: LanguageClient, a: ActorSummary): Node {
+    const item = new vscode.TreeItem(a.entity, vscode.TreeItemCollapsibleState.Collapsed);
+    item.description = `${a.mentions} in ${a.files} file${a.files === 1 ? '' : 's'}`;
+    item.iconPath = kindIcon(a.kind);
+    item.contextValue = 'sanad.actor';
+    return {
+      item,
+      children: async () => {
+        const mentions = await client.sendRequest(entityMentionsRequest, { entity: a.entity });
+        const byFile = new Map<string, CorpusLocation[]>();
+        for (const m of mentions) byFile.set(m.path, [...(byFile.get(m.path) ?? []), m]);
+        return [...byFile].map(([path, ms]) => {
+          const fileItem = new vscode.TreeItem(path, vscode.TreeItemCollapsibleState.Expanded);
+          fileItem.description = `${ms.length}`;
+          fileItem.iconPath = vscode.ThemeIcon.File;
+          return { item: fileItem, children: () => ms.map((m) => ({ item: locationItem(m.context, m, `line ${m.range.start.line + 1}${m.boilerplate ? ' · boilerplate' : ''}`) })) };
+        });
+      },
+    };
+  }
+}
+
+export class FiguresTree extends SanadTree {
+  protected async roots(client: LanguageClient): Promise<Node[]> {
+    const measures: FigureMeasure[] = await client.sendRequest(figuresRequest);
+    return measures
+      .filter((m) => this.filter.matches(m.topic, ...m.claims.map((c) => c.location.path), ...m.claims.map((c) => c.location.context)))
+      .map((m) => {
+        const item = new vscode.TreeItem(m.topic, vscode.TreeItemCollapsibleState.Collapsed);
+        const values = m.claims.map((c) => c.value).join(' · ');
+        item.description = m.conflicts > 0 ? `conflict · ${values}` : values;
+        item.iconPath = m.conflicts > 0 ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : kindIcon('quantity');
+        return {
+          item,
+          children: () =>
+            m.claims.map((c) => {
+              const it = locationItem(`${c.value} — ${c.location.text}`, c.location, `${c.outlet ?? c.location.path} · ${c.published ?? 'undated'}${c.source ? ' · ' + c.source : ''}`);
+              if (c.conflict) it.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+              return { item: it };
+            }),
+        };
+      });
+  }
+}
+
+export class TimelineTree extends SanadTree {
+  protected async roots(client: LanguageClient): Promise<Node[]> {
+    const entries: TimelineEntry[] = await client.sendRequest(timelineRequest);
+    return entries
+      .filter((e) => this.filter.matches(e.location.path, e.location.context))
+      .map((e) => {
+        const item = locationItem(e.value, e.location, `${e.location.text} · ${e.location.path}`);
+        item.iconPath = kindIcon('date');
+        item.tooltip = `${e.location.context}\n${e.note ?? ''}\n${e.location.path}`;
+        return { item };
+      });
+  }
+}
+
+export class SourcesTree extends SanadTree {
+  protected async roots(client: LanguageClient): Promise<Node[]> {
+    const docs: CorpusSummaryDocument[] = await client.sendRequest(corpusSummaryRequest);
+    return docs
+      .filter((d) => this.filter.matches(d.path, d.outlet))
+      .map((d) => {
+        const item = new vscode.TreeItem(d.path, vscode.TreeItemCollapsibleState.None);
+        const c = d.counts;
+        item.description = `${d.outlet ?? 'outlet unknown'} · ${d.published ?? 'undated'}`;
+        item.tooltip = `${d.path}\n${c.person} persons · ${c.organization} organisations · ${c.place} places · ${c.date} dates · ${c.quantity} figures`;
+        item.iconPath = vscode.ThemeIcon.File;
+        item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(d.uri)] };
+        return { item };
+      });
+  }
+}
+
+/** The colours of the highlights, as they look in the current theme. */
+export class LegendTree implements vscode.TreeDataProvider<SpanKind | 'boilerplate'> {
+  getTreeItem(kind: SpanKind | 'boilerplate'): vscode.TreeItem {
+    const item = new vscode.TreeItem(kind === 'boilerplate' ? 'Boilerplate (dimmed lines)' : KIND_LABEL[kind]);
+    item.iconPath = kind === 'boilerplate' ? new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor('sanad.boilerplateBackground')) : kindIcon(kind);
+    return item;
+  }
+
+  getChildren(kind?: SpanKind | 'boilerplate'): Array<SpanKind | 'boilerplate'> {
+    return kind ? [] : ['person', 'organization', 'place', 'date', 'quantity', 'boilerplate'];
+  }
+}

@@ -1,0 +1,82 @@
+// Splits the shadow text into words, numbers and marks for the date recognisers. Dates are short
+// token patterns ("25 يناير/ كانون الثاني الماضي"), and matching tokens against folded word
+// tables is linear in the text, where one regular expression with every month spelling would be
+// slow and fragile. Offsets are shadow offsets; the caller maps them with `shadow.span`.
+
+/** w: a word, n: a run of ASCII digits (the shadow folds Arabic digits), m: one mark. */
+export type Kind = 'w' | 'n' | 'm';
+
+export interface Token {
+  t: string;
+  k: Kind;
+  s: number;
+  e: number;
+  /** Whitespace precedes it ("2024م" and "12th" have none between their parts). */
+  sp: boolean;
+}
+
+/** Line breaks become a mark token "\n" so that no pattern runs across lines. */
+export function tokenize(norm: string): Token[] {
+  const out: Token[] = [];
+  const n = norm.length;
+  let i = 0;
+  let sp = true;
+  while (i < n) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
+      const last = out[out.length - 1];
+      if (!last || last.t !== '\n') out.push({ t: '\n', k: 'm', s: i, e: i + 1, sp });
+      i++;
+      sp = true;
+      continue;
+    }
+    if (isSpace(c)) {
+      i++;
+      sp = true;
+      continue;
+    }
+    const start = i;
+    if (isDigit(c)) {
+      while (i < n && isDigit(norm.charCodeAt(i))) i++;
+      out.push({ t: norm.slice(start, i), k: 'n', s: start, e: i, sp });
+    } else if (isLetter(norm, i)) {
+      while (i < n && isLetter(norm, i)) i += norm.charCodeAt(i) >= 0xd800 && norm.charCodeAt(i) <= 0xdbff ? 2 : 1;
+      i = Math.min(i, n);
+      out.push({ t: norm.slice(start, i), k: 'w', s: start, e: i, sp });
+    } else {
+      i++;
+      out.push({ t: norm[start], k: 'm', s: start, e: i, sp });
+    }
+    sp = false;
+  }
+  return out;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+const OTHER_LETTER = /\p{L}/u;
+
+function isLetter(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  if ((c >= 0x0621 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || (c >= 0x06fa && c <= 0x06ff)) return true;
+  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
+  if (c >= 0x0600 && c <= 0x06ff) return false; // Arabic punctuation, digits and signs
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const lo = s.charCodeAt(i + 1);
+    return lo >= 0xdc00 && lo <= 0xdfff && OTHER_LETTER.test(s.slice(i, i + 2));
+  }
+  if (c >= 0xdc00 && c <= 0xdfff) return false;
+  return OTHER_LETTER.test(s[i]);
+}
+
+/** The words of a folded lexicon entry ("تشرين الاول" → two words, "أ.ف.ب" → a ف b with marks). */
+export function entryTokens(folded: string): string[] {
+  return tokenize(folded).map((t) => t.t);
+}
