@@ -310,7 +310,8 @@ export async function openWorkbench(url, { timeoutMs = 60_000, viewport = { widt
 
 /**
  * Starts VS Code with VSIX installed, FOLDER open and SETTINGS applied, and returns
- * { backend, page, userDataDir, setSettings(s), close() }. The backend is code-server unless
+ * { backend, page, url, userDataDir, serverLogs(), close() }. Settings are read once at startup
+ * (code-server does not pick up later edits of the settings file). The backend is code-server unless
  * SANAD_VSCODE=electron (or `backend`) says otherwise.
  */
 export async function launchVSCode({ vsix, folder, settings = {}, backend = process.env.SANAD_VSCODE || 'code-server', timeoutMs = 90_000, colorScheme } = {}) {
@@ -319,7 +320,6 @@ export async function launchVSCode({ vsix, folder, settings = {}, backend = proc
   const extensionsDir = join(home, 'extensions');
   const userDataDir = join(home, 'user-data');
   mkdirSync(extensionsDir, { recursive: true });
-  const setSettings = (s) => writeUserSettings(userDataDir, s);
   const stops = [];
   const close = async () => {
     for (const stop of stops.reverse()) await stop().catch(() => {});
@@ -333,14 +333,14 @@ export async function launchVSCode({ vsix, folder, settings = {}, backend = proc
       stops.push(server.stop);
       const wb = await openWorkbench(server.url, { timeoutMs, colorScheme });
       stops.push(wb.close);
-      return { backend, page: wb.page, url: server.url, userDataDir, setSettings, serverLogs: server.logs, close };
+      return { backend, page: wb.page, url: server.url, userDataDir, serverLogs: server.logs, close };
     }
     if (backend === 'electron') {
       const app = await launchElectron({ vsix, folder, settings, extensionsDir, userDataDir, home, timeoutMs });
       stops.push(() => app.close());
       const page = await app.firstWindow({ timeout: timeoutMs });
       await waitForWorkbench(page, timeoutMs);
-      return { backend, page, url: undefined, userDataDir, setSettings, serverLogs: () => '', close };
+      return { backend, page, url: undefined, userDataDir, serverLogs: () => '', close };
     }
     throw new Error(`unknown SANAD_VSCODE backend "${backend}" (expected code-server or electron)`);
   } catch (err) {

@@ -39,8 +39,6 @@ function parseArgs(argv: string[]): Args | string {
       const v = Number(argv[++i]);
       if (!Number.isFinite(v) || v <= 0) return '--max-file-size takes a number of KB';
       args.maxKB = v;
-    } else if (a === '-h' || a === '--help') {
-      return '';
     } else if (a.startsWith('-')) {
       return `unknown option ${a}`;
     } else args.paths.push(a);
@@ -62,12 +60,16 @@ async function collect(paths: string[]): Promise<{ files: string[]; missing: str
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv.includes('-h') || argv.includes('--help')) {
+    process.stderr.write(USAGE + '\n');
+    return argv.length === 0 ? 2 : 0;
+  }
   const args = parseArgs(argv);
   if (typeof args === 'string' || args.command !== 'analyze' || args.paths.length === 0) {
     const problem = typeof args === 'string' ? args : args.command && args.command !== 'analyze' ? `unknown command "${args.command}"` : '';
     if (problem) process.stderr.write(`sanad: ${problem}\n\n`);
     process.stderr.write(USAGE + '\n');
-    return argv.includes('-h') || argv.includes('--help') ? 0 : 2;
+    return 2;
   }
   const { files, missing } = await collect(args.paths);
   let failed = missing.length;

@@ -5,6 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Mention } from '../analysis';
 import { showInterval } from '../cliTable';
 import type { WorkspaceIndex } from '../workspaceIndex';
+import { describeDateValue } from './dateDetails';
 
 const KIND_LABEL: Record<Mention['kind'], string> = {
   person: 'Person',
@@ -33,7 +34,11 @@ export function hover(doc: TextDocument, offset: number, index: WorkspaceIndex):
     const files = index.all().filter((e) => e.analysis.mentions.some((x) => x.entity === m.entity)).length;
     lines.push('', `Canonical: ${m.entity}`, `Mentioned in ${files} file${files === 1 ? '' : 's'}`);
   }
-  if (typeof m.value === 'string') lines.push('', `Value: \`${m.value}\``);
+  if (typeof m.value === 'string') {
+    lines.push('', `Value: \`${m.value}\``);
+    const day = describeDateValue(m.value);
+    if (day) lines.push(day);
+  }
   else if (m.value) lines.push('', `Value: ${showInterval(m.value)}`);
   if (m.counted) lines.push(`Counted: ${m.counted}${m.event ? ` (${m.event})` : ''}`);
   if (m.place) lines.push(`Where: ${m.place}`);

@@ -1,0 +1,75 @@
+// The built CLI (dist/cli.js) as a user runs it: formats, unreadable files, exit codes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import YAML from 'yaml';
+import { repoRoot } from './lspClient';
+import type { CorpusAnalysis } from '../../server/src/analysis';
+
+const cli = join(repoRoot, 'dist', 'cli.js');
+let dir: string;
+const article = 'بغداد - أعلن الجيش العراقي الخميس 25 كانون الثاني 2024 مقتل 3 مسلحين.\n';
+
+function sanad(...args: string[]) {
+  return spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
+}
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sanad-cli-'));
+  writeFileSync(join(dir, 'good.txt'), article);
+  writeFileSync(join(dir, 'bom.txt'), '\ufeff' + article);
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(article, 'utf16le')]);
+  writeFileSync(join(dir, 'utf16.txt'), utf16);
+  writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]));
+  // "بغداد" in Windows-1256.
+  writeFileSync(join(dir, 'cp1256.txt'), Buffer.from([0xc8, 0xda, 0xcf, 0xc7, 0xcf, 0x20, 0xc8, 0xda, 0xcf, 0xc7, 0xcf]));
+});
+
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('json: every readable file analysed, offsets are slices of the text, unreadable files named', () => {
+  const r = sanad('analyze', '.', '--format', 'json');
+  assert.equal(r.status, 1, 'exit code 1 says some files were skipped');
+  assert.match(r.stderr, /binary\.txt: skipped, binary file/);
+  assert.match(r.stderr, /cp1256\.txt: skipped, not UTF-8: it looks like Windows-1256 Arabic.*iconv/);
+  const out = JSON.parse(r.stdout) as CorpusAnalysis;
+  assert.equal(out.version, 1);
+  assert.deepEqual(out.documents.map((d) => d.path).sort(), ['bom.txt', 'good.txt', 'utf16.txt']);
+  for (const doc of out.documents) {
+    const raw = readFileSync(join(dir, doc.path));
+    const text = doc.path === 'utf16.txt' ? raw.subarray(2).toString('utf16le') : raw.toString('utf8').replace(/^\ufeff/, '');
+    assert.ok(doc.mentions.length > 0, `${doc.path} has mentions`);
+    for (const m of doc.mentions) assert.equal(text.slice(m.start, m.end), m.text, `${doc.path} ${m.id}`);
+  }
+  const good = out.documents.find((d) => d.path === 'good.txt')!;
+  const bom = out.documents.find((d) => d.path === 'bom.txt')!;
+  assert.deepEqual(bom.mentions.map((m) => m.start), good.mentions.map((m) => m.start), 'offsets are counted after the BOM');
+  assert.ok(Array.isArray(out.contradictions));
+});
+
+test('yaml carries the same fields; table is for people', () => {
+  const y = sanad('analyze', 'good.txt', '--format', 'yaml');
+  assert.equal(y.status, 0);
+  const parsed = YAML.parse(y.stdout) as CorpusAnalysis;
+  assert.equal(parsed.documents[0].path, 'good.txt');
+  const t = sanad('analyze', 'good.txt', '--format=table');
+  assert.equal(t.status, 0);
+  assert.match(t.stdout, /^good\.txt$/m);
+  assert.match(t.stdout, /1 documents ·/);
+});
+
+test('usage errors exit 2 with the usage text', () => {
+  const none = sanad();
+  assert.equal(none.status, 2);
+  assert.match(none.stderr, /Usage: sanad analyze/);
+  const bad = sanad('analyze', 'good.txt', '--format', 'xml');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /unknown format "xml"/);
+  const missing = sanad('analyze', 'nope.txt');
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /nope\.txt: no such file/);
+  assert.equal(sanad('--help').status, 0);
+});
