@@ -2,13 +2,14 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from '../../server/src/protocol';
+import { t } from './uiLanguage';
 
 export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('sanad.openAsArabicNews', async (uri?: vscode.Uri) => {
       const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!doc) {
-        void vscode.window.showInformationMessage('Sanad: open a .txt article first.');
+        void vscode.window.showInformationMessage(t('Sanad: open a .txt article first.'));
         return;
       }
       if (doc.languageId === LANGUAGE_ID) return;

@@ -8,6 +8,7 @@ import { CorpusStatusBar } from './statusBar';
 import { registerLanguageAssociation } from './languageAssociation';
 import { registerCommands } from './commands';
 import { SanadPanel } from './views/panel';
+import { initUiLanguage } from './uiLanguage';
 
 let client: LanguageClient | undefined;
 
@@ -17,6 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
+  initUiLanguage(context);
   const output = vscode.window.createOutputChannel('Sanad', { log: true });
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

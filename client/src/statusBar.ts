@@ -1,12 +1,13 @@
 // One status bar item: the corpus at a glance, and indexing progress while it runs.
 import * as vscode from 'vscode';
 import type { CorpusStatus } from '../../server/src/protocol';
+import { t } from './uiLanguage';
 
 export class CorpusStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('sanad.corpus', vscode.StatusBarAlignment.Left, 10);
 
   constructor() {
-    this.item.name = 'Sanad corpus';
+    this.item.name = t('Sanad corpus');
     this.item.text = 'Sanad $(sync~spin)';
     this.item.command = 'workbench.actions.view.problems';
     this.item.show();
@@ -15,18 +16,18 @@ export class CorpusStatusBar implements vscode.Disposable {
   update(s: CorpusStatus): void {
     if (s.indexing) {
       this.item.text = `Sanad $(sync~spin) ${s.done}/${s.total}`;
-      this.item.tooltip = 'Sanad is reading the articles of this workspace';
+      this.item.tooltip = t('Sanad is reading the articles of this workspace');
       return;
     }
     const conflicts = s.contradictions > 0 ? ` $(warning) ${s.contradictions}` : '';
-    this.item.text = `Sanad: ${s.documents} docs · ${s.actors} actors · ${s.dates} dates · ${s.figures} figures${conflicts}`;
+    this.item.text = t('Sanad: {0} docs · {1} actors · {2} dates · {3} figures', s.documents, s.actors, s.dates, s.figures) + conflicts;
     const lines = [
-      `${s.documents} articles indexed`,
-      `${s.actors} distinct actors, ${s.dates} dates, ${s.figures} figures (outside boilerplate)`,
-      `${s.contradictions} contradiction(s) between sources — click for the Problems view`,
+      t('{0} articles indexed', s.documents),
+      t('{0} distinct actors, {1} dates, {2} figures (outside boilerplate)', s.actors, s.dates, s.figures),
+      t('{0} contradiction(s) between sources — click for the Problems view', s.contradictions),
     ];
     if (s.unreadable.length) {
-      lines.push('', `${s.unreadable.length} file(s) skipped:`, ...s.unreadable.slice(0, 10).map((u) => `• ${u.path}: ${u.reason}`));
+      lines.push('', t('{0} file(s) skipped:', s.unreadable.length), ...s.unreadable.slice(0, 10).map((u) => `• ${u.path}: ${u.reason}`));
     }
     this.item.tooltip = lines.join('\n');
   }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { PlainRange } from '../../../server/src/protocol';
 import { PanelFilter } from './filter';
+import { t } from '../uiLanguage';
 import { ActorsTree, FiguresTree, TimelineTree, SourcesTree, LegendTree } from './trees';
 
 export class SanadPanel implements vscode.Disposable {
@@ -32,8 +33,8 @@ export class SanadPanel implements vscode.Disposable {
       }),
       vscode.commands.registerCommand('sanad.filter', async (preset?: string) => {
         const text = typeof preset === 'string' ? preset : await vscode.window.showInputBox({
-          title: 'Filter the Sanad panel',
-          prompt: 'An actor, a file name or a phrase (empty to clear)',
+          title: t('Filter the Sanad panel'),
+          prompt: t('An actor, a file name or a phrase (empty to clear)'),
           value: this.filter.text,
         });
         if (text !== undefined) this.filter.set(text);

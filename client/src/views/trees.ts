@@ -7,8 +7,9 @@ import {
   type ActorSummary, type CorpusLocation, type FigureMeasure, type TimelineEntry, type CorpusSummaryDocument, type SpanKind,
 } from '../../../server/src/protocol';
 import { PanelFilter } from './filter';
+import { t } from '../uiLanguage';
 
-const KIND_LABEL: Record<SpanKind, string> = { person: 'Persons', organization: 'Organisations', place: 'Places', date: 'Dates', quantity: 'Figures' };
+const KIND_LABEL = (): Record<SpanKind, string> => ({ person: t('Persons'), organization: t('Organisations'), place: t('Places'), date: t('Dates'), quantity: t('Figures') });
 
 export function kindIcon(kind: SpanKind): vscode.ThemeIcon {
   return new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor(`sanad.${kind}Border`));
@@ -63,7 +64,7 @@ export class ActorsTree extends SanadTree {
       .map((kind) => ({ kind, actors: shown.filter((a) => a.kind === kind) }))
       .filter((g) => g.actors.length > 0)
       .map(({ kind, actors }) => {
-        const item = new vscode.TreeItem(KIND_LABEL[kind], vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(KIND_LABEL()[kind], vscode.TreeItemCollapsibleState.Expanded);
         item.description = String(actors.length);
         item.iconPath = kindIcon(kind);
         return { item, children: () => actors.map((a) => this.actorNode(client, a)) };
@@ -72,7 +73,7 @@ export class ActorsTree extends SanadTree {
 
   private actorNode(client: LanguageClient, a: ActorSummary): Node {
     const item = new vscode.TreeItem(a.entity, vscode.TreeItemCollapsibleState.Collapsed);
-    item.description = `${a.mentions} in ${a.files} file${a.files === 1 ? '' : 's'}`;
+    item.description = t('{0} in {1} file(s)', a.mentions, a.files);
     item.iconPath = kindIcon(a.kind);
     item.contextValue = 'sanad.actor';
     return {
@@ -85,7 +86,7 @@ export class ActorsTree extends SanadTree {
           const fileItem = new vscode.TreeItem(path, vscode.TreeItemCollapsibleState.Expanded);
           fileItem.description = `${ms.length}`;
           fileItem.iconPath = vscode.ThemeIcon.File;
-          return { item: fileItem, children: () => ms.map((m) => ({ item: locationItem(m.context, m, `line ${m.range.start.line + 1}${m.boilerplate ? ' · boilerplate' : ''}`) })) };
+          return { item: fileItem, children: () => ms.map((m) => ({ item: locationItem(m.context, m, t('line {0}', m.range.start.line + 1) + (m.boilerplate ? ' · ' + t('boilerplate') : '')) })) };
         });
       },
     };
@@ -100,13 +101,13 @@ export class FiguresTree extends SanadTree {
       .map((m) => {
         const item = new vscode.TreeItem(m.topic, vscode.TreeItemCollapsibleState.Collapsed);
         const values = m.claims.map((c) => c.value).join(' · ');
-        item.description = m.conflicts > 0 ? `conflict · ${values}` : values;
+        item.description = m.conflicts > 0 ? `${t('conflict')} · ${values}` : values;
         item.iconPath = m.conflicts > 0 ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : kindIcon('quantity');
         return {
           item,
           children: () =>
             m.claims.map((c) => {
-              const it = locationItem(`${c.value} — ${c.location.text}`, c.location, `${c.outlet ?? c.location.path} · ${c.published ?? 'undated'}${c.source ? ' · ' + c.source : ''}`);
+              const it = locationItem(`${c.value} — ${c.location.text}`, c.location, `${c.outlet ?? c.location.path} · ${c.published ?? t('undated')}${c.source ? ' · ' + c.source : ''}`);
               if (c.conflict) it.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
               return { item: it };
             }),
@@ -137,8 +138,8 @@ export class SourcesTree extends SanadTree {
       .map((d) => {
         const item = new vscode.TreeItem(d.path, vscode.TreeItemCollapsibleState.None);
         const c = d.counts;
-        item.description = `${d.outlet ?? 'outlet unknown'} · ${d.published ?? 'undated'}`;
-        item.tooltip = `${d.path}\n${c.person} persons · ${c.organization} organisations · ${c.place} places · ${c.date} dates · ${c.quantity} figures`;
+        item.description = `${d.outlet ?? t('outlet unknown')} · ${d.published ?? t('undated')}`;
+        item.tooltip = `${d.path}\n` + t('{0} persons · {1} organisations · {2} places · {3} dates · {4} figures', c.person, c.organization, c.place, c.date, c.quantity);
         item.iconPath = vscode.ThemeIcon.File;
         item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(d.uri)] };
         return { item };
@@ -149,7 +150,7 @@ export class SourcesTree extends SanadTree {
 /** The colours of the highlights, as they look in the current theme. */
 export class LegendTree implements vscode.TreeDataProvider<SpanKind | 'boilerplate'> {
   getTreeItem(kind: SpanKind | 'boilerplate'): vscode.TreeItem {
-    const item = new vscode.TreeItem(kind === 'boilerplate' ? 'Boilerplate (dimmed lines)' : KIND_LABEL[kind]);
+    const item = new vscode.TreeItem(kind === 'boilerplate' ? t('Boilerplate (dimmed lines)') : KIND_LABEL()[kind]);
     item.iconPath = kind === 'boilerplate' ? new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor('sanad.boilerplateBackground')) : kindIcon(kind);
     return item;
   }

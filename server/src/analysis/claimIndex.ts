@@ -1,0 +1,233 @@
+// The claims of a corpus, bucketed by measure, kept up to date one document at a time. A claim
+// is only ever compared with the claims in its own bucket, so an edit costs the changed
+// document's claims times the size of their buckets, and a whole corpus costs the number of
+// claims times the size of their buckets, never all pairs of figures.
+import type { Contradiction, DocumentAnalysis, Interval } from './types';
+import { claimsOf, type Claim } from './claims';
+import { comparable, clash, topicOf } from './compareClaims';
+
+/** One figure as shown beside another: in a hover, a code lens or a contradiction. */
+export interface ClaimView {
+  path: string;
+  start: number;
+  end: number;
+  text: string;
+  value: Interval;
+  /** "dozens (20–99)", "more than 150". */
+  label: string;
+  /** "dozens", "150+". */
+  short: string;
+  /** Publication date of the document, ISO; null when undated. */
+  date: string | null;
+  source: string | null;
+  outlet: string | null;
+}
+
+/** The other sources' figures on the same measure as one figure. */
+export interface ClaimGroup {
+  topic: string;
+  claim: ClaimView;
+  others: Array<ClaimView & { agrees: boolean; reason?: string }>;
+  /** Distinct documents with a figure on the measure, this one included. */
+  sources: number;
+  /** "3 sources: 150+ · dozens · 200+" (this document's figure first). */
+  summary: string;
+}
+
+interface Found {
+  a: Claim;
+  b: Claim;
+  contradiction: Contradiction;
+}
+
+interface Bucket {
+  claims: Claim[];
+  found: Found[];
+}
+
+function view(c: Claim): ClaimView {
+  return {
+    path: c.path,
+    start: c.start,
+    end: c.end,
+    text: c.text,
+    value: { min: c.value.lo, max: c.value.hi === Infinity ? null : c.value.hi },
+    label: c.value.label,
+    short: c.value.short,
+    date: c.date,
+    source: c.source,
+    outlet: c.outlet,
+  };
+}
+
+/** Code-unit order, the same on every machine (localeCompare is not). */
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byPosition(x: Claim, y: Claim): number {
+  return cmp(x.path, y.path) || x.start - y.start || x.end - y.end;
+}
+
+function cite(c: Claim): string {
+  const parts = [c.path, c.date ?? 'undated'];
+  if (c.source) parts.push(`per ${c.source}`);
+  return `"${c.text}" (${parts.join(', ')})`;
+}
+
+/** The contradiction between two claims, if any, with `a` first in document order. */
+function contradictionOf(x: Claim, y: Claim): Found | null {
+  const [a, b] = byPosition(x, y) <= 0 ? [x, y] : [y, x];
+  if (!comparable(a, b)) return null;
+  const reason = clash(a, b);
+  if (!reason) return null;
+  return {
+    a,
+    b,
+    contradiction: {
+      topic: topicOf(a, b),
+      message: `${cite(a)} vs ${cite(b)}: ${reason}`,
+      a: { path: a.path, start: a.start, end: a.end },
+      b: { path: b.path, start: b.start, end: b.end },
+    },
+  };
+}
+
+function order(x: Contradiction, y: Contradiction): number {
+  return (
+    cmp(x.a.path, y.a.path) || x.a.start - y.a.start || cmp(x.b.path, y.b.path) || x.b.start - y.b.start || x.a.end - y.a.end || x.b.end - y.b.end || cmp(x.topic, y.topic)
+  );
+}
+
+export class ClaimIndex {
+  private readonly docs = new Map<string, Claim[]>();
+  private readonly buckets = new Map<string, Bucket>();
+  private sorted: Contradiction[] | null = null;
+
+  /**
+   * Adds or replaces a document. `text` (the document's text, matching the analysis) lets the
+   * claims read whose soldiers and which forces a figure is about; without it fewer figures
+   * are told apart. Returns the paths whose contradictions changed, this one included.
+   */
+  update(doc: DocumentAnalysis, text?: string): string[] {
+    const touched = new Set<string>([doc.path]);
+    this.drop(doc.path, touched);
+    let claims: Claim[] = [];
+    try {
+      claims = claimsOf(doc, text);
+    } catch {
+      // A malformed analysis loses its own claims, never the index.
+      claims = [];
+    }
+    this.docs.set(doc.path, claims);
+    for (const c of claims) {
+      let bucket = this.buckets.get(c.key);
+      if (!bucket) this.buckets.set(c.key, (bucket = { claims: [], found: [] }));
+      for (const other of bucket.claims) {
+        const f = contradictionOf(c, other);
+        if (!f) continue;
+        bucket.found.push(f);
+        touched.add(other.path);
+      }
+      bucket.claims.push(c);
+    }
+    this.sorted = null;
+    return [...touched].sort(cmp);
+  }
+
+  /** Removes a document; returns the paths whose contradictions changed. */
+  remove(path: string): string[] {
+    const touched = new Set<string>();
+    if (this.docs.has(path)) touched.add(path);
+    this.drop(path, touched);
+    this.docs.delete(path);
+    this.sorted = null;
+    return [...touched].sort(cmp);
+  }
+
+  private drop(path: string, touched: Set<string>): void {
+    const old = this.docs.get(path);
+    if (!old) return;
+    for (const key of new Set(old.map((c) => c.key))) {
+      const bucket = this.buckets.get(key);
+      if (!bucket) continue;
+      bucket.claims = bucket.claims.filter((c) => c.path !== path);
+      bucket.found = bucket.found.filter((f) => {
+        if (f.a.path !== path && f.b.path !== path) return true;
+        touched.add(f.a.path);
+        touched.add(f.b.path);
+        return false;
+      });
+      if (!bucket.claims.length) this.buckets.delete(key);
+    }
+  }
+
+  has(path: string): boolean {
+    return this.docs.has(path);
+  }
+
+  /** Every contradiction, in a stable order (by the first span's path and offset). */
+  contradictions(): Contradiction[] {
+    if (!this.sorted) {
+      const all: Contradiction[] = [];
+      for (const bucket of this.buckets.values()) for (const f of bucket.found) all.push(f.contradiction);
+      this.sorted = all.sort(order);
+    }
+    return this.sorted;
+  }
+
+  /** The contradictions one document takes part in. */
+  contradictionsOf(path: string): Contradiction[] {
+    return this.contradictions().filter((c) => c.a.path === path || c.b.path === path);
+  }
+
+  /** The comparable claims of one document (boilerplate and unknown measures left out). */
+  claims(path: string): ClaimView[] {
+    return (this.docs.get(path) ?? []).map(view);
+  }
+
+  /**
+   * The figure at `offset` in `path` with the other sources' figures on the same measure, for
+   * hovers and code lenses; null when there is no comparable figure there.
+   */
+  groupAt(path: string, offset: number): ClaimGroup | null {
+    const own = this.docs.get(path);
+    if (!own) return null;
+    let claim: Claim | undefined;
+    for (const c of own) if (c.start <= offset && offset < c.end && (!claim || c.end - c.start < claim.end - claim.start)) claim = c;
+    return claim ? this.groupOf(claim) : null;
+  }
+
+  /** Groups for every figure of a document that another source also reports on. */
+  groupsIn(path: string): ClaimGroup[] {
+    const out: ClaimGroup[] = [];
+    for (const c of this.docs.get(path) ?? []) {
+      const g = this.groupOf(c);
+      if (g.sources > 1) out.push(g);
+    }
+    return out;
+  }
+
+  private groupOf(claim: Claim): ClaimGroup {
+    const others: ClaimGroup['others'] = [];
+    let topicWith: Claim = claim;
+    for (const other of this.buckets.get(claim.key)?.claims ?? []) {
+      if (other === claim || !comparable(claim, other)) continue;
+      const [a, b] = byPosition(claim, other) <= 0 ? [claim, other] : [other, claim];
+      const reason = clash(a, b);
+      others.push(reason ? { ...view(other), agrees: false, reason } : { ...view(other), agrees: true });
+      if (topicWith === claim) topicWith = other;
+    }
+    others.sort((x, y) => cmp(x.path, y.path) || x.start - y.start);
+    const perPath = new Map<string, string>([[claim.path, claim.value.short]]);
+    for (const o of others) if (!perPath.has(o.path)) perPath.set(o.path, o.short);
+    const sources = perPath.size;
+    return {
+      topic: topicOf(claim, topicWith),
+      claim: view(claim),
+      others,
+      sources,
+      summary: `${sources} source${sources === 1 ? '' : 's'}: ${[...perPath.values()].join(' · ')}`,
+    };
+  }
+}

@@ -1,0 +1,130 @@
+// The comparison rules: when two claims are about the same measure (comparable), and when their
+// figures cannot both hold (clash). Every rule leans towards silence: a pair that might be about
+// different things is not compared. docs/CONTRADICTIONS.md states the rules in prose.
+import type { Claim } from './claims';
+import { disjoint } from './claimValue';
+import { gapDays, isoDay, describeDays, type DayRange } from './claimTime';
+import { levelWindowDays, placeLabel } from './measures';
+import { fold } from './normalize';
+
+/** Running totals whose starts lie this many days apart or fewer count from the same start. */
+const SINCE_TOLERANCE_DAYS = 14;
+/** Events a day apart are the same event (late-night attacks are dated either way). */
+const EVENT_DAY_TOLERANCE = 1;
+/** An event with no date of its own is matched only with reports at most this far apart. */
+const EVENT_REPORT_DAYS = 7;
+/** A running total may grow up to this many times its average pace so far. */
+const GROWTH_FACTOR = 3;
+
+type Relation = 'same' | 'different' | 'unknown';
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function relation(a: readonly string[] | null, b: readonly string[] | null): Relation {
+  if (!a || !b) return 'unknown';
+  return sameSet(a, b) ? 'same' : 'different';
+}
+
+function meets(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  return !!a && !!b && a.some((x) => b.includes(x));
+}
+
+function near(a: DayRange | null, b: DayRange | null, days: number): boolean {
+  return !a || !b || gapDays(a, b) <= days;
+}
+
+/** True when the two claims are about the same measure and may be compared at all. */
+export function comparable(x: Claim, y: Claim): boolean {
+  if (x.key !== y.key) return false;
+  if (x.path === y.path) {
+    // One article's two figures usually differ on purpose (US troops and all troops); only two
+    // named, different sources quoted in the same article are set against each other.
+    if (x.start === y.start || !x.source || !y.source || fold(x.source) === fold(y.source)) return false;
+  }
+  const qx = x.qualifiers;
+  const qy = y.qualifiers;
+  if (relation(qx.of, qy.of) === 'different' || relation(qx.on, qy.on) === 'different') return false;
+  // "US strikes" and "attacks on US forces" are opposite directions of the same noun.
+  if (x.measure.target && (meets(qx.of, qy.on) || meets(qy.of, qx.on))) return false;
+
+  const place = relation(x.places, y.places);
+  if (place === 'different') return false;
+  if (x.measure.placeRequired && place !== 'same') return false;
+
+  switch (x.kind) {
+    case 'running':
+      return near(x.since, y.since, SINCE_TOLERANCE_DAYS);
+    case 'level':
+      return place === 'same' && near(x.asOf, y.asOf, levelWindowDays());
+    case 'event': {
+      if (x.day && y.day) return gapDays(x.day, y.day) <= EVENT_DAY_TOLERANCE;
+      // One side undated: a report cannot be about an event after it.
+      if (x.day && y.asOf && y.asOf.to < x.day.from) return false;
+      if (y.day && x.asOf && x.asOf.to < y.day.from) return false;
+      return place === 'same' && near(x.asOf, y.asOf, EVENT_REPORT_DAYS);
+    }
+  }
+}
+
+function when(c: Claim): string {
+  return c.asOf ? (c.asOf.from === c.asOf.to ? isoDay(c.asOf.from) : describeDays(c.asOf)) : 'an unknown date';
+}
+
+/** Earlier and later of two claims when their dates say so; null when they may be simultaneous. */
+function ordered(x: Claim, y: Claim): [Claim, Claim] | null {
+  if (!x.asOf || !y.asOf) return null;
+  if (x.asOf.to < y.asOf.from) return [x, y];
+  if (y.asOf.to < x.asOf.from) return [y, x];
+  return null;
+}
+
+/**
+ * Why two comparable claims cannot both hold, or null when they can. The reason names the
+ * figures in the order given.
+ */
+export function clash(x: Claim, y: Claim): string | null {
+  const order = ordered(x, y);
+  if (x.kind === 'running' && order) {
+    const [early, late] = order;
+    if (late.value.hiF < early.value.loF) {
+      return `a running total cannot fall: ${late.value.label} as of ${when(late)} after ${early.value.label} as of ${when(early)}`;
+    }
+    const since = early.since ?? late.since;
+    if (since && early.asOf && late.asOf && early.value.hiF < Infinity) {
+      const elapsed = Math.max(1, early.asOf.to - since.to);
+      const pace = early.value.hiF / elapsed;
+      const ceiling = early.value.hiF + GROWTH_FACTOR * pace * Math.max(1, late.asOf.to - early.asOf.from);
+      if (late.value.loF > ceiling) {
+        return `${early.value.label} as of ${when(early)} cannot grow to ${late.value.label} by ${when(late)}`;
+      }
+    }
+    return null;
+  }
+  if (x.kind === 'event' && x.measure.revisable && order) {
+    const [early, late] = order;
+    return late.value.hiF < early.value.loF ? `a later toll of ${late.value.label} (${when(late)}) is below the earlier ${early.value.label} (${when(early)})` : null;
+  }
+  return disjoint(x.value, y.value) ? `${x.value.label} cannot be ${y.value.label}` : null;
+}
+
+/** A readable English name for what two claims measure. */
+export function topicOf(x: Claim, y: Claim): string {
+  const m = x.measure;
+  const of = x.qualifiers.of ?? y.qualifiers.of;
+  const on = x.qualifiers.on ?? y.qualifiers.on;
+  let topic = m.label;
+  if (of) topic = m.target ? `${topic} by ${of.join(' and ')} forces` : `${of.join(' and ')} ${topic}`;
+  if (on) topic += ` on ${on.join(' and ')} forces`;
+  const places = x.places ?? y.places;
+  if (places) topic += ` in ${places.map(placeLabel).join(' and ')}`;
+  if (x.kind === 'running') {
+    const since = x.since ?? y.since;
+    topic += since ? ` since ${describeDays(since)}` : ' (running total)';
+  } else if (x.kind === 'event') {
+    const day = x.day ?? y.day;
+    if (day) topic += `${day.from === day.to ? ' on' : ' in'} ${describeDays(day)}`;
+  }
+  return topic;
+}

@@ -1,0 +1,191 @@
+// What the tests read off the VS Code workbench, through its DOM. Selectors follow VS Code 1.100's
+// renderer: the text is in `.view-lines > .view-line`, decorations that paint behind the text are
+// divs in `.view-overlays` (one row per visible line, matched to its text row by `top`), line
+// numbers in `.margin-view-overlays`.
+import type { Page } from 'playwright-core';
+
+/** The text editor of the active editor group. */
+export const EDITOR = '.part.editor .editor-group-container.active .editor-instance .monaco-editor';
+
+/** One rendered row of the editor (a wrapped line gives several). */
+export interface ViewLine {
+  top: number;
+  text: string;
+  /** How many token parts VS Code split the row into; more than one scrambles Arabic. */
+  parts: number;
+  /** The logical line number, on the first row of a line only. */
+  lineNumber?: number;
+  /** Classes of extension decorations (`ced-…`) painted on this row. */
+  decorations: string[];
+  /** The row's text box, in page pixels. */
+  width: number;
+}
+
+/**
+ * Calls CHECK until it returns something other than undefined or false, at most TIMEOUT ms.
+ * On timeout the error names WHAT was awaited and shows the last value seen, so a failure says
+ * what the window showed rather than just "timeout".
+ */
+export async function poll<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  { timeoutMs = 30_000, intervalMs = 250, lastSeen }: { timeoutMs?: number; intervalMs?: number; lastSeen?: () => Promise<unknown> } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() >= deadline) {
+      last = lastSeen ? await lastSeen().catch((e: unknown) => `(could not read: ${String(e)})`) : undefined;
+      const shown = last === undefined ? '' : `\nlast seen: ${typeof last === 'string' ? last : JSON.stringify(last, null, 1)}`;
+      throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}${shown}`);
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** Waits for two animation frames, by which time the editor has drawn what it was told to. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+}
+
+/** Opens FILE through Quick Open (Ctrl+P), as a user would, and waits for its text to show. */
+export async function quickOpen(page: Page, file: string, timeoutMs = 30_000): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: timeoutMs });
+  await input.fill(file);
+  // The file search runs on the server; Enter before a row shows would open nothing.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor({ state: 'visible', timeout: timeoutMs });
+  await page.keyboard.press('Enter');
+  await page.locator('.part.editor .tab.active', { hasText: file }).waitFor({ state: 'visible', timeout: timeoutMs });
+  await page.locator(`${EDITOR} .view-lines .view-line`).first().waitFor({ state: 'visible', timeout: timeoutMs });
+}
+
+/** The rows the editor has rendered, top to bottom, with their parts and decorations. */
+export async function viewLines(page: Page): Promise<ViewLine[]> {
+  return page.evaluate((editorSelector) => {
+    const editor = document.querySelector(editorSelector);
+    if (!editor) return [];
+    const byTop = (layer: string) => {
+      const rows = new Map<number, Element>();
+      for (const row of editor.querySelectorAll(`${layer} > div`)) rows.set(parseFloat((row as HTMLElement).style.top), row);
+      return rows;
+    };
+    const overlays = byTop('.view-overlays');
+    const margin = byTop('.margin-view-overlays');
+    const rows = [...editor.querySelectorAll('.view-lines > .view-line')].map((line) => {
+      const top = parseFloat((line as HTMLElement).style.top);
+      const number = margin.get(top)?.querySelector('.line-numbers')?.textContent?.trim();
+      const decorations = [...(overlays.get(top)?.children ?? [])]
+        .flatMap((d) => [...d.classList])
+        .filter((c) => c.startsWith('ced-'));
+      const box = line.firstElementChild as HTMLElement | null;
+      return {
+        top,
+        text: (line.textContent ?? '').replace(/\u00a0/g, ' '),
+        parts: line.querySelectorAll(':scope > span > span').length,
+        lineNumber: number ? Number(number) : undefined,
+        decorations,
+        width: box ? box.getBoundingClientRect().width : 0,
+      };
+    });
+    return rows.sort((a, b) => a.top - b.top);
+  }, EDITOR);
+}
+
+/** Width of the editor's text area, in page pixels. */
+export async function textAreaWidth(page: Page): Promise<number> {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(`${sel} .monaco-scrollable-element.editor-scrollable`);
+    return el ? el.getBoundingClientRect().width : 0;
+  }, EDITOR);
+}
+
+/**
+ * Scrolls the editor from top to bottom a page at a time and returns every row seen on the way,
+ * each logical line's rows once. Stops at LAST_LINE (the document's line count) or after a bounded
+ * number of pages.
+ */
+export async function allViewLines(page: Page, lastLine: number, maxPages = 60): Promise<ViewLine[]> {
+  const seen = new Map<string, ViewLine>();
+  await page.locator(`${EDITOR} .view-lines`).first().hover();
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < maxPages; i++) {
+    await settle(page);
+    const rows = await viewLines(page);
+    // Rows are keyed by their document position: the line number of the row above carries down.
+    let line = 0;
+    let sub = 0;
+    for (const row of rows) {
+      if (row.lineNumber !== undefined) {
+        line = row.lineNumber;
+        sub = 0;
+      } else sub++;
+      if (line > 0) seen.set(`${line}.${sub}`, { ...row, lineNumber: line });
+    }
+    if (rows.some((r) => r.lineNumber === lastLine)) break;
+    await page.keyboard.press('PageDown');
+  }
+  await page.keyboard.press('Control+Home');
+  return [...seen.values()];
+}
+
+/** Status bar items as {id, text}, left to right. */
+export async function statusItems(page: Page): Promise<{ id: string; text: string }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.part.statusbar .statusbar-item')].map((e) => ({ id: e.id, text: (e.textContent ?? '').trim() })),
+  );
+}
+
+/** Moves the mouse onto the first on-screen occurrence of TEXT in the editor; false if none is drawn. */
+export async function hoverText(page: Page, text: string): Promise<boolean> {
+  const point = await page.evaluate(
+    ({ sel, needle }) => {
+      for (const line of document.querySelectorAll(`${sel} .view-lines > .view-line`)) {
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = (node.textContent ?? '').replace(/\u00a0/g, ' ').indexOf(needle);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + needle.length);
+          const r = range.getBoundingClientRect();
+          if (r.width > 0) return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        }
+      }
+      return undefined;
+    },
+    { sel: EDITOR, needle: text },
+  );
+  if (!point) return false;
+  // Arrive from a little way off: the editor starts its hover on mouse movement, not position.
+  await page.mouse.move(point.x + 40, point.y + 40);
+  await page.mouse.move(point.x, point.y, { steps: 5 });
+  return true;
+}
+
+/** Text of the editor hover when one is showing, else undefined. */
+export async function visibleHover(page: Page): Promise<string | undefined> {
+  const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
+  if (!(await hover.isVisible())) return undefined;
+  const text = ((await hover.textContent()) ?? '').trim();
+  return text || undefined;
+}
+
+/** Switches the colour theme through the theme picker (settings edited on disk are not reread). */
+export async function setColorTheme(page: Page, theme: string, dark: boolean, timeoutMs = 20_000): Promise<void> {
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: timeoutMs });
+  await input.fill(theme);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor({ state: 'visible', timeout: timeoutMs });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(
+    (wantDark) => document.querySelector('.monaco-workbench')?.classList.contains(wantDark ? 'vs-dark' : 'vs') ?? false,
+    dark,
+    { timeout: timeoutMs },
+  );
+}
