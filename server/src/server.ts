@@ -10,7 +10,7 @@ import { listArticles, readArticle } from './articleFiles';
 import { matchesAny } from './glob';
 import { semanticTokens } from './features/semanticTokens';
 import { hover } from './features/hover';
-import { ContradictionDiagnostics } from './features/diagnostics';
+import { DiagnosticsPublisher } from './features/diagnostics';
 import { spansOf, statusOf, summaryOf } from './features/corpusViews';
 import { definition, references, documentSymbols, workspaceSymbols } from './features/navigation';
 import { actors, entityMentions, timeline, figures } from './features/panels';
@@ -23,7 +23,7 @@ import {
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const index = new WorkspaceIndex();
-const diagnostics = new ContradictionDiagnostics(connection, index);
+const diagnostics = new DiagnosticsPublisher(connection, index);
 
 let settings: SanadSettings = DEFAULT_SETTINGS;
 let folders: string[] = [];

@@ -105,3 +105,15 @@ test('didChange: an inserted line shifts the spans and adds what it holds', asyn
   assert.deepEqual(shifted.map((s) => s.start - inserted.length), before.map((s) => s.start));
   assert.ok(after.spans.some((s) => s.end <= inserted.length), 'the new line has highlights of its own');
 });
+
+test('hidden bidi controls in an article are a warning naming each character', async () => {
+  const uri = `file://${join(workspace, 'hidden.news.txt')}`;
+  const text = 'قال المتحدث: "\u202eلن ننسحب\u202c" من القاعدة.\n';
+  await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'arabic-news', version: 1, text } });
+  const published = await session.until('hidden-text diagnostics', () => session.diagnostics.get(uri)?.diagnostics.some((d) => d.code === 'hidden-text') && session.diagnostics.get(uri));
+  const hidden = published.diagnostics.filter((d) => d.code === 'hidden-text');
+  assert.equal(hidden.length, 2);
+  assert.equal(hidden[0].severity, 2);
+  assert.match(hidden[0].message, /U\+202E RIGHT-TO-LEFT OVERRIDE/);
+  assert.deepEqual(hidden[0].range.start, { line: 0, character: text.indexOf('\u202e') });
+});

@@ -97,7 +97,7 @@ export const PERIODS = periods;
 
 export const YEAR_WORDS = wordSet(R.yearWords);
 export const YEAR_PREPOSITIONS = wordSet(R.yearPrepositions);
-export const YEAR_FOLLOWERS = wordSet(R.yearFollowers);
+export const YEAR_NOT_BEFORE = wordSet(R.yearNotBefore);
 
 export const AGO = wordSet(R.ago);
 const agoUnits = new Map<string, number>();
@@ -112,6 +112,7 @@ export const WEEKDAY_NOT_BEFORE = wordSet(R.weekdayNotBefore);
 export const TWO_BEFORE = wordSet(R.twoBefore);
 export const FUTURE_MARKERS = wordSet(R.futureMarkers);
 export const NOT_FUTURE_VERBS = wordSet(R.notFutureVerbs);
+export const NOT_FUTURE_STEMS = [...wordSet(R.notFutureStems)];
 
 // ---- Named historical dates ----
 

@@ -1,46 +1,64 @@
-// Cross-file diagnostics: each contradiction is a warning on both spans, each pointing at the
-// other. Files that no longer take part are cleared.
+// All of Sanad's diagnostics, published per file: contradictions between sources (a warning on both
+// spans, each pointing at the other) and hidden characters in the text. One publish per file
+// carries both, since a publish replaces what that file had; files that no longer have any are
+// cleared.
 import { DiagnosticSeverity, type Diagnostic, type Connection } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import { findHiddenText, type HiddenRun, type HiddenTier } from '../analysis/hiddenText';
+import type { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
+import { locationOf, rangeOf } from './locations';
 
-export class ContradictionDiagnostics {
+const hiddenCache = new WeakMap<IndexEntry, HiddenRun[]>();
+
+export function hiddenRunsOf(entry: IndexEntry): HiddenRun[] {
+  let runs = hiddenCache.get(entry);
+  if (!runs) hiddenCache.set(entry, (runs = findHiddenText(entry.text)));
+  return runs;
+}
+
+const HIDDEN_SEVERITY: Record<HiddenTier, DiagnosticSeverity> = {
+  suspicious: DiagnosticSeverity.Warning,
+  joiner: DiagnosticSeverity.Information,
+  mark: DiagnosticSeverity.Hint,
+};
+
+export function hiddenTextMessage(run: HiddenRun): string {
+  const what = run.tier === 'suspicious' ? 'Invisible characters that can change how this text reads' : run.tier === 'joiner' ? 'Zero-width joiners' : 'Direction marks';
+  return `${what}: ${run.names.join(', ')}`;
+}
+
+export class DiagnosticsPublisher {
   private published = new Set<string>();
 
   constructor(private readonly connection: Connection, private readonly index: WorkspaceIndex) {}
 
   refresh(maxProblems: number): void {
     const byUri = new Map<string, Diagnostic[]>();
-    const docs = new Map<string, TextDocument>();
-    const docOf = (uri: string): TextDocument | undefined => {
-      let d = docs.get(uri);
-      const entry = this.index.get(uri);
-      if (!d && entry) docs.set(uri, (d = TextDocument.create(uri, 'arabic-news', entry.version ?? 0, entry.text)));
-      return d;
+    const add = (uri: string, d: Diagnostic) => {
+      const list = byUri.get(uri) ?? [];
+      if (list.length < maxProblems) list.push(d);
+      byUri.set(uri, list);
     };
     for (const c of this.index.contradictions()) {
-      const a = this.index.uriOfPath(c.a.path);
-      const b = this.index.uriOfPath(c.b.path);
-      const da = docOf(a);
-      const db = docOf(b);
-      if (!da || !db) continue;
-      const ra = { start: da.positionAt(c.a.start), end: da.positionAt(c.a.end) };
-      const rb = { start: db.positionAt(c.b.start), end: db.positionAt(c.b.end) };
-      const push = (uri: string, range: typeof ra, otherUri: string, otherRange: typeof ra, otherPath: string) => {
-        const list = byUri.get(uri) ?? [];
-        if (list.length >= maxProblems) return;
-        list.push({
-          range,
-          severity: DiagnosticSeverity.Warning,
-          source: 'sanad',
-          code: 'contradiction',
-          message: `${c.topic}: ${c.message}`,
-          relatedInformation: [{ location: { uri: otherUri, range: otherRange }, message: `The other figure (${otherPath})` }],
-        });
-        byUri.set(uri, list);
-      };
-      push(a, ra, b, rb, c.b.path);
-      push(b, rb, a, ra, c.a.path);
+      const a = this.index.get(this.index.uriOfPath(c.a.path));
+      const b = this.index.get(this.index.uriOfPath(c.b.path));
+      if (!a || !b) continue;
+      const la = locationOf(a, c.a.start, c.a.end);
+      const lb = locationOf(b, c.b.start, c.b.end);
+      const diagnostic = (here: typeof la, there: typeof la, otherPath: string): Diagnostic => ({
+        range: here.range,
+        severity: DiagnosticSeverity.Warning,
+        source: 'sanad',
+        code: 'contradiction',
+        message: `${c.topic}: ${c.message}`,
+        relatedInformation: [{ location: there, message: `The other figure (${otherPath})` }],
+      });
+      add(a.uri, diagnostic(la, lb, b.path));
+      add(b.uri, diagnostic(lb, la, a.path));
+    }
+    for (const entry of this.index.all()) {
+      for (const run of hiddenRunsOf(entry)) {
+        add(entry.uri, { range: rangeOf(entry, run.start, run.end), severity: HIDDEN_SEVERITY[run.tier], source: 'sanad', code: 'hidden-text', message: hiddenTextMessage(run) });
+      }
     }
     for (const uri of this.published) if (!byUri.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const [uri, diagnostics] of byUri) void this.connection.sendDiagnostics({ uri, diagnostics });

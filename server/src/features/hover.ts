@@ -6,6 +6,7 @@ import type { Mention } from '../analysis';
 import { showInterval } from '../cliTable';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { describeDateValue } from './dateDetails';
+import { hiddenRunsOf, hiddenTextMessage } from './diagnostics';
 
 const KIND_LABEL: Record<Mention['kind'], string> = {
   person: 'Person',
@@ -27,8 +28,13 @@ export function mentionAt(mentions: readonly Mention[], offset: number): Mention
 export function hover(doc: TextDocument, offset: number, index: WorkspaceIndex): Hover | null {
   const entry = index.get(doc.uri);
   if (!entry) return null;
+  // Invisible characters have no width to point at: a hover beside them names them.
+  const hidden = hiddenRunsOf(entry).find((r) => r.tier !== 'mark' && offset >= r.start - 1 && offset <= r.end);
   const m = mentionAt(entry.analysis.mentions, offset);
-  if (!m) return null;
+  if (!m) {
+    if (!hidden) return null;
+    return { contents: { kind: 'markdown', value: `**Hidden text** — ${hiddenTextMessage(hidden)}` }, range: { start: doc.positionAt(hidden.start), end: doc.positionAt(hidden.end) } };
+  }
   const lines: string[] = [`**${KIND_LABEL[m.kind]}** — ${m.text}`];
   if (m.entity) {
     const files = index.all().filter((e) => e.analysis.mentions.some((x) => x.entity === m.entity)).length;
@@ -46,6 +52,8 @@ export function hover(doc: TextDocument, offset: number, index: WorkspaceIndex):
   if (m.source) lines.push(`Says: ${m.source}`);
   if (m.note) lines.push('', `_${m.note}_`);
   if (m.boilerplate) lines.push('', '_In boilerplate: not compared with other sources._');
+  const inside = hiddenRunsOf(entry).filter((r) => r.tier !== 'mark' && r.start >= m.start && r.end <= m.end);
+  for (const r of inside) lines.push('', `⚠ ${hiddenTextMessage(r)}`);
   const contents: MarkupContent = { kind: 'markdown', value: lines.join('  \n') };
   return { contents, range: { start: doc.positionAt(m.start), end: doc.positionAt(m.end) } };
 }

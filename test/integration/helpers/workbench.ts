@@ -104,32 +104,28 @@ export async function textAreaWidth(page: Page): Promise<number> {
 }
 
 /**
- * Scrolls the editor from top to bottom a page at a time and returns every row seen on the way,
- * each logical line's rows once. Stops at LAST_LINE (the document's line count) or after a bounded
- * number of pages.
+ * Scrolls the editor from top to bottom a page at a time and returns every row drawn on the way,
+ * once each. Row tops are document offsets (the layer above them is what scrolls), so they key the
+ * rows; the walk ends when a page brings no new row, or after MAX_PAGES.
  */
-export async function allViewLines(page: Page, lastLine: number, maxPages = 60): Promise<ViewLine[]> {
-  const seen = new Map<string, ViewLine>();
-  await page.locator(`${EDITOR} .view-lines`).first().hover();
+export async function allViewLines(page: Page, maxPages = 60): Promise<ViewLine[]> {
+  const seen = new Map<number, ViewLine>();
+  // A click puts the keyboard in the editor whatever had it before (a hover, a picker).
+  await page.locator(`${EDITOR} .view-lines`).first().click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+Home');
   for (let i = 0; i < maxPages; i++) {
     await settle(page);
-    const rows = await viewLines(page);
-    // Rows are keyed by their document position: the line number of the row above carries down.
-    let line = 0;
-    let sub = 0;
-    for (const row of rows) {
-      if (row.lineNumber !== undefined) {
-        line = row.lineNumber;
-        sub = 0;
-      } else sub++;
-      if (line > 0) seen.set(`${line}.${sub}`, { ...row, lineNumber: line });
+    const before = seen.size;
+    let line: number | undefined;
+    for (const row of await viewLines(page)) {
+      line = row.lineNumber ?? line ?? seen.get(row.top)?.lineNumber;
+      seen.set(row.top, { ...row, lineNumber: line });
     }
-    if (rows.some((r) => r.lineNumber === lastLine)) break;
+    if (i > 0 && seen.size === before) break;
     await page.keyboard.press('PageDown');
   }
   await page.keyboard.press('Control+Home');
-  return [...seen.values()];
+  return [...seen.values()].sort((a, b) => a.top - b.top);
 }
 
 /** Status bar items as {id, text}, left to right. */
@@ -187,5 +183,43 @@ export async function setColorTheme(page: Page, theme: string, dark: boolean, ti
     (wantDark) => document.querySelector('.monaco-workbench')?.classList.contains(wantDark ? 'vs-dark' : 'vs') ?? false,
     dark,
     { timeout: timeoutMs },
+  );
+}
+
+/**
+ * Extension decorations drawn over the first on-screen occurrence of TEXT: the `ced-…` overlays on
+ * its row whose horizontal extent meets the text's. Whole-line decorations (as wide as the row)
+ * do not count, since they would cover any text. Undefined when TEXT is not on screen.
+ */
+export async function decorationsOver(page: Page, text: string): Promise<string[] | undefined> {
+  return page.evaluate(
+    ({ sel, needle }) => {
+      const editor = document.querySelector(sel);
+      if (!editor) return undefined;
+      const overlays = new Map<number, Element>();
+      for (const row of editor.querySelectorAll('.view-overlays > div')) overlays.set(parseFloat((row as HTMLElement).style.top), row);
+      for (const line of editor.querySelectorAll('.view-lines > .view-line')) {
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = (node.textContent ?? '').replace(/\u00a0/g, ' ').indexOf(needle);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + needle.length);
+          const r = range.getBoundingClientRect();
+          const lineBox = line.getBoundingClientRect();
+          const row = overlays.get(parseFloat((line as HTMLElement).style.top));
+          return [...(row?.children ?? [])]
+            .filter((d) => [...d.classList].some((c) => c.startsWith('ced-')))
+            .filter((d) => {
+              const b = d.getBoundingClientRect();
+              return b.width < lineBox.width * 0.9 && b.left < r.right && b.right > r.left;
+            })
+            .flatMap((d) => [...d.classList].filter((c) => c.startsWith('ced-')));
+        }
+      }
+      return undefined;
+    },
+    { sel: EDITOR, needle: text },
   );
 }
