@@ -9,6 +9,7 @@ import { registerLanguageAssociation } from './languageAssociation';
 import { registerCommands } from './commands';
 import { SanadPanel } from './views/panel';
 import { initUiLanguage } from './uiLanguage';
+import { RestartingErrorHandler } from './serverHealth';
 
 let client: LanguageClient | undefined;
 
@@ -30,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.txt'),
     },
     outputChannel: output,
+    errorHandler: new RestartingErrorHandler(output),
   };
   client = new LanguageClient('sanad', 'Sanad', serverOptions, clientOptions);
 

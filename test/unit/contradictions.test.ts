@@ -1,0 +1,441 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findContradictions, ClaimIndex } from '../../server/src/analysis/contradictions';
+import type { DocumentAnalysis, Interval, Mention } from '../../server/src/analysis/types';
+
+// Synthetic analyses over invented news sentences: each figure is given by its surface text (the
+// first occurrence in the article) and the fields the figure extractor agreed to produce.
+
+interface Fig {
+  at: string;
+  value: Interval;
+  counted?: string;
+  event?: string;
+  place?: string;
+  window?: string;
+  cumulative?: boolean;
+  source?: string;
+  boilerplate?: boolean;
+  /** Which occurrence of `at` (0-based), when it appears more than once. */
+  nth?: number;
+}
+
+interface Article {
+  path: string;
+  published: string | null;
+  text: string;
+  figs: Fig[];
+  places?: Array<{ at: string; entity: string }>;
+  boilerplate?: string[];
+}
+
+function find(text: string, at: string, nth = 0): number {
+  let i = -1;
+  for (let k = 0; k <= nth; k++) {
+    i = text.indexOf(at, i + 1);
+    assert.ok(i >= 0, `"${at}" not in text`);
+  }
+  return i;
+}
+
+function analyse(a: Article): DocumentAnalysis {
+  const mentions: Mention[] = [];
+  for (const f of a.figs) {
+    const start = find(a.text, f.at, f.nth);
+    const { at, nth, boilerplate, ...fields } = f;
+    void nth;
+    mentions.push({ id: `q${mentions.length + 1}`, kind: 'quantity', start, end: start + at.length, text: at, boilerplate: boilerplate ?? false, ...fields });
+  }
+  for (const p of a.places ?? []) {
+    const start = find(a.text, p.at);
+    mentions.push({ id: `p${mentions.length + 1}`, kind: 'place', start, end: start + p.at.length, text: p.at, boilerplate: false, entity: p.entity });
+  }
+  mentions.sort((x, y) => x.start - y.start);
+  const boilerplate = (a.boilerplate ?? []).map((line) => {
+    const start = find(a.text, line);
+    return { start, end: start + line.length };
+  });
+  return { path: a.path, published: a.published, outlet: null, mentions, boilerplate };
+}
+
+function run(articles: Article[], withText = true) {
+  const docs = articles.map(analyse);
+  const texts = withText ? new Map(articles.map((a) => [a.path, a.text])) : undefined;
+  return findContradictions(docs, texts);
+}
+
+const exact = (n: number): Interval => ({ min: n, max: n });
+const moreThan = (n: number): Interval => ({ min: n + 1, max: null });
+const DOZENS: Interval = { min: 20, max: 99 };
+const HUNDREDS: Interval = { min: 200, max: 999 };
+
+// --- Attacks on US forces since October: the seeds' case, in sentences of our own.
+
+const militiaDozens: Article = {
+  path: 'a_watan.txt',
+  published: '2024-01-26',
+  text: 'بغداد - نفذت الفصائل المسلحة عشرات الهجمات منذ تشرين الأول الماضي على القواعد الأمريكية في العراق وسوريا، وفق مسؤولين.',
+  figs: [{ at: 'عشرات الهجمات', value: DOZENS, counted: 'attack', event: 'attacked', place: 'العراق', window: '2023-10', cumulative: true }],
+  places: [
+    { at: 'العراق', entity: 'العراق' },
+    { at: 'سوريا', entity: 'سوريا' },
+  ],
+};
+
+const agency150: Article = {
+  path: 'b_agency.txt',
+  published: '2024-01-26',
+  text: 'ومنذ منتصف تشرين الأول/أكتوبر استهدفت أكثر من 150 ضربة بطائرات مسيرة وصواريخ القوات الأميركية وقوات التحالف في العراق وسوريا.',
+  figs: [{ at: 'أكثر من 150 ضربة', value: moreThan(150), counted: 'strike', event: 'attacked', place: 'العراق', window: '2023-10-11/2023-10-20', cumulative: true }],
+  places: [
+    { at: 'العراق', entity: 'العراق' },
+    { at: 'سوريا', entity: 'سوريا' },
+  ],
+};
+
+test('"dozens" of attacks clash with "more than 150" strikes on the same forces since October', () => {
+  const found = run([agency150, militiaDozens]);
+  assert.equal(found.length, 1);
+  const [c] = found;
+  // Ordered by path: a_watan first whatever the input order.
+  assert.equal(c.a.path, 'a_watan.txt');
+  assert.equal(c.b.path, 'b_agency.txt');
+  assert.equal(militiaDozens.text.slice(c.a.start, c.a.end), 'عشرات الهجمات');
+  assert.equal(agency150.text.slice(c.b.start, c.b.end), 'أكثر من 150 ضربة');
+  assert.match(c.message, /"عشرات الهجمات" \(a_watan\.txt, 2024-01-26\) vs "أكثر من 150 ضربة" \(b_agency\.txt, 2024-01-26\)/);
+  assert.match(c.message, /dozens \(20–99\) cannot be more than 150/);
+  assert.match(c.topic, /^attacks on US forces in Iraq and Syria since October 2023$/);
+});
+
+test('an undated report of the same running total is compared as if contemporaneous', () => {
+  const found = run([militiaDozens, { ...agency150, published: null }]);
+  assert.equal(found.length, 1);
+  assert.match(found[0].message, /b_agency\.txt, undated/);
+});
+
+test('a running total reported later and larger is progress; smaller later is a contradiction', () => {
+  const early: Article = {
+    path: 'c_early.txt',
+    published: '2023-11-20',
+    text: 'وتعرضت القوات الأمريكية في العراق وسوريا لـ 66 هجوما منذ 17 تشرين الأول، بحسب البنتاغون.',
+    figs: [{ at: '66 هجوما', value: exact(66), counted: 'attack', event: 'attacked', place: 'العراق+سوريا', window: '2023-10-17/2023-11-20', cumulative: true, source: 'البنتاغون' }],
+  };
+  const later: Article = {
+    path: 'd_later.txt',
+    published: '2024-01-26',
+    text: 'ومنذ منتصف تشرين الأول شنت الفصائل أكثر من 150 هجوما على القوات الأمريكية في العراق وسوريا.',
+    figs: [{ at: 'أكثر من 150 هجوما', value: moreThan(150), counted: 'attack', event: 'attacked', place: 'العراق+سوريا', window: '2023-10-11/2023-10-20', cumulative: true }],
+  };
+  assert.deepEqual(run([early, later]), [], 'growth from 66 to 150+ in two months is progress');
+
+  const shrunk: Article = {
+    ...later,
+    path: 'e_shrunk.txt',
+    text: 'ومنذ منتصف تشرين الأول شنت الفصائل 40 هجوما على القوات الأمريكية في العراق وسوريا.',
+    figs: [{ ...later.figs[0], at: '40 هجوما', value: exact(40) }],
+  };
+  const found = run([early, shrunk]);
+  assert.equal(found.length, 1);
+  assert.match(found[0].message, /running total cannot fall/);
+  assert.match(found[0].message, /per البنتاغون/);
+
+  // From at most 99 after three months to more than 150 a day later is not growth.
+  const nextDay = run([militiaDozens, { ...agency150, published: '2024-01-27' }]);
+  assert.equal(nextDay.length, 1);
+  assert.match(nextDay[0].message, /cannot grow to more than 150/);
+  // Nine months later it is.
+  assert.deepEqual(run([militiaDozens, { ...agency150, published: '2024-10-27' }]), []);
+});
+
+test('running totals counted from different starts are not compared', () => {
+  const sinceJanuary: Article = {
+    path: 'f_jan.txt',
+    published: '2024-01-26',
+    text: 'ومنذ مطلع العام الجاري تعرضت القوات الأمريكية لأكثر من 150 هجوما في العراق وسوريا.',
+    figs: [{ at: 'أكثر من 150 هجوما', value: moreThan(150), counted: 'attack', event: 'attacked', place: 'العراق', window: '2024-01-01/2024-01-10', cumulative: true }],
+    places: [
+      { at: 'العراق', entity: 'العراق' },
+      { at: 'سوريا', entity: 'سوريا' },
+    ],
+  };
+  assert.deepEqual(run([militiaDozens, sinceJanuary]), []);
+});
+
+// --- Vague amounts.
+
+test('vague amounts agree with figures inside their fuzzy edges', () => {
+  const wounded = (path: string, at: string, value: Interval): Article => ({
+    path,
+    published: '2024-01-28',
+    text: `وأسفر الهجوم على البرج 22 في الأردن عن إصابة ${at} بجروح، وفق مسؤول.`,
+    figs: [{ at, value, counted: 'wounded', event: 'wounded', place: 'الأردن', window: '2024-01-28' }],
+  });
+  assert.deepEqual(run([wounded('g1.txt', '25 جريحا', exact(25)), wounded('g2.txt', 'العشرات من الجرحى', DOZENS)]), []);
+  assert.deepEqual(run([wounded('g1.txt', '85 جريحا', exact(85)), wounded('g2.txt', 'أكثر من 80 جريحا', moreThan(80))]), []);
+  // "more than 80" said of exactly 80 is loose wording, not a contradiction.
+  assert.deepEqual(run([wounded('g1.txt', '80 جريحا', exact(80)), wounded('g2.txt', 'أكثر من 80 جريحا', moreThan(80))]), []);
+  // Hundreds against 40 on the same day is.
+  assert.equal(run([wounded('g1.txt', '40 جريحا', exact(40)), wounded('g2.txt', 'مئات الجرحى', HUNDREDS)]).length, 1);
+});
+
+test('a hedge the extractor left as a point is still read as a hedge', () => {
+  const troops = (path: string, at: string, value: Interval): Article => ({
+    path,
+    published: '2024-01-26',
+    text: `ويوجد في العراق ${at} أميركي في إطار التحالف الدولي.`,
+    figs: [{ at, value, counted: 'soldier', event: 'deployed', place: 'العراق' }],
+  });
+  assert.deepEqual(run([troops('h1.txt', 'نحو 2500 جندي', exact(2500)), troops('h2.txt', '2,600 جندي', exact(2600))]), []);
+  assert.equal(run([troops('h1.txt', 'نحو 2500 جندي', exact(2500)), troops('h2.txt', '4000 جندي', exact(4000))]).length, 1);
+});
+
+// --- One event.
+
+const jordan = (path: string, at: string, n: number, published: string, window?: string): Article => ({
+  path,
+  published,
+  text: `وقتل ${at} أمريكيين وأصيب آخرون في هجوم بطائرة مسيرة على قاعدة في الأردن قرب الحدود السورية.`,
+  figs: [{ at, value: exact(n), counted: 'soldier', event: 'killed', place: 'الأردن', window }],
+});
+
+test('three soldiers against four for the same attack is a contradiction; three and 3 agree', () => {
+  assert.equal(run([jordan('i1.txt', 'ثلاثة جنود', 3, '2024-01-29', '2024-01-28'), jordan('i2.txt', '4 جنود', 4, '2024-01-29', '2024-01-28')]).length, 1);
+  assert.deepEqual(run([jordan('i1.txt', 'ثلاثة جنود', 3, '2024-01-29', '2024-01-28'), jordan('i2.txt', '3 جنود', 3, '2024-02-12')]), []);
+  // Undated in one report, but the same place within a week: still the same attack.
+  assert.equal(run([jordan('i1.txt', 'ثلاثة جنود', 3, '2024-01-29', '2024-01-28'), jordan('i2.txt', '4 جنود', 4, '2024-01-30')]).length, 1);
+  // Killed tolls are not "revised": four soldiers a week later still clashes.
+  assert.equal(run([jordan('i1.txt', 'ثلاثة جنود', 3, '2024-01-29', '2024-01-28'), jordan('i2.txt', '4 جنود', 4, '2024-02-04', '2024-01-28')]).length, 1);
+});
+
+test('different events, places, nationalities and counted things are never compared', () => {
+  const other = jordan('j1.txt', 'جنديين', 2, '2023-10-05', '2023-10-04');
+  assert.deepEqual(run([jordan('i1.txt', 'ثلاثة جنود', 3, '2024-01-29', '2024-01-28'), other]), [], 'different days');
+  const golan: Article = {
+    path: 'j2.txt',
+    published: '2024-01-29',
+    text: 'وقتل جنديين إسرائيليين في هجوم بطائرة مسيرة على الجولان.',
+    figs: [{ at: 'جنديين', value: exact(2), counted: 'soldier', event: 'killed', place: 'الجولان', window: '2024-01-28' }],
+  };
+  assert.deepEqual(run([jordan('i1.txt', 'ثلاثة جنود', 3, '2024-01-29', '2024-01-28'), golan]), [], 'different places');
+  assert.deepEqual(run([jordan('i1.txt', 'ثلاثة جنود', 3, '2024-01-29', '2024-01-28'), { ...golan, figs: [{ ...golan.figs[0], place: 'الأردن' }] }]), [], 'US and Israeli soldiers');
+
+  const wounded = jordan('j3.txt', '34 جنديا', 34, '2024-01-29', '2024-01-28');
+  wounded.figs[0].event = 'wounded';
+  assert.deepEqual(run([jordan('i1.txt', 'ثلاثة جنود', 3, '2024-01-29', '2024-01-28'), wounded]), [], 'killed vs wounded');
+
+  const mps: Article = {
+    path: 'k.txt',
+    published: '2024-01-26',
+    text: 'وصوت 150 نائبا في العراق على قرار إخراج القوات الأجنبية.',
+    figs: [{ at: '150 نائبا', value: exact(150), counted: 'mp', place: 'العراق' }],
+  };
+  const strikes: Article = {
+    path: 'l.txt',
+    published: '2024-01-26',
+    text: 'ونفذت الفصائل 40 ضربة في العراق.',
+    figs: [{ at: '40 ضربة', value: exact(40), counted: 'strike', place: 'العراق' }],
+  };
+  assert.deepEqual(run([mps, strikes]), [], 'MPs are not strikes, and a strike without an event is never compared');
+});
+
+test('attacks and strikes on the same forces are one measure; US strikes on militias are another', () => {
+  const onForces = (path: string, at: string, value: Interval, counted: string): Article => ({
+    path,
+    published: '2024-01-26',
+    text: `ومنذ تشرين الأول استهدفت ${at} القوات الأمريكية في العراق.`,
+    figs: [{ at, value, counted, event: 'attacked', place: 'العراق', window: '2023-10', cumulative: true }],
+  });
+  assert.equal(run([onForces('m1.txt', '20 هجوما', exact(20), 'attack'), onForces('m2.txt', '90 ضربة', exact(90), 'strike')]).length, 1);
+
+  const usStrikes: Article = {
+    path: 'm3.txt',
+    published: '2024-01-26',
+    text: 'ومنذ تشرين الأول نفذت واشنطن 20 ضربة أمريكية على مواقع الفصائل في العراق.',
+    figs: [{ at: '20 ضربة', value: exact(20), counted: 'strike', event: 'attacked', place: 'العراق', window: '2023-10', cumulative: true }],
+  };
+  assert.deepEqual(run([onForces('m2.txt', '90 ضربة', exact(90), 'strike'), usStrikes]), [], 'the attacker of one is the target of the other');
+});
+
+test('attacks on US and Israeli forces are not attacks on US forces', () => {
+  const teaser: Article = {
+    path: 'n.txt',
+    published: '2024-01-26',
+    text: 'ومنذ بدء الصراع في غزة شنت تلك الميليشيات أكثر من 200 هجوم على القوات الأمريكية والإسرائيلية في العراق وسوريا.',
+    figs: [{ at: 'أكثر من 200 هجوم', value: moreThan(200), counted: 'attack', event: 'attacked', place: 'العراق', window: '2023-10', cumulative: true }],
+    places: [
+      { at: 'العراق', entity: 'العراق' },
+      { at: 'سوريا', entity: 'سوريا' },
+    ],
+  };
+  assert.deepEqual(run([militiaDozens, teaser]), []);
+  // Without the text the qualifier cannot be read, and the two are compared.
+  assert.equal(run([militiaDozens, teaser], false).length, 1);
+});
+
+test('a count for Iraq alone is not a count for Iraq and Syria', () => {
+  const iraqOnly: Article = {
+    path: 'o.txt',
+    published: '2024-01-26',
+    text: 'ومنذ تشرين الأول الماضي نفذت الفصائل أكثر من 150 هجوما على القوات الأمريكية في العراق، بحسب مصدر أمني.',
+    figs: [{ at: 'أكثر من 150 هجوما', value: moreThan(150), counted: 'attack', event: 'attacked', place: 'العراق', window: '2023-10', cumulative: true }],
+    places: [{ at: 'العراق', entity: 'العراق' }],
+  };
+  assert.deepEqual(run([militiaDozens, iraqOnly]), []);
+});
+
+// --- Standing quantities.
+
+test('troop levels agree across outlets; other countries\u2019 troops and Syria are apart', () => {
+  const a: Article = {
+    path: 'p1.txt',
+    published: '2024-01-26',
+    text: 'ويوجد في العراق نحو 2500 جندي أميركي بينما ينتشر في سوريا زهاء 900 جندي أميركي.',
+    figs: [
+      { at: 'نحو 2500 جندي', value: { min: 2250, max: 2750 }, counted: 'soldier', event: 'deployed', place: 'العراق' },
+      { at: 'زهاء 900 جندي', value: { min: 810, max: 990 }, counted: 'soldier', event: 'deployed', place: 'سوريا' },
+    ],
+  };
+  const b: Article = {
+    path: 'p2.txt',
+    published: '2024-02-12',
+    text: 'ويتواجد مئات العسكريين من دول أخرى أغلبها أوروبية في العراق. وللولايات المتحدة وحدها نحو 2500 جندي في العراق.',
+    figs: [
+      { at: 'مئات العسكريين', value: HUNDREDS, counted: 'soldier', event: 'deployed', place: 'العراق' },
+      { at: 'نحو 2500 جندي', value: { min: 2250, max: 2750 }, counted: 'soldier', event: 'deployed', place: 'العراق' },
+    ],
+  };
+  const c: Article = {
+    path: 'p3.txt',
+    published: null,
+    text: 'ويتواجد في العراق نحو 2500 عسكري في إطار مكافحة داعش.',
+    figs: [{ at: 'نحو 2500 عسكري', value: { min: 2250, max: 2750 }, counted: 'soldier', event: 'deployed', place: 'العراق' }],
+  };
+  assert.deepEqual(run([a, b, c]), []);
+  // A troop level years apart is not compared; within months it is.
+  const old: Article = { ...c, path: 'p4.txt', published: '2019-05-01', text: 'ويتواجد في العراق نحو 5200 عسكري في إطار مكافحة داعش.', figs: [{ ...c.figs[0], at: 'نحو 5200 عسكري', value: { min: 4680, max: 5720 } }] };
+  assert.deepEqual(run([a, old]), []);
+  assert.equal(run([a, { ...old, published: '2024-03-01' }]).length, 1);
+  // A level without a place says nothing comparable.
+  assert.deepEqual(run([a, { ...old, published: '2024-03-01', figs: [{ ...old.figs[0], place: undefined }] }]), []);
+});
+
+// --- Boilerplate, unknown measures, one article.
+
+test('figures in boilerplate are never compared', () => {
+  const teaser = { ...agency150, figs: [{ ...agency150.figs[0], boilerplate: true }] };
+  assert.deepEqual(run([militiaDozens, teaser]), []);
+  const byRange: Article = { ...agency150, boilerplate: [agency150.text] };
+  assert.deepEqual(run([militiaDozens, byRange]), []);
+});
+
+test('figures without a known counted noun or event are never compared', () => {
+  const bare = { ...agency150, figs: [{ ...agency150.figs[0], counted: undefined }] };
+  assert.deepEqual(run([militiaDozens, bare]), []);
+  const oddEvent = { ...agency150, figs: [{ ...agency150.figs[0], counted: 'soldier', event: undefined }] };
+  assert.deepEqual(run([{ ...militiaDozens, figs: [{ ...militiaDozens.figs[0], counted: 'soldier', event: undefined }] }, oddEvent]), []);
+});
+
+test('within one article only two different named sources are set against each other', () => {
+  const text = 'وقال البنتاغون إن 3 جنود قتلوا في الهجوم على الأردن، فيما قالت المقاومة إن 10 جنود قتلوا في الهجوم ذاته.';
+  const fig = (at: string, n: number, source?: string): Fig => ({ at, value: exact(n), counted: 'soldier', event: 'killed', place: 'الأردن', window: '2024-01-28', source });
+  const two: Article = { path: 'q.txt', published: '2024-01-29', text, figs: [fig('3 جنود', 3, 'البنتاغون'), fig('10 جنود', 10, 'المقاومة')] };
+  const found = run([two]);
+  assert.equal(found.length, 1);
+  assert.equal(found[0].a.path, found[0].b.path);
+  assert.ok(found[0].a.start < found[0].b.start);
+  assert.deepEqual(run([{ ...two, figs: [fig('3 جنود', 3), fig('10 جنود', 10)] }]), []);
+});
+
+// --- Order, incremental updates, groups, robustness.
+
+test('the output does not depend on input order', () => {
+  const docs = [militiaDozens, agency150, jordan('i1.txt', 'ثلاثة جنود', 3, '2024-01-29', '2024-01-28'), jordan('i2.txt', '4 جنود', 4, '2024-01-29', '2024-01-28')];
+  const forward = run(docs);
+  const backward = run([...docs].reverse());
+  assert.equal(forward.length, 2);
+  assert.deepEqual(backward, forward);
+  assert.ok(forward[0].a.path <= forward[1].a.path);
+});
+
+test('the claim index updates one document at a time and lists other sources', () => {
+  const index = new ClaimIndex();
+  const third: Article = {
+    path: 'c_third.txt',
+    published: '2024-01-26',
+    text: 'ومنذ منتصف تشرين الأول تعرضت القوات الأمريكية في العراق وسوريا لأكثر من 160 هجوما.',
+    figs: [{ at: 'أكثر من 160 هجوما', value: moreThan(160), counted: 'attack', event: 'attacked', place: 'العراق', window: '2023-10-11/2023-10-20', cumulative: true }],
+    places: [
+      { at: 'العراق', entity: 'العراق' },
+      { at: 'سوريا', entity: 'سوريا' },
+    ],
+  };
+  assert.deepEqual(index.update(analyse(militiaDozens), militiaDozens.text), ['a_watan.txt']);
+  assert.deepEqual(index.update(analyse(agency150), agency150.text), ['a_watan.txt', 'b_agency.txt']);
+  index.update(analyse(third), third.text);
+  assert.equal(index.contradictions().length, 2);
+
+  const offset = find(agency150.text, '150');
+  const group = index.groupAt('b_agency.txt', offset);
+  assert.ok(group);
+  assert.equal(group.sources, 3);
+  assert.equal(group.summary, '3 sources: 150+ · dozens · 160+');
+  assert.deepEqual(
+    group.others.map((o) => [o.path, o.agrees]),
+    [
+      ['a_watan.txt', false],
+      ['c_third.txt', true],
+    ],
+  );
+  assert.equal(index.groupsIn('b_agency.txt').length, 1);
+  assert.equal(index.groupAt('b_agency.txt', 0), null);
+
+  // The militia figure corrected to "more than 150": its contradictions go, the others stay.
+  const corrected: Article = { ...militiaDozens, text: militiaDozens.text.replace('عشرات الهجمات', 'أكثر من 150 هجوما'), figs: [{ ...militiaDozens.figs[0], at: 'أكثر من 150 هجوما', value: moreThan(150) }] };
+  const touched = index.update(analyse(corrected), corrected.text);
+  assert.deepEqual(touched, ['a_watan.txt', 'b_agency.txt', 'c_third.txt']);
+  assert.deepEqual(index.contradictions(), []);
+
+  index.update(analyse(militiaDozens), militiaDozens.text);
+  assert.equal(index.contradictionsOf('c_third.txt').length, 1);
+  assert.deepEqual(index.remove('a_watan.txt'), ['a_watan.txt', 'b_agency.txt', 'c_third.txt']);
+  assert.deepEqual(index.contradictions(), []);
+  assert.deepEqual(index.remove('nowhere.txt'), []);
+  assert.deepEqual(index.contradictions(), findContradictions([analyse(agency150), analyse(third)]));
+});
+
+test('malformed analyses never throw and yield no claims', () => {
+  const weird: DocumentAnalysis = {
+    path: 'weird.txt',
+    published: 'yesterday',
+    outlet: null,
+    boilerplate: [],
+    mentions: [
+      { id: 'q1', kind: 'quantity', start: 0, end: 3, text: 'abc', boilerplate: false, counted: 'attack', event: 'attacked', value: { min: null, max: null } },
+      { id: 'q2', kind: 'quantity', start: 5, end: 3, text: '\ud800', boilerplate: false, counted: 'attack', event: 'attacked', value: { min: 9, max: 2 } },
+      { id: 'q3', kind: 'quantity', start: 0, end: 1, text: 'x', boilerplate: false, counted: 'attack', event: 'attacked', value: '2024-01-01' },
+      { id: 'q4', kind: 'quantity', start: 0, end: 1, text: 'x', boilerplate: false, counted: 'attack', event: 'attacked', value: { min: Number.NaN, max: 1 }, window: '2024-13-45/0000' },
+      { id: 'q5', kind: 'quantity', start: 0, end: 1, text: 'x', boilerplate: false, counted: 'attack', event: 'attacked', value: { min: 1e308, max: null }, window: 'x'.repeat(100000), cumulative: true },
+    ],
+  };
+  const normal = analyse(militiaDozens);
+  assert.doesNotThrow(() => findContradictions([weird, normal], new Map([['weird.txt', '\ud800'.repeat(10)]])));
+  const index = new ClaimIndex();
+  index.update(weird, 'short');
+  assert.equal(index.claims('weird.txt').length, 1, 'only the huge but well-formed open figure is a claim');
+});
+
+test('a large bucket of figures that are never comparable stays quick', () => {
+  // 600 troop levels, each for its own place: one measure bucket, no pair comparable.
+  const index = new ClaimIndex();
+  const t0 = Date.now();
+  for (let i = 0; i < 600; i++) {
+    const text = `ويوجد في البلد ${i} نحو 2500 جندي.`;
+    const at = 'نحو 2500 جندي';
+    const start = text.indexOf(at);
+    const m: Mention = { id: 'q1', kind: 'quantity', start, end: start + at.length, text: at, boilerplate: false, value: exact(2500 + i), counted: 'soldier', event: 'deployed', place: `place-${i}` };
+    index.update({ path: `doc${i}.txt`, published: '2024-01-01', outlet: null, mentions: [m], boilerplate: [] }, text);
+  }
+  assert.deepEqual(index.contradictions(), []);
+  assert.equal(index.groupsIn('doc7.txt').length, 0);
+  assert.ok(Date.now() - t0 < 2000);
+});
