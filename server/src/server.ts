@@ -253,5 +253,9 @@ connection.onRequest(entityMentionsRequest, ({ entity }) => entityMentions(index
 connection.onRequest(timelineRequest, () => timeline(index));
 connection.onRequest(figuresRequest, () => figures(index));
 
+// The server must outlive any bug: a failure in one request or timer is logged, not fatal.
+process.on('uncaughtException', (err) => connection.console.error(`sanad: ${err.stack ?? String(err)}`));
+process.on('unhandledRejection', (err) => connection.console.error(`sanad: ${err instanceof Error ? err.stack : String(err)}`));
+
 documents.listen(connection);
 connection.listen();

@@ -27,7 +27,8 @@ export function hiddenTextMessage(run: HiddenRun): string {
 }
 
 export class DiagnosticsPublisher {
-  private published = new Set<string>();
+  /** What each file was last sent, so that an edit re-sends only the files whose problems changed. */
+  private published = new Map<string, string>();
 
   constructor(private readonly connection: Connection, private readonly index: WorkspaceIndex) {}
 
@@ -60,8 +61,13 @@ export class DiagnosticsPublisher {
         add(entry.uri, { range: rangeOf(entry, run.start, run.end), severity: HIDDEN_SEVERITY[run.tier], source: 'sanad', code: 'hidden-text', message: hiddenTextMessage(run) });
       }
     }
-    for (const uri of this.published) if (!byUri.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-    for (const [uri, diagnostics] of byUri) void this.connection.sendDiagnostics({ uri, diagnostics });
-    this.published = new Set(byUri.keys());
+    for (const uri of this.published.keys()) if (!byUri.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    const next = new Map<string, string>();
+    for (const [uri, diagnostics] of byUri) {
+      const key = JSON.stringify(diagnostics);
+      next.set(uri, key);
+      if (this.published.get(uri) !== key) void this.connection.sendDiagnostics({ uri, diagnostics });
+    }
+    this.published = next;
   }
 }

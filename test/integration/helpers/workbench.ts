@@ -13,8 +13,10 @@ export interface ViewLine {
   text: string;
   /** How many token parts VS Code split the row into; more than one scrambles Arabic. */
   parts: number;
-  /** The logical line number, on the first row of a line only. */
+  /** The logical line this row belongs to (unknown for wrapped rows above the first numbered one). */
   lineNumber?: number;
+  /** Whether this row starts its line (the others are its wrapped continuation). */
+  firstRow: boolean;
   /** Classes of extension decorations (`ced-…`) painted on this row. */
   decorations: string[];
   /** The row's text box, in page pixels. */
@@ -91,7 +93,13 @@ export async function viewLines(page: Page): Promise<ViewLine[]> {
         width: box ? box.getBoundingClientRect().width : 0,
       };
     });
-    return rows.sort((a, b) => a.top - b.top);
+    rows.sort((a, b) => a.top - b.top);
+    let current: number | undefined;
+    for (const row of rows) {
+      current = row.lineNumber ?? current;
+      Object.assign(row, { firstRow: row.lineNumber !== undefined, lineNumber: current });
+    }
+    return rows as (typeof rows[number] & { firstRow: boolean })[];
   }, EDITOR);
 }
 
@@ -116,10 +124,8 @@ export async function allViewLines(page: Page, maxPages = 60): Promise<ViewLine[
   for (let i = 0; i < maxPages; i++) {
     await settle(page);
     const before = seen.size;
-    let line: number | undefined;
     for (const row of await viewLines(page)) {
-      line = row.lineNumber ?? line ?? seen.get(row.top)?.lineNumber;
-      seen.set(row.top, { ...row, lineNumber: line });
+      seen.set(row.top, { ...row, lineNumber: row.lineNumber ?? seen.get(row.top)?.lineNumber });
     }
     if (i > 0 && seen.size === before) break;
     await page.keyboard.press('PageDown');
