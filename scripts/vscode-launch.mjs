@@ -11,7 +11,7 @@
 // stops it, fails, or exits; every wait has a deadline and says what it was waiting for.
 //
 // CLI: node scripts/vscode-launch.mjs serve FOLDER [--vsix X] [--port N]
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { get } from 'node:http';
 import { createRequire } from 'node:module';
@@ -69,6 +69,11 @@ function cleanupNow() {
 }
 
 function killGroup(pid, signal) {
+  // Windows has no process groups; taskkill /T ends the tree.
+  if (process.platform === 'win32') {
+    spawnSync('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore' });
+    return;
+  }
   try {
     process.kill(-pid, signal);
   } catch {
@@ -112,7 +117,7 @@ function childEnv(home) {
 /** Spawns a child in its own process group, keeping the tail of its output for error messages. */
 function startChild(cmd, args, { env, label }) {
   hookExit();
-  const child = spawn(cmd, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, args, { env, detached: true, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
   if (child.pid) live.groups.add(child.pid);
   let tail = '';
   const keep = (chunk) => {
@@ -185,7 +190,12 @@ export async function findCodeServer({ install = true, timeoutMs = 15 * 60_000 }
   if (!existsSync(entry)) throw new Error(`code-server entry point not found: ${entry}`);
   const home = tempDir('sanad-cs-probe-');
   try {
-    const out = await runToEnd(process.execPath, [entry, '--version'], { env: childEnv(home), label: 'code-server --version', timeoutMs: 30_000 });
+    const out = await runToEnd(process.execPath, [entry, '--version'], { env: childEnv(home), label: 'code-server --version', timeoutMs: 30_000 })
+      .catch((err) => {
+        // The setup's last step builds argon2 from source; code-server loads it even without passwords.
+        const hint = /argon2/.test(err.message) ? `\nfix: (cd ${CS_HOME} && npm rebuild argon2 --build-from-source)` : '';
+        throw new Error(`the code-server in ${CS_HOME} does not start: ${err.message}${hint}`);
+      });
     const version = /^(\d+\.\d+\.\d+)\s/m.exec(out)?.[1];
     if (!version) throw new Error(`code-server --version printed no version:\n${out}`);
     return { entry, version };
@@ -288,9 +298,13 @@ async function waitForWorkbench(page, timeoutMs) {
   await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: timeoutMs });
 }
 
+function checkChromium() {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}; run: bash scripts/setup-code-server.sh (or set SANAD_CHROMIUM)`);
+}
+
 /** Opens URL in headless Chromium and waits for the workbench. */
 export async function openWorkbench(url, { timeoutMs = 60_000, viewport = { width: 1280, height: 800 }, colorScheme = 'light' } = {}) {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}; run: bash scripts/setup-code-server.sh (or set SANAD_CHROMIUM)`);
+  checkChromium();
   const { chromium } = await import('playwright-core');
   hookExit();
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: timeoutMs });
@@ -327,6 +341,7 @@ export async function launchVSCode({ vsix, folder, settings = {}, backend = proc
   };
   try {
     if (backend === 'code-server') {
+      checkChromium();
       const { entry } = await findCodeServer();
       if (vsix) await installVsix({ entry, vsix, extensionsDir, home });
       const server = await startCodeServer({ entry, folder, extensionsDir, userDataDir, home, settings, timeoutMs });
@@ -378,6 +393,8 @@ async function launchElectron({ vsix, folder, settings, extensionsDir, userDataD
     args: [
       resolve(folder), ...profile, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes',
       '--disable-telemetry', '--disable-updates', '--disable-gpu', '--new-window',
+      // No keyring prompt on machines without one (CI runners).
+      '--use-inmemory-secretstorage',
       // Chromium's sandbox refuses to start as root, as CI containers often run.
       ...(process.platform === 'linux' ? ['--no-sandbox'] : []),
     ],

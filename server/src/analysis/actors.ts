@@ -1,15 +1,102 @@
-// STUB: replaced by the actor recogniser.
+// The actor recogniser: persons, organisations and places in Arabic news, each mention carrying one
+// entity key shared by every spelling of the same actor in every file.
+//
+// Four finders propose candidates over the words of the shadow text:
+//   1. the lexicon (shipped lists, the workspace's additions, names learnt from the corpus), with
+//      clitics (و ف ب ك ل, لل) read off the first word and each form's context rule checked;
+//   2. organisation and place head nouns ("وزارة …", "محافظة …"; actorPatterns.ts);
+//   3. names behind titles, kunyas and known given names (personNames.ts).
+// Overlaps are settled longest first, so "وزارة الدفاع الأمريكية" is one organisation rather than
+// "الدفاع", and "العراق" inside "المقاومة الإسلامية في العراق" is not a separate place.
 import type { Shadow } from './normalize';
-import type { DocumentAnalysis, Found } from './types';
-export class Lexicon {
-  static builtin(): Lexicon {
-    return new Lexicon();
-  }
-  /** Learns names introduced by titles; true when anything new was learnt. */
-  learnFrom(_docs: DocumentAnalysis[]): boolean {
-    return false;
+import type { Found } from './types';
+import { GAP_SPACE, definiteCore, wordsOf } from './actorWords';
+import { Lexicon, type LexMatch } from './lexicon';
+import { isDefiniteNationality, isDescriptive, isLocative, isReporting, isStop } from './actorVocab';
+import { FROM_LEXICON, makeScene, prevWord, type Candidate, type Scene } from './actorScene';
+import { findOrganizations, findPlaces } from './actorPatterns';
+import { findPersons } from './personNames';
+
+export { Lexicon } from './lexicon';
+export type { LexiconEntry, LexiconProblem } from './lexicon';
+
+/** Does the context allow this lexicon form to count as a mention? See lexiconData.Mode. */
+function contextAllows(sc: Scene, m: LexMatch): boolean {
+  const { words } = sc;
+  const s = m.surface;
+  const p = prevWord(words, m.first);
+  switch (s.mode) {
+    case 'free':
+      return true;
+    case 'adjectival':
+      // After a definite noun the word is its adjective ("الجيش السوداني", "اللون الرمادي"), unless
+      // a conjunction joins it as a new noun ("إيران والسعودية").
+      if (m.clitic.startsWith('و') || m.clitic.startsWith('ف')) return true;
+      return p < 0 || (definiteCore(words.form[p]) === null && !sc.inTitle[p]);
+    case 'guarded':
+      if (s.kind === 'place') return m.clitic.endsWith('ب') || (p >= 0 && isLocative(words.form[p]));
+      return p >= 0 && (isReporting(words.form[p]) || sc.inTitle[p] === 1);
+    case 'alone': {
+      // "التحالف" alone is the coalition; "التحالف الكردستاني" is another body.
+      const n = m.last + 1;
+      if (n >= words.count || words.gap[n] !== GAP_SPACE) return true;
+      const f = words.form[n];
+      return definiteCore(f) === null || isStop(f) || isDescriptive(f);
+    }
   }
 }
-export function findActors(_shadow: Shadow, _lexicon: Lexicon): Found[] {
-  return [];
+
+function fromLexicon(sc: Scene, out: Candidate[]): void {
+  const { words } = sc;
+  for (let i = 0; i < words.count; i++) {
+    const m = sc.lexAt[i];
+    if (!m || !contextAllows(sc, m)) continue;
+    let last = m.last;
+    // "الحرس الثوري الإيراني": a nationality after an organisation's name belongs to the mention.
+    if (m.surface.kind === 'organization') {
+      while (last + 1 < words.count && words.gap[last + 1] === GAP_SPACE && isDefiniteNationality(words.form[last + 1])) last++;
+    }
+    out.push({ kind: m.surface.kind, first: i, last, skip: m.skip, key: m.surface.key, priority: FROM_LEXICON });
+  }
+}
+
+/** Keeps the longest of overlapping candidates; among equals the surest finder, then the first. */
+function settle(sc: Scene, cands: Candidate[]): Candidate[] {
+  const { words } = sc;
+  const chars = (c: Candidate) => words.end[c.last] - words.start[c.first] - c.skip;
+  cands.sort((a, b) => b.last - b.first - (a.last - a.first) || chars(b) - chars(a) || b.priority - a.priority || a.first - b.first);
+  const taken = new Uint8Array(words.count);
+  const kept: Candidate[] = [];
+  for (const c of cands) {
+    let free = true;
+    for (let k = c.first; k <= c.last && free; k++) if (taken[k]) free = false;
+    if (!free) continue;
+    if (sc.lexicon.isIgnored(words.form.slice(c.first, c.last + 1))) continue;
+    for (let k = c.first; k <= c.last; k++) taken[k] = 1;
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.first - b.first);
+}
+
+/** Persons, organisations and places in the text, with offsets into the original text. */
+export function findActors(shadow: Shadow, lexicon: Lexicon): Found[] {
+  const words = wordsOf(shadow);
+  if (words.count === 0) return [];
+  const sc = makeScene(words, lexicon);
+  const cands: Candidate[] = [];
+  fromLexicon(sc, cands);
+  findOrganizations(sc, cands);
+  findPlaces(sc, cands);
+  // Names behind titles may stand after an organisation or place ("المتحدث باسم الجيش العراقي
+  // اللواء …"); the person finder steps over those, so it runs last.
+  for (const c of cands) {
+    if (c.kind !== 'person' && c.last > sc.entityEnd[c.first]) sc.entityEnd[c.first] = c.last;
+  }
+  findPersons(sc, cands);
+  const out: Found[] = [];
+  for (const c of settle(sc, cands)) {
+    const [start, end] = shadow.span(words.start[c.first] + c.skip, words.end[c.last]);
+    if (end > start) out.push({ kind: c.kind, start, end, entity: c.key });
+  }
+  return out;
 }

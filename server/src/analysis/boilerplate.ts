@@ -1,5 +1,288 @@
-// STUB: replaced by the boilerplate detector.
-import type { Shadow } from './normalize';
-export function findBoilerplate(_shadow: Shadow): Array<{ start: number; end: number }> {
-  return [];
+// Lines of a scraped page that are not the article: menus, share and follow prompts, "اقرأ أيضاً"
+// teasers for other stories, tickers, tags, comments, copyright and credit lines. The signals are
+// the ones jusText and trafilatura use on plain text: cue phrases, line length, the share of
+// function words (prose is full of them, menus and headline lists are not), sentence punctuation,
+// and the neighbours of a short line (a short line between two boilerplate lines is boilerplate, a
+// subheading between two paragraphs is not). The headline and dateline at the top are kept: the
+// page's start counts as article.
+import cues from './lexicons/boilerplate-cues.yaml';
+import functionWords from './lexicons/function-words.yaml';
+import { fold, type Shadow } from './normalize';
+import { asRecord, foldList } from './quantityTokens';
+
+const C = asRecord(cues);
+const END = asRecord(C.end);
+const RELATED = asRecord(C.related);
+const LINE = asRecord(C.line);
+const CREDIT = asRecord(C.credit);
+
+function num(x: unknown, fallback: number): number {
+  return typeof x === 'number' && Number.isFinite(x) ? x : fallback;
+}
+
+const END_STARTS = foldList(END.startsWith);
+const END_SHORT_STARTS = foldList(END.shortStartsWith);
+const END_SHORT_WORDS = num(END.shortWords, 8);
+const RELATED_STARTS = foldList(RELATED.startsWith);
+const RELATED_WORDS = num(RELATED.headerWords, 6);
+const TICKER = new Set(foldList(C.ticker));
+const LINE_CUES = foldList(LINE.contains);
+const LINE_WORDS = num(LINE.maxWords, 30);
+const DISCLAIMERS = foldList(C.disclaimer);
+const CREDIT_CUES = foldList(CREDIT.contains);
+const CREDIT_WORDS = num(CREDIT.maxWords, 6);
+const NAV = new Set(foldList(C.nav));
+const STOP = new Set(foldList(asRecord(functionWords).words));
+
+/** Article prose (in characters) that must come before an end cue for it to end the article. */
+const PROSE_BEFORE_END = 300;
+/** A ticker headline sharing fewer of its words than this with the article is another story. */
+const TICKER_OVERLAP = 0.5;
+
+type Cls = 'empty' | 'good' | 'short' | 'bad';
+
+interface Line {
+  /** Shadow offsets of the line, without its line break. */
+  s: number;
+  e: number;
+  /** Folded text without leading bullets and surrounding punctuation. */
+  text: string;
+  words: string[];
+  cls: Cls;
+  /** Why it is boilerplate (for tests and debugging). */
+  why?: string;
+  headlineLike: boolean;
+}
+
+/** A line that is only a list bullet: scraped link lists put the bullet and the link on two lines. */
+const BULLET = /^\s*[-–—•·▪◦*]\s*$/;
+const BULLETED = /^\s*[•·▪◦●■►]/;
+const WORD = /[\p{L}\p{N}]+/gu;
+const ARABIC = /[\u0621-\u064a]/;
+const LATIN = /[a-z]/;
+const EDGE_PUNCT = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
+
+function startsWithAny(text: string, list: string[]): boolean {
+  for (const c of list) if (text === c || (text.startsWith(c) && !/[\p{L}\p{N}]/u.test(text[c.length] ?? ''))) return true;
+  return false;
+}
+
+function containsAny(text: string, list: string[]): boolean {
+  for (const c of list) {
+    const at = text.indexOf(c);
+    if (at >= 0 && !/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') && !/[\p{L}\p{N}]/u.test(text[at + c.length] ?? '')) return true;
+  }
+  return false;
+}
+
+function splitLines(norm: string): Line[] {
+  const out: Line[] = [];
+  let s = 0;
+  for (let i = 0; i <= norm.length; i++) {
+    const c = i < norm.length ? norm.charCodeAt(i) : 0x0a;
+    if (c !== 0x0a && c !== 0x0d && c !== 0x2028 && c !== 0x2029) continue;
+    const raw = norm.slice(s, i);
+    const text = raw.replace(EDGE_PUNCT, '').replace(/\s+/g, ' ');
+    const words = text.match(WORD) ?? [];
+    const trimmed = raw.trim();
+    out.push({ s, e: i, text, words, cls: trimmed ? 'short' : 'empty', headlineLike: false });
+    s = i + 1;
+  }
+  return out;
+}
+
+/** The class of a line from its own text: cue lines and furniture are bad, prose is good. */
+function classify(line: Line, raw: string): void {
+  if (line.cls === 'empty') return;
+  const n = line.words.length;
+  const trimmed = raw.trim();
+  const endsSentence = /[.!?؟"]$/.test(trimmed) && !trimmed.endsWith('..');
+  line.headlineLike = n <= 20 && !endsSentence;
+  if (n === 0) {
+    line.cls = /\p{L}|\p{N}/u.test(raw) ? 'short' : 'bad';
+    if (line.cls === 'bad') line.why = BULLET.test(raw) ? 'bullet' : 'separator';
+    return;
+  }
+  if (!ARABIC.test(line.text) && LATIN.test(line.text)) {
+    line.cls = 'bad';
+    line.why = 'not Arabic';
+    return;
+  }
+  if (NAV.has(line.text)) {
+    line.cls = 'bad';
+    line.why = 'menu';
+    return;
+  }
+  if ((n <= LINE_WORDS && containsAny(line.text, LINE_CUES)) || containsAny(line.text, DISCLAIMERS)) {
+    line.cls = 'bad';
+    line.why = 'prompt';
+    return;
+  }
+  const stops = line.words.reduce((k, w) => k + (STOP.has(w) ? 1 : 0), 0) / n;
+  const punct = /[.,!?:;]/.test(trimmed);
+  if (n >= 20) line.cls = stops >= 0.05 ? 'good' : 'bad';
+  else if (n >= 8 && punct && stops >= 0.08 && !line.headlineLike) line.cls = 'good';
+  else line.cls = 'short';
+  if (line.cls === 'bad') line.why = 'no prose';
+}
+
+/** Content words of a line, for comparing a ticker headline with the article. */
+function contentWords(words: string[]): string[] {
+  return words.filter((w) => w.length > 2 && !STOP.has(w)).map((w) => (w.startsWith('ال') && w.length > 4 ? w.slice(2) : w));
+}
+
+export function findBoilerplate(shadow: Shadow): Array<{ start: number; end: number }> {
+  const norm = shadow.norm;
+  const lines = splitLines(norm);
+  for (const l of lines) classify(l, norm.slice(l.s, l.e));
+  const nonEmpty = lines.filter((l) => l.cls !== 'empty');
+  if (!nonEmpty.length) return [];
+  const firstGood = nonEmpty.findIndex((l) => l.cls === 'good');
+
+  // Credit lines are only credits after the article has begun; at the top they are the dateline.
+  nonEmpty.forEach((l, k) => {
+    if (k > firstGood && firstGood >= 0 && l.cls !== 'bad' && l.words.length <= CREDIT_WORDS && containsAny(l.text, CREDIT_CUES)) {
+      l.cls = 'bad';
+      l.why = 'credit';
+    }
+  });
+
+  // Related-story headers and the teaser headlines under them.
+  for (let k = 0; k < nonEmpty.length; k++) {
+    const l = nonEmpty[k];
+    if (l.words.length > RELATED_WORDS || !startsWithAny(l.text, RELATED_STARTS)) continue;
+    l.cls = 'bad';
+    l.why = 'related header';
+    for (let m = k + 1; m < nonEmpty.length; m++) {
+      const h = nonEmpty[m];
+      // The first line is the teaser; more follow while they read as headlines.
+      if (m > k + 1 && (h.cls === 'good' || !h.headlineLike)) break;
+      if (h.cls === 'good' && !h.headlineLike && h.words.length > 25) break;
+      h.cls = 'bad';
+      h.why = 'teaser';
+    }
+  }
+
+  // A headline on the line after a lone bullet is an item of a link list ("-\nالعراق.. …").
+  for (let k = 1; k < nonEmpty.length; k++) {
+    const l = nonEmpty[k];
+    if (l.cls !== 'good' && l.headlineLike && nonEmpty[k - 1].why === 'bullet') {
+      l.cls = 'bad';
+      l.why = 'link list item';
+    }
+  }
+
+  // Three or more bulleted headlines in a row are a list of links to other stories.
+  for (let k = 0; k < nonEmpty.length; ) {
+    let m = k;
+    while (m < nonEmpty.length && nonEmpty[m].headlineLike && BULLETED.test(norm.slice(nonEmpty[m].s, nonEmpty[m].e))) m++;
+    if (m - k >= 3) {
+      for (let x = k; x < m; x++) {
+        nonEmpty[x].cls = 'bad';
+        nonEmpty[x].why = 'link list item';
+      }
+    }
+    k = Math.max(m, k + 1);
+  }
+
+  // A ticker line, and the headline after it when it is about something else.
+  const body = new Set<string>();
+  for (const l of nonEmpty) if (l.cls === 'good') for (const w of contentWords(l.words)) body.add(w);
+  for (let k = 0; k + 1 < nonEmpty.length; k++) {
+    const l = nonEmpty[k];
+    if (!TICKER.has(l.text)) continue;
+    l.cls = 'bad';
+    l.why = 'ticker';
+    const h = nonEmpty[k + 1];
+    const words = contentWords(h.words);
+    const shared = words.filter((w) => body.has(w)).length;
+    if (h.cls !== 'good' || h.headlineLike) {
+      if (!words.length || shared / words.length < TICKER_OVERLAP) {
+        h.cls = 'bad';
+        h.why = 'ticker headline';
+      }
+    }
+  }
+
+  // End of the article: everything from an end cue on, once enough prose has been read.
+  let prose = 0;
+  for (let k = 0; k < nonEmpty.length; k++) {
+    const l = nonEmpty[k];
+    const isEnd = startsWithAny(l.text, END_STARTS) || (l.words.length <= END_SHORT_WORDS && startsWithAny(l.text, END_SHORT_STARTS));
+    if (isEnd && prose >= PROSE_BEFORE_END) {
+      for (let m = k; m < nonEmpty.length; m++) {
+        nonEmpty[m].cls = 'bad';
+        nonEmpty[m].why ??= 'after the article';
+      }
+      break;
+    }
+    if (isEnd) {
+      l.cls = 'bad';
+      l.why = 'end cue';
+    }
+    if (l.cls === 'good') prose += l.e - l.s;
+  }
+
+  // Short lines take their neighbours' side: boilerplate only between two boilerplate lines.
+  // The page's start counts as article (headline, dateline), its end as boilerplate.
+  const decided = nonEmpty.map((l) => l.cls);
+  for (let k = 0; k < nonEmpty.length; k++) {
+    if (decided[k] !== 'short') continue;
+    let p = k - 1;
+    while (p >= 0 && decided[p] === 'short') p--;
+    let q = k + 1;
+    while (q < nonEmpty.length && decided[q] === 'short') q++;
+    const before = p < 0 ? 'good' : decided[p];
+    const after = q >= nonEmpty.length ? 'bad' : decided[q];
+    if (before === 'bad' && after === 'bad') {
+      nonEmpty[k].cls = 'bad';
+      nonEmpty[k].why = 'between boilerplate';
+    } else nonEmpty[k].cls = 'good';
+  }
+
+  // Whole lines out, neighbouring boilerplate lines (and the blank lines between) as one range.
+  const out: Array<{ start: number; end: number }> = [];
+  let open: { s: number; e: number } | null = null;
+  for (const l of nonEmpty) {
+    if (l.cls !== 'bad') {
+      if (open) out.push(toRange(shadow, open));
+      open = null;
+      continue;
+    }
+    if (open) open.e = l.e;
+    else open = { s: l.s, e: l.e };
+  }
+  if (open) out.push(toRange(shadow, open));
+  return out.filter((r) => r.end > r.start);
+}
+
+function toRange(shadow: Shadow, r: { s: number; e: number }): { start: number; end: number } {
+  const [start, end] = shadow.span(r.s, r.e);
+  return { start, end };
+}
+
+/**
+ * Lines repeated across documents of a corpus (an outlet's menus and footers): for each document,
+ * the ranges of its short lines whose folded text appears in at least `minDocs` documents. Long
+ * lines are never taken, so a quotation that two outlets share stays article text.
+ */
+export function findRepeatedLines(texts: string[], minDocs = 3, maxWords = 12): Array<Array<{ start: number; end: number }>> {
+  const docs = texts.map((t) => plainLines(t).filter((l) => l.words.length > 0 && l.words.length <= maxWords));
+  const seen = new Map<string, number>();
+  for (const lines of docs) for (const key of new Set(lines.map((l) => l.text))) seen.set(key, (seen.get(key) ?? 0) + 1);
+  return docs.map((lines) => lines.filter((l) => (seen.get(l.text) ?? 0) >= minDocs).map((l) => ({ start: l.s, end: l.e })));
+}
+
+/** Lines of an original text with original offsets, folded the way findBoilerplate folds them. */
+function plainLines(text: string): Line[] {
+  const out: Line[] = [];
+  let s = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x0a;
+    if (c !== 0x0a && c !== 0x0d) continue;
+    const folded = fold(text.slice(s, i)).replace(EDGE_PUNCT, '');
+    out.push({ s, e: i, text: folded, words: folded.match(WORD) ?? [], cls: 'short', headlineLike: false });
+    s = i + 1;
+  }
+  return out;
 }

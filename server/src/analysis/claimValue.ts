@@ -5,7 +5,7 @@ import data from './lexicons/claim-values.yaml';
 import { fold } from './normalize';
 import type { Interval } from './types';
 
-export type Hedge = 'more' | 'atLeast' | 'less' | 'about';
+export type Hedge = 'more' | 'atLeast' | 'less' | 'atMost' | 'about';
 
 export interface ValueReading {
   /** The interval as stated; `hi` is Infinity when the top is open. */
@@ -34,7 +34,7 @@ function loadCues(): Cues {
   for (const [label, words] of entries(root.vague)) for (const w of list(words)) vague.set(fold(w), label);
   const hedges: Cues['hedges'] = [];
   for (const [hedge, words] of entries(root.hedges)) {
-    if (hedge !== 'more' && hedge !== 'atLeast' && hedge !== 'less' && hedge !== 'about') continue;
+    if (hedge !== 'more' && hedge !== 'atLeast' && hedge !== 'less' && hedge !== 'atMost' && hedge !== 'about') continue;
     for (const w of list(words)) hedges.push({ hedge, words: fold(w) });
   }
   // Longer phrases first, so "ما لا يقل عن" is not read as "يقل عن".
@@ -124,13 +124,13 @@ export function readValue(value: Interval | string | undefined, surface: string)
         if (hedge === 'more' && stated === lo) lo += 1;
         hi = Infinity;
       } else {
-        if (stated === hi) hi = Math.max(0, hi - 1);
+        if (hedge === 'less' && stated === hi) hi = Math.max(0, hi - 1);
         lo = 0;
       }
     }
     const loF = lo > 0 ? lo - Math.max(1, lo * fuzz.hedge) : 0;
     const hiF = hi === Infinity ? Infinity : hi + Math.max(1, hi * fuzz.hedge);
-    const n = stated ?? (hedge === 'more' ? lo - 1 : hedge === 'less' ? hi + 1 : hedge === 'atLeast' ? lo : (lo + hi) / 2);
+    const n = stated ?? (hedge === 'more' ? lo - 1 : hedge === 'less' ? hi + 1 : hedge === 'atLeast' ? lo : hedge === 'atMost' ? hi : (lo + hi) / 2);
     switch (hedge) {
       case 'more':
         return { lo, hi, loF, hiF, label: `more than ${show(n)}`, short: `${show(n)}+` };
@@ -138,6 +138,8 @@ export function readValue(value: Interval | string | undefined, surface: string)
         return { lo, hi, loF, hiF, label: `at least ${show(n)}`, short: `${show(n)}+` };
       case 'less':
         return { lo, hi, loF, hiF, label: `fewer than ${show(n)}`, short: `<${show(n)}` };
+      case 'atMost':
+        return { lo, hi, loF, hiF, label: `at most ${show(n)}`, short: `≤${show(n)}` };
       case 'about':
         return { lo, hi, loF, hiF, label: `about ${show(n)} (${range(lo, hi)})`, short: `~${show(n)}` };
     }

@@ -11,6 +11,8 @@ import { fold } from './normalize';
 const SINCE_TOLERANCE_DAYS = 14;
 /** Events a day apart are the same event (late-night attacks are dated either way). */
 const EVENT_DAY_TOLERANCE = 1;
+/** An event lasts at most this many days; a longer window is a period count. */
+const EVENT_MAX_DAYS = 3;
 /** An event with no date of its own is matched only with reports at most this far apart. */
 const EVENT_REPORT_DAYS = 7;
 /** A running total may grow up to this many times its average pace so far. */
@@ -55,11 +57,22 @@ export function comparable(x: Claim, y: Claim): boolean {
 
   switch (x.kind) {
     case 'running':
+      // Two totals with neither a start, nor a place, nor the same known target could be any
+      // two tolls; "attacks on US forces" is itself a campaign.
+      if (!x.since && !y.since && !x.places && !y.places && !(qx.on && qy.on)) return false;
       return near(x.since, y.since, SINCE_TOLERANCE_DAYS);
     case 'level':
       return place === 'same' && near(x.asOf, y.asOf, levelWindowDays());
     case 'event': {
-      if (x.day && y.day) return gapDays(x.day, y.day) <= EVENT_DAY_TOLERANCE;
+      const xLong = !!x.day && x.day.to - x.day.from > EVENT_MAX_DAYS;
+      const yLong = !!y.day && y.day.to - y.day.from > EVENT_MAX_DAYS;
+      // A count over a month ("200 attacks in October") is only compared with a count over the
+      // same period, never with one day's count inside it.
+      if (xLong || yLong) {
+        return !!x.day && !!y.day && Math.abs(x.day.from - y.day.from) <= EVENT_DAY_TOLERANCE && Math.abs(x.day.to - y.day.to) <= EVENT_DAY_TOLERANCE;
+      }
+      // Same day and, on one side at least, a place: the other side's silence is no difference.
+      if (x.day && y.day) return gapDays(x.day, y.day) <= EVENT_DAY_TOLERANCE && (!!x.places || !!y.places);
       // One side undated: a report cannot be about an event after it.
       if (x.day && y.asOf && y.asOf.to < x.day.from) return false;
       if (y.day && x.asOf && x.asOf.to < y.day.from) return false;

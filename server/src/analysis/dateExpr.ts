@@ -2,9 +2,9 @@
 // resolving are separate because the publication date is itself read from the text: first every
 // date expression is found, then the dateline picks the publication date among them, then each
 // expression is resolved against it (dateResolve.ts).
-import type { Calendar, Direction, Part, Unit } from './dateLexicon';
+import type { Calendar, Direction, Part, Season, Unit } from './dateLexicon';
 import type { Token } from './dateTokens';
-import { cliticForms } from './datePhrases';
+import { formsOf } from './datePhrases';
 
 /** A calendar point as written: the year may be missing ("25 يناير الماضي"), the day too. */
 export interface Pt {
@@ -33,6 +33,9 @@ export type Expr =
       paired: boolean;
     }
   | { type: 'year'; cal: Calendar; y: number; y2: number | null; part: Part | null }
+  /** A season of a year ("صيف 2014"), of a relative year (`shift`, "صيف العام الماضي"), or the
+   *  latest or next one ("الصيف الماضي", `dir`). */
+  | { type: 'season'; season: Season; y: number | null; shift: number | null; dir: Direction | null }
   /** Days from publication: "أمس" is -1; a weekday may be named with it ("أمس الخميس"). */
   | { type: 'offset'; days: number; weekday: number | null }
   | { type: 'weekday'; weekday: number; dir: Direction | null; future: boolean }
@@ -80,7 +83,7 @@ export function wordIn(tokens: Token[], i: number, set: Set<string> | Map<string
   if (!t || t.k !== 'w') return -1;
   if (set.has(t.t)) return t.s;
   if (!clitics) return -1;
-  for (const [form, cut] of cliticForms(t.t)) if (set.has(form)) return t.s + cut;
+  for (const [form, cut] of formsOf(t)) if (set.has(form)) return t.s + cut;
   return -1;
 }
 
@@ -88,8 +91,10 @@ export function wordIn(tokens: Token[], i: number, set: Set<string> | Map<string
 export function lookup<V>(tokens: Token[], i: number, map: Map<string, V>, clitics = true): { value: V; s: number } | null {
   const t = tokens[i];
   if (!t || t.k !== 'w') return null;
-  const forms = clitics ? cliticForms(t.t) : [[t.t, 0] as [string, number]];
-  for (const [form, cut] of forms) {
+  const v = map.get(t.t);
+  if (v !== undefined) return { value: v, s: t.s };
+  if (!clitics) return null;
+  for (const [form, cut] of formsOf(t)) {
     const v = map.get(form);
     if (v !== undefined) return { value: v, s: t.s + cut };
   }

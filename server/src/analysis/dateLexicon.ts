@@ -95,17 +95,36 @@ const P = asRecord(R.periods);
 for (const p of ['early', 'mid', 'late'] as const) for (const w of asStrings(P[p])) periods.set(fold(w), p);
 export const PERIODS = periods;
 
+export interface Season {
+  name: string;
+  /** First and last month; first > last for a season that starts in the year before (winter). */
+  from: number;
+  to: number;
+}
+const seasons = new Map<string, Season>();
+for (const [name, v] of Object.entries(asRecord(R.seasons))) {
+  const r = asRecord(v);
+  const [from, to] = asList(r.months).map(Number);
+  if (!(from >= 1 && from <= 12 && to >= 1 && to <= 12)) continue;
+  for (const w of asStrings(r.words)) seasons.set(fold(w), { name, from, to });
+}
+export const SEASONS = seasons;
+
 export const YEAR_WORDS = wordSet(R.yearWords);
 export const YEAR_PREPOSITIONS = wordSet(R.yearPrepositions);
 export const YEAR_NOT_BEFORE = wordSet(R.yearNotBefore);
 
 export const AGO = wordSet(R.ago);
-const agoUnits = new Map<string, number>();
-for (const [k, v] of Object.entries(asRecord(R.agoUnits))) if (typeof v === 'number') agoUnits.set(fold(k), v);
-export const AGO_UNITS = agoUnits;
-const counts = new Map<string, number>();
-for (const [k, v] of Object.entries(asRecord(R.counts))) if (typeof v === 'number') counts.set(fold(k), v);
-export const COUNT_WORDS = counts;
+function numberMap(x: unknown): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const [k, v] of Object.entries(asRecord(x))) if (typeof v === 'number') map.set(fold(k), v);
+  return map;
+}
+/** Singular and dual units in days ("يومين" → 2). */
+export const AGO_UNITS = numberMap(R.agoUnits);
+/** Units after a count, in days per unit ("أيام" → 1). */
+export const AGO_COUNTED = numberMap(R.agoCounted);
+export const COUNT_WORDS = numberMap(R.counts);
 
 export const WEEKDAY_NOT_AFTER = wordSet(R.weekdayNotAfter);
 export const WEEKDAY_NOT_BEFORE = wordSet(R.weekdayNotBefore);

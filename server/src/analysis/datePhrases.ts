@@ -23,8 +23,8 @@ export function cliticForms(word: string): Array<[string, number]> {
   const out: Array<[string, number]> = [[word, 0]];
   let rest = word;
   let cut = 0;
-  // At most two clitics ("وب", "فل"); the stem must keep at least two letters.
-  for (let k = 0; k < 2 && rest.length > 3; k++) {
+  // At most two clitics ("وب", "فل"); the stem must keep at least two letters ("وفي" → "في").
+  for (let k = 0; k < 2 && rest.length >= 3; k++) {
     const c = rest[0];
     if (!CLITICS.includes(c)) break;
     if (k === 1 && (c === 'و' || c === 'ف')) break; // و and ف come first
@@ -37,6 +37,14 @@ export function cliticForms(word: string): Array<[string, number]> {
     out.push([rest, cut]);
   }
   return out;
+}
+
+const NO_FORMS: Array<[string, number]> = [];
+
+/** The clitic forms of a word token, cached on it: every recogniser asks for them. */
+export function formsOf(tok: Token): Array<[string, number]> {
+  if (tok.k !== 'w') return NO_FORMS;
+  return (tok.f ??= cliticForms(tok.t));
 }
 
 export class PhraseTable<V> {
@@ -56,25 +64,46 @@ export class PhraseTable<V> {
     return this.byFirst.has(word);
   }
 
-  /** The longest phrase starting at token i; with `clitics`, its first word may carry clitics. */
-  match(tokens: Token[], i: number, clitics = false): PhraseMatch<V> | null {
+  /**
+   * The longest phrase starting at token i; with `clitics`, its first word may carry clitics.
+   * With `glued`, the last word may run on into the next word, as scraped text does when a line
+   * break is lost ("الخليج الجديدالمصدر").
+   */
+  match(tokens: Token[], i: number, clitics = false, glued = false): PhraseMatch<V> | null {
     const tok = tokens[i];
-    if (!tok || tok.k === 'm' && tok.t === '\n') return null;
-    const forms: Array<[string, number]> = clitics && tok.k === 'w' ? cliticForms(tok.t) : [[tok.t, 0]];
-    for (const [form, cut] of forms) {
-      const list = this.byFirst.get(form);
-      if (!list) continue;
-      for (const { words, value } of list) {
-        if (i + words.length > tokens.length) continue;
-        let ok = true;
-        for (let k = 1; k < words.length; k++) {
-          if (tokens[i + k].t !== words[k]) {
-            ok = false;
-            break;
-          }
-        }
-        if (ok) return { value, next: i + words.length, s: tok.s + cut, e: tokens[i + words.length - 1].e };
+    if (!tok || tok.t === '\n') return null;
+    if (!clitics || tok.k !== 'w') return this.matchForm(tokens, i, tok.t, 0, glued);
+    for (const [form, cut] of formsOf(tok)) {
+      const m = this.matchForm(tokens, i, form, cut, glued);
+      if (m) return m;
+    }
+    return null;
+  }
+
+  /** First words of every phrase, for a quick test of whether a token can start one. */
+  firstWords(): IterableIterator<string> {
+    return this.byFirst.keys();
+  }
+
+  private matchForm(tokens: Token[], i: number, form: string, cut: number, glued: boolean): PhraseMatch<V> | null {
+    const list = this.byFirst.get(form);
+    if (!list) return null;
+    for (const { words, value } of list) {
+      const n = words.length;
+      if (i + n > tokens.length) continue;
+      let ok = true;
+      for (let k = 1; k < n; k++) {
+        const t = tokens[i + k].t;
+        if (t === words[k]) continue;
+        // A glued last word keeps at least three letters of its neighbour after it.
+        if (glued && k === n - 1 && t.length >= words[k].length + 3 && t.startsWith(words[k])) continue;
+        ok = false;
+        break;
       }
+      if (!ok) continue;
+      const last = tokens[i + n - 1];
+      const e = last.t === words[n - 1] || n === 1 ? last.e : last.s + words[n - 1].length;
+      return { value, next: i + n, s: tokens[i].s + cut, e };
     }
     return null;
   }

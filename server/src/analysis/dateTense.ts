@@ -11,7 +11,14 @@ const REACH = 12;
 /** Marks that end a clause. */
 const CLAUSE_END = new Set(['\n', '.', '!', '?', ';', ':', '"']);
 
-export function futureContext(tokens: Token[], i: number): boolean {
+/** `i` is where the date starts, `j` just past it: a future verb right after it counts too ("في 18
+ *  ديسمبر ستجرى الانتخابات"). */
+export function futureContext(tokens: Token[], i: number, j = i): boolean {
+  for (let k = j; k < j + 2 && k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.k === 'm') break;
+    if (t.k === 'w' && isFutureVerb(t.t)) return true;
+  }
   for (let k = i - 1; k >= 0 && k >= i - REACH; k--) {
     const t = tokens[k];
     if (t.k === 'm') {

@@ -13,6 +13,8 @@ export interface Token {
   e: number;
   /** Whitespace precedes it ("2024م" and "12th" have none between their parts). */
   sp: boolean;
+  /** The word under its possible clitics, computed once on first use (datePhrases.formsOf). */
+  f?: Array<[string, number]>;
 }
 
 /** Line breaks become a mark token "\n" so that no pattern runs across lines. */

@@ -1,9 +1,58 @@
-// STUB: replaced by the date recogniser.
+// Dates in Arabic news: every date mention with its normalised value, and the publication date
+// that relative dates count from. Reading (dateScan.ts) is separate from resolving
+// (dateResolve.ts); dateline.ts picks the publication date and the outlet.
+//
+// Mentions cover the date as written, with "الماضي/المقبل", a paired month name and an era
+// ("2024م", "1445 هـ"); they leave out a weekday written before a full date ("يوم الأحد ١١ شباط
+// ٢٠٢٤" gives "١١ شباط ٢٠٢٤", and the weekday is checked against it) and clock times ("26 يناير
+// 2024، 8:03 م" gives "26 يناير 2024"). Times are never dates.
 import type { Shadow } from './normalize';
 import type { Found } from './types';
-export function findPublication(_shadow: Shadow): { published: string | null; outlet: string | null } {
-  return { published: null, outlet: null };
+import { readPublication, Publication } from './dateline';
+import { scanShadow } from './dateScan';
+import { newMemory, resolve } from './dateResolve';
+import { parseIsoDay } from './calendar';
+
+const TATWEEL = 0x0640;
+
+const publications = new WeakMap<Shadow, Publication>();
+
+function publicationOf(shadow: Shadow): Publication {
+  let p = publications.get(shadow);
+  if (!p) {
+    p = readPublication(shadow);
+    publications.set(shadow, p);
+  }
+  return p;
 }
-export function findDates(_shadow: Shadow, _published: string | null): Found[] {
-  return [];
+
+export function findPublication(shadow: Shadow): { published: string | null; outlet: string | null } {
+  const p = publicationOf(shadow);
+  return { published: p.published, outlet: p.outlet };
+}
+
+/** Every date mention; relative ones resolved against `published` (an ISO day, or null). */
+export function findDates(shadow: Shadow, published: string | null): Found[] {
+  const pub = parseIsoDay(published);
+  const { items } = scanShadow(shadow);
+  const own = publicationOf(shadow);
+  const memory = newMemory();
+  const out: Found[] = [];
+  for (const item of items) {
+    const r = resolve(item.expr, pub, memory);
+    // Not a date after all ("الشهر نفسه" with no month before it, an impossible day). A date
+    // that only lacks a publication date to count from stays, with a note saying so.
+    if (r.invalid) continue;
+    const [start, spanEnd] = shadow.span(item.s, item.e);
+    // The shadow drops tatweel; "هـ" should keep its stroke.
+    let end = spanEnd;
+    while (end < shadow.text.length && shadow.text.charCodeAt(end) === TATWEEL) end++;
+    if (end <= start) continue;
+    let note = r.note;
+    if (own.at === item.s && own.published !== null && own.published === published) note = note ? `publication date; ${note}` : 'publication date';
+    const found: Found = { kind: 'date', start, end, note };
+    if (r.value !== undefined) found.value = r.value;
+    out.push(found);
+  }
+  return out;
 }

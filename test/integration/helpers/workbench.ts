@@ -4,6 +4,11 @@
 // numbers in `.margin-view-overlays`.
 import type { Page } from 'playwright-core';
 
+/** Ctrl on Linux and Windows, Cmd on macOS: VS Code's primary modifier, in the browser as on the desktop. */
+const MOD = 'ControlOrMeta';
+/** The key that moves to the top of the document. */
+const TOP = process.platform === 'darwin' ? 'Meta+ArrowUp' : 'Control+Home';
+
 /** The text editor of the active editor group. */
 export const EDITOR = '.part.editor .editor-group-container.active .editor-instance .monaco-editor';
 
@@ -52,9 +57,17 @@ export async function settle(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 }
 
+/** Puts the keyboard in the editor (a click, whatever had it before) and scrolls to the top. */
+export async function toTop(page: Page): Promise<void> {
+  // The scrollable element is the editor's viewport; the text layer inside it may sit off screen.
+  await page.locator(`${EDITOR} .monaco-scrollable-element.editor-scrollable`).first().click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press(TOP);
+  await settle(page);
+}
+
 /** Opens FILE through Quick Open (Ctrl+P), as a user would, and waits for its text to show. */
 export async function quickOpen(page: Page, file: string, timeoutMs = 30_000): Promise<void> {
-  await page.keyboard.press('Control+P');
+  await page.keyboard.press(`${MOD}+P`);
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: timeoutMs });
   await input.fill(file);
@@ -72,16 +85,16 @@ export async function viewLines(page: Page): Promise<ViewLine[]> {
     if (!editor) return [];
     const byTop = (layer: string) => {
       const rows = new Map<number, Element>();
-      for (const row of editor.querySelectorAll(`${layer} > div`)) rows.set(parseFloat((row as HTMLElement).style.top), row);
+      for (const row of Array.from(editor.querySelectorAll(`${layer} > div`))) rows.set(parseFloat((row as HTMLElement).style.top), row);
       return rows;
     };
     const overlays = byTop('.view-overlays');
     const margin = byTop('.margin-view-overlays');
-    const rows = [...editor.querySelectorAll('.view-lines > .view-line')].map((line) => {
+    const rows = Array.from(editor.querySelectorAll('.view-lines > .view-line')).map((line) => {
       const top = parseFloat((line as HTMLElement).style.top);
       const number = margin.get(top)?.querySelector('.line-numbers')?.textContent?.trim();
-      const decorations = [...(overlays.get(top)?.children ?? [])]
-        .flatMap((d) => [...d.classList])
+      const decorations = Array.from(overlays.get(top)?.children ?? [])
+        .flatMap((d) => Array.from(d.classList))
         .filter((c) => c.startsWith('ced-'));
       const box = line.firstElementChild as HTMLElement | null;
       return {
@@ -118,9 +131,7 @@ export async function textAreaWidth(page: Page): Promise<number> {
  */
 export async function allViewLines(page: Page, maxPages = 60): Promise<ViewLine[]> {
   const seen = new Map<number, ViewLine>();
-  // A click puts the keyboard in the editor whatever had it before (a hover, a picker).
-  await page.locator(`${EDITOR} .view-lines`).first().click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press('Control+Home');
+  await toTop(page);
   for (let i = 0; i < maxPages; i++) {
     await settle(page);
     const before = seen.size;
@@ -130,14 +141,14 @@ export async function allViewLines(page: Page, maxPages = 60): Promise<ViewLine[
     if (i > 0 && seen.size === before) break;
     await page.keyboard.press('PageDown');
   }
-  await page.keyboard.press('Control+Home');
+  await toTop(page);
   return [...seen.values()].sort((a, b) => a.top - b.top);
 }
 
 /** Status bar items as {id, text}, left to right. */
 export async function statusItems(page: Page): Promise<{ id: string; text: string }[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('.part.statusbar .statusbar-item')].map((e) => ({ id: e.id, text: (e.textContent ?? '').trim() })),
+    Array.from(document.querySelectorAll('.part.statusbar .statusbar-item')).map((e) => ({ id: e.id, text: (e.textContent ?? '').trim() })),
   );
 }
 
@@ -145,7 +156,7 @@ export async function statusItems(page: Page): Promise<{ id: string; text: strin
 export async function hoverText(page: Page, text: string): Promise<boolean> {
   const point = await page.evaluate(
     ({ sel, needle }) => {
-      for (const line of document.querySelectorAll(`${sel} .view-lines > .view-line`)) {
+      for (const line of Array.from(document.querySelectorAll(`${sel} .view-lines > .view-line`))) {
         const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
           const at = (node.textContent ?? '').replace(/\u00a0/g, ' ').indexOf(needle);
@@ -176,15 +187,18 @@ export async function visibleHover(page: Page): Promise<string | undefined> {
   return text || undefined;
 }
 
-/** Switches the colour theme through the theme picker (settings edited on disk are not reread). */
-export async function setColorTheme(page: Page, theme: string, dark: boolean, timeoutMs = 20_000): Promise<void> {
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+T');
+/**
+ * Switches the colour theme through the theme picker (Ctrl+K Ctrl+T), by its label as the picker
+ * shows it ("Dark Modern"); settings edited on disk are not reread by code-server.
+ */
+export async function setColorTheme(page: Page, label: string, dark: boolean, timeoutMs = 20_000): Promise<void> {
+  await page.keyboard.press(`${MOD}+K`);
+  await page.keyboard.press(`${MOD}+T`);
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: timeoutMs });
-  await input.fill(theme);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor({ state: 'visible', timeout: timeoutMs });
-  await page.keyboard.press('Enter');
+  await input.fill(label);
+  // The picker also offers to browse the marketplace; only the theme's own row will do.
+  await page.locator(`.quick-input-list .monaco-list-row[aria-label^="${label},"]`).first().click({ timeout: timeoutMs });
   await page.waitForFunction(
     (wantDark) => document.querySelector('.monaco-workbench')?.classList.contains(wantDark ? 'vs-dark' : 'vs') ?? false,
     dark,
@@ -203,8 +217,8 @@ export async function decorationsOver(page: Page, text: string): Promise<string[
       const editor = document.querySelector(sel);
       if (!editor) return undefined;
       const overlays = new Map<number, Element>();
-      for (const row of editor.querySelectorAll('.view-overlays > div')) overlays.set(parseFloat((row as HTMLElement).style.top), row);
-      for (const line of editor.querySelectorAll('.view-lines > .view-line')) {
+      for (const row of Array.from(editor.querySelectorAll('.view-overlays > div'))) overlays.set(parseFloat((row as HTMLElement).style.top), row);
+      for (const line of Array.from(editor.querySelectorAll('.view-lines > .view-line'))) {
         const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
           const at = (node.textContent ?? '').replace(/\u00a0/g, ' ').indexOf(needle);
@@ -215,13 +229,13 @@ export async function decorationsOver(page: Page, text: string): Promise<string[
           const r = range.getBoundingClientRect();
           const lineBox = line.getBoundingClientRect();
           const row = overlays.get(parseFloat((line as HTMLElement).style.top));
-          return [...(row?.children ?? [])]
-            .filter((d) => [...d.classList].some((c) => c.startsWith('ced-')))
+          return Array.from(row?.children ?? [])
+            .filter((d) => Array.from(d.classList).some((c) => c.startsWith('ced-')))
             .filter((d) => {
               const b = d.getBoundingClientRect();
               return b.width < lineBox.width * 0.9 && b.left < r.right && b.right > r.left;
             })
-            .flatMap((d) => [...d.classList].filter((c) => c.startsWith('ced-')));
+            .flatMap((d) => Array.from(d.classList).filter((c) => c.startsWith('ced-')));
         }
       }
       return undefined;

@@ -1,0 +1,87 @@
+// Questions about single words that the actor recogniser asks again and again: is it a function
+// word, a reporting verb, a nationality adjective, a given name? Answered from the shipped word
+// lists (lexicons/words.yaml, given-names.yaml); a word is looked up as written and without a
+// leading conjunction ("وقال" is "قال").
+import { BUILTIN } from './lexiconData';
+import { readings, stripArticle } from './actorWords';
+
+/** The word, and the word without a leading و or ف. */
+function forms(form: string): string[] {
+  const c = form[0];
+  return (c === 'و' || c === 'ف') && form.length >= 3 ? [form, form.slice(1)] : [form];
+}
+
+function inSet(set: Set<string>, form: string): boolean {
+  for (const f of forms(form)) if (set.has(f)) return true;
+  return false;
+}
+
+/** Function words, time words and reporting verbs: never part of a name. */
+export function isStop(form: string): boolean {
+  return inSet(BUILTIN.stop, form) || inSet(BUILTIN.reporting, form);
+}
+
+export function isReporting(form: string): boolean {
+  return inSet(BUILTIN.reporting, form);
+}
+
+/** Everyday nouns of news prose, with or without the article. */
+export function isCommon(form: string): boolean {
+  return inSet(BUILTIN.common, form) || inSet(BUILTIN.common, stripArticle(form));
+}
+
+/** Everyday words that are also names (رسول، الحكيم): allowed inside a name, guarded alone. */
+export function isNameWord(form: string): boolean {
+  return BUILTIN.nameWords.has(form) || BUILTIN.nameWords.has(stripArticle(form));
+}
+
+export function isDescriptive(form: string): boolean {
+  return inSet(BUILTIN.descriptive, form);
+}
+
+export function isLocative(form: string): boolean {
+  for (const r of readings(form)) if (BUILTIN.locative.has(r.form)) return true;
+  return false;
+}
+
+export function isGiven(form: string): boolean {
+  return BUILTIN.given.has(form);
+}
+
+export function isAmbiguousGiven(form: string): boolean {
+  return BUILTIN.givenAmbiguous.has(form);
+}
+
+/** The masculine stem of a nationality adjective in any form (العراقية، الأمريكيين), or null. */
+export function nationalityStem(form: string): string | null {
+  const s = stripArticle(form);
+  if (BUILTIN.nationalities.has(s)) return s;
+  for (const suffix of ['ه', 'ون', 'ين', 'ات', 'تين', 'تان']) {
+    if (s.length > suffix.length + 2 && s.endsWith(suffix)) {
+      const stem = s.slice(0, s.length - suffix.length);
+      if (stem.endsWith('ي') && BUILTIN.nationalities.has(stem)) return stem;
+    }
+  }
+  return null;
+}
+
+/** A definite nationality adjective (الأمريكية), the kind that ends an institution's name. */
+export function isDefiniteNationality(form: string): boolean {
+  return form.startsWith('ال') && nationalityStem(form) !== null;
+}
+
+/** Words that join the parts of a compound name: عبد الله، أبو بكر، بن سلمان. */
+export const NAME_LINKS = new Set(['عبد', 'ابو', 'ابي', 'ابن', 'بن', 'بنت', 'ال']);
+
+/** Second halves of compound names ("نصر الله", "صلاح الدين"); the family name is then two words. */
+export const COMPOUND_TAILS = new Set(['الله', 'الدين', 'الرحمن', 'الرحيم', 'الحق', 'الاسلام', 'الزمان']);
+
+/**
+ * Verb forms look like names to a word list (يواجه، تطلق، نفذت). A word the lists do not know that
+ * starts with a present-tense prefix is taken for a verb unless it is a known given name.
+ */
+export function looksLikeVerb(form: string): boolean {
+  if (isGiven(form)) return false;
+  const c = form[0];
+  return (c === 'ي' || c === 'ت' || c === 'ن') && form.length >= 3 && form.length <= 6;
+}

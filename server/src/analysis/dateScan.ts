@@ -1,0 +1,58 @@
+// One left-to-right pass over the tokens that collects every date expression, the longest
+// reading at each position first. The result does not depend on the publication date, so it is
+// computed once per shadow and shared by findPublication and findDates.
+import type { Shadow } from './normalize';
+import { Token, tokenize } from './dateTokens';
+import type { Item, Parse } from './dateExpr';
+import { parseDate, parseNumeric, parsePeriod, parseYear } from './dateAbsolute';
+import { parseRelative } from './dateRelative';
+import { formsOf } from './datePhrases';
+import { fold } from './normalize';
+import {
+  AGO, DAY_OFFSETS, MONTHS, ORDINALS, PERIODS, SAME_BEFORE, THIS, TIMES_OF_DAY, TODAY, UNITS, WEEKDAYS, YEAR_PREPOSITIONS, YEAR_WORDS,
+} from './dateLexicon';
+
+export interface Scan {
+  tokens: Token[];
+  items: Item[];
+}
+
+const cache = new WeakMap<Shadow, Scan>();
+
+export function scanShadow(shadow: Shadow): Scan {
+  let scan = cache.get(shadow);
+  if (!scan) {
+    const tokens = tokenize(shadow.norm);
+    scan = { tokens, items: scanTokens(tokens) };
+    cache.set(shadow, scan);
+  }
+  return scan;
+}
+
+export function scanTokens(tokens: Token[]): Item[] {
+  const items: Item[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const p = parseAt(tokens, i);
+    if (p && p.next > i) {
+      for (const it of p.items) if (it.e > it.s) items.push(it);
+      i = p.next;
+    } else i++;
+  }
+  return items;
+}
+
+/** Every word a date expression can start with; most words are not, and are passed over at once. */
+const TRIGGERS = new Set<string>([
+  ...MONTHS.firstWords(), ...ORDINALS.firstWords(), ...DAY_OFFSETS.firstWords(), ...TIMES_OF_DAY.firstWords(),
+  ...TODAY, ...WEEKDAYS.keys(), ...THIS, ...SAME_BEFORE, ...UNITS.keys(), ...AGO, ...PERIODS.keys(), ...YEAR_WORDS,
+  ...YEAR_PREPOSITIONS, fold('بين'), fold('من'), fold('يوم'),
+]);
+
+function parseAt(tokens: Token[], i: number): Parse | null {
+  const t = tokens[i];
+  if (t.k === 'm') return null;
+  if (t.k === 'n') return parseNumeric(tokens, i) ?? parseDate(tokens, i) ?? parseYear(tokens, i);
+  if (!TRIGGERS.has(t.t) && !formsOf(t).some(([f]) => TRIGGERS.has(f))) return null;
+  return parseRelative(tokens, i) ?? parsePeriod(tokens, i) ?? parseYear(tokens, i) ?? parseDate(tokens, i);
+}

@@ -1,0 +1,425 @@
+// The lexicon of known actors: every spelling of every known person, organisation and place, each
+// mapped to one entity key, plus titles and the family names people are called by alone.
+//
+// The shipped lexicons are compiled once per process into a shared base; a `Lexicon` adds its own
+// layer on top (workspace entries, accepted labels, names learnt from the corpus), so
+// `Lexicon.builtin()` is cheap and a workspace's additions never leak into another's.
+//
+// Entity keys are the canonical name folded like document text (normalize.ts) with canonical
+// spellings (actorWords.canon), words joined by one space: "محمد شياع السوداني" and
+// "مُحَمَّد شياع السودانی" give the same key, and a name learnt from a title gets the key it would
+// have if it were added to the lexicon by hand later.
+import { parseDocument } from 'yaml';
+import { fold } from './normalize';
+import { GAP_QUOTE, canonWords, readings, stripArticle, isDigits, type Words } from './actorWords';
+import { BUILTIN, entriesOf, entryOf, wordsOfString, type EntrySpec, type FamilyMode, type Mode } from './lexiconData';
+import { COMPOUND_TAILS, isAmbiguousGiven, isCommon, isGiven, isNameWord, isStop, nationalityStem } from './actorVocab';
+import type { ActorKind, DocumentAnalysis } from './types';
+
+/** What a lexicon form stands for. */
+export interface Surface {
+  key: string;
+  kind: ActorKind;
+  mode: Mode;
+  /** A person's family name standing alone. */
+  family: boolean;
+}
+
+/** A lexicon form found in the text: words [first, last], the first read behind `skip` clitic letters. */
+export interface LexMatch {
+  first: number;
+  last: number;
+  skip: number;
+  clitic: string;
+  surface: Surface;
+}
+
+export interface LexiconProblem {
+  message: string;
+  /** Offset into the YAML text, when the problem came from text. */
+  offset?: number;
+}
+
+export interface LexiconEntry {
+  kind: ActorKind;
+  name: string;
+  aliases?: string[];
+}
+
+interface Node {
+  next: Map<string, Node> | null;
+  surface: Surface | null;
+}
+
+class Trie {
+  readonly root = new Map<string, Node>();
+
+  /** Adds a form; an existing form keeps its meaning unless `replace`. True when the trie changed. */
+  add(words: string[], surface: Surface, replace = false): boolean {
+    if (words.length === 0) return false;
+    let map = this.root;
+    let node: Node | undefined;
+    for (let k = 0; k < words.length; k++) {
+      node = map.get(words[k]);
+      if (!node) {
+        node = { next: null, surface: null };
+        map.set(words[k], node);
+      }
+      if (k < words.length - 1) {
+        if (!node.next) node.next = new Map();
+        map = node.next;
+      }
+    }
+    if (!node || (node.surface && !replace)) return false;
+    const same = node.surface && node.surface.key === surface.key && node.surface.kind === surface.kind && node.surface.mode === surface.mode;
+    node.surface = surface;
+    return !same;
+  }
+
+  lookup(words: string[]): Surface | null {
+    let map: Map<string, Node> | null = this.root;
+    let node: Node | undefined;
+    for (const w of words) {
+      node = map?.get(w);
+      if (!node) return null;
+      map = node.next;
+    }
+    return node?.surface ?? null;
+  }
+
+  /** The longest form starting with `first` at word i; [last word index, surface]. */
+  longest(words: Words, i: number, first: string): [number, Surface] | null {
+    let node = this.root.get(first);
+    if (!node) return null;
+    let best: [number, Surface] | null = node.surface ? [i, node.surface] : null;
+    let j = i;
+    while (node.next && j + 1 < words.count && words.gap[j + 1] <= GAP_QUOTE) {
+      const next: Node | undefined = node.next.get(words.form[j + 1]);
+      if (!next) break;
+      node = next;
+      j++;
+      if (node.surface) best = [j, node.surface];
+    }
+    return best;
+  }
+}
+
+interface PersonRec {
+  key: string;
+  words: string[];
+  family?: FamilyMode;
+}
+
+interface FamilyIndex {
+  /** Family name → the one person who bears it, or null when several do. */
+  owner: Map<string, PersonRec | null>;
+  /** Family name → the form to match alone, for the unambiguous ones whose mode is not 'none'. */
+  alone: Map<string, Surface>;
+}
+
+interface Base {
+  trie: Trie;
+  titles: Trie;
+  persons: PersonRec[];
+  family: FamilyIndex;
+}
+
+const TITLE: Surface = { key: '', kind: 'person', mode: 'free', family: false };
+
+function keyOf(words: string[]): string {
+  return words.join(' ');
+}
+
+/** Inserts an entry's forms; returns the entity key. Aliases of a known name join its entity. */
+function insert(trie: Trie, entry: EntrySpec, lookup: (w: string[]) => Surface | null, replace: boolean): { key: string; changed: boolean } {
+  const known = lookup(entry.words);
+  const key = known && known.kind === entry.kind && !known.family ? known.key : keyOf(entry.words);
+  let changed = trie.add(entry.words, { key, kind: entry.kind, mode: entry.mode ?? defaultMode(entry.words, entry.kind), family: false }, replace);
+  for (const a of entry.aliases) {
+    const s: Surface = { key, kind: entry.kind, mode: a.mode ?? defaultMode(a.words, entry.kind), family: false };
+    changed = trie.add(a.words, s, replace) || changed;
+  }
+  return { key, changed };
+}
+
+/** One-word place names with the article that end in -iyya (السعودية) double as adjectives. */
+function defaultMode(words: string[], kind: ActorKind): Mode {
+  if (kind === 'place' && words.length === 1 && words[0].startsWith('ال') && words[0].endsWith('يه')) return 'adjectival';
+  return 'free';
+}
+
+/** The family name of a full name: its last word, or last two for "نصر الله", "عبد المهدي". */
+export function familyOf(words: string[]): string | null {
+  const n = words.length;
+  if (n < 2) return null;
+  if (words.includes('بن') || words.includes('ابن') || words.includes('بنت')) return null;
+  if (words[0] === 'ابو' && n === 2) return null; // a kunya alone has no family name
+  let fam = words[n - 1];
+  if (n >= 3 && (words[n - 2] === 'عبد' || COMPOUND_TAILS.has(fam))) fam = `${words[n - 2]} ${fam}`;
+  else if (COMPOUND_TAILS.has(fam) || words[n - 2] === 'عبد' || words[n - 2] === 'ابو') return null;
+  if (fam.length < 3 || isDigits(fam) || isStop(fam)) return null;
+  return fam;
+}
+
+export class Lexicon {
+  private static shared: Base | null = null;
+  private readonly base: Base;
+  private readonly own = new Trie();
+  private readonly ownTitles = new Trie();
+  private readonly ownPersons: PersonRec[] = [];
+  private readonly ignored = new Set<string>();
+  private familyCache: FamilyIndex | null = null;
+
+  private constructor(base: Base) {
+    this.base = base;
+  }
+
+  /** The shipped lexicons. The compiled base is shared; each call returns a fresh layer. */
+  static builtin(): Lexicon {
+    if (!Lexicon.shared) Lexicon.shared = buildBase();
+    return new Lexicon(Lexicon.shared);
+  }
+
+  /** Problems in the shipped lexicon files (empty in a healthy build). */
+  static builtinProblems(): string[] {
+    return [...BUILTIN.problems];
+  }
+
+  // ---- Adding entries -------------------------------------------------------------------------
+
+  /**
+   * Adds an actor, as an annotator's accepted label does. An alias or name that is already a form
+   * of an entity of the same kind joins that entity. Returns true when the lexicon changed.
+   */
+  add(entry: LexiconEntry): boolean {
+    const problems: string[] = [];
+    const spec = entryOf(entry.kind, { name: entry.name, aliases: entry.aliases ?? [] }, 'entry', problems);
+    if (!spec || !['person', 'organization', 'place'].includes(entry.kind)) return false;
+    return this.addSpec(spec);
+  }
+
+  private addSpec(spec: EntrySpec): boolean {
+    const { key, changed } = insert(this.own, spec, (w) => this.lookup(w), true);
+    if (spec.kind === 'person' && !this.ownPersons.some((p) => p.key === key && keyOf(p.words) === keyOf(spec.words))) {
+      this.ownPersons.push({ key, words: spec.words, family: spec.family });
+      this.familyCache = null;
+    }
+    return changed;
+  }
+
+  /**
+   * Adds the entries of a workspace lexicon (.sanad/lexicon.yaml; format in docs/LEXICON.md), given
+   * as YAML text or as the already parsed object. Never throws: what cannot be used is returned as
+   * problems, and the rest is added.
+   */
+  addWorkspace(source: unknown): LexiconProblem[] {
+    const problems: LexiconProblem[] = [];
+    try {
+      let data: unknown = source;
+      let locate: (path: string) => number | undefined = () => undefined;
+      if (typeof source === 'string') {
+        const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
+        for (const e of doc.errors) problems.push({ message: e.message, offset: e.pos[0] });
+        if (doc.errors.length) return problems;
+        data = doc.toJS({ maxAliasCount: 0 });
+        locate = (path) => offsetOfPath(doc, path);
+      }
+      if (data === null || data === undefined) return problems;
+      if (typeof data !== 'object' || Array.isArray(data)) {
+        problems.push({ message: 'a workspace lexicon is a mapping with persons, organizations, places, titles, ignore' });
+        return problems;
+      }
+      const found: string[] = [];
+      const rec = data as Record<string, unknown>;
+      const kinds: Array<[string, ActorKind]> = [['persons', 'person'], ['organizations', 'organization'], ['places', 'place']];
+      for (const [field, kind] of kinds) for (const spec of entriesOf(kind, rec[field], field, found)) this.addSpec(spec);
+      for (const [field, add] of [['titles', (w: string[]) => this.ownTitles.add(w, TITLE)], ['ignore', (w: string[]) => this.ignored.add(keyOf(w))]] as const) {
+        const list = rec[field];
+        if (list === undefined || list === null) continue;
+        if (!Array.isArray(list)) found.push(`${field}: expected a list`);
+        else list.forEach((t, i) => {
+          const w = wordsOfString(t, `${field}[${i}]`, found);
+          if (w) add(w);
+        });
+      }
+      for (const key of Object.keys(rec)) {
+        if (!['persons', 'organizations', 'places', 'titles', 'ignore', 'version'].includes(key)) found.push(`${key}: unknown section`);
+      }
+      for (const message of found) problems.push({ message, offset: locate(message.split(':')[0]) });
+    } catch (err) {
+      problems.push({ message: `workspace lexicon: ${err instanceof Error ? err.message : String(err)}` });
+    }
+    return problems;
+  }
+
+  /**
+   * Learns the people the corpus names in full (found behind a title, a kunya or a given name) so
+   * that a second pass finds them alone by family name and in documents read before. Candidates
+   * are taken longest first and in a fixed order, so the result does not depend on document order.
+   * True when anything new was learnt.
+   */
+  learnFrom(docs: DocumentAnalysis[]): boolean {
+    const names = new Set<string>();
+    for (const doc of docs) {
+      for (const m of doc.mentions) {
+        if (m.kind !== 'person' || typeof m.text !== 'string') continue;
+        const words = canonWords(fold(m.text));
+        if (words.length >= 2 && words.length <= 6) names.add(keyOf(words));
+      }
+    }
+    const sorted = [...names].map((n) => n.split(' ')).sort((a, b) => b.length - a.length || (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+    let changed = false;
+    for (const words of sorted) {
+      if (this.lookup(words)) continue;
+      const key = this.personKey(words);
+      if (key === keyOf(words)) changed = this.addSpec({ kind: 'person', words, aliases: [] }) || changed;
+      else changed = this.own.add(words, { key, kind: 'person', mode: 'free', family: false }) || changed;
+    }
+    return changed;
+  }
+
+  // ---- Looking up -----------------------------------------------------------------------------
+
+  /** The meaning of an exact form (canonical words), own entries first. */
+  lookup(words: string[]): Surface | null {
+    return this.own.lookup(words) ?? this.base.trie.lookup(words);
+  }
+
+  isIgnored(words: string[]): boolean {
+    return this.ignored.size > 0 && this.ignored.has(keyOf(words));
+  }
+
+  /** The longest known form starting at word i, behind any clitics; family names included. */
+  matchAt(words: Words, i: number): LexMatch | null {
+    let best: LexMatch | null = null;
+    const consider = (last: number, r: { skip: number; clitic: string }, surface: Surface): void => {
+      if (!best || last > best.last || (last === best.last && better(surface, best.surface))) {
+        best = { first: i, last, skip: r.skip, clitic: r.clitic, surface };
+      }
+    };
+    const fam = this.family();
+    for (const r of readings(words.form[i])) {
+      for (const trie of [this.own, this.base.trie]) {
+        const hit = trie.longest(words, i, r.form);
+        if (hit) consider(hit[0], r, hit[1]);
+      }
+      const one = fam.alone.get(r.form);
+      if (one) consider(i, r, one);
+      if (i + 1 < words.count && words.gap[i + 1] === 0) {
+        const two = fam.alone.get(`${r.form} ${words.form[i + 1]}`);
+        if (two) consider(i + 1, r, two);
+      }
+    }
+    return best;
+  }
+
+  /** The title starting at word i, behind any clitics: [last word index, clitic skip], or null. */
+  titleAt(words: Words, i: number): [number, number] | null {
+    let best: [number, number] | null = null;
+    for (const r of readings(words.form[i])) {
+      for (const trie of [this.ownTitles, this.base.titles]) {
+        const hit = trie.longest(words, i, r.form);
+        if (hit && (!best || hit[0] > best[0])) best = [hit[0], r.skip];
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The entity key of a person named by these words: a known form's key; else the key of the one
+   * known person with the same family and first name ("محمد السوداني"); else the words themselves.
+   */
+  personKey(words: string[]): string {
+    const known = this.lookup(words);
+    if (known && known.kind === 'person') return known.key;
+    const fam = familyOf(words);
+    if (fam) {
+      const owner = this.family().owner.get(fam);
+      if (owner && owner.words[0] === words[0]) return owner.key;
+    }
+    return keyOf(words);
+  }
+
+  private family(): FamilyIndex {
+    if (this.ownPersons.length === 0) return this.base.family;
+    if (!this.familyCache) this.familyCache = familyIndex([...this.base.persons, ...this.ownPersons], (w) => this.lookup(w));
+    return this.familyCache;
+  }
+}
+
+/** Own entries before shipped ones, full forms before family names. */
+function better(a: Surface, b: Surface): boolean {
+  return b.family && !a.family;
+}
+
+function buildBase(): Base {
+  const trie = new Trie();
+  const persons: PersonRec[] = [];
+  const lookup = (w: string[]) => trie.lookup(w);
+  for (const entry of BUILTIN.entries) {
+    const { key } = insert(trie, entry, lookup, false);
+    if (entry.kind === 'person') {
+      persons.push({ key, words: entry.words, family: entry.family });
+      // Aliases that are full names ("عبد العزيز المحمداوي") bring their own family name.
+      for (const a of entry.aliases) if (a.words.length >= 2 && a.words[0] !== 'ابو') persons.push({ key, words: a.words, family: entry.family });
+    }
+  }
+  const titles = new Trie();
+  for (const t of BUILTIN.titles) titles.add(t, TITLE);
+  return { trie, titles, persons, family: familyIndex(persons, lookup) };
+}
+
+function familyIndex(persons: PersonRec[], lookup: (w: string[]) => Surface | null): FamilyIndex {
+  const owner = new Map<string, PersonRec | null>();
+  const modes = new Map<string, FamilyMode>();
+  for (const p of persons) {
+    const fam = familyOf(p.words);
+    if (!fam) continue;
+    const prev = owner.get(fam);
+    if (prev === undefined) owner.set(fam, p);
+    else if (prev !== null && prev.key !== p.key) owner.set(fam, null);
+    if (p.family) modes.set(fam, p.family);
+  }
+  const alone = new Map<string, Surface>();
+  for (const [fam, p] of owner) {
+    if (!p) continue;
+    const mode = modes.get(fam) ?? familyMode(fam, lookup);
+    if (mode === 'none') continue;
+    const known = lookup(fam.split(' '));
+    if (known && known.key !== p.key) continue; // the word is already another entity's name
+    alone.set(fam, { key: p.key, kind: 'person', mode, family: true });
+  }
+  return { owner, alone };
+}
+
+/** How a family name is matched alone, when the lexicon does not say. */
+function familyMode(fam: string, lookup: (w: string[]) => Surface | null): FamilyMode {
+  if (isGiven(fam) && !isAmbiguousGiven(fam)) return 'none'; // "وقال محمد" names nobody in particular
+  if (isNameWord(fam) || isCommon(fam) || isAmbiguousGiven(fam)) return 'guarded';
+  if (isNisba(fam, lookup)) return 'adjectival';
+  return 'free';
+}
+
+/** "السوداني", "البغدادي", "الموصلي": a family name that is also the adjective of a country or place. */
+function isNisba(fam: string, lookup: (w: string[]) => Surface | null): boolean {
+  if (!fam.startsWith('ال') || !fam.endsWith('ي') || fam.includes(' ')) return false;
+  if (nationalityStem(fam)) return true;
+  const stem = stripArticle(fam).slice(0, -1);
+  for (const f of [stem, 'ال' + stem, stem + 'ا', stem + 'يا', stem + 'يه', 'ال' + stem + 'ه', 'ال' + stem + 'يه']) {
+    const s = lookup([f]);
+    if (s && s.kind === 'place') return true;
+  }
+  return false;
+}
+
+/** The offset in the YAML text of a problem path such as "persons[2].aliases[0]". */
+function offsetOfPath(doc: ReturnType<typeof parseDocument>, path: string): number | undefined {
+  const parts: Array<string | number> = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) parts.push(m[2] !== undefined ? Number(m[2]) : m[1]);
+  while (parts.length) {
+    const node = doc.getIn(parts, true) as { range?: [number, number, number] } | undefined;
+    if (node && node.range) return node.range[0];
+    parts.pop();
+  }
+  return undefined;
+}
