@@ -68,7 +68,7 @@ async function loadSettings(): Promise<void> {
     settings = {
       files: { include: Array.isArray(s?.files?.include) ? s!.files!.include.filter((g) => typeof g === 'string') : [] },
       maxFileSizeKB: positive(s?.maxFileSizeKB, DEFAULT_SETTINGS.maxFileSizeKB),
-      debounceMs: positive(s?.debounceMs, DEFAULT_SETTINGS.debounceMs),
+      debounceMs: typeof s?.debounceMs === 'number' && s.debounceMs >= 0 ? s.debounceMs : DEFAULT_SETTINGS.debounceMs,
       maxProblems: positive(s?.maxProblems, DEFAULT_SETTINGS.maxProblems),
     };
   } catch {

@@ -62,7 +62,7 @@ test('seed 000: dateline with a time, yesterday and today by weekday, a paired m
     ],
   );
   assert.match(r.dates[0].note ?? '', /publication date/);
-  assert.match(r.dates[1].note ?? '', /yesterday \(Thursday\) from publication date 2024-01-26/);
+  assert.match(r.dates[1].note ?? '', /yesterday \(Thursday\) from the publication date 2024-01-26/);
 });
 
 test('seed 001: Eastern digits, a late-month range and a day without a year', () => {
@@ -249,6 +249,8 @@ test('Hijri dates convert to Gregorian through Umm al-Qura', () => {
   assert.equal(d.value, '2024-02-03');
   assert.match(d.note ?? '', /Hijri 22 Rajab 1445 \(Umm al-Qura\)/);
   assert.equal(valueOf(r.dates, 'عام 1445 هـ'), '2023-07-19/2024-07-06');
+  // صفر after a number is a score unless a year follows.
+  assert.deepEqual(analyse('فاز الفريق 2 صفر، وفي 5 صفر 1445 هـ صدر القرار.', null).dates.map((x) => [x.text, x.value]), [['5 صفر 1445 هـ', '2023-08-21']]);
   // Without a year, the Hijri year comes from the publication date.
   const ramadan = analyse('وفي شهر رمضان الماضي زار الوزير المدينة، وفي 15 شعبان التقى نظيره.', '2024-03-04');
   assert.equal(valueOf(ramadan.dates, 'رمضان الماضي'), '2023-03-23/2023-04-20');
@@ -392,6 +394,29 @@ test('"قبل يومين" and friends count back from publication; "قبل يو�
   assert.equal(valueOf(r.dates, 'قبل عامين'), '2022');
   assert.equal(valueOf(r.dates, 'عام 2014'), '2014');
   assert.equal(r.dates.filter((d) => d.text.startsWith('قبل')).length, 5);
+});
+
+test('seasons of a year, of a relative year, and the latest or next one', () => {
+  const r = analyse(article('الأحد 11 شباط 2024', 'سقطت الموصل صيف 2014، وفي شتاء 2014، وخلال صيف العام الماضي، والصيف الماضي، والشتاء المقبل، وفي ربيع الأول 1445 هـ، وبعد الربيع العربي.'));
+  assert.equal(valueOf(r.dates, 'صيف 2014'), '2014-06-01/2014-08-31');
+  assert.equal(valueOf(r.dates, 'شتاء 2014'), '2013-12-01/2014-02-28');
+  assert.equal(valueOf(r.dates, 'صيف العام الماضي'), '2023-06-01/2023-08-31');
+  assert.equal(valueOf(r.dates, 'الصيف الماضي'), '2023-06-01/2023-08-31');
+  assert.equal(valueOf(r.dates, 'الشتاء المقبل'), '2024-12-01/2025-02-28');
+  assert.equal(valueOf(r.dates, 'ربيع الأول 1445 هـ'), '2023-09-16/2023-10-15', 'a Hijri month, not spring');
+  assert.ok(!r.dates.some((d) => d.text.includes('العربي')));
+});
+
+test('weekdays in brackets or after a comma, and "من شهر" before a month', () => {
+  const r = analyse(article('الأحد 11 شباط 2024', 'وأعلنت الوزارة اليوم (الأحد)، وأمس (السبت)، وفي السادس من شهر آب، وفي 6 من شهر آب الماضي، والخميس (8 شباط/فبراير) عقد، وفي الـ7 من أكتوبر وقع الهجوم، وفي 2022 و2023 تصاعدت.'));
+  assert.equal(valueOf(r.dates, 'اليوم (الأحد)'), '2024-02-11');
+  assert.equal(valueOf(r.dates, 'أمس (السبت)'), '2024-02-10');
+  assert.equal(valueOf(r.dates, 'السادس من شهر آب'), '2023-08-06');
+  assert.equal(valueOf(r.dates, '6 من شهر آب الماضي'), '2023-08-06');
+  assert.equal(valueOf(r.dates, '8 شباط/فبراير'), '2024-02-08');
+  assert.equal(valueOf(r.dates, '7 من أكتوبر'), '2023-10-07');
+  assert.equal(valueOf(r.dates, '2022'), '2022');
+  assert.equal(valueOf(r.dates, '2023'), '2023');
 });
 
 test('"الشهر نفسه" and "العام ذاته" take the month or year of the date before', () => {

@@ -29,6 +29,9 @@ function isProperWord(sc: Scene, k: number): boolean {
 function orgKey(sc: Scene, forms: string[]): string {
   const known = sc.lexicon.lookup(forms);
   if (known && known.kind === 'organization') return known.key;
+  // "وكالة رويترز", "قناة النيلين": a head before a known name.
+  const named = forms.length > 1 ? sc.lexicon.lookup(forms.slice(1)) : null;
+  if (named && named.kind === 'organization' && !named.family) return named.key;
   // "حزب الله اللبناني": a known name followed by nationality adjectives keeps the known key.
   let n = forms.length;
   while (n > 1 && isDefiniteNationality(forms[n - 1])) n--;
@@ -61,10 +64,19 @@ function headedOrg(sc: Scene, i: number, r: Reading): Candidate | null {
       else break;
     }
     const lm = sc.lexAt[k];
-    if (lm && lm.skip === 0 && lm.surface.kind === 'place' && !lm.surface.family && (chain || propers > 0)) {
-      // A known place closes the name: "جامعة بغداد", "أمانة بغداد".
+    if (lm && lm.skip === 0 && lm.surface.kind === 'organization' && names === 0) {
+      // "وكالة شفق نيوز", "قناة الجزيرة": the head before a known name.
       last = lm.last;
       names++;
+      break;
+    }
+    if (lm && lm.skip === 0 && lm.surface.kind === 'place' && !lm.surface.family) {
+      // A known place right after the head is the name ("جامعة بغداد", "أمانة بغداد"); after
+      // name words it is not part of it ("التحالف الدولي الولايات المتحدة" is two actors).
+      if (names === 0 && chain) {
+        last = lm.last;
+        names++;
+      }
       break;
     }
     const f = words.form[k];
@@ -163,7 +175,11 @@ function headedPlace(sc: Scene, i: number, r: Reading): Candidate | null {
   }
   const f = words.form[k];
   let last: number;
-  if (isDefinite(f)) {
+  const k1 = nextWord(words, k);
+  if (PLACE_PREFIXES.has(f) && k1 >= 0 && isArabicWord(words.form[k1]) && !isStop(words.form[k1])) {
+    // "قرية البو جواري", "بلدة تل أبيض": the first word of a compound place name.
+    last = k1;
+  } else if (isDefinite(f)) {
     if (!isArabicWord(f) || isStop(f) || isDescriptive(f) || isCommon(f) || nationalityStem(f)) return null;
     last = k;
   } else {
@@ -180,6 +196,9 @@ function headedPlace(sc: Scene, i: number, r: Reading): Candidate | null {
   const key = known && known.kind === 'place' ? known.key : forms.join(' ');
   return { kind: 'place', first, last, skip, key, priority: FROM_PATTERN };
 }
+
+/** Words that begin compound place names and are followed by the rest of the name. */
+const PLACE_PREFIXES = new Set(['البو', 'ابو', 'ام', 'عين', 'تل', 'دير', 'راس', 'جرف', 'بيت', 'كفر', 'خان', 'بءر', 'جبل', 'وادي', 'سيدي', 'حي']);
 
 /** A short number right after a place name belongs to it ("البرج 22"). */
 function withNumber(sc: Scene, last: number): number {

@@ -44,8 +44,9 @@ export function isLocative(form: string): boolean {
   return false;
 }
 
+/** A known given name, everyday-word ones (ambiguous) included. */
 export function isGiven(form: string): boolean {
-  return BUILTIN.given.has(form);
+  return BUILTIN.given.has(form) || BUILTIN.givenAmbiguous.has(form);
 }
 
 export function isAmbiguousGiven(form: string): boolean {
@@ -83,5 +84,7 @@ export const COMPOUND_TAILS = new Set(['الله', 'الدين', 'الرحمن',
 export function looksLikeVerb(form: string): boolean {
   if (isGiven(form)) return false;
   const c = form[0];
-  return (c === 'ي' || c === 'ت' || c === 'ن') && form.length >= 3 && form.length <= 6;
+  if ((c === 'ي' || c === 'ت' || c === 'ن') && form.length >= 3 && form.length <= 6) return true;
+  // The future prefix (سيعلن، ستواصل) and the verbal nouns of form X (استهداف، استئناف).
+  return (/^س[يتن]/.test(form) && form.length >= 5) || (form.startsWith('است') && form.length >= 6);
 }

@@ -52,7 +52,10 @@ export function wordsOf(shadow: Shadow): Words {
   while (i < norm.length) {
     const c = norm.charCodeAt(i);
     if (!isWordCode(c)) {
-      const g = gapOf(c);
+      let g = gapOf(c);
+      // Only an opening quote, one that touches the word after it, may stand inside a name
+      // ("كتائب “سيد الشهداء”"); a closing one ends it ("حزب الله" اللبناني).
+      if (g === GAP_QUOTE && !(i + 1 < norm.length && isWordCode(norm.charCodeAt(i + 1)))) g = GAP_HARD;
       if (g > gap) gap = g;
       i++;
       continue;
@@ -117,7 +120,7 @@ export function readings(form: string): Reading[] {
   if (form.length < 3) return out;
   const bases: Array<[string, number, string]> = [[form, 0, '']];
   const c0 = form[0];
-  if ((c0 === 'و' || c0 === 'ف') && form.length >= 4) {
+  if (c0 === 'و' || c0 === 'ف') {
     bases.push([form.slice(1), 1, c0]);
     out.push({ form: form.slice(1), skip: 1, clitic: c0 });
   }
@@ -128,7 +131,7 @@ export function readings(form: string): Reading[] {
       out.push({ form: 'ال' + b.slice(2), skip: off + 1, clitic: conj + 'ل' });
       out.push({ form: 'ال' + b.slice(1), skip: off + 1, clitic: conj + 'ل' });
       out.push({ form: b.slice(1), skip: off + 1, clitic: conj + 'ل' });
-    } else if ((p === 'ب' || p === 'ك' || p === 'ل') && b.length >= 4) {
+    } else if (p === 'ب' || p === 'ك' || p === 'ل') {
       out.push({ form: b.slice(1), skip: off + 1, clitic: conj + p });
     }
   }

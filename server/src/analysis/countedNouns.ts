@@ -88,7 +88,7 @@ function refined(toks: readonly Token[], i: number, key: string): { key: string;
  * vague amount or "من" it may carry the article ("عشرات الهجمات", "150 من الجنود") and, after
  * "من", a possessive ("من عناصرها").
  */
-export function countedAt(toks: readonly Token[], i: number, opts: { definite: boolean; possessive: boolean }): CountedHit | null {
+export function countedAt(toks: readonly Token[], i: number, opts: { definite: boolean; possessive: boolean; lexiconOnly?: boolean }): CountedHit | null {
   const t = toks[i];
   if (!t || t.kind !== 'word') return null;
   for (const f of formsOf(t)) {
@@ -99,7 +99,8 @@ export function countedAt(toks: readonly Token[], i: number, opts: { definite: b
     return { key: r.key, end: r.end, dual: false, def: f.def };
   }
   // A plural of a relative adjective after a number names people: "5 فلسطينيين", "3 صحفيين",
-  // "عشرات العراقيين".
+  // "عشرات العراقيين". Not after "عدد من"/"العديد من", where "many Iraqis" is no figure.
+  if (opts.lexiconOnly) return null;
   for (const f of formsOf(t)) {
     if (f.pre !== '' && !(opts.definite && f.pre === 'ال')) continue;
     if (f.w.length >= 6 && (f.w.endsWith('يين') || f.w.endsWith('يون'))) return { key: 'person', end: i + 1, dual: false, def: f.def };

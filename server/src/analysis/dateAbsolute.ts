@@ -1,15 +1,12 @@
 // Dates written with a month name or in digits: "26 يناير 2024", "25 يناير/ كانون الثاني الماضي",
 // "8 تموز/يوليو 2021", "أكتوبر (تشرين الأول) 2023", "7-8 أغسطس/ آب 2023", "من 7 إلى 8 …",
-// "السابع من أكتوبر", "٢٢ رجب ١٤٤٥ هـ", "12th, February 2024", "October 30, 2024", "26/1/2024";
-// and years: "عام 2014", "في العام 2021", "بين 2014 و2017", "منذ 2003".
+// "السابع من أكتوبر", "٢٢ رجب ١٤٤٥ هـ", "12th, February 2024", "October 30, 2024", "26/1/2024".
+// Years are read in dateYears.ts, parts of months and years in datePeriods.ts.
 import type { Token } from './dateTokens';
 import type { Calendar, Direction, MonthWord, Part } from './dateLexicon';
-import {
-  BARE_ORDINAL, BLOC_NAMES, DIRECTIONS, ERAS, EVENTS, LATIN_SUFFIXES, MONTHS, ORDINALS, PERIODS, SEASONS, THIS, UNITS,
-  YEAR_NOT_BEFORE, YEAR_PREPOSITIONS, YEAR_WORDS,
-} from './dateLexicon';
+import { BARE_ORDINAL, BLOC_NAMES, DIRECTIONS, ERAS, EVENTS, LATIN_SUFFIXES, MONTHS, ORDINALS, THIS, UNITS, YEAR_PREPOSITIONS } from './dateLexicon';
 import type { PhraseMatch } from './datePhrases';
-import { Expr, Parse, Pt, isMark, lookup, numberAt, touching, wordAt, wordIn } from './dateExpr';
+import { Expr, Parse, Pt, isMark, lookup, numberAt, one, touching, wordAt, wordIn } from './dateExpr';
 import { futureContext } from './dateTense';
 
 interface Day {
@@ -18,16 +15,13 @@ interface Day {
   s: number;
 }
 
-const FROM = 'من';
+export const FROM = 'من';
 const OF = new Set([FROM, 'of']);
-const AND = 'و';
-const TO = new Set(['الي', 'حتي', 'to', 'and', 'till', 'until']); // folded: إلى → الي
+export const AND = 'و';
+/** Words between the two ends of a range (folded: إلى → الي). */
+export const TO = new Set(['الي', 'حتي', 'to', 'and', 'till', 'until']);
 const MONTH_NOUN = 'شهر';
 const MONTH_WORD = new Set([MONTH_NOUN, 'شهري']);
-const BETWEEN = 'بين';
-const BETWEEN_SET = new Set([BETWEEN]);
-/** Words that open a range of years: "بين 2014 و2017", "من 2018 إلى 2022". */
-const RANGE_OPENERS = new Set([BETWEEN, FROM]);
 
 /** A day of the month: "7", "12th", "السابع من", "أول". */
 export function readDay(tokens: Token[], i: number): Day | null {
@@ -60,7 +54,7 @@ export function readMonth(tokens: Token[], i: number): PhraseMatch<MonthWord> | 
   return m;
 }
 
-function readYear(tokens: Token[], i: number): number | null {
+export function readYear(tokens: Token[], i: number): number | null {
   const t = tokens[i];
   if (!t || t.k !== 'n' || t.t.length !== 4) return null;
   // Not a year when it runs on into a bigger number ("2024.5", "1,2024").
@@ -68,7 +62,7 @@ function readYear(tokens: Token[], i: number): number | null {
   return Number(t.t);
 }
 
-function readEra(tokens: Token[], i: number): { cal: Calendar; next: number } | null {
+export function readEra(tokens: Token[], i: number): { cal: Calendar; next: number } | null {
   const t = tokens[i];
   if (!t || t.k !== 'w') return null;
   const cal = ERAS.get(t.t);
@@ -97,7 +91,7 @@ function readPair(tokens: Token[], i: number, first: MonthWord): number | null {
   return k;
 }
 
-function plausibleYear(y: number, cal: Calendar): boolean {
+export function plausibleYear(y: number, cal: Calendar): boolean {
   return cal === 'h' ? y >= 1300 && y <= 1600 : y >= 1000 && y <= 2200;
 }
 
@@ -168,6 +162,7 @@ export function parseDate(tokens: Token[], i: number, opts: DateOptions = {}): P
     }
   }
   if (!d1 && !acceptMonthAlone(tokens, i, mw, { y, paired, dir, cued: !!opts.cued })) return null;
+  if (mw.needsYear && y === null) return null;
 
   if (d1 && !d2 && y === null) {
     const named = namedDate(tokens, i, d1.d, mw);
@@ -237,9 +232,6 @@ function dateExpr(cal: Calendar, from: Pt, to: Pt | null, o: { dir?: Direction |
   return { type: 'date', cal, from, to, dir: o.dir ?? null, part: o.part ?? null, weekday: o.weekday ?? null, future: !!o.future, event: o.event ?? null, paired: !!o.paired };
 }
 
-function one(s: number, e: number, expr: Expr, next: number): Parse {
-  return { items: [{ s, e, expr }], next };
-}
 
 /** "26/1/2024", "26-01-2024", "2024-01-26", "26.1.2024": digits only, nothing between them. */
 export function parseNumeric(tokens: Token[], i: number): Parse | null {
@@ -262,142 +254,4 @@ export function parseNumeric(tokens: Token[], i: number): Parse | null {
   } else return null;
   if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
   return one(a.s, c.e, dateExpr('g', { y, m, d }, null, {}), i + 5);
-}
-
-/** Years: "عام 2014", "العام 2021", "عامي 2014 و2017", "بين 2014 و2017", "من 2014 إلى 2017", "منذ 2003". */
-export function parseYear(tokens: Token[], i: number): Parse | null {
-  const t = tokens[i];
-  if (!t) return null;
-  if (t.k === 'n') return bareYearRange(tokens, i);
-  const ws = wordIn(tokens, i, YEAR_WORDS);
-  if (ws >= 0) {
-    const y = yearWithEra(tokens, i + 1, false);
-    if (!y) return null;
-    const between = wordIn(tokens, i - 1, BETWEEN_SET) >= 0;
-    return withSecondYear(tokens, ws, y, between);
-  }
-  const between = wordIn(tokens, i, RANGE_OPENERS) >= 0;
-  if (between || wordIn(tokens, i, YEAR_PREPOSITIONS) >= 0) {
-    const y = yearWithEra(tokens, i + 1, true);
-    if (!y) return null;
-    if (between) {
-      const r = withSecondYear(tokens, tokens[i + 1].s, y, true);
-      const e = r.items[0].expr;
-      return e.type === 'year' && e.y2 !== null ? r : null;
-    }
-    const after = tokens[y.next];
-    if (after && after.k === 'w' && wordIn(tokens, y.next, YEAR_NOT_BEFORE) >= 0) return null;
-    if (after && after.k === 'm' && after.t === '%') return null;
-    return withSecondYear(tokens, tokens[i + 1].s, y, false);
-  }
-  return null;
-}
-
-function yearWithEra(tokens: Token[], i: number, strict: boolean): { y: number; cal: Calendar; next: number; e: number } | null {
-  const y = readYear(tokens, i);
-  if (y === null) return null;
-  // The year of a numeric date ("2024-01-26", "2024/1/26") or a time: parseNumeric reads those.
-  if (touching(tokens, i + 1) && isMark(tokens, i + 1, '/-.:') && touching(tokens, i + 2)) {
-    const n = tokens[i + 2];
-    if (n.k === 'n' && n.t.length <= 2) return null;
-  }
-  const era = readEra(tokens, i + 1);
-  const cal: Calendar = era?.cal === 'h' ? 'h' : 'g';
-  if (!plausibleYear(y, cal)) return null;
-  if (strict && cal === 'g' && (y < 1900 || y > 2100)) return null;
-  const next = era ? era.next : i + 1;
-  return { y, cal, next, e: tokens[next - 1].e };
-}
-
-/** After a first year: a range ("2014-2017", "بين 2014 و2017") or, after عامي, a second year. */
-function withSecondYear(tokens: Token[], s: number, first: { y: number; cal: Calendar; next: number; e: number }, between: boolean): Parse {
-  let k = first.next;
-  const w = wordAt(tokens, k);
-  const isAnd = w === AND;
-  if (isMark(tokens, k, '-/') || TO.has(w) || isAnd) {
-    let k2 = k + 1;
-    if (wordIn(tokens, k2, YEAR_WORDS) >= 0) k2++;
-    const second = yearWithEra(tokens, k2, false);
-    if (second && second.cal === first.cal && second.y > first.y && second.y - first.y <= 100) {
-      // "عامي 2019 و2020", "في 2023 و2024": two years, each its own mention.
-      if (isAnd && !between) {
-        return {
-          items: [
-            { s, e: first.e, expr: { type: 'year', cal: first.cal, y: first.y, y2: null, part: null } },
-            { s: tokens[k2].s, e: second.e, expr: { type: 'year', cal: second.cal, y: second.y, y2: null, part: null } },
-          ],
-          next: second.next,
-        };
-      }
-      return one(s, second.e, { type: 'year', cal: first.cal, y: first.y, y2: second.y, part: null }, second.next);
-    }
-  }
-  return one(s, first.e, { type: 'year', cal: first.cal, y: first.y, y2: null, part: null }, first.next);
-}
-
-/** "2014-2017" with no word before it. */
-function bareYearRange(tokens: Token[], i: number): Parse | null {
-  const y = yearWithEra(tokens, i, true);
-  if (!y || !isMark(tokens, y.next, '-')) return null;
-  const r = withSecondYear(tokens, tokens[i].s, y, false);
-  const e = r.items[0].expr;
-  return e.type === 'year' && e.y2 !== null ? r : null;
-}
-
-/** "مطلع/منتصف/أواخر" + a month, a year, or a unit ("أواخر كانون الثاني", "مطلع العام الماضي"). */
-export function parsePeriod(tokens: Token[], i: number): Parse | null {
-  const p = lookup(tokens, i, PERIODS);
-  if (!p) return parseSeason(tokens, i);
-  const part: Part = p.value;
-  const k = i + 1;
-  const date = parseDate(tokens, k, { cued: true });
-  if (date) {
-    const it = date.items[0];
-    if (!it || it.expr.type !== 'date' || it.expr.from.d !== null || it.expr.to !== null) return null;
-    return one(p.s, it.e, { ...it.expr, part }, date.next);
-  }
-  const year = parseYear(tokens, k) ?? (readYear(tokens, k) !== null ? bareYear(tokens, k) : null);
-  if (year && year.items.length === 1) {
-    const it = year.items[0];
-    if (it.expr.type === 'year' && it.expr.y2 === null) return one(p.s, it.e, { ...it.expr, part }, year.next);
-  }
-  let u = k;
-  let shift: number | null = null;
-  if (wordIn(tokens, u, THIS) >= 0) {
-    shift = 0;
-    u++;
-  }
-  const unit = lookup(tokens, u, UNITS);
-  if (!unit) return null;
-  let next = u + 1;
-  if (shift === null) {
-    const d = DIRECTIONS.get(wordAt(tokens, next));
-    shift = d === 'past' ? -1 : d === 'future' ? 1 : 0;
-    if (d) next++;
-  }
-  return one(p.s, tokens[next - 1].e, { type: 'unit', unit: unit.value, shift, part, day: null }, next);
-}
-
-/** "صيف 2014", "شتاء العام الماضي", "الصيف الماضي". */
-function parseSeason(tokens: Token[], i: number): Parse | null {
-  const season = lookup(tokens, i, SEASONS);
-  if (!season) return null;
-  const k = i + 1;
-  const dir = DIRECTIONS.get(wordAt(tokens, k));
-  if (dir && dir !== 'current') return one(season.s, tokens[k].e, { type: 'season', season: season.value, y: null, shift: null, dir }, k + 1);
-  const year = parseYear(tokens, k) ?? (readYear(tokens, k) !== null ? bareYear(tokens, k) : null);
-  if (year && year.items.length === 1) {
-    const e = year.items[0].expr;
-    if (e.type === 'year' && e.y2 === null && e.cal === 'g') return one(season.s, year.items[0].e, { type: 'season', season: season.value, y: e.y, shift: null, dir: null }, year.next);
-  }
-  if (lookup(tokens, k, UNITS)?.value !== 'year') return null;
-  const d = DIRECTIONS.get(wordAt(tokens, k + 1));
-  if (!d) return null;
-  const shift = d === 'past' ? -1 : d === 'future' ? 1 : 0;
-  return one(season.s, tokens[k + 1].e, { type: 'season', season: season.value, y: null, shift, dir: null }, k + 2);
-}
-
-function bareYear(tokens: Token[], i: number): Parse | null {
-  const y = yearWithEra(tokens, i, true);
-  return y ? one(tokens[i].s, y.e, { type: 'year', cal: y.cal, y: y.y, y2: null, part: null }, y.next) : null;
 }

@@ -59,6 +59,10 @@ export interface Parse {
   next: number;
 }
 
+export function one(s: number, e: number, expr: Expr, next: number): Parse {
+  return { items: [{ s, e, expr }], next };
+}
+
 // ---- Token helpers ----
 
 /** The word at i, or '' for numbers, marks and the end. */

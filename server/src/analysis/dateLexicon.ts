@@ -20,14 +20,18 @@ export interface MonthWord {
   latin: boolean;
   /** Also an ordinary word or a name: a month only next to a day, a year or another cue. */
   ambiguous: boolean;
+  /** A month only with a year ("صفر" after a number is a score). */
+  needsYear: boolean;
 }
 
 const V = asRecord(variants);
 const R = asRecord(relative);
 const AMBIGUOUS = wordSet(V.ambiguous);
+const NEEDS_YEAR = wordSet(V.needsYear);
 
 function monthWord(phrase: string, cal: Calendar, month: number, latin: boolean): MonthWord {
-  return { cal, month, latin, ambiguous: latin || AMBIGUOUS.has(fold(phrase)) };
+  const f = fold(phrase);
+  return { cal, month, latin, ambiguous: latin || AMBIGUOUS.has(f), needsYear: NEEDS_YEAR.has(f) };
 }
 
 function buildMonths(): PhraseTable<MonthWord> {

@@ -8,7 +8,7 @@ import {
   TWO_BEFORE, UNITS, WEEKDAYS, WEEKDAY_NOT_AFTER, WEEKDAY_NOT_BEFORE,
 } from './dateLexicon';
 import { fold } from './normalize';
-import { Expr, Parse, isMark, lookup, numberAt, wordAt, wordIn } from './dateExpr';
+import { Parse, isMark, lookup, numberAt, one, wordAt, wordIn } from './dateExpr';
 import { parseDate } from './dateAbsolute';
 import { futureContext } from './dateTense';
 
@@ -16,10 +16,6 @@ const DAY_WORD = fold('يوم');
 const TOMORROW = fold('غداً');
 const MONDAY = 1;
 const FROM = 'من';
-
-function one(s: number, e: number, expr: Expr, next: number): Parse {
-  return { items: [{ s, e, expr }], next };
-}
 
 /** A weekday at i (with clitics), unless its neighbours make it something else. */
 function weekdayAt(tokens: Token[], i: number, before: number): { day: number; s: number } | null {
@@ -29,6 +25,16 @@ function weekdayAt(tokens: Token[], i: number, before: number): { day: number; s
   if (wordIn(tokens, i + 1, WEEKDAY_NOT_BEFORE, false) >= 0) return null;
   if (w.value === MONDAY && wordIn(tokens, before - 1, TWO_BEFORE) >= 0) return null;
   return { day: w.value, s: w.s };
+}
+
+/** A weekday right after "أمس"/"اليوم", bare, in brackets or between commas: "أمس (الخميس)". */
+function weekdayAfter(tokens: Token[], i: number, before: number): { day: number; next: number } | null {
+  const open = isMark(tokens, i, '(,');
+  const wd = weekdayAt(tokens, open ? i + 1 : i, before);
+  if (!wd) return null;
+  let next = open ? i + 2 : i + 1;
+  if (isMark(tokens, i, '(') && isMark(tokens, next, ')')) next++;
+  return { day: wd.day, next };
 }
 
 export function parseRelative(tokens: Token[], i: number): Parse | null {
@@ -41,20 +47,20 @@ export function parseRelative(tokens: Token[], i: number): Parse | null {
 
   const offset = DAY_OFFSETS.match(tokens, k, true);
   if (offset) {
-    const wd = weekdayAt(tokens, offset.next, k);
+    const wd = weekdayAfter(tokens, offset.next, k);
     const single = offset.next === k + 1 && tokens[k].t.slice(offset.s - tokens[k].s) === TOMORROW;
     if (single && !wd) return null; // غدا is also a verb ("became")
-    const next = wd ? offset.next + 1 : offset.next;
+    const next = wd ? wd.next : offset.next;
     return one(s >= 0 ? s : offset.s, tokens[next - 1].e, { type: 'offset', days: offset.value, weekday: wd ? wd.day : null }, next);
   }
 
   const today = wordIn(tokens, k, TODAY);
   if (today >= 0) {
     if (wordIn(tokens, k + 1, SAME_AFTER, false) >= 0) return one(today, tokens[k + 1].e, { type: 'same', unit: 'day' }, k + 2);
-    const wd = weekdayAt(tokens, k + 1, k);
+    const wd = weekdayAfter(tokens, k + 1, k);
     const cued = !!wd || !!tod || wordIn(tokens, k - 1, TODAY_AFTER) >= 0 || (isMark(tokens, k - 1, ',') && isMark(tokens, k + 1, ',.'));
     if (!cued) return null;
-    const next = wd ? k + 2 : k + 1;
+    const next = wd ? wd.next : k + 1;
     return one(s >= 0 ? s : today, tokens[next - 1].e, { type: 'offset', days: 0, weekday: wd ? wd.day : null }, next);
   }
 
@@ -64,7 +70,7 @@ export function parseRelative(tokens: Token[], i: number): Parse | null {
   if (yawm) w++;
   const wd = weekdayAt(tokens, w, k);
   if (wd) {
-    const date = parseDate(tokens, isMark(tokens, w + 1, ',') ? w + 2 : w + 1, { weekday: wd.day });
+    const date = parseDate(tokens, isMark(tokens, w + 1, ',(-') ? w + 2 : w + 1, { weekday: wd.day });
     if (date && date.items.length === 1) {
       const e = date.items[0].expr;
       if (e.type === 'date' && e.from.d !== null) return date;

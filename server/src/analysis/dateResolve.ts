@@ -12,7 +12,7 @@
 //  - Parts of a month: early = days 1-10, mid = 11-20, late = 21 to the end; parts of a year:
 //    January-April, May-August, September-December.
 //  - Without a publication day, relative dates and dates without a year get no value.
-import type { Calendar, Part } from './dateLexicon';
+import type { Calendar, Direction, Part, Season } from './dateLexicon';
 import type { Expr, Pt } from './dateExpr';
 import {
   HIJRI_MONTH_NAMES, MONTH_NAMES, WEEKDAY_NAMES, addMonths, dayNumber, daysInMonth, fromDayNumber, isValidDay, isoDay, isoMonth,
@@ -62,7 +62,7 @@ function resolveExpr(x: Expr, pub: number | null, mem: Memory): Resolved {
       const named = x.weekday === null ? '' : ` (${WEEKDAY_NAMES[x.weekday]})`;
       if (pub === null) return noPub(label + named);
       let day = pub + x.days;
-      let note = `${label}${named} from publication date ${pubIso}`;
+      let note = `${label}${named} from the publication date ${pubIso}`;
       if (x.weekday !== null && weekdayOf(day) !== x.weekday) {
         day = nearestWeekday(day, x.weekday);
         note += `; that day is a ${WEEKDAY_NAMES[weekdayOf(pub + x.days)]}, so the nearest ${WEEKDAY_NAMES[x.weekday]}`;
@@ -72,13 +72,15 @@ function resolveExpr(x: Expr, pub: number | null, mem: Memory): Resolved {
     case 'weekday': {
       const name = WEEKDAY_NAMES[x.weekday];
       if (pub === null) return noPub(name);
-      if (x.dir === 'past') return { value: isoDay(weekdayOnOrBefore(pub, x.weekday, true)), note: `last ${name} before publication date ${pubIso}` };
-      if (x.dir === 'future') return { value: isoDay(weekdayOnOrAfter(pub, x.weekday, true)), note: `next ${name} after publication date ${pubIso}` };
-      if (x.future) return { value: isoDay(weekdayOnOrAfter(pub, x.weekday, true)), note: `${name} after publication date ${pubIso} (future tense)` };
-      return { value: isoDay(weekdayOnOrBefore(pub, x.weekday)), note: `${name}, the latest on or before publication date ${pubIso} (news reports the past)` };
+      if (x.dir === 'past') return { value: isoDay(weekdayOnOrBefore(pub, x.weekday, true)), note: `last ${name} before the publication date ${pubIso}` };
+      if (x.dir === 'future') return { value: isoDay(weekdayOnOrAfter(pub, x.weekday, true)), note: `next ${name} after the publication date ${pubIso}` };
+      if (x.future) return { value: isoDay(weekdayOnOrAfter(pub, x.weekday, true)), note: `${name} after the publication date ${pubIso} (future tense)` };
+      return { value: isoDay(weekdayOnOrBefore(pub, x.weekday)), note: `${name}, the latest on or before the publication date ${pubIso} (news reports the past)` };
     }
     case 'unit':
       return unit(x.unit, x.shift, x.part, x.day, pub);
+    case 'season':
+      return season(x.season, x.y, x.shift, x.dir, pub);
     case 'same': {
       if (x.unit === 'day' && mem.day !== null) return { value: isoDay(mem.day), note: 'the same day as the date before' };
       if (x.unit === 'month' && mem.month) return { value: isoMonth(mem.month.y, mem.month.m), note: 'the same month as the date before' };
@@ -87,15 +89,15 @@ function resolveExpr(x: Expr, pub: number | null, mem: Memory): Resolved {
     }
     case 'ago': {
       const unitName = x.unitDays === 1 ? 'day' : x.unitDays === 7 ? 'week' : x.unitDays === 30 ? 'month' : 'year';
-      const what = `${x.n} ${unitName}${x.n === 1 ? '' : 's'} before publication`;
-      if (pub === null) return noPub(what);
+      const what = `${x.n} ${unitName}${x.n === 1 ? '' : 's'} before the publication date`;
+      if (pub === null) return noPub(`${x.n} ${unitName}${x.n === 1 ? '' : 's'} ago`);
       const p = fromDayNumber(pub);
-      if (x.unitDays === 365) return { value: String(p.y - x.n), note: `${what} date ${pubIso}` };
+      if (x.unitDays === 365) return { value: String(p.y - x.n), note: `${what} ${pubIso}` };
       if (x.unitDays === 30) {
         const t = addMonths(p.y, p.m, -x.n);
-        return { value: isoMonth(t.y, t.m), note: `${what} date ${pubIso}` };
+        return { value: isoMonth(t.y, t.m), note: `${what} ${pubIso}` };
       }
-      return { value: isoDay(pub - x.n * x.unitDays), note: `${what} date ${pubIso}${x.unitDays === 7 ? ' (about)' : ''}` };
+      return { value: isoDay(pub - x.n * x.unitDays), note: `${what} ${pubIso}${x.unitDays === 7 ? ' (about)' : ''}` };
     }
   }
 }
@@ -152,7 +154,7 @@ function gregorianDate(x: DateExpr, pub: number | null): Resolved {
     const dir = direction(x);
     end.y = inferYear(end.m, end.d, dir, pub);
     const rule = dir === 'future' ? 'the first after' : dir === 'past' ? 'the latest before' : dir === 'current' ? 'the year of' : 'the latest on or before';
-    notes.push(`year ${end.y} inferred: ${rule} publication date ${isoDay(pub)}`);
+    notes.push(`year ${end.y} inferred: ${rule} the publication date ${isoDay(pub)}`);
   }
   if (from.y === null) from.y = to && from.m > to.m ? end.y - 1 : end.y;
   if (x.paired) notes.push('month named in both calendars');
@@ -219,7 +221,7 @@ function year(cal: Calendar, y: number, y2: number | null, part: Part | null): R
 function unit(u: 'week' | 'month' | 'year', shift: number, part: Part | null, day: number | null, pub: number | null): Resolved {
   const label = shift === 0 ? `this ${u}` : shift < 0 ? `last ${u}` : `next ${u}`;
   if (pub === null) return { note: `${label}; no publication date to count from` };
-  const from = ` from publication date ${isoDay(pub)}`;
+  const from = ` from the publication date ${isoDay(pub)}`;
   const p = fromDayNumber(pub);
   if (u === 'week') {
     const start = weekdayOnOrBefore(pub, 6) + 7 * shift; // weeks start on Saturday
@@ -243,6 +245,38 @@ function unit(u: 'week' | 'month' | 'year', shift: number, part: Part | null, da
     return { value: isoRange(a, b), note: `${partName(part)} ${label}${from}` };
   }
   return { value: String(y), note: label + from };
+}
+
+// ---- Seasons ----
+
+/** First and last day of a season "of" year y (winter y began in December of y - 1). */
+function seasonSpan(s: Season, y: number): [number, number] {
+  const startYear = s.from > s.to ? y - 1 : y;
+  return [dayNumber(startYear, s.from, 1), dayNumber(y, s.to, daysInMonth(y, s.to))];
+}
+
+function season(s: Season, y: number | null, shift: number | null, dir: Direction | null, pub: number | null): Resolved {
+  const name = s.name;
+  if (y !== null) {
+    const [a, b] = seasonSpan(s, y);
+    return { value: isoRange(a, b), note: `${name} ${y}` };
+  }
+  if (pub === null) return { note: `${name}; no publication date to count from` };
+  const p = fromDayNumber(pub);
+  if (shift !== null) {
+    const [a, b] = seasonSpan(s, p.y + shift);
+    return { value: isoRange(a, b), note: `${name} of ${shift < 0 ? 'last' : shift > 0 ? 'next' : 'this'} year from the publication date ${isoDay(pub)}` };
+  }
+  // The latest season over before publication, or the next one to begin after it.
+  let sy = p.y + 1;
+  if (dir === 'future') {
+    sy = p.y - 1;
+    while (seasonSpan(s, sy)[0] <= pub) sy++;
+  } else {
+    while (seasonSpan(s, sy)[1] >= pub) sy--;
+  }
+  const [a, b] = seasonSpan(s, sy);
+  return { value: isoRange(a, b), note: `${dir === 'future' ? 'next' : 'last'} ${name} from the publication date ${isoDay(pub)}` };
 }
 
 // ---- Hijri dates ----
@@ -270,7 +304,7 @@ function hijriDate(x: DateExpr, pub: number | null): Resolved {
     } else if (at !== null && (dir === 'past' ? at >= pub : at > pub)) y--;
     from.y = y;
     if (to) to.y = y;
-    notes.push(`Hijri year ${y} inferred from publication date ${isoDay(pub)}`);
+    notes.push(`Hijri year ${y} inferred from the publication date ${isoDay(pub)}`);
   }
   const label = `Hijri ${describeHijri(from)}${to && to.d !== null ? `-${to.d}` : ''} ${from.y} (Umm al-Qura)`;
   notes.unshift(label);

@@ -4,12 +4,14 @@
 import type { Shadow } from './normalize';
 import { Token, tokenize } from './dateTokens';
 import type { Item, Parse } from './dateExpr';
-import { parseDate, parseNumeric, parsePeriod, parseYear } from './dateAbsolute';
+import { parseDate, parseNumeric } from './dateAbsolute';
+import { parsePeriod } from './datePeriods';
+import { parseYear } from './dateYears';
 import { parseRelative } from './dateRelative';
 import { formsOf } from './datePhrases';
 import { fold } from './normalize';
 import {
-  AGO, DAY_OFFSETS, MONTHS, ORDINALS, PERIODS, SAME_BEFORE, THIS, TIMES_OF_DAY, TODAY, UNITS, WEEKDAYS, YEAR_PREPOSITIONS, YEAR_WORDS,
+  AGO, DAY_OFFSETS, MONTHS, ORDINALS, PERIODS, SAME_BEFORE, SEASONS, THIS, TIMES_OF_DAY, TODAY, UNITS, WEEKDAYS, YEAR_PREPOSITIONS, YEAR_WORDS,
 } from './dateLexicon';
 
 export interface Scan {
@@ -45,7 +47,7 @@ export function scanTokens(tokens: Token[]): Item[] {
 /** Every word a date expression can start with; most words are not, and are passed over at once. */
 const TRIGGERS = new Set<string>([
   ...MONTHS.firstWords(), ...ORDINALS.firstWords(), ...DAY_OFFSETS.firstWords(), ...TIMES_OF_DAY.firstWords(),
-  ...TODAY, ...WEEKDAYS.keys(), ...THIS, ...SAME_BEFORE, ...UNITS.keys(), ...AGO, ...PERIODS.keys(), ...YEAR_WORDS,
+  ...TODAY, ...WEEKDAYS.keys(), ...THIS, ...SAME_BEFORE, ...UNITS.keys(), ...AGO, ...PERIODS.keys(), ...SEASONS.keys(), ...YEAR_WORDS,
   ...YEAR_PREPOSITIONS, fold('بين'), fold('من'), fold('يوم'),
 ]);
 

@@ -59,6 +59,8 @@ const TEASER_LINES = 6;
 const BODY_TOKENS = 16;
 /** A caption line this short is a label for the line under it. */
 const CAPTION_TOKENS = 5;
+/** A dateline holds at most this many words, its own included. */
+const DATELINE_WORDS_MAX = 12;
 
 interface Line {
   /** Token range [a, b), without the line break. */
@@ -111,8 +113,13 @@ function tokenAt(tokens: Token[], s: number): number {
   return lo;
 }
 
-function hasPhraseIn(table: PhraseTable<boolean>, tokens: Token[], a: number, b: number): boolean {
-  for (let k = Math.max(0, a); k < b; k++) if (table.match(tokens, k, true)) return true;
+/** A label between tokens a and b that opens its line or follows a separator ("… | نشر في"):
+ *  "منذ ذلك التاريخ في 25 يناير" inside a sentence is no label. */
+function hasLabel(table: PhraseTable<boolean>, tokens: Token[], line: Line, a: number, b: number): boolean {
+  for (let k = Math.max(line.a, a); k < b; k++) {
+    if (k > line.a + 3 && !isMark(tokens, k - 1, '|-–')) continue;
+    if (table.match(tokens, k, true)) return true;
+  }
   return false;
 }
 
@@ -134,6 +141,12 @@ function otherWords(tokens: Token[], line: Line, inDate: Uint8Array): number {
     if (wordIn(tokens, k, DATELINE_WORDS) >= 0 || wordIn(tokens, k, WEEKDAYS) >= 0) continue;
     n++;
   }
+  return n;
+}
+
+function wordCount(tokens: Token[], line: Line): number {
+  let n = 0;
+  for (let k = line.a; k < line.b; k++) if (tokens[k].k === 'w') n++;
   return n;
 }
 
@@ -163,8 +176,8 @@ export function readPublication(shadow: Shadow): Publication {
     const above = lineOf[ti] > 0 ? lines[lineOf[ti] - 1] : null;
     const labelFrom = Math.max(line.a, ti - 8);
     const labelled = (t: PhraseTable<boolean>): boolean =>
-      hasPhraseIn(t, tokens, labelFrom, ti) || (ti - line.a <= 1 && !!above && above.b - above.a <= 4 && hasPhraseIn(t, tokens, above.a, above.b));
-    const dateOnly = otherWords(tokens, line, inDate) <= 1 && line.b - line.a <= 20;
+      hasLabel(t, tokens, line, labelFrom, ti) || (ti - line.a <= 1 && !!above && above.b - above.a <= 4 && hasLabel(t, tokens, above, above.a, above.b));
+    const dateOnly = otherWords(tokens, line, inDate) <= 1 && wordCount(tokens, line) <= DATELINE_WORDS_MAX;
     const nearTop = item.s < top;
     const opensLine = ti - line.a <= 3 && (isMark(tokens, ti - 1, '-:/') || isMark(tokens, tj, '-(:') || isMark(tokens, tj + 1, '-('));
     let rank = 0;
@@ -203,10 +216,11 @@ function findOutlet(shadow: Shadow, tokens: Token[], lines: Line[], top: number)
       if (t.k === 'm' && t.t !== '(' && !CUE_WORDS.has(t.t)) continue;
       // "المصدر: الخليج الجديد", "المصدر | الخليج الجديد".
       if (wordIn(tokens, k, SOURCE) >= 0 && isMark(tokens, k + 1, ':|/-')) {
-        const o = OUTLETS.match(tokens, k + 2, false, true);
+        const j = skipQuote(tokens, k + 2);
+        const o = OUTLETS.match(tokens, j, false, true);
         if (o) vote(o.value.name, 2, t.s);
         else {
-          const name = wordsUntilBreak(shadow, tokens, k + 2, line.b, 3);
+          const name = wordsUntilBreak(shadow, tokens, j, line.b, 3);
           if (name) vote(name, 3, t.s);
         }
         continue;
@@ -214,7 +228,7 @@ function findOutlet(shadow: Shadow, tokens: Token[], lines: Line[], top: number)
       // "لا يعبر بالضرورة عن رأي إيلاف".
       const op = OPINION.match(tokens, k, true);
       if (op) {
-        const o = OUTLETS.match(tokens, op.next, false);
+        const o = OUTLETS.match(tokens, skipQuote(tokens, op.next), false);
         if (o) vote(o.value.name, 2, t.s);
       }
       // "جميع الحقوق محفوظة © 2024 شركة إرم ميديا".
@@ -230,7 +244,7 @@ function findOutlet(shadow: Shadow, tokens: Token[], lines: Line[], top: number)
       }
       // "قال لـ"إرم نيوز"", "وتحدث مصدر لـ المسلة".
       if (wordIn(tokens, k, TO_OUTLET, false) >= 0 && t.k === 'w') {
-        const j = isMark(tokens, k + 1, '"\'') ? k + 2 : k + 1;
+        const j = skipQuote(tokens, k + 1);
         const o = OUTLETS.match(tokens, j, false);
         if (o && !o.value.agency) vote(o.value.name, 4, t.s);
       } else if (t.k === 'w' && t.t.length > 2 && t.t[0] === 'ل') {
@@ -261,11 +275,12 @@ function datelineOutlet(shadow: Shadow, tokens: Token[], line: Line, vote: (name
   if (first && (first.next >= line.b || isMark(tokens, first.next, '/-:|'))) return vote(first.value.name, 1, tokens[line.a].s);
   // "بغداد/المسلة الحدث:": a place, a slash, the outlet, a colon.
   if (tokens[line.a].k === 'w' && isMark(tokens, line.a + 1, '/')) {
-    const o = OUTLETS.match(tokens, line.a + 2, false);
+    const j = skipQuote(tokens, line.a + 2);
+    const o = OUTLETS.match(tokens, j, false);
     if (o) return vote(o.value.name, 1, tokens[line.a].s);
-    for (let k = line.a + 2; k < Math.min(line.b, line.a + 6); k++) {
+    for (let k = j; k < Math.min(line.b, line.a + 6); k++) {
       if (isMark(tokens, k, ':')) {
-        const name = wordsUntilBreak(shadow, tokens, line.a + 2, k, 2);
+        const name = wordsUntilBreak(shadow, tokens, j, k, 2);
         if (name) return vote(name, 1, tokens[line.a].s);
         break;
       }
@@ -273,11 +288,17 @@ function datelineOutlet(shadow: Shadow, tokens: Token[], line: Line, vote: (name
   }
   for (let k = line.a; k < end; k++) {
     if (!isMark(tokens, k, '(-/')) continue;
-    const o = OUTLETS.match(tokens, k + 1, false);
+    const o = OUTLETS.match(tokens, skipQuote(tokens, k + 1), false);
     if (!o) continue;
-    const closed = isMark(tokens, k, '(') ? isMark(tokens, o.next, ')') : o.next >= line.b || isMark(tokens, o.next, '-:)');
+    const after = skipQuote(tokens, o.next);
+    const closed = isMark(tokens, k, '(') ? isMark(tokens, after, ')') : after >= line.b || isMark(tokens, after, '-:)');
     if (closed) return vote(o.value.name, 1, tokens[k].s);
   }
+}
+
+/** Past an opening or closing quote ("«القدس العربي»" folds to "\"القدس العربي\""). */
+function skipQuote(tokens: Token[], i: number): number {
+  return isMark(tokens, i, '"\'') ? i + 1 : i;
 }
 
 /** Up to `max` words from token i, stopping at a mark or `end`: the original text, trimmed. */

@@ -168,6 +168,8 @@ export class Lexicon {
   private readonly ownTitles = new Trie();
   private readonly ownPersons: PersonRec[] = [];
   private readonly ignored = new Set<string>();
+  /** People the corpus has named (entity keys), to settle family names that several people bear. */
+  private readonly mentioned = new Set<string>();
   private familyCache: FamilyIndex | null = null;
 
   private constructor(base: Base) {
@@ -259,12 +261,18 @@ export class Lexicon {
    * True when anything new was learnt.
    */
   learnFrom(docs: DocumentAnalysis[]): boolean {
+    const before = familySignature(this.family());
     const names = new Set<string>();
     for (const doc of docs) {
       for (const m of doc.mentions) {
         if (m.kind !== 'person' || typeof m.text !== 'string') continue;
         const words = canonWords(fold(m.text));
-        if (words.length >= 2 && words.length <= 6) names.add(keyOf(words));
+        if (words.length < 2 || words.length > 6) continue; // a family name alone names nobody new
+        names.add(keyOf(words));
+        if (m.entity && !this.mentioned.has(m.entity)) {
+          this.mentioned.add(m.entity);
+          this.familyCache = null;
+        }
       }
     }
     const sorted = [...names].map((n) => n.split(' ')).sort((a, b) => b.length - a.length || (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
@@ -275,6 +283,8 @@ export class Lexicon {
       if (key === keyOf(words)) changed = this.addSpec({ kind: 'person', words, aliases: [] }) || changed;
       else changed = this.own.add(words, { key, kind: 'person', mode: 'free', family: false }) || changed;
     }
+    // Naming one of two people who share a family name lets that name stand alone for them.
+    if (familySignature(this.family()) !== before) changed = true;
     return changed;
   }
 
@@ -341,8 +351,8 @@ export class Lexicon {
   }
 
   private family(): FamilyIndex {
-    if (this.ownPersons.length === 0) return this.base.family;
-    if (!this.familyCache) this.familyCache = familyIndex([...this.base.persons, ...this.ownPersons], (w) => this.lookup(w));
+    if (this.ownPersons.length === 0 && this.mentioned.size === 0) return this.base.family;
+    if (!this.familyCache) this.familyCache = familyIndex([...this.base.persons, ...this.ownPersons], (w) => this.lookup(w), this.mentioned);
     return this.familyCache;
   }
 }
@@ -366,19 +376,29 @@ function buildBase(): Base {
   }
   const titles = new Trie();
   for (const t of BUILTIN.titles) titles.add(t, TITLE);
-  return { trie, titles, persons, family: familyIndex(persons, lookup) };
+  return { trie, titles, persons, family: familyIndex(persons, lookup, new Set()) };
 }
 
-function familyIndex(persons: PersonRec[], lookup: (w: string[]) => Surface | null): FamilyIndex {
-  const owner = new Map<string, PersonRec | null>();
+/**
+ * Family name → its bearer. A family name borne by several people belongs to none of them, unless
+ * the corpus names exactly one of them (`mentioned`), as when an article quotes "محمد صالح" and the
+ * lexicon also knows "برهم صالح".
+ */
+function familyIndex(persons: PersonRec[], lookup: (w: string[]) => Surface | null, mentioned: Set<string>): FamilyIndex {
+  const bearers = new Map<string, PersonRec[]>();
   const modes = new Map<string, FamilyMode>();
   for (const p of persons) {
     const fam = familyOf(p.words);
     if (!fam) continue;
-    const prev = owner.get(fam);
-    if (prev === undefined) owner.set(fam, p);
-    else if (prev !== null && prev.key !== p.key) owner.set(fam, null);
+    const list = bearers.get(fam);
+    if (!list) bearers.set(fam, [p]);
+    else if (!list.some((q) => q.key === p.key)) list.push(p);
     if (p.family) modes.set(fam, p.family);
+  }
+  const owner = new Map<string, PersonRec | null>();
+  for (const [fam, list] of bearers) {
+    const named = list.length > 1 ? list.filter((p) => mentioned.has(p.key)) : list;
+    owner.set(fam, named.length === 1 ? named[0] : null);
   }
   const alone = new Map<string, Surface>();
   for (const [fam, p] of owner) {
@@ -392,9 +412,14 @@ function familyIndex(persons: PersonRec[], lookup: (w: string[]) => Surface | nu
   return { owner, alone };
 }
 
+function familySignature(f: FamilyIndex): string {
+  return [...f.alone].map(([fam, s]) => `${fam}=${s.key}/${s.mode}`).sort().join('|');
+}
+
 /** How a family name is matched alone, when the lexicon does not say. */
 function familyMode(fam: string, lookup: (w: string[]) => Surface | null): FamilyMode {
   if (isGiven(fam) && !isAmbiguousGiven(fam)) return 'none'; // "وقال محمد" names nobody in particular
+  if (fam.endsWith('ه')) return 'none'; // "الجمهورية", "العامة": feminine words are not family names
   if (isNameWord(fam) || isCommon(fam) || isAmbiguousGiven(fam)) return 'guarded';
   if (isNisba(fam, lookup)) return 'adjectival';
   return 'free';

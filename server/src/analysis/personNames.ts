@@ -8,8 +8,9 @@ import {
 } from './actorVocab';
 import { FROM_NAME, FROM_PATTERN, hasTanweenFath, isPrepositionAla, prevWord, type Candidate, type Scene } from './actorScene';
 
-/** Longest name, in words. */
-const MAX_NAME = 5;
+/** Longest name, in words, behind a title and without one. */
+const MAX_NAME_TITLED = 4;
+const MAX_NAME_BARE = 3;
 /** How many words may stand between a title and the name (the body, its country, a place). */
 const MAX_BETWEEN = 6;
 
@@ -27,16 +28,25 @@ function canStartName(sc: Scene, k: number, form: string): boolean {
   if (isCommon(form) && !isGiven(form)) return false;
   if (sc.titleEnd[k] >= 0 || looksLikeVerb(form)) return false;
   if (form === 'علي' && isPrepositionAla(sc.words, k)) return false;
+  // Nouns in ta marbuta (رئاسة، سفارة، إدارة) start phrases; the names that end so are known ones.
+  if (form.endsWith('ه') && !isGiven(form)) return false;
   return !hasTanweenFath(sc.words, k);
+}
+
+/** A word behind a clitic that is an everyday word: "بوفد", "لدعم", "وقوات". */
+function isCliticPhrase(form: string): boolean {
+  for (const r of readings(form)) if (r.skip > 0 && r.form.length >= 2 && (isStop(r.form) || isCommon(r.form))) return true;
+  return false;
 }
 
 /** Can word k continue a name begun before it? */
 function canContinueName(sc: Scene, k: number): boolean {
   const f = sc.words.form[k];
   if (!isArabicWord(f) || f.length < 2 || isDefinite(f)) return false;
-  // "ومحمد": a second person joined by و, not the same name going on.
-  if ((f[0] === 'و' || f[0] === 'ف') && isGiven(f.slice(1))) return false;
+  // "ومحمد", "ودبلوماسي": a second person or an adjective joined by و, not the name going on.
+  if ((f[0] === 'و' || f[0] === 'ف') && !isGiven(f)) return false;
   if (isStop(f) || isDescriptive(f) || (isCommon(f) && !isNameWord(f) && !isGiven(f))) return false;
+  if (!isGiven(f) && isCliticPhrase(f)) return false;
   if (sc.titleEnd[k] >= 0 || (looksLikeVerb(f) && !isNameWord(f))) return false;
   if (f === 'علي' && isPrepositionAla(sc.words, k)) return false;
   return !hasTanweenFath(sc.words, k);
@@ -51,10 +61,16 @@ function canContinueName(sc: Scene, k: number): boolean {
  */
 function readName(sc: Scene, j: number, firstForm: string, skip: number, titled: boolean, priority: number): Candidate | null {
   const { words } = sc;
+  const known = sc.lexAt[j];
+  if (known && known.surface.kind === 'person' && !known.surface.family && known.last > j) {
+    // A known name is taken as the lexicon has it ("يحيى سريع", not "يحيى سريع استهداف").
+    return { kind: 'person', first: j, last: known.last, skip: known.skip, key: known.surface.key, priority };
+  }
   if (!canStartName(sc, j, firstForm)) return null;
   const forms = [firstForm];
+  const max = titled ? MAX_NAME_TITLED : MAX_NAME_BARE;
   let last = j;
-  for (let k = j + 1; k < words.count && words.gap[k] === GAP_SPACE && forms.length < MAX_NAME; k++) {
+  for (let k = j + 1; k < words.count && words.gap[k] === GAP_SPACE && forms.length < max; k++) {
     if (sc.titleEnd[k] >= 0) break;
     const lm = sc.lexAt[k];
     if (sc.entityEnd[k] >= 0 && !(lm && lm.surface.kind === 'person')) break;
@@ -154,25 +170,11 @@ function nameAfterTitle(sc: Scene, t: number): Candidate | null {
   return null;
 }
 
-/** "أبو فدك المحمداوي", "أبو عبيدة", "أبو مهدي المهندس". */
+/** "أبو فدك المحمداوي", "أبو عبيدة", "أبو عبد الله الأنصاري". */
 function kunya(sc: Scene, i: number): Candidate | null {
-  const { words } = sc;
   if (sc.lexAt[i]) return null; // "أبو ظبي", "أبو غريب" are places
-  for (const r of readings(words.form[i])) {
-    if (r.form !== 'ابو') continue;
-    const k = i + 1 < words.count && words.gap[i + 1] === GAP_SPACE ? i + 1 : -1;
-    if (k < 0) return null;
-    const f = words.form[k];
-    const ok = isArabicWord(f) && !isStop(f) && !isDescriptive(f) && (f.startsWith('ال') ? !isCommon(f) : canContinueName(sc, k));
-    if (!ok || sc.titleEnd[k] >= 0) return null;
-    let last = k;
-    const k2 = k + 1 < words.count && words.gap[k + 1] === GAP_SPACE ? k + 1 : -1;
-    if (k2 >= 0 && !f.startsWith('ال')) {
-      const g = words.form[k2];
-      if (g.startsWith('ال') && isArabicWord(g) && !isStop(g) && !isDescriptive(g) && !isCommon(g) && sc.titleEnd[k2] < 0 && sc.entityEnd[k2] < 0) last = k2;
-    }
-    const forms = ['ابو', ...words.form.slice(k, last + 1)];
-    return { kind: 'person', first: i, last, skip: r.skip, key: sc.lexicon.personKey(forms), priority: FROM_NAME };
+  for (const r of readings(sc.words.form[i])) {
+    if (r.form === 'ابو') return readName(sc, i, r.form, r.skip, false, FROM_NAME);
   }
   return null;
 }

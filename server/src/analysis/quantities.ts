@@ -114,7 +114,9 @@ function cliticTrim(t: Token): number {
 }
 
 /** "آخرون": more of what the figure before counted ("قتل خمسة جنود وأصيب ثمانية آخرون"). */
-const OTHERS = new Set(['اخر', 'اخرون', 'اخرين', 'اخران', 'اخرين', 'اخري', 'اخريات', 'اخرى']);
+const OTHERS = new Set(['اخر', 'اخرون', 'اخرين', 'اخران', 'اخري', 'اخريات']);
+/** "وأسقطت المدمرة 5 منها": a part of what the figure before counted. */
+const PARTITIVE = new Set(['منها', 'منهم', 'منهن', 'منهما']);
 
 function sameClause(toks: readonly Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
@@ -183,7 +185,7 @@ function figureAt(toks: readonly Token[], i: number, shadow: Shadow, dates: Arra
   // "عدد من قياداتها", "العديد من الهجمات": an amount only with a counted noun.
   const vo = VAGUE_OF.matchAt(toks, i);
   if (vo) {
-    const c = countedAt(toks, vo.end, { definite: true, possessive: true });
+    const c = countedAt(toks, vo.end, { definite: true, possessive: true, lexiconOnly: true });
     if (c) {
       const value = { min: vo.value[0], max: vo.value[1] };
       const note = vo.value[1] === null ? `a number of: at least ${vo.value[0]}` : `a few: ${describe(value)}`;
@@ -274,10 +276,12 @@ function fromNumber(toks: readonly Token[], nr: NumberRead, shadow: Shadow, date
   // "وأصيب ثمانية آخرون", "900 جندي في سوريا و2500 في العراق": the noun of the figure before.
   let inherited = false;
   if (!counted && !nr.vague && prevDraft?.counted && sameClause(toks, prevDraft.end, nr.start)) {
-    const others = toks[numEnd]?.kind === 'word' && OTHERS.has(toks[numEnd].text);
+    const after = toks[numEnd];
+    const others = after?.kind === 'word' && (OTHERS.has(after.text) || PARTITIVE.has(after.text));
     if (others || (joinedByAnd(toks, nr) && nr.start - prevDraft.end <= 4)) {
       counted = prevDraft.counted;
-      inherited = true;
+      // "آخرون" and "منها" say so outright; a bare "و2500" only suggests it.
+      inherited = !others;
       notes.push('counts what the figure before counts');
       if (others) last = numEnd + 1;
     }

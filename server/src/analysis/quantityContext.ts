@@ -36,6 +36,8 @@ for (const [event, raw] of Object.entries(asRecord(EV.events))) {
   for (const cue of foldList(e.cues)) cueEvents.set(cue, [...(cueEvents.get(cue) ?? []), event]);
 }
 const EVENT_CUES = new PhraseSet<string[]>(cueEvents);
+/** Events named together that make another ("مقتل وإصابة" = casualties). */
+const BOTH: Array<[string, string[]]> = Object.entries(asRecord(EV.both)).map(([k, v]) => [k, foldList(v)]);
 const DEFAULTS = new Map(Object.entries(asRecord(EV.defaults)).filter((p): p is [string, string] => typeof p[1] === 'string'));
 const CUMULATIVE = new PhraseSet(foldList(EV.cumulative).map((w) => [w, true] as [string, boolean]));
 const SINGLE = new PhraseSet(foldList(EV.single).map((w) => [w, false] as [string, boolean]));
@@ -49,7 +51,9 @@ const SOURCE_NOUNS = new Set(foldList(SRC.nouns));
 const SOURCE_STOPS = new Set(foldList(SRC.stops));
 
 /** Words before a place that make it where something happened ("في العراق", "قرب الحدود"). */
-const LOCATIVE = new Set(['في', 'داخل', 'قرب', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط', 'شمالي', 'جنوبي', 'شرقي', 'غربي', 'بمحافظه', 'محافظه', 'مدينه', 'بمدينه', 'ضواحي', 'اطراف', 'انحاء', 'عموم', 'مع']);
+const LOCATIVE = new Set(['في', 'داخل', 'قرب', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط', 'شمالي', 'جنوبي', 'شرقي', 'غربي', 'بمحافظه', 'محافظه', 'مدينه', 'بمدينه', 'ضواحي', 'اطراف', 'انحاء', 'عموم']);
+/** A relative clause after a figure speaks of something else ("… التحالف الذي أطلقته واشنطن عام 2014"). */
+const RELATIVE = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللواتي', 'اللاتي']);
 const SINGLE_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** How far from a figure its clause may reach, in tokens; keeps the work linear on long lines. */
@@ -136,6 +140,18 @@ export function attribute(drafts: Draft[], toks: readonly Token[], shadow: Shado
     timeOf(d, toks, dates, lo, hi, ctx.published);
     d.source = sourceOf(d, toks, actors, sLo, sHi, keyOf);
   }
+  // "66 هجوماً في العراق و98 في سوريا منذ 17 تشرين الأول": the time said after the last of
+  // figures joined by "و" holds for all of them.
+  for (let n = drafts.length - 2; n >= 0; n--) {
+    const d = drafts[n];
+    const next = drafts[n + 1];
+    if (d.cumulative !== undefined || d.window || next.cumulative === undefined) continue;
+    if (sent[d.start] !== sent[next.start] || next.start - d.end > 4) continue;
+    const glued = toks[next.start].text.startsWith('و') || toks[next.start - 1]?.text === 'و';
+    if (!glued) continue;
+    d.cumulative = next.cumulative;
+    if (next.window) d.window = next.window;
+  }
 }
 
 function distance(d: Draft, i: number): number {
@@ -148,6 +164,7 @@ function eventOf(d: Draft, toks: readonly Token[], lo: number, hi: number, prev:
   if (group === 'casualty' || group === 'time' || group === 'other') return d.counted ? DEFAULTS.get(d.counted) : undefined;
   let best: string | undefined;
   let bestDist = Infinity;
+  const close = new Set<string>();
   for (let k = lo; k < hi; k++) {
     if (k >= d.start && k < d.end) {
       k = d.end - 1;
@@ -159,12 +176,14 @@ function eventOf(d: Draft, toks: readonly Token[], lo: number, hi: number, prev:
     const limit = group ? 12 : 3;
     if (dist > limit) continue;
     const fit = m.value.find((ev) => !group || EVENT_GROUPS.get(ev)?.has(group));
+    if (fit && k < d.start && dist <= 3) close.add(fit);
     // Ties go to the cue before the figure ("مقتل ثلاثة جنود").
     if (fit && (dist < bestDist || (dist === bestDist && k < d.start))) {
       best = fit;
       bestDist = dist;
     }
   }
+  for (const [event, parts] of BOTH) if (parts.length && parts.every((p) => close.has(p))) return event;
   if (best) return best;
   // "مقتل ثلاثة جنود وخمسة مدنيين", "مقتل 12 مدنياً بينهم 4 أطفال": a figure joined to the one
   // before, or a part of it, shares its event.
@@ -184,13 +203,25 @@ function linked(toks: readonly Token[], from: number, to: number): boolean {
   return true;
 }
 
+/** Words before a place that make it a party rather than a location ("الموالية لإيران", "المقربة من طهران"). */
+const RELATION = new Set(['من', 'الي', 'مع', 'ضد', 'عن', 'لدي', 'تجاه', 'بين']);
+
+/** A place named as a party: glued "ل" or a relation word before it. */
+function isRelation(toks: readonly Token[], p: Placed, shadow: Shadow): boolean {
+  const t = toks[p.ti];
+  const tokStart = shadow.startOf(t.s);
+  if (p.f.start > tokStart && /^[وف]?ل/.test(fold(shadow.text.slice(tokStart, p.f.start)))) return true;
+  const before = toks[p.ti - 1];
+  return !!before && before.kind === 'word' && RELATION.has(before.text);
+}
+
 function isLocative(toks: readonly Token[], p: Placed, shadow: Shadow): boolean {
   const t = toks[p.ti];
   // "بالأردن", "وفي العراق" written as one word: the place starts inside its token, after a clitic.
   const tokStart = shadow.startOf(t.s);
   if (p.f.start > tokStart) {
     const glued = fold(shadow.text.slice(tokStart, p.f.start));
-    if (/^[وف]?[بل]/.test(glued) || glued.includes('في')) return true;
+    if (/^[وف]?ب/.test(glued) || glued.includes('في')) return true;
   }
   const before = toks[p.ti - 1];
   return !!before && before.kind === 'word' && formsOf(before).some((f) => LOCATIVE.has(f.w));
@@ -204,7 +235,10 @@ function placeOf(d: Draft, places: Placed[], toks: readonly Token[], shadow: Sha
       if (p.ti < d.end && p.tj > d.start) continue; // inside the figure
       const after = p.ti >= d.end;
       const loc = isLocative(toks, p, shadow);
+      if (!loc && isRelation(toks, p, shadow)) continue;
       if (requireLocativeAfter && !(after && loc)) continue;
+      // A place that is not where things happen ("المدعومة من طهران") only counts right beside the figure.
+      if (!loc && distance(d, p.ti) > 3) continue;
       const score = distance(d, p.ti) + (loc ? 0 : 8) + (after ? 0 : 2);
       if (score < bestScore) {
         best = p;
@@ -219,33 +253,45 @@ function placeOf(d: Draft, places: Placed[], toks: readonly Token[], shadow: Sha
 }
 
 function timeOf(d: Draft, toks: readonly Token[], dates: Placed[], lo: number, hi: number, published: string | null): void {
-  let best: Placed | null = null;
+  /** "منذ" before the date, in the same stretch of words ("منذ بدء الصراع في غزة في الشهر نفسه"). */
+  const since = (p: Placed): boolean => {
+    for (let k = p.ti; k >= Math.max(lo, p.ti - 6); k--) {
+      if (k >= d.start && k < d.end) return false;
+      if (formsOf(toks[k]).some((f) => f.w === 'منذ')) return true;
+    }
+    return false;
+  };
+  const relativeBetween = (from: number, to: number): boolean => {
+    for (let k = from; k < to; k++) if (RELATIVE.has(toks[k].text)) return true;
+    return false;
+  };
+  let best: { p: Placed; since: boolean } | null = null;
   let bestDist = Infinity;
   for (const p of within(dates, lo, hi)) {
     if (p.ti < d.end && p.tj > d.start) continue;
     const dist = distance(d, p.ti);
+    const s = since(p);
+    // A date after the figure holds for it when close, or "منذ" ties it; never across "الذي".
+    if (p.ti >= d.end && (dist > (s ? 15 : 6) || relativeBetween(d.end, p.ti))) continue;
     if (dist < bestDist) {
-      best = p;
+      best = { p, since: s };
       bestDist = dist;
     }
   }
-  const since = (p: Placed) => {
-    const t = toks[p.ti];
-    return formsOf(t).some((f) => f.w === 'منذ') || (toks[p.ti - 1] ? formsOf(toks[p.ti - 1]).some((f) => f.w === 'منذ') : false);
-  };
-  const found: Placed | null = best;
-  if (found && typeof found.f.value === 'string') {
-    const iso = found.f.value;
-    if (since(found)) {
+  if (best && typeof best.p.f.value === 'string' && best.p.f.value) {
+    const iso = best.p.f.value;
+    if (best.since) {
       d.window = `${iso.split('/')[0]}/${published ?? '..'}`;
       d.cumulative = true;
-    } else {
-      d.window = iso;
-      if (SINGLE_DAY.test(iso)) d.cumulative = false;
+      return;
     }
-    return;
+    d.window = iso;
+    if (SINGLE_DAY.test(iso)) {
+      d.cumulative = false;
+      return;
+    }
   }
-  // No date: words settle it ("منذ بدء الحرب", "حتى الآن" / "أمس", "في هجوم").
+  // Words settle the rest ("منذ بدء الحرب", "حتى الآن" / "أمس", "في هجوم").
   let cue: { value: boolean; k: number } | null = null;
   let cueDist = Infinity;
   for (let k = lo; k < hi; k++) {
@@ -256,6 +302,7 @@ function timeOf(d: Draft, toks: readonly Token[], dates: Placed[], lo: number, h
     const m = CUMULATIVE.matchAt(toks, k) ?? SINGLE.matchAt(toks, k);
     if (!m) continue;
     const dist = distance(d, k);
+    if (k >= d.end && relativeBetween(d.end, k)) break;
     if (dist < cueDist) {
       cue = { value: m.value, k };
       cueDist = dist;
@@ -265,7 +312,7 @@ function timeOf(d: Draft, toks: readonly Token[], dates: Placed[], lo: number, h
   if (!cue) return;
   d.cumulative = cue.value;
   // One event on a day named relative to publication: "أمس", "اليوم".
-  if (!cue.value && published) {
+  if (!cue.value && published && !d.window) {
     for (let k = lo; k < hi; k++) {
       const forms = formsOf(toks[k]);
       if (forms.some((f) => f.w === 'امس' || f.w === 'البارحه')) d.window = shiftDay(published, -1) ?? undefined;
@@ -294,6 +341,9 @@ function sourceOf(d: Draft, toks: readonly Token[], actors: Placed[], sLo: numbe
     }
     const m = SOURCE_CUES.matchAt(toks, k);
     if (!m) continue;
+    // A speech verb after the figure starts a new statement ("…، قالت واشنطن إن …"); "بحسب" and
+    // "وفق" after it attribute what came before.
+    if (m.value === 'verb' && k > d.start) continue;
     const dist = distance(d, k);
     if (dist > bestDist || (dist === bestDist && k > d.start)) continue;
     const who = speakerAt(toks, m.end, m.value, actors, d, keyOf);

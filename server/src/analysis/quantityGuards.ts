@@ -122,6 +122,8 @@ function isAge(toks: readonly Token[], start: number, end: number): boolean {
 function isName(toks: readonly Token[], start: number): boolean {
   const prev = toks[start - 1];
   if (!prev) return false;
+  // "و98", "بـ150": a clitic on the number starts a new phrase.
+  if (toks[start].kind === 'num' && toks[start].pre) return false;
   if (prev.kind === 'punct' && prev.text === '-' && toks[start - 2]?.kind === 'word' && toks[start - 2].e === prev.s) return true;
   if (prev.kind !== 'word') return false;
   if (/^[a-z]/.test(prev.text)) return true;

@@ -2,7 +2,7 @@
 // place (labels matched by id, scalars changed rather than replaced) so that comments a person
 // wrote, and the quoting style they chose, survive the rewrite. Keys and labels are kept in one
 // fixed order, so a change of one label is a change of a few lines in a diff.
-import YAML, { isMap, isScalar, isSeq, Scalar, YAMLMap, YAMLSeq, type Document, type Node, type Pair } from 'yaml';
+import YAML, { isMap, isNode, isScalar, isSeq, Scalar, YAMLMap, YAMLSeq, type Document, type Node, type Pair } from 'yaml';
 import { FILE_KEYS, LABEL_KEYS, REVIEW_KEYS, compareLabels, type LabelFile } from './labelTypes';
 import { parseYamlSafely } from './yamlSafety';
 
@@ -61,15 +61,17 @@ function syncList<T extends object>(doc: Document, root: YAMLMap, key: string, i
     syncMap(doc, node, item as Record<string, unknown>, keys);
     return node;
   });
-  // A comment above a removed item now belongs above whatever follows it.
-  let orphanComment: string | undefined;
+  // A comment above a removed item now belongs above the item that followed it.
+  let pending: string | undefined;
   for (const node of list.items) {
-    if (!kept.has(node) && isNodeWithComment(node) && node.commentBefore) orphanComment = joinComments(orphanComment, node.commentBefore);
+    if (!kept.has(node)) {
+      if (isNodeWithComment(node) && node.commentBefore) pending = joinComments(pending, node.commentBefore);
+    } else if (pending !== undefined && isNodeWithComment(node)) {
+      node.commentBefore = joinComments(pending, node.commentBefore);
+      pending = undefined;
+    }
   }
-  if (orphanComment !== undefined) {
-    if (next.length) next[0].commentBefore = joinComments(orphanComment, next[0].commentBefore);
-    else list.commentBefore = joinComments(list.commentBefore, orphanComment);
-  }
+  if (pending !== undefined) list.comment = joinComments(list.comment, pending);
   list.items = next;
 }
 
@@ -140,7 +142,7 @@ function sortPairs(map: YAMLMap, keys: readonly string[]): void {
 }
 
 function isNodeWithComment(node: unknown): node is { commentBefore?: string | null } {
-  return typeof node === 'object' && node !== null && 'commentBefore' in node;
+  return isNode(node);
 }
 
 function joinComments(a: string | null | undefined, b: string | null | undefined): string | undefined {

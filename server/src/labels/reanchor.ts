@@ -166,17 +166,23 @@ class SearchText {
 
   private best(l: Label, q: string, spans: Array<[number, number]>, predicted: number, taken: ReadonlySet<string>): [number, number] | undefined {
     let best: { span: [number, number]; score: number; ctx: number } | undefined;
+    let second = -Infinity;
     for (const span of spans) {
       const ctx = contextAround(this.text, span[0], span[1]);
       const c = contextScore(l, ctx.before, ctx.after, this.text, span[0], span[1]);
       const near = 1 / (1 + Math.abs(span[0] - predicted) / 64);
       const score = c + 0.25 * near - (taken.has(`${span[0]}:${span[1]}`) ? 1 : 0);
-      if (!best || score > best.score) best = { span, score, ctx: c };
+      if (!best || score > best.score) {
+        if (best) second = best.score;
+        best = { span, score, ctx: c };
+      } else if (score > second) second = score;
     }
     if (!best) return undefined;
     const unique = spans.length === 1 && q.length >= UNIQUE_QUOTE_CHARS;
     const atPrediction = best.span[0] === predicted && best.ctx > 0;
-    return best.ctx >= MIN_CONTEXT || unique || atPrediction ? best.span : undefined;
+    // Some of the context left, and well ahead of every other occurrence.
+    const clearWinner = best.ctx >= MIN_CONTEXT / 2 && best.score - second >= 0.25;
+    return best.ctx >= MIN_CONTEXT || unique || atPrediction || clearWinner ? best.span : undefined;
   }
 
   /**

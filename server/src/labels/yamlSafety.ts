@@ -60,7 +60,9 @@ export function parseYamlSafely(text: string, options: SafeYamlOptions = {}): Sa
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = YAML.parseDocument(text, { lineCounter: lines, maxAliasCount: 0, uniqueKeys: true, prettyErrors: false, strict: true });
+    // maxAliasCount belongs to toJS(), which is never called here: the syntax tree is read
+    // directly, and any alias in it is refused below, a stricter rule than a count of 0.
+    doc = YAML.parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
   } catch (err) {
     // The parser reports its own failures as errors; this is a last guard against a crash.
     return { ok: false, problems: [{ message: `YAML could not be parsed: ${err instanceof Error ? err.message : String(err)}`, line: 0, column: 0 }] };
