@@ -23,9 +23,9 @@ import {
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const index = new WorkspaceIndex();
-const diagnostics = new DiagnosticsPublisher(connection, index);
-
 let settings: SanadSettings = DEFAULT_SETTINGS;
+const diagnostics = new DiagnosticsPublisher(connection, index, () => settings.maxProblems);
+
 let folders: string[] = [];
 let canConfigure = false;
 let indexing = { active: false, done: 0, total: 0 };
@@ -59,6 +59,7 @@ connection.onDidChangeConfiguration(async () => {
   const before = JSON.stringify(settings.files.include);
   await loadSettings();
   if (JSON.stringify(settings.files.include) !== before) await indexWorkspace();
+  else diagnostics.refreshAll();
 });
 
 async function loadSettings(): Promise<void> {
@@ -125,17 +126,46 @@ async function indexWorkspace(): Promise<void> {
       }
     }
     // Names learnt from titles in any article are then found in all of them.
-    for (const [i, entry] of index.learn().entries()) {
-      index.update(entry.uri, entry.text, entry.version);
-      if (i % 50 === 49) await yieldToEvents();
-    }
+    await reanalyse(index.learn());
   } finally {
     indexing.active = false;
     progress?.done();
   }
   for (const doc of documents.all()) sendSpans(doc);
-  diagnostics.refresh(settings.maxProblems);
+  diagnostics.refreshAll();
   sendStatus();
+}
+
+/** Analyses entries again (after the lexicon learnt names), in slices that leave room for typing. */
+async function reanalyse(stale: Array<{ uri: string }>): Promise<void> {
+  let sliceStart = Date.now();
+  for (const { uri } of stale) {
+    const entry = index.get(uri);
+    if (!entry) continue;
+    index.update(entry.uri, entry.text, entry.version);
+    if (Date.now() - sliceStart > 50) {
+      await yieldToEvents();
+      sliceStart = Date.now();
+    }
+  }
+}
+
+let relearning = false;
+/** After an edit: a name newly introduced by a title is taught to the corpus, in the background. */
+async function learnFrom(uri: string): Promise<void> {
+  const entry = index.get(uri);
+  if (!entry || relearning || indexing.active) return;
+  const stale = index.learn([entry]);
+  if (stale.length === 0) return;
+  relearning = true;
+  try {
+    await reanalyse(stale);
+    for (const doc of documents.all()) sendSpans(doc);
+    diagnostics.refreshAll();
+    sendStatus();
+  } finally {
+    relearning = false;
+  }
 }
 
 let statusTimer: NodeJS.Timeout | undefined;
@@ -163,10 +193,11 @@ function schedule(doc: TextDocument, delay: number): void {
       pending.delete(doc.uri);
       const live = documents.get(doc.uri);
       if (!live || live.languageId !== LANGUAGE_ID) return;
-      index.update(live.uri, live.getText(), live.version);
+      const { touched } = index.update(live.uri, live.getText(), live.version);
       sendSpans(live);
-      diagnostics.refresh(settings.maxProblems);
+      diagnostics.refreshFiles(touched);
       sendStatus();
+      void learnFrom(live.uri);
     }, delay),
   );
 }
@@ -177,29 +208,28 @@ documents.onDidClose(async (e) => {
   clearTimeout(pending.get(e.document.uri));
   pending.delete(e.document.uri);
   // A closed corpus file stays in the corpus as it is on disk; any other file leaves it.
+  let touched: string[];
   if (isCorpusFile(e.document.uri)) {
     const read = await readArticle(fileURLToPath(e.document.uri), settings.maxFileSizeKB * 1024);
-    if (read.ok) index.update(e.document.uri, read.text, null);
-    else index.markUnreadable(e.document.uri, read.reason);
-  } else index.remove(e.document.uri);
-  diagnostics.refresh(settings.maxProblems);
+    touched = read.ok ? index.update(e.document.uri, read.text, null).touched : index.markUnreadable(e.document.uri, read.reason);
+  } else touched = index.remove(e.document.uri);
+  diagnostics.refreshFiles([e.document.uri, ...touched]);
   sendStatus();
 });
 
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
-  let touched = false;
+  const touched: string[] = [];
   for (const change of changes) {
     if (documents.get(change.uri) || !isCorpusFile(change.uri)) continue;
-    touched = true;
-    if (change.type === FileChangeType.Deleted) index.remove(change.uri);
+    touched.push(change.uri);
+    if (change.type === FileChangeType.Deleted) touched.push(...index.remove(change.uri));
     else {
       const read = await readArticle(fileURLToPath(change.uri), settings.maxFileSizeKB * 1024);
-      if (read.ok) index.update(change.uri, read.text, null);
-      else index.markUnreadable(change.uri, read.reason);
+      touched.push(...(read.ok ? index.update(change.uri, read.text, null).touched : index.markUnreadable(change.uri, read.reason)));
     }
   }
-  if (touched) {
-    diagnostics.refresh(settings.maxProblems);
+  if (touched.length) {
+    diagnostics.refreshFiles(touched);
     sendStatus();
   }
 });
@@ -212,8 +242,9 @@ function analysedDocument(uri: string): TextDocument | undefined {
   if (!entry || entry.version !== doc.version) {
     clearTimeout(pending.get(uri));
     pending.delete(uri);
-    index.update(uri, doc.getText(), doc.version);
+    const { touched } = index.update(uri, doc.getText(), doc.version);
     sendSpans(doc);
+    diagnostics.refreshFiles(touched);
   }
   return doc;
 }

@@ -1,10 +1,11 @@
 // The corpus as the server knows it: every article in the workspace folders, read from disk, with
 // the open documents' live text taking precedence. Each entry keeps its last analysis; an edit
-// re-analyses that document only, and the claims comparison is refreshed from the kept analyses.
+// re-analyses that document only, updates the claims buckets it touches, and adjusts the corpus
+// counts by the difference, so the cost of an edit does not grow with the corpus.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative } from 'node:path';
 import { analyzeText, Lexicon, type DocumentResult, type Contradiction } from './analysis';
-import { findContradictions } from './analysis/contradictions';
+import { ClaimIndex } from './analysis/contradictions';
 
 export interface IndexEntry {
   uri: string;
@@ -16,10 +17,22 @@ export interface IndexEntry {
   analysis: DocumentResult;
 }
 
+/** Counts over the corpus outside boilerplate, kept up to date entry by entry. */
+export interface CorpusCounts {
+  actors: number;
+  dates: number;
+  figures: number;
+}
+
 export class WorkspaceIndex {
   private readonly entries = new Map<string, IndexEntry>();
+  private readonly uriByPath = new Map<string, string>();
   private readonly folders: string[] = [];
-  private contradictionsCache: Contradiction[] | null = null;
+  /** How many live mentions each actor has across the corpus; its size is the distinct actors. */
+  private readonly entityMentions = new Map<string, number>();
+  private dateCount = 0;
+  private figureCount = 0;
+  readonly claims = new ClaimIndex();
   readonly unreadable = new Map<string, string>();
   lexicon = Lexicon.builtin();
 
@@ -39,12 +52,16 @@ export class WorkspaceIndex {
   }
 
   uriOfPath(path: string): string {
-    for (const e of this.entries.values()) if (e.path === path) return e.uri;
-    return pathToFileURL(path).toString();
+    return this.uriByPath.get(path) ?? pathToFileURL(path).toString();
   }
 
   get(uri: string): IndexEntry | undefined {
     return this.entries.get(uri);
+  }
+
+  byPath(path: string): IndexEntry | undefined {
+    const uri = this.uriByPath.get(path);
+    return uri ? this.entries.get(uri) : undefined;
   }
 
   all(): IndexEntry[] {
@@ -55,39 +72,66 @@ export class WorkspaceIndex {
     return this.entries.size;
   }
 
-  /** Analyses a document's text and keeps it; returns the new entry. */
-  update(uri: string, text: string, version: number | null): IndexEntry {
-    const path = this.displayPath(uri);
-    const entry: IndexEntry = { uri, path, version, text, analysis: analyzeText(path, text, { lexicon: this.lexicon }) };
-    this.entries.set(uri, entry);
-    this.unreadable.delete(uri);
-    this.contradictionsCache = null;
-    return entry;
+  counts(): CorpusCounts {
+    return { actors: this.entityMentions.size, dates: this.dateCount, figures: this.figureCount };
   }
 
-  remove(uri: string): boolean {
-    this.unreadable.delete(uri);
-    this.contradictionsCache = null;
-    return this.entries.delete(uri);
-  }
-
-  markUnreadable(uri: string, reason: string): void {
-    this.entries.delete(uri);
-    this.unreadable.set(uri, reason);
-    this.contradictionsCache = null;
+  private tally(entry: IndexEntry, sign: 1 | -1): void {
+    for (const m of entry.analysis.mentions) {
+      if (m.boilerplate) continue;
+      if (m.entity) {
+        const n = (this.entityMentions.get(m.entity) ?? 0) + sign;
+        if (n > 0) this.entityMentions.set(m.entity, n);
+        else this.entityMentions.delete(m.entity);
+      } else if (m.kind === 'date') this.dateCount += sign;
+      else if (m.kind === 'quantity') this.figureCount += sign;
+    }
   }
 
   /**
-   * Teaches the lexicon the names introduced by titles anywhere in the corpus. Returns the entries
-   * whose analysis is now stale (all of them when anything new was learnt).
+   * Analyses a document's text and keeps it. Returns the entry and the URIs whose contradictions
+   * changed (this one included).
    */
-  learn(): IndexEntry[] {
-    const learnt = this.lexicon.learnFrom(this.all().map((e) => e.analysis));
+  update(uri: string, text: string, version: number | null): { entry: IndexEntry; touched: string[] } {
+    const path = this.displayPath(uri);
+    const old = this.entries.get(uri);
+    if (old) this.tally(old, -1);
+    const entry: IndexEntry = { uri, path, version, text, analysis: analyzeText(path, text, { lexicon: this.lexicon }) };
+    this.entries.set(uri, entry);
+    this.uriByPath.set(path, uri);
+    this.unreadable.delete(uri);
+    this.tally(entry, 1);
+    const touched = this.claims.update(entry.analysis, text).map((p) => this.uriOfPath(p));
+    return { entry, touched };
+  }
+
+  /** Forgets a document; returns the URIs whose contradictions changed. */
+  remove(uri: string): string[] {
+    this.unreadable.delete(uri);
+    const old = this.entries.get(uri);
+    if (!old) return [];
+    this.tally(old, -1);
+    this.entries.delete(uri);
+    this.uriByPath.delete(old.path);
+    return [uri, ...this.claims.remove(old.path).map((p) => this.uriOfPath(p))];
+  }
+
+  markUnreadable(uri: string, reason: string): string[] {
+    const touched = this.remove(uri);
+    this.unreadable.set(uri, reason);
+    return touched;
+  }
+
+  /**
+   * Teaches the lexicon the names introduced by titles in the given entries (all by default).
+   * Returns the entries whose analysis is now stale: all of them when anything new was learnt.
+   */
+  learn(from: IndexEntry[] = this.all()): IndexEntry[] {
+    const learnt = this.lexicon.learnFrom(from.map((e) => e.analysis));
     return learnt ? this.all() : [];
   }
 
   contradictions(): Contradiction[] {
-    this.contradictionsCache ??= findContradictions(this.all().map((e) => e.analysis));
-    return this.contradictionsCache;
+    return this.claims.contradictions();
   }
 }

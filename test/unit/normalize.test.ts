@@ -33,3 +33,11 @@ test('keeps the map right after a lam-alef ligature and an astral character', ()
   const [es, ee] = s.span(e, e + 2);
   assert.equal(text.slice(es, ee), '😀');
 });
+
+test('every presentation form folds without error, including those with no decomposition', () => {
+  for (let c = 0xfb50; c <= 0xfeff; c++) {
+    const ch = String.fromCharCode(c);
+    const s = new Shadow(`ا${ch}ب`);
+    assert.equal(s.span(0, s.norm.length)[1], 3);
+  }
+});

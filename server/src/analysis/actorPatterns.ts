@@ -39,8 +39,7 @@ function orgKey(sc: Scene, forms: string[]): string {
     const base = sc.lexicon.lookup(forms.slice(0, n));
     if (base && base.kind === 'organization') return base.key;
   }
-  // The article of the head is dropped: "اللجنة العسكرية العليا" behind ل may be read either way.
-  return [stripArticle(forms[0]), ...forms.slice(1)].join(' ');
+  return forms.join(' ');
 }
 
 /** "وزارة الدفاع الأمريكية", "كتائب سيد الشهداء", "حركة أمل", "اللجنة العسكرية العليا". */
@@ -70,9 +69,10 @@ function headedOrg(sc: Scene, i: number, r: Reading): Candidate | null {
       names++;
       break;
     }
-    if (lm && lm.skip === 0 && lm.surface.kind === 'place' && !lm.surface.family) {
+    if (lm && lm.skip === 0 && lm.surface.kind === 'place' && !lm.surface.family && !(names > 0 && lm.surface.mode === 'adjectival')) {
       // A known place right after the head is the name ("جامعة بغداد", "أمانة بغداد"); after
-      // name words it is not part of it ("التحالف الدولي الولايات المتحدة" is two actors).
+      // name words it is not part of it ("التحالف الدولي الولايات المتحدة" is two actors), but a
+      // place that doubles as an adjective is ("وكالة الأنباء السعودية").
       if (names === 0 && chain) {
         last = lm.last;
         names++;
@@ -189,12 +189,19 @@ function headedPlace(sc: Scene, i: number, r: Reading): Candidate | null {
     last = k;
     const k2 = nextWord(words, k);
     if (k2 >= 0 && isProperWord(sc, k2) && !(!feminine && words.form[k2].endsWith('ي'))) last = k2;
+    else if (k2 >= 0 && isDefinite(words.form[k2]) && isPlaceTail(words.form[k2])) last = k2; // "عيتا الشعب"
   }
   last = withNumber(sc, last);
   const forms = words.form.slice(k, last + 1);
   const known = sc.lexicon.lookup(forms);
   const key = known && known.kind === 'place' ? known.key : forms.join(' ');
   return { kind: 'place', first, last, skip, key, priority: FROM_PATTERN };
+}
+
+/** A definite word that may end a place name: a noun, not an adjective ("الجوية", "الأوكرانية"). */
+function isPlaceTail(f: string): boolean {
+  if (!isArabicWord(f) || f.endsWith('يه') || f.endsWith('ي') || f.endsWith('ه')) return false;
+  return !isStop(f) && !isDescriptive(f) && !isCommon(f) && !nationalityStem(f);
 }
 
 /** Words that begin compound place names and are followed by the rest of the name. */

@@ -84,8 +84,12 @@ const CANON: Array<[string, string]> = [
   ['اميرك', 'امريك'], // أميركا / أمريكا, الأميركية / الأمريكية
 ];
 
+/** No name word is longer; longer runs of letters (scraping debris) are not looked into. */
+const MAX_NAME_WORD = 40;
+
 /** A word in the spelling lexicon keys use. Applied to document words and lexicon entries alike. */
 export function canon(word: string): string {
+  if (word.length > MAX_NAME_WORD) return word;
   let w = word;
   for (const [from, to] of CANON) if (w.includes(from)) w = w.split(from).join(to);
   return w;
@@ -117,7 +121,7 @@ export interface Reading {
  */
 export function readings(form: string): Reading[] {
   const out: Reading[] = [{ form, skip: 0, clitic: '' }];
-  if (form.length < 3) return out;
+  if (form.length < 3 || form.length > MAX_NAME_WORD) return out;
   const bases: Array<[string, number, string]> = [[form, 0, '']];
   const c0 = form[0];
   if (c0 === 'و' || c0 === 'ف') {

@@ -30,8 +30,8 @@ function contextAllows(sc: Scene, m: LexMatch): boolean {
       return true;
     case 'adjectival':
       // After a definite noun the word is its adjective ("الجيش السوداني", "اللون الرمادي"), unless
-      // a conjunction joins it as a new noun ("إيران والسعودية").
-      if (m.clitic.startsWith('و') || m.clitic.startsWith('ف')) return true;
+      // a clitic makes it a new noun: a conjunction ("إيران والسعودية") or a preposition ("بالقاهرة").
+      if (m.clitic !== '') return true;
       return p < 0 || (definiteCore(words.form[p]) === null && !sc.inTitle[p]);
     case 'guarded':
       if (s.kind === 'place') return m.clitic.endsWith('ب') || (p >= 0 && isLocative(words.form[p]));

@@ -122,6 +122,12 @@ export function clash(x: Claim, y: Claim): string | null {
   return disjoint(x.value, y.value) ? `${x.value.label} cannot be ${y.value.label}` : null;
 }
 
+/** The more precise of two day ranges ("mid-October" over "October"). */
+function narrower(a: DayRange | null, b: DayRange | null): DayRange | null {
+  if (!a || !b) return a ?? b;
+  return b.to - b.from < a.to - a.from ? b : a;
+}
+
 /** A readable English name for what two claims measure. */
 export function topicOf(x: Claim, y: Claim): string {
   const m = x.measure;
@@ -133,7 +139,7 @@ export function topicOf(x: Claim, y: Claim): string {
   const places = x.places ?? y.places;
   if (places) topic += ` in ${places.map(placeLabel).join(' and ')}`;
   if (x.kind === 'running') {
-    const since = x.since ?? y.since;
+    const since = narrower(x.since, y.since);
     topic += since ? ` since ${describeDays(since)}` : ' (running total)';
   } else if (x.kind === 'event') {
     const day = x.day ?? y.day;

@@ -48,6 +48,8 @@ const SUFFIXES = ['هما', 'هم', 'ها', 'هن', 'نا', 'كم'];
 
 export interface CountedHit {
   key: string;
+  /** The noun is a plural (or a relative-adjective plural), as a partitive after "من" must be. */
+  plural: boolean;
   /** Token after the noun (and after a refining phrase such as "مسيرة", "بدون طيار"). */
   end: number;
   dual: boolean;
@@ -96,14 +98,14 @@ export function countedAt(toks: readonly Token[], i: number, opts: { definite: b
     const n = lookup(f.w, opts.possessive);
     if (!n || n.number === 'dual') continue;
     const r = refined(toks, i, n.key);
-    return { key: r.key, end: r.end, dual: false, def: f.def };
+    return { key: r.key, end: r.end, dual: false, def: f.def, plural: n.number === 'plural' };
   }
   // A plural of a relative adjective after a number names people: "5 فلسطينيين", "3 صحفيين",
   // "عشرات العراقيين". Not after "عدد من"/"العديد من", where "many Iraqis" is no figure.
   if (opts.lexiconOnly) return null;
   for (const f of formsOf(t)) {
     if (f.pre !== '' && !(opts.definite && f.pre === 'ال')) continue;
-    if (f.w.length >= 6 && (f.w.endsWith('يين') || f.w.endsWith('يون'))) return { key: 'person', end: i + 1, dual: false, def: f.def };
+    if (f.w.length >= 6 && (f.w.endsWith('يين') || f.w.endsWith('يون'))) return { key: 'person', end: i + 1, dual: false, def: f.def, plural: true };
   }
   return null;
 }
@@ -118,7 +120,7 @@ export function dualAt(toks: readonly Token[], i: number): (CountedHit & { trim:
     const n = NOUNS.get(f.w);
     if (!n || n.number !== 'dual') continue;
     const r = refined(toks, i, n.key);
-    return { key: r.key, end: r.end, dual: true, def: false, trim: f.pre.length };
+    return { key: r.key, end: r.end, dual: true, def: false, plural: false, trim: f.pre.length };
   }
   return null;
 }

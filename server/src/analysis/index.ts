@@ -37,6 +37,15 @@ export interface DocumentResult extends DocumentAnalysis {
 }
 
 export function analyzeText(path: string, text: string, options: AnalyzeOptions = {}): DocumentResult {
+  try {
+    return analyzeUnguarded(path, text, options);
+  } catch (err) {
+    // Only a bug gets here (each extractor is guarded on its own); the document loses its findings.
+    return { path, published: null, outlet: null, mentions: [], boilerplate: [], problems: [`analysis: ${err instanceof Error ? err.message : String(err)}`] };
+  }
+}
+
+function analyzeUnguarded(path: string, text: string, options: AnalyzeOptions): DocumentResult {
   const problems: string[] = [];
   const shadow = new Shadow(text);
   const lexicon = options.lexicon ?? Lexicon.builtin();

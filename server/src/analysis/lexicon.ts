@@ -13,7 +13,7 @@ import { parseDocument } from 'yaml';
 import { fold } from './normalize';
 import { GAP_QUOTE, canonWords, readings, stripArticle, isDigits, type Words } from './actorWords';
 import { BUILTIN, entriesOf, entryOf, wordsOfString, type EntrySpec, type FamilyMode, type Mode } from './lexiconData';
-import { COMPOUND_TAILS, isAmbiguousGiven, isCommon, isGiven, isNameWord, isStop, nationalityStem } from './actorVocab';
+import { COMPOUND_TAILS, NAME_LINKS, isAmbiguousGiven, isCommon, isGiven, isNameWord, isStop, nationalityStem } from './actorVocab';
 import type { ActorKind, DocumentAnalysis } from './types';
 
 /** What a lexicon form stands for. */
@@ -345,7 +345,7 @@ export class Lexicon {
     const fam = familyOf(words);
     if (fam) {
       const owner = this.family().owner.get(fam);
-      if (owner && owner.words[0] === words[0]) return owner.key;
+      if (owner && givenPart(owner.words) === givenPart(words)) return owner.key;
     }
     return keyOf(words);
   }
@@ -355,6 +355,11 @@ export class Lexicon {
     if (!this.familyCache) this.familyCache = familyIndex([...this.base.persons, ...this.ownPersons], (w) => this.lookup(w), this.mentioned);
     return this.familyCache;
   }
+}
+
+/** The first name, with its link: "محمد", "عبد العزيز", "أبو فدك". */
+function givenPart(words: string[]): string {
+  return NAME_LINKS.has(words[0]) && words.length > 1 ? `${words[0]} ${words[1]}` : words[0];
 }
 
 /** Own entries before shipped ones, full forms before family names. */
@@ -419,7 +424,7 @@ function familySignature(f: FamilyIndex): string {
 /** How a family name is matched alone, when the lexicon does not say. */
 function familyMode(fam: string, lookup: (w: string[]) => Surface | null): FamilyMode {
   if (isGiven(fam) && !isAmbiguousGiven(fam)) return 'none'; // "وقال محمد" names nobody in particular
-  if (fam.endsWith('ه')) return 'none'; // "الجمهورية", "العامة": feminine words are not family names
+  if (fam.startsWith('ال') && fam.endsWith('ه')) return 'none'; // "الجمهورية", "العامة" are not family names
   if (isNameWord(fam) || isCommon(fam) || isAmbiguousGiven(fam)) return 'guarded';
   if (isNisba(fam, lookup)) return 'adjectival';
   return 'free';

@@ -34,6 +34,8 @@ function foldUnit(c: number): string | typeof DROP | null {
   // Presentation forms (scraped PDFs): decompose to the base letters, then fold those.
   if ((c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc)) {
     const base = String.fromCharCode(c).normalize('NFKC');
+    // Some code points in these blocks have no decomposition; they stay as they are.
+    if (base.length === 1 && base.charCodeAt(0) === c) return null;
     let out = '';
     for (let i = 0; i < base.length; i++) {
       const f = foldUnit(base.charCodeAt(i));

@@ -70,7 +70,9 @@ function readName(sc: Scene, j: number, firstForm: string, skip: number, titled:
   const forms = [firstForm];
   const max = titled ? MAX_NAME_TITLED : MAX_NAME_BARE;
   let last = j;
-  for (let k = j + 1; k < words.count && words.gap[k] === GAP_SPACE && forms.length < max; k++) {
+  // Links (عبد، أبو، بن) do not count towards the length: "أبو عبد الله الأنصاري" is a short name.
+  const size = () => forms.reduce((n, f) => n + (NAME_LINKS.has(f) ? 0 : 1), 0);
+  for (let k = j + 1; k < words.count && words.gap[k] === GAP_SPACE && size() < max; k++) {
     if (sc.titleEnd[k] >= 0) break;
     const lm = sc.lexAt[k];
     if (sc.entityEnd[k] >= 0 && !(lm && lm.surface.kind === 'person')) break;

@@ -257,7 +257,13 @@ function fromNumber(toks: readonly Token[], nr: NumberRead, shadow: Shadow, date
   // What is counted: the noun after the number, or after "من" ("العشرات من الهجمات").
   let counted: string | undefined;
   let c = countedAt(toks, numEnd, { definite: nr.vague, possessive: false });
-  if (!c && toks[numEnd]?.kind === 'word' && toks[numEnd].text === 'من') c = countedAt(toks, numEnd + 1, { definite: true, possessive: true });
+  let partitive = false;
+  if (!c && toks[numEnd]?.kind === 'word' && toks[numEnd].text === 'من') {
+    // "150 من الجنود": a part of a plural; "الطابق 3 من المبنى" is not.
+    c = countedAt(toks, numEnd + 1, { definite: true, possessive: true });
+    if (c && !c.plural) c = null;
+    partitive = !!c;
+  }
   if (c) {
     counted = c.key;
     last = c.end;
@@ -314,7 +320,7 @@ function fromNumber(toks: readonly Token[], nr: NumberRead, shadow: Shadow, date
   const s = startOf(toks, first, firstTrim);
   const e = toks[next - 1].e;
   // Durations right after a name are part of the name's phrase ("البرج 22 يوم 28 يناير").
-  const weak = !counted || inherited || groupOf(counted) === 'time';
+  const weak = !counted || inherited || partitive || groupOf(counted) === 'time';
   const reason = nonCount(toks, { start: nr.start, end: numEnd, after: next, digits: ranged ? undefined : nr.digits, counted: !!counted, weak, hedged: hedged || ranged });
   if (reason || inDate(shadow, dates, toks[nr.start].s, toks[numEnd - 1].e)) return { draft: null, next: numEnd };
 

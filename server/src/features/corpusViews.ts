@@ -18,25 +18,15 @@ function counts(entry: IndexEntry): Record<SpanKind, number> {
 }
 
 export function statusOf(index: WorkspaceIndex, indexing: { active: boolean; done: number; total: number }): CorpusStatus {
-  const entities = new Set<string>();
-  let dates = 0;
-  let figures = 0;
-  for (const e of index.all()) {
-    for (const m of e.analysis.mentions) {
-      if (m.boilerplate) continue;
-      if (m.entity) entities.add(m.entity);
-      else if (m.kind === 'date') dates++;
-      else if (m.kind === 'quantity') figures++;
-    }
-  }
+  const counts = index.counts();
   return {
     indexing: indexing.active,
     done: indexing.done,
     total: indexing.total,
     documents: index.size,
-    actors: entities.size,
-    dates,
-    figures,
+    actors: counts.actors,
+    dates: counts.dates,
+    figures: counts.figures,
     contradictions: indexing.active ? 0 : index.contradictions().length,
     unreadable: [...index.unreadable].map(([uri, reason]) => ({ path: index.displayPath(uri), reason })),
   };

@@ -1,7 +1,7 @@
 // All of Sanad's diagnostics, published per file: contradictions between sources (a warning on both
 // spans, each pointing at the other) and hidden characters in the text. One publish per file
-// carries both, since a publish replaces what that file had; files that no longer have any are
-// cleared.
+// carries both, since a publish replaces what that file had. After an edit only the files whose
+// contradictions changed are recomputed, and only those whose problems differ are sent.
 import { DiagnosticSeverity, type Diagnostic, type Connection } from 'vscode-languageserver/node';
 import { findHiddenText, type HiddenRun, type HiddenTier } from '../analysis/hiddenText';
 import type { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
@@ -27,47 +27,57 @@ export function hiddenTextMessage(run: HiddenRun): string {
 }
 
 export class DiagnosticsPublisher {
-  /** What each file was last sent, so that an edit re-sends only the files whose problems changed. */
+  /** What each file was last sent, so unchanged files are not sent again. */
   private published = new Map<string, string>();
 
-  constructor(private readonly connection: Connection, private readonly index: WorkspaceIndex) {}
+  constructor(private readonly connection: Connection, private readonly index: WorkspaceIndex, private readonly maxProblems: () => number) {}
 
-  refresh(maxProblems: number): void {
-    const byUri = new Map<string, Diagnostic[]>();
-    const add = (uri: string, d: Diagnostic) => {
-      const list = byUri.get(uri) ?? [];
-      if (list.length < maxProblems) list.push(d);
-      byUri.set(uri, list);
-    };
-    for (const c of this.index.contradictions()) {
-      const a = this.index.get(this.index.uriOfPath(c.a.path));
-      const b = this.index.get(this.index.uriOfPath(c.b.path));
-      if (!a || !b) continue;
-      const la = locationOf(a, c.a.start, c.a.end);
-      const lb = locationOf(b, c.b.start, c.b.end);
-      const diagnostic = (here: typeof la, there: typeof la, otherPath: string): Diagnostic => ({
-        range: here.range,
+  /** The diagnostics of one indexed file, as they should be now. */
+  private diagnosticsOf(entry: IndexEntry): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const c of this.index.claims.contradictionsOf(entry.path)) {
+      const mine = c.a.path === entry.path ? c.a : c.b;
+      const theirs = mine === c.a ? c.b : c.a;
+      const other = this.index.byPath(theirs.path);
+      if (!other) continue;
+      out.push({
+        range: rangeOf(entry, mine.start, mine.end),
         severity: DiagnosticSeverity.Warning,
         source: 'sanad',
         code: 'contradiction',
         message: `${c.topic}: ${c.message}`,
-        relatedInformation: [{ location: there, message: `The other figure (${otherPath})` }],
+        relatedInformation: [{ location: locationOf(other, theirs.start, theirs.end), message: `The other figure (${other.path})` }],
       });
-      add(a.uri, diagnostic(la, lb, b.path));
-      add(b.uri, diagnostic(lb, la, a.path));
     }
+    for (const run of hiddenRunsOf(entry)) {
+      out.push({ range: rangeOf(entry, run.start, run.end), severity: HIDDEN_SEVERITY[run.tier], source: 'sanad', code: 'hidden-text', message: hiddenTextMessage(run) });
+    }
+    return out.slice(0, this.maxProblems());
+  }
+
+  private send(uri: string, diagnostics: Diagnostic[]): void {
+    const key = diagnostics.length ? JSON.stringify(diagnostics) : '';
+    if ((this.published.get(uri) ?? '') === key) return;
+    if (key) this.published.set(uri, key);
+    else this.published.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics });
+  }
+
+  /** Recomputes the given files (an edit's touched set); files no longer indexed are cleared. */
+  refreshFiles(uris: Iterable<string>): void {
+    for (const uri of new Set(uris)) {
+      const entry = this.index.get(uri);
+      this.send(uri, entry ? this.diagnosticsOf(entry) : []);
+    }
+  }
+
+  /** Recomputes every file, after indexing or a change of settings. */
+  refreshAll(): void {
+    const live = new Set<string>();
     for (const entry of this.index.all()) {
-      for (const run of hiddenRunsOf(entry)) {
-        add(entry.uri, { range: rangeOf(entry, run.start, run.end), severity: HIDDEN_SEVERITY[run.tier], source: 'sanad', code: 'hidden-text', message: hiddenTextMessage(run) });
-      }
+      live.add(entry.uri);
+      this.send(entry.uri, this.diagnosticsOf(entry));
     }
-    for (const uri of this.published.keys()) if (!byUri.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-    const next = new Map<string, string>();
-    for (const [uri, diagnostics] of byUri) {
-      const key = JSON.stringify(diagnostics);
-      next.set(uri, key);
-      if (this.published.get(uri) !== key) void this.connection.sendDiagnostics({ uri, diagnostics });
-    }
-    this.published = next;
+    for (const uri of [...this.published.keys()]) if (!live.has(uri)) this.send(uri, []);
   }
 }
