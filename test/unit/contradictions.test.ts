@@ -270,6 +270,20 @@ test('attacks and strikes on the same forces are one measure; US strikes on mili
     figs: [{ at: '20 ضربة', value: exact(20), counted: 'strike', event: 'attacked', place: 'العراق', window: '2023-10', cumulative: true }],
   };
   assert.deepEqual(run([onForces('m2.txt', '90 ضربة', exact(90), 'strike'), usStrikes]), [], 'the attacker of one is the target of the other');
+
+  // The attacker named before the figure, the target a militia: both say "not attacks on US forces".
+  const variant = (path: string, sentence: string, at: string): Article => ({
+    path,
+    published: '2024-01-26',
+    text: sentence,
+    figs: [{ at, value: exact(20), counted: 'strike', event: 'attacked', place: 'العراق', window: '2023-10', cumulative: true }],
+  });
+  const byForces = variant('m4.txt', 'ومنذ تشرين الأول، نفذت القوات الأمريكية 20 ضربة في العراق.', '20 ضربة');
+  const onMilitias = variant('m5.txt', 'ومنذ تشرين الأول استهدفت 20 ضربة مواقع تابعة لميليشيات في العراق.', '20 ضربة');
+  for (const v of [byForces, onMilitias]) assert.deepEqual(run([onForces('m2.txt', '90 ضربة', exact(90), 'strike'), v]), [], v.text);
+  // Undergoing is not carrying out: "تعرضت القوات الأمريكية لـ 20 هجوما" is attacks on them.
+  const underwent = variant('m6.txt', 'ومنذ تشرين الأول تعرضت القوات الأمريكية لـ 20 ضربة في العراق.', '20 ضربة');
+  assert.equal(run([onForces('m2.txt', '90 ضربة', exact(90), 'strike'), underwent]).length, 1);
 });
 
 test('attacks on US and Israeli forces are not attacks on US forces', () => {
@@ -526,6 +540,8 @@ test('seeds: the attack counts are flagged, troops, soldiers killed and boilerpl
     );
   assert.ok(flagged('000', /عشرات/), `000's dozens vs 004's 150+; got ${JSON.stringify(pairs)}`);
   assert.ok(flagged('002', /العشرات/), `002's dozens vs 004's 150+; got ${JSON.stringify(pairs)}`);
+  // Nothing else in the seeds contradicts: every flag is one of those two.
+  assert.equal(corpus.contradictions.length, 2, JSON.stringify(pairs));
 
   for (const c of corpus.contradictions) {
     for (const side of [c.a, c.b]) {
@@ -538,4 +554,46 @@ test('seeds: the attack counts are flagged, troops, soldiers killed and boilerpl
     assert.match(c.topic, /attacks/);
     assert.match(c.message, /cannot/);
   }
+});
+
+test('invented articles through the whole engine: planted clashes flagged, agreement left alone', () => {
+  const files = [
+    {
+      path: 'a.txt',
+      text: '29 يناير 2024\n\nمقتل ثلاثة جنود أمريكيين بهجوم على قاعدة في الأردن\n\nقتل ثلاثة جنود أمريكيين وأصيب 25 آخرون، أمس الأحد، في هجوم بطائرة مسيرة استهدف قاعدة البرج 22 في الأردن قرب الحدود السورية، بحسب القيادة المركزية الأمريكية.\n',
+    },
+    {
+      path: 'b.txt',
+      text: '29 يناير 2024\n\nأعلنت وزارة الدفاع الأمريكية مقتل أربعة جنود أمريكيين في هجوم بطائرة مسيرة على قاعدة في الأردن أمس الأحد.\n',
+    },
+    {
+      path: 'c.txt',
+      text: '12 فبراير 2024\n\nوكان 3 جنود أمريكيين قد قتلوا في هجوم بطائرة مسيرة في الأردن، قالت الولايات المتحدة إن فصائل مدعومة من إيران نفذته.\nويوجد في العراق نحو 2500 جندي أمريكي، فيما ينتشر في سوريا قرابة 900 جندي أمريكي.\n',
+    },
+    {
+      path: 'd.txt',
+      text: '5 فبراير 2024\n\nويتواجد في العراق نحو 4000 جندي أمريكي في إطار التحالف الدولي، بحسب مصادر عسكرية.\nومنذ منتصف تشرين الأول، تعرضت القوات الأمريكية في العراق وسوريا لنحو 165 هجوما بالصواريخ والطائرات المسيرة.\n',
+    },
+    { path: 'e.txt', text: '10 يناير 2024\n\nومنذ 17 تشرين الأول، تعرضت القوات الأمريكية في العراق وسوريا لأكثر من 120 هجوما، وفق البنتاغون.\n' },
+    { path: 'f.txt', text: '6 فبراير 2024\n\nوأحصت وزارة الدفاع الأمريكية 60 هجوما على القوات الأمريكية في العراق وسوريا منذ منتصف تشرين الأول الماضي.\n' },
+  ];
+  const corpus = analyzeCorpus(files);
+  const found = findContradictions(corpus.documents, new Map(files.map((f) => [f.path, f.text])));
+  const text = (p: string) => files.find((f) => f.path === p)!.text;
+  const pair = (c: (typeof found)[number]) => `${c.a.path}:${text(c.a.path).slice(c.a.start, c.a.end)} | ${c.b.path}:${text(c.b.path).slice(c.b.start, c.b.end)}`;
+  const pairs = found.map(pair);
+  const has = (re: RegExp) => pairs.filter((p) => re.test(p)).length;
+
+  // Planted: four soldiers against three (once, though a.txt says three twice), 4000 troops
+  // against 2500, a running total that fell from about 165 or more than 120 to 60.
+  assert.equal(has(/^a\.txt:ثلاثة جنود \| b\.txt:أربعة جنود$/), 1, pairs.join('\n'));
+  assert.equal(has(/^c\.txt:نحو 2500 جندي \| d\.txt:نحو 4000 جندي$/), 1, pairs.join('\n'));
+  assert.equal(has(/^d\.txt:نحو 165 هجوما \| f\.txt:60 هجوما$/), 1, pairs.join('\n'));
+  assert.equal(has(/^e\.txt:أكثر من 120 هجوما \| f\.txt:60 هجوما$/), 1, pairs.join('\n'));
+  // Not planted: three soldiers in c.txt agree, 900 troops are in Syria, and 120+ in January
+  // growing to about 165 in February is progress.
+  assert.equal(has(/c\.txt:3 جنود/), 0);
+  assert.equal(has(/900/), 0);
+  assert.equal(has(/e\.txt.*d\.txt|d\.txt.*e\.txt/), 0);
+  for (const c of found.filter((c) => /هجوما/.test(pair(c)))) assert.match(c.topic, /^attacks on US forces in Iraq and Syria since/);
 });

@@ -205,3 +205,15 @@ test('re-anchoring a long article with many labels is fast', () => {
   placed.forEach((l, i) => assert.equal(l.start - many[i].start, 'سطر جديد في الأعلى\n'.length));
   assert.ok(ms < 200, `${ms} ms`);
 });
+
+test('empty texts, empty edits and nonsense offsets neither throw nor lose labels', () => {
+  const start = labels();
+  const gone = reanchorLabels(start, '');
+  assert.equal(gone.length, start.length);
+  assert.ok(gone.every((l) => l.orphaned));
+  assert.deepEqual(applyTextChanges('', [], [{ start: Number.NaN, end: 5, text: 'x' }]), { text: 'x', labels: [] });
+  const r = applyTextChanges(ARTICLE, start, [{ start: 10, end: 2, text: '' }, { range: { start: { line: -3, character: -1 }, end: { line: 0, character: 2 } }, text: '' }]);
+  assert.equal(r.labels.length, start.length);
+  assertPlaced(r.text, r.labels);
+  assert.deepEqual(applyTextChanges(ARTICLE, start, []).labels, start);
+});

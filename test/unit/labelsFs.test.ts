@@ -47,9 +47,9 @@ test('a save writes a file that reads back the same, and an unchanged save does 
   assert.ok(again.ok);
   assert.equal(again.written, false);
   // Nothing to say and no file yet: no empty file is created.
-  const none = await saveLabelFile(join(dir, 'other.txt.yaml'), emptyLabelFile());
+  const none = await saveLabelFile(join(dir, 'sub', 'other.txt.yaml'), emptyLabelFile());
   assert.ok(none.ok && !none.written);
-  await assert.rejects(fs.stat(join(dir, 'other.txt.yaml')));
+  await assert.rejects(fs.stat(join(dir, 'sub')), 'not even its folder');
   assert.deepEqual((await fs.readdir(join(dir, '.sanad/labels/news'))).sort(), ['erbil.txt.yaml'], 'no temporary or lock files left');
 });
 

@@ -201,7 +201,7 @@ function headedPlace(sc: Scene, i: number, r: Reading): Candidate | null {
 /** A definite word that may end a place name: a noun, not an adjective ("الجوية", "الأوكرانية"). */
 function isPlaceTail(f: string): boolean {
   if (!isArabicWord(f) || f.endsWith('يه') || f.endsWith('ي') || f.endsWith('ه')) return false;
-  return !isStop(f) && !isDescriptive(f) && !isCommon(f) && !nationalityStem(f);
+  return !isStop(f) && !isDescriptive(f) && !nationalityStem(f);
 }
 
 /** Words that begin compound place names and are followed by the rest of the name. */

@@ -78,13 +78,14 @@ export const NAME_LINKS = new Set(['عبد', 'ابو', 'ابي', 'ابن', 'بن
 export const COMPOUND_TAILS = new Set(['الله', 'الدين', 'الرحمن', 'الرحيم', 'الحق', 'الاسلام', 'الزمان']);
 
 /**
- * Verb forms look like names to a word list (يواجه، تطلق، نفذت). A word the lists do not know that
- * starts with a present-tense prefix is taken for a verb unless it is a known given name.
+ * Verb forms look like names to a word list (يواجه، تطلق، سيعلن). A word the lists do not know that
+ * starts with a present-tense prefix of the third person is taken for a verb unless it is a known
+ * given name (ن is left out: names like ناجي، نزار start with it far more often in news).
  */
 export function looksLikeVerb(form: string): boolean {
   if (isGiven(form)) return false;
   const c = form[0];
-  if ((c === 'ي' || c === 'ت' || c === 'ن') && form.length >= 3 && form.length <= 6) return true;
+  if ((c === 'ي' || c === 'ت') && form.length >= 3 && form.length <= 6) return true;
   // The future prefix (سيعلن، ستواصل) and the verbal nouns of form X (استهداف، استئناف).
   return (/^س[يتن]/.test(form) && form.length >= 5) || (form.startsWith('است') && form.length >= 6);
 }

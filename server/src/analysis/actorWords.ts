@@ -60,6 +60,8 @@ export function wordsOf(shadow: Shadow): Words {
       i++;
       continue;
     }
+    // "د. نهلة": the period of the abbreviated title does not end a sentence.
+    if (gap === GAP_HARD && forms.length && forms[forms.length - 1] === 'د' && /^\.\s*$/.test(norm.slice(ends[ends.length - 1], i))) gap = GAP_SPACE;
     let j = i + 1;
     while (j < norm.length && isWordCode(norm.charCodeAt(j))) j++;
     starts.push(i);

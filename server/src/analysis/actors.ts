@@ -32,10 +32,15 @@ function contextAllows(sc: Scene, m: LexMatch): boolean {
       // After a definite noun the word is its adjective ("الجيش السوداني", "اللون الرمادي"), unless
       // a clitic makes it a new noun: a conjunction ("إيران والسعودية") or a preposition ("بالقاهرة").
       if (m.clitic !== '') return true;
-      return p < 0 || (definiteCore(words.form[p]) === null && !sc.inTitle[p]);
+      if (p < 0) return true;
+      // A feminine form after a masculine title is its object, not its adjective ("زار الوزير السعودية").
+      if (sc.inTitle[p]) return words.form[m.last].endsWith('ه') !== words.form[p].endsWith('ه');
+      return definiteCore(words.form[p]) === null;
     case 'guarded':
       if (s.kind === 'place') return m.clitic.endsWith('ب') || (p >= 0 && isLocative(words.form[p]));
-      return p >= 0 && (isReporting(words.form[p]) || sc.inTitle[p] === 1);
+      if (p >= 0 && (isReporting(words.form[p]) || sc.inTitle[p] === 1)) return true;
+      // "رسول قال": the reporting verb after the name.
+      return m.last + 1 < words.count && words.gap[m.last + 1] === GAP_SPACE && isReporting(words.form[m.last + 1]);
     case 'alone': {
       // "التحالف" alone is the coalition; "التحالف الكردستاني" is another body.
       const n = m.last + 1;

@@ -37,12 +37,16 @@ export interface ClaimGroup {
 interface Found {
   a: Claim;
   b: Claim;
+  /** Documents and reason: a figure repeated in headline and body clashes once, not twice. */
+  key: string;
   contradiction: Contradiction;
 }
 
 interface Bucket {
   claims: Claim[];
   found: Found[];
+  /** The keys of `found`. */
+  seen: Set<string>;
 }
 
 function view(c: Claim): ClaimView {
@@ -84,6 +88,7 @@ function contradictionOf(x: Claim, y: Claim): Found | null {
   return {
     a,
     b,
+    key: `${a.path}\u0000${b.path}\u0000${reason}`,
     contradiction: {
       topic: topicOf(a, b),
       message: `${cite(a)} vs ${cite(b)}: ${reason}`,
@@ -122,11 +127,14 @@ export class ClaimIndex {
     this.docs.set(doc.path, claims);
     for (const c of claims) {
       let bucket = this.buckets.get(c.key);
-      if (!bucket) this.buckets.set(c.key, (bucket = { claims: [], found: [] }));
+      if (!bucket) this.buckets.set(c.key, (bucket = { claims: [], found: [], seen: new Set() }));
       for (const other of bucket.claims) {
+        // Within one document only figures with named sources are compared (compareClaims.ts).
+        if (other.path === c.path && (!c.source || !other.source)) continue;
         const f = contradictionOf(c, other);
-        if (!f) continue;
+        if (!f || bucket.seen.has(f.key)) continue;
         bucket.found.push(f);
+        bucket.seen.add(f.key);
         touched.add(other.path);
       }
       bucket.claims.push(c);
@@ -156,6 +164,7 @@ export class ClaimIndex {
         if (f.a.path !== path && f.b.path !== path) return true;
         touched.add(f.a.path);
         touched.add(f.b.path);
+        bucket.seen.delete(f.key);
         return false;
       });
       if (!bucket.claims.length) this.buckets.delete(key);

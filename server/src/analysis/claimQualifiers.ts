@@ -22,6 +22,11 @@ interface Lists {
   nationWords: Map<string, string>;
   contrastive: string[];
   targets: Set<string>;
+  targetLinks: Set<string>;
+  /** State names, folded; a name of two words is stored with a space. */
+  states: Map<string, string>;
+  agentVerbs: Set<string>;
+  forces: Set<string>;
 }
 
 const lists: Lists = load();
@@ -42,7 +47,10 @@ function load(): Lists {
   for (const [nation, ws] of entries(root.nationWords)) for (const w of strings(ws)) nationWords.set(fold(w), nation);
   const contrastive = strings(root.contrastive).map(fold);
   const targets = new Set(strings(root.targets).map(fold));
-  return { nations, nationWords, contrastive, targets };
+  const states = new Map<string, string>();
+  for (const [nation, ws] of entries(root.states)) for (const w of strings(ws)) states.set(fold(w), nation);
+  const set = (v: unknown) => new Set(strings(v).map(fold));
+  return { nations, nationWords, contrastive, targets, targetLinks: set(root.targetLinks), states, agentVerbs: set(root.agentVerbs), forces: set(root.forces) };
 }
 
 function entries(v: unknown): Array<[string, unknown]> {
@@ -96,6 +104,28 @@ function nationRun(ts: string[], i: number): string[] {
 }
 
 /**
+ * The attacker named right before a figure after a verb of carrying out: "نفذت القوات
+ * الأمريكية عشرات الضربات", "شنت واشنطن 20 ضربة". Empty unless the verb is found within a few
+ * words, with only forces nouns, nationalities and state names between it and the figure.
+ */
+function agentBefore(ts: string[]): string[] {
+  const out: string[] = [];
+  for (let i = ts.length - 1, steps = 0; i >= 0 && steps < 5; i--, steps++) {
+    const t = ts[i];
+    if (bare(t).some((b) => lists.agentVerbs.has(b))) return out;
+    const nation = lookup(lists.nations, t);
+    const pair = i > 0 ? lookup(lists.states, `${ts[i - 1]} ${t}`) : undefined;
+    const state = pair ?? lookup(lists.states, t);
+    if (pair) i--;
+    const n = nation ?? state;
+    if (n) {
+      if (!out.includes(n)) out.push(n);
+    } else if (!bare(t).some((b) => lists.forces.has(b))) break;
+  }
+  return [];
+}
+
+/**
  * Reads the qualifiers of the figure at [start, end) of `text`. `target` asks for the forces
  * an attack was aimed at. Never throws; unknown parts are null.
  */
@@ -110,9 +140,15 @@ export function readQualifiers(text: string, start: number, end: number, target:
   const head = after.slice(0, 4).join(' ');
   const contrastive = lists.contrastive.some((c) => head === c || head.startsWith(c + ' '));
 
-  // The adjective may be inside the figure's span or right after it.
+  // The adjective may be inside the figure's span or right after it; an attacker may also be
+  // named before it.
   let of = nationRun(after, 0);
   if (!of.length && own.length) of = nationRun(own, own.length - 1);
+  if (target) {
+    const head = text.slice(Math.max(0, start - MAX_CHARS / 2), start);
+    const cut = Math.max(head.lastIndexOf('\n'), head.search(/[.!?؟؛;][^.!?؟؛;]*$/));
+    for (const n of agentBefore(tokens(cut >= 0 ? head.slice(cut + 1) : head))) if (!of.includes(n)) of.push(n);
+  }
 
   let on: string[] = [];
   if (target) {
@@ -126,7 +162,7 @@ export function readQualifiers(text: string, start: number, end: number, target:
         const n = lookup(lists.nations, t) ?? lookup(lists.nationWords, t);
         if (n) {
           if (!on.includes(n)) on.push(n);
-        } else if (!isTarget(t) && t !== 'الدولي') break;
+        } else if (!isTarget(t) && !bare(t).some((b) => lists.targetLinks.has(b))) break;
       }
       break;
     }

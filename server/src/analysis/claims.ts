@@ -111,8 +111,34 @@ function sentenceAround(text: string, start: number, end: number): [number, numb
   return [from, to];
 }
 
-function inRanges(ranges: DocumentAnalysis['boilerplate'], start: number, end: number): boolean {
-  for (const r of ranges) if (start >= r.start && end <= r.end) return true;
+/**
+ * The days of the date phrase a running total starts from: the date mention near the figure
+ * that begins on the window's first day ("منتصف تشرين الأول" → 11–20 October). The first day
+ * alone when there is none.
+ */
+function anchorOf(start: DayRange, dates: Mention[], m: Mention, text: string | undefined): DayRange {
+  const [from, to] = text !== undefined ? sentenceAround(text, m.start, m.end) : [m.start - SENTENCE_REACH, m.end + SENTENCE_REACH];
+  let best = start;
+  for (let i = lowerBound(dates, from); i < dates.length && dates[i].start < to; i++) {
+    const r = parseDays(dates[i].value as string);
+    if (r && r.from === start.from && r.to - r.from <= ANCHOR_DAYS && r.to - r.from > best.to - best.from) best = r;
+  }
+  return best;
+}
+
+type Ranges = DocumentAnalysis['boilerplate'];
+
+/** True when [start, end) lies inside one of `ranges` (sorted by start). */
+function inRanges(ranges: Ranges, start: number, end: number): boolean {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid].start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  // Ranges may overlap: look back over the ones starting at or before `start`.
+  for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) if (end <= ranges[i].end) return true;
   return false;
 }
 
@@ -125,11 +151,13 @@ export function claimsOf(doc: DocumentAnalysis, text?: string): Claim[] {
   const published = parseDays(doc.published);
   const mentions = Array.isArray(doc.mentions) ? doc.mentions : [];
   const places = mentions.filter((x) => x.kind === 'place' && !x.boilerplate);
-  const boilerplate = Array.isArray(doc.boilerplate) ? doc.boilerplate : [];
+  const dates = mentions.filter((x) => x.kind === 'date' && typeof x.value === 'string');
+  const boilerplate = (Array.isArray(doc.boilerplate) ? doc.boilerplate : []).filter((r) => r && typeof r.start === 'number' && typeof r.end === 'number');
+  boilerplate.sort((a, b) => a.start - b.start);
   for (const m of mentions) {
-    if (m.kind !== 'quantity' || m.boilerplate || inRanges(boilerplate, m.start, m.end)) continue;
+    if (m.kind !== 'quantity' || m.boilerplate) continue;
     const measure = measureOf(m.counted, m.event);
-    if (!measure) continue;
+    if (!measure || inRanges(boilerplate, m.start, m.end)) continue;
     const value = readValue(m.value, m.text ?? '');
     if (!value) continue;
     const usableText = text !== undefined && text.slice(m.start, m.end) === m.text ? text : undefined;
@@ -144,13 +172,16 @@ export function claimsOf(doc: DocumentAnalysis, text?: string): Claim[] {
     if (kind === 'running' && window) {
       const start = parseStart(m.window) ?? window;
       const long = window.to - window.from > ANCHOR_DAYS;
-      // "منذ منتصف تشرين الأول" may come as the anchor's own days or as anchor-to-report.
-      since = long ? start : window;
+      // "منذ منتصف تشرين الأول" may come as the anchor's own days or as anchor-to-report; in
+      // the latter case the date mention in the sentence still holds the anchor's days.
+      since = long ? anchorOf(start, dates, m, usableText) : window;
       // A period closed well before the report ("between October and December") holds as of its end.
       if (long && (!published || window.to < published.from - 1)) asOf = { from: window.to, to: window.to };
     } else if (kind === 'event') {
       day = window;
-    } else if (kind === 'level' && window && (!published || window.to < published.from)) {
+    } else if (kind === 'level' && window && window.to - window.from <= ANCHOR_DAYS && (!published || window.to < published.from)) {
+      // A troop level "as of last month"; a year in the sentence is more often when the force
+      // was founded ("الذي أطلقته واشنطن عام 2014") than when it was counted.
       asOf = window;
     }
     out.push({

@@ -2,7 +2,6 @@
 // reduced to a key from counted.yaml, and the dual nouns that are themselves the figure 2
 // ("جنديين", "شخصين", "هجومين").
 import counted from './lexicons/counted.yaml';
-import { fold } from './normalize';
 import { asRecord, foldList, formsOf, PhraseSet, type Token } from './quantityTokens';
 
 type Number_ = 'singular' | 'plural' | 'dual' | 'accusative';
@@ -90,7 +89,11 @@ function refined(toks: readonly Token[], i: number, key: string): { key: string;
  * vague amount or "من" it may carry the article ("عشرات الهجمات", "150 من الجنود") and, after
  * "من", a possessive ("من عناصرها").
  */
-export function countedAt(toks: readonly Token[], i: number, opts: { definite: boolean; possessive: boolean; lexiconOnly?: boolean }): CountedHit | null {
+export function countedAt(
+  toks: readonly Token[],
+  i: number,
+  opts: { definite: boolean; possessive: boolean; lexiconOnly?: boolean; singular?: boolean },
+): CountedHit | null {
   const t = toks[i];
   if (!t || t.kind !== 'word') return null;
   for (const f of formsOf(t)) {
@@ -106,6 +109,10 @@ export function countedAt(toks: readonly Token[], i: number, opts: { definite: b
   for (const f of formsOf(t)) {
     if (f.pre !== '' && !(opts.definite && f.pre === 'ال')) continue;
     if (f.w.length >= 6 && (f.w.endsWith('يين') || f.w.endsWith('يون'))) return { key: 'person', end: i + 1, dual: false, def: f.def, plural: true };
+    // After 11 and up the noun is singular: "29 ألف فلسطيني", "30 عراقياً".
+    if (opts.singular && !f.def && f.pre === '' && ((f.w.length >= 6 && f.w.endsWith('يا')) || (f.w.length >= 5 && /[^اويه]ي$/.test(f.w)))) {
+      return { key: 'person', end: i + 1, dual: false, def: false, plural: false };
+    }
   }
   return null;
 }
@@ -138,9 +145,4 @@ export function countedBefore(toks: readonly Token[], i: number, definite: boole
     if (n && n.number !== 'accusative') return n.key;
   }
   return null;
-}
-
-/** True when the word (folded, clitics stripped) is a counted noun in any form. */
-export function isCountedNoun(word: string): boolean {
-  return NOUNS.has(fold(word));
 }

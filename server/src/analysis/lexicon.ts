@@ -108,6 +108,8 @@ interface PersonRec {
   key: string;
   words: string[];
   family?: FamilyMode;
+  /** Learnt from the corpus rather than listed: its family name alone is trusted less. */
+  learnt?: boolean;
 }
 
 interface FamilyIndex {
@@ -133,7 +135,7 @@ function keyOf(words: string[]): string {
 /** Inserts an entry's forms; returns the entity key. Aliases of a known name join its entity. */
 function insert(trie: Trie, entry: EntrySpec, lookup: (w: string[]) => Surface | null, replace: boolean): { key: string; changed: boolean } {
   const known = lookup(entry.words);
-  const key = known && known.kind === entry.kind && !known.family ? known.key : keyOf(entry.words);
+  const key = known && known.kind === entry.kind ? known.key : keyOf(entry.words);
   let changed = trie.add(entry.words, { key, kind: entry.kind, mode: entry.mode ?? defaultMode(entry.words, entry.kind), family: false }, replace);
   for (const a of entry.aliases) {
     const s: Surface = { key, kind: entry.kind, mode: a.mode ?? defaultMode(a.words, entry.kind), family: false };
@@ -200,10 +202,12 @@ export class Lexicon {
     return this.addSpec(spec);
   }
 
-  private addSpec(spec: EntrySpec): boolean {
-    const { key, changed } = insert(this.own, spec, (w) => this.lookup(w), true);
+  private addSpec(spec: EntrySpec, learnt = false): boolean {
+    // A name already known, also as a family name alone ("نتنياهو"), keeps its entity's key.
+    const known = (w: string[]) => this.lookup(w) ?? this.family().alone.get(keyOf(w)) ?? null;
+    const { key, changed } = insert(this.own, spec, known, true);
     if (spec.kind === 'person' && !this.ownPersons.some((p) => p.key === key && keyOf(p.words) === keyOf(spec.words))) {
-      this.ownPersons.push({ key, words: spec.words, family: spec.family });
+      this.ownPersons.push({ key, words: spec.words, family: spec.family, learnt });
       this.familyCache = null;
     }
     return changed;
@@ -280,7 +284,7 @@ export class Lexicon {
     for (const words of sorted) {
       if (this.lookup(words)) continue;
       const key = this.personKey(words);
-      if (key === keyOf(words)) changed = this.addSpec({ kind: 'person', words, aliases: [] }) || changed;
+      if (key === keyOf(words)) changed = this.addSpec({ kind: 'person', words, aliases: [] }, true) || changed;
       else changed = this.own.add(words, { key, kind: 'person', mode: 'free', family: false }) || changed;
     }
     // Naming one of two people who share a family name lets that name stand alone for them.
@@ -395,6 +399,9 @@ function familyIndex(persons: PersonRec[], lookup: (w: string[]) => Surface | nu
   for (const p of persons) {
     const fam = familyOf(p.words);
     if (!fam) continue;
+    // A learnt name may be a misreading; its family name without the article ("سينغ", "مكاري")
+    // stands alone only where a person is expected (after a reporting verb or a title).
+    if (p.learnt && !p.family && !fam.startsWith('ال')) modes.set(fam, 'guarded');
     const list = bearers.get(fam);
     if (!list) bearers.set(fam, [p]);
     else if (!list.some((q) => q.key === p.key)) list.push(p);

@@ -21,16 +21,28 @@ function isDefinite(form: string): boolean {
   return definiteCore(form) !== null;
 }
 
-/** Can word k begin a name? `form` is the word behind its clitics. */
-function canStartName(sc: Scene, k: number, form: string): boolean {
+/** Can word k begin a name? `form` is the word behind its clitics; `titled`: a title precedes. */
+function canStartName(sc: Scene, k: number, form: string, titled: boolean): boolean {
   if (!isArabicWord(form) || form.length < 2 || form.startsWith('ال') || form.startsWith('لل')) return false;
   if (isStop(form) || isDescriptive(form) || nationalityStem(form)) return false;
-  if (isCommon(form) && !isGiven(form)) return false;
+  if ((isCommon(form) || isAccusativeNoun(form)) && !isGiven(form)) return false;
   if (sc.titleEnd[k] >= 0 || looksLikeVerb(form)) return false;
   if (form === 'علي' && isPrepositionAla(sc.words, k)) return false;
-  // Nouns in ta marbuta (رئاسة، سفارة، إدارة) start phrases; the names that end so are known ones.
-  if (form.endsWith('ه') && !isGiven(form)) return false;
+  // Nouns in ta marbuta (رئاسة، سفارة، إدارة) start phrases. A woman's name behind a title is
+  // told from them by what follows: a masculine nisba ("د. نهلة الهبابي"), not a feminine
+  // adjective ("رئاسة الجمهورية").
+  if (form.endsWith('ه') && !isGiven(form) && !(titled && followedByNisba(sc, k))) return false;
   return !hasTanweenFath(sc.words, k);
+}
+
+function followedByNisba(sc: Scene, k: number): boolean {
+  const n = k + 1 < sc.words.count && sc.words.gap[k + 1] === GAP_SPACE ? sc.words.form[k + 1] : '';
+  return n.startsWith('ال') && n.endsWith('ي') && !isCommon(n) && !isStop(n);
+}
+
+/** An everyday noun in the accusative written without its tanween: "اتصالا", "هجوما". */
+function isAccusativeNoun(form: string): boolean {
+  return form.length > 3 && form.endsWith('ا') && isCommon(form.slice(0, -1));
 }
 
 /** A word behind a clitic that is an everyday word: "بوفد", "لدعم", "وقوات". */
@@ -46,7 +58,7 @@ function canContinueName(sc: Scene, k: number): boolean {
   // "ومحمد", "ودبلوماسي": a second person or an adjective joined by و, not the name going on.
   if ((f[0] === 'و' || f[0] === 'ف') && !isGiven(f)) return false;
   if (isStop(f) || isDescriptive(f) || (isCommon(f) && !isNameWord(f) && !isGiven(f))) return false;
-  if (!isGiven(f) && isCliticPhrase(f)) return false;
+  if (!isGiven(f) && (isCliticPhrase(f) || isAccusativeNoun(f))) return false;
   if (sc.titleEnd[k] >= 0 || (looksLikeVerb(f) && !isNameWord(f))) return false;
   if (f === 'علي' && isPrepositionAla(sc.words, k)) return false;
   return !hasTanweenFath(sc.words, k);
@@ -66,7 +78,7 @@ function readName(sc: Scene, j: number, firstForm: string, skip: number, titled:
     // A known name is taken as the lexicon has it ("يحيى سريع", not "يحيى سريع استهداف").
     return { kind: 'person', first: j, last: known.last, skip: known.skip, key: known.surface.key, priority };
   }
-  if (!canStartName(sc, j, firstForm)) return null;
+  if (!canStartName(sc, j, firstForm, titled)) return null;
   const forms = [firstForm];
   const max = titled ? MAX_NAME_TITLED : MAX_NAME_BARE;
   let last = j;
@@ -92,7 +104,8 @@ function readName(sc: Scene, j: number, firstForm: string, skip: number, titled:
       continue; // the link is kept only with what follows it
     }
     if (f.startsWith('ال') && f.length > 3) {
-      if (isStop(f) || isDescriptive(f) || (isCommon(f) && !isNameWord(f))) break;
+      // A nisba may be an everyday adjective ("أبو علي العسكري"); an everyday noun is not a name.
+      if (isStop(f) || isDescriptive(f) || (isCommon(f) && !isNameWord(f) && !f.endsWith('ي'))) break;
       if (!titled && forms.length < 2 && nationalityStem(f)) break; // "محمد العراقي" is not a name
       forms.push(f);
       last = k;

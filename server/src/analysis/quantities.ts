@@ -13,12 +13,11 @@
 import hedges from './lexicons/hedges.yaml';
 import type { Shadow } from './normalize';
 import type { Found, Interval } from './types';
-import { readNumber, type NumberRead } from './numberWords';
+import { isNumberWord, readNumber, type NumberRead } from './numberWords';
 import { countedAt, countedBefore, dualAt, groupOf } from './countedNouns';
 import { FUNCTION_WORDS, LEADS, nonCount } from './quantityGuards';
 import { attribute, isEventCue, type Draft } from './quantityContext';
 import { asRecord, foldList, formsOf, PhraseSet, tokenize, type Token } from './quantityTokens';
-import { isNumberWord } from './numberWords';
 
 export interface QuantityContext {
   published: string | null;
@@ -31,9 +30,23 @@ type Hedge = 'over' | 'atLeast' | 'under' | 'atMost' | 'about' | 'odd';
 const H = asRecord(hedges);
 const TOLERANCE = typeof H.tolerance === 'number' && H.tolerance >= 0 && H.tolerance < 1 ? H.tolerance : 0.1;
 
+const HEDGE_NOTES: Record<Hedge, string> = {
+  over: 'more than',
+  atLeast: 'at least',
+  under: 'fewer than',
+  atMost: 'at most',
+  about: 'about',
+  odd: 'and some over',
+};
+
+function isHedge(kind: string): kind is Hedge {
+  return Object.prototype.hasOwnProperty.call(HEDGE_NOTES, kind);
+}
+
+/** The hedge phrases of hedges.yaml; a kind the code does not know is left out. */
 function hedgeSet(x: unknown): PhraseSet<Hedge> {
   const pairs: Array<[string, Hedge]> = [];
-  for (const [kind, words] of Object.entries(asRecord(x))) for (const w of foldList(words)) pairs.push([w, kind as Hedge]);
+  for (const [kind, words] of Object.entries(asRecord(x))) if (isHedge(kind)) for (const w of foldList(words)) pairs.push([w, kind]);
   return new PhraseSet(pairs);
 }
 
@@ -49,15 +62,6 @@ const VAGUE_OF = new PhraseSet<[number, number | null]>(
 const HEDGE_GLUE = new Set(['ال', 'ب', 'بال', 'ل']);
 const RANGE_WORDS = new Set(['او']);
 const BETWEEN = new Set(['بين']);
-
-const HEDGE_NOTES: Record<Hedge, string> = {
-  over: 'more than',
-  atLeast: 'at least',
-  under: 'fewer than',
-  atMost: 'at most',
-  about: 'about',
-  odd: 'and some over',
-};
 
 function applyHedge(h: Hedge, v: Interval): Interval {
   const lo = v.min ?? 0;
@@ -116,7 +120,7 @@ function cliticTrim(t: Token): number {
 /** "آخرون": more of what the figure before counted ("قتل خمسة جنود وأصيب ثمانية آخرون"). */
 const OTHERS = new Set(['اخر', 'اخرون', 'اخرين', 'اخران', 'اخري', 'اخريات']);
 /** "وأسقطت المدمرة 5 منها": a part of what the figure before counted. */
-const PARTITIVE = new Set(['منها', 'منهم', 'منهن', 'منهما']);
+const PARTITIVE = new Set(['منها', 'منهم', 'منهن', 'منهما', 'بينهم', 'بينها', 'بينهن', 'ومنهم', 'وبينهم']);
 
 function sameClause(toks: readonly Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
@@ -209,6 +213,8 @@ function figureAt(toks: readonly Token[], i: number, shadow: Shadow, dates: Arra
 }
 
 function fromNumber(toks: readonly Token[], nr: NumberRead, shadow: Shadow, dates: Array<[number, number]>, prevDraft: Draft | undefined): Step {
+  // "3,4" with no scale word may be a list as well as a decimal comma: not read as either.
+  if (nr.digits && nr.digits.frac && nr.digits.text.includes(',')) return { draft: null, next: nr.end };
   let value: Interval = nr.value;
   let first = nr.start;
   let firstTrim = nr.trim;
@@ -256,7 +262,8 @@ function fromNumber(toks: readonly Token[], nr: NumberRead, shadow: Shadow, date
 
   // What is counted: the noun after the number, or after "من" ("العشرات من الهجمات").
   let counted: string | undefined;
-  let c = countedAt(toks, numEnd, { definite: nr.vague, possessive: false });
+  const many = !nr.vague && (nr.value.min ?? 0) >= 11;
+  let c = countedAt(toks, numEnd, { definite: nr.vague, possessive: false, singular: many });
   let partitive = false;
   if (!c && toks[numEnd]?.kind === 'word' && toks[numEnd].text === 'من') {
     // "150 من الجنود": a part of a plural; "الطابق 3 من المبنى" is not.
@@ -283,13 +290,15 @@ function fromNumber(toks: readonly Token[], nr: NumberRead, shadow: Shadow, date
   let inherited = false;
   if (!counted && !nr.vague && prevDraft?.counted && sameClause(toks, prevDraft.end, nr.start)) {
     const after = toks[numEnd];
-    const others = after?.kind === 'word' && (OTHERS.has(after.text) || PARTITIVE.has(after.text));
+    const before = toks[nr.start - 1];
+    // "منهم 2500 في العراق", "10 منهم", "ثمانية آخرون".
+    const others = (after?.kind === 'word' && (OTHERS.has(after.text) || PARTITIVE.has(after.text))) || (before?.kind === 'word' && PARTITIVE.has(before.text));
     if (others || (joinedByAnd(toks, nr) && nr.start - prevDraft.end <= 4)) {
       counted = prevDraft.counted;
       // "آخرون" and "منها" say so outright; a bare "و2500" only suggests it.
       inherited = !others;
       notes.push('counts what the figure before counts');
-      if (others) last = numEnd + 1;
+      if (others && after?.kind === 'word' && (OTHERS.has(after.text) || PARTITIVE.has(after.text))) last = numEnd + 1;
     }
   }
 
@@ -321,13 +330,13 @@ function fromNumber(toks: readonly Token[], nr: NumberRead, shadow: Shadow, date
   const e = toks[next - 1].e;
   // Durations right after a name are part of the name's phrase ("البرج 22 يوم 28 يناير").
   const weak = !counted || inherited || partitive || groupOf(counted) === 'time';
-  const reason = nonCount(toks, { start: nr.start, end: numEnd, after: next, digits: ranged ? undefined : nr.digits, counted: !!counted, weak, hedged: hedged || ranged });
+  const reason = nonCount(toks, { start: nr.start, end: numEnd, digits: ranged ? undefined : nr.digits, counted: !!counted, weak, hedged: hedged || ranged });
   if (reason || inDate(shadow, dates, toks[nr.start].s, toks[numEnd - 1].e)) return { draft: null, next: numEnd };
 
   if (!counted && !hedged && !ranged && !keepBare(toks, nr)) return { draft: null, next: numEnd };
 
   // The hover note: the hedge or range when there is one, else how the number was written.
-  const base = nr.vague ? nr.how : nr.words ? `${describe(nr.value)} in words` : `exact ${describe(nr.value)}`;
+  const base = nr.vague ? nr.how : nr.digits ? `exact ${describe(nr.value)}` : nr.how === 'number words' ? `${describe(nr.value)} in words` : `${describe(nr.value)} (${nr.how})`;
   const shaped = hedged && !nr.vague ? [] : ranged ? [] : [base];
   const note = [...shaped, ...notes].join('; ');
   return { draft: { s, e, start: first, end: next, value, note, counted }, next };

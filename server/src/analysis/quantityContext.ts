@@ -138,7 +138,7 @@ export function attribute(drafts: Draft[], toks: readonly Token[], shadow: Shado
     const where = placeOf(d, places, toks, shadow, lo, hi, sHi);
     if (where) d.place = keyOf(where);
     timeOf(d, toks, dates, lo, hi, ctx.published);
-    d.source = sourceOf(d, toks, actors, sLo, sHi, keyOf);
+    d.source = sourceOf(d, toks, actors, sLo, sHi, keyOf) ?? headlineSource(d, toks, actors, sLo, sent, keyOf);
   }
   // "66 هجوماً في العراق و98 في سوريا منذ 17 تشرين الأول": the time said after the last of
   // figures joined by "و" holds for all of them.
@@ -356,6 +356,33 @@ function sourceOf(d: Draft, toks: readonly Token[], actors: Placed[], sLo: numbe
   return best;
 }
 
+/**
+ * A headline or lead that opens with its source and a colon: "السلطات الأوكرانية: مقتل شخصين",
+ * "الجيش الأمريكي: 70 هجوماً على قواتنا". The words before the colon, at most five, are the source.
+ * Only in a short line: at the head of a paragraph, "بغداد:" is the dateline.
+ */
+function headlineSource(d: Draft, toks: readonly Token[], actors: Placed[], sLo: number, sent: Int32Array, keyOf: (p: Placed) => string): string | undefined {
+  let start = sLo;
+  while (start > 0 && sent[start - 1] === sent[d.start] && toks[start - 1].kind !== 'break') start--;
+  if (toks[start]?.kind === 'break') start++;
+  let colon = -1;
+  for (let k = start; k < d.start && k - start <= 5; k++) {
+    const t = toks[k];
+    if (t.kind === 'punct' && t.text === ':') {
+      colon = k;
+      break;
+    }
+    if (t.kind !== 'word' && !(t.kind === 'punct' && t.text === '"')) return undefined;
+  }
+  if (colon <= start) return undefined;
+  let end = colon;
+  while (end < toks.length && toks[end].kind !== 'break') if (++end - start > 25) return undefined;
+  const found = within(actors, start, colon).sort((a, b) => (KIND_RANK[a.f.kind] ?? 3) - (KIND_RANK[b.f.kind] ?? 3) || a.ti - b.ti);
+  if (found.length) return keyOf(found[0]);
+  const words = toks.slice(start, colon).filter((t) => t.kind === 'word').map((t) => t.text);
+  return words.length ? words.join(' ') : undefined;
+}
+
 /** Who follows a source cue: a recognised actor before the words said, or a short phrase. */
 function speakerAt(toks: readonly Token[], k0: number, kind: 'verb' | 'prep', actors: Placed[], d: Draft, keyOf: (p: Placed) => string): string | undefined {
   let stop = k0;
@@ -370,8 +397,11 @@ function speakerAt(toks: readonly Token[], k0: number, kind: 'verb' | 'prep', ac
   const found = within(actors, k0, stop).sort((a, b) => (KIND_RANK[a.f.kind] ?? 3) - (KIND_RANK[b.f.kind] ?? 3) || a.ti - b.ti);
   if (found.length) return keyOf(found[0]);
   const first = toks[k0];
-  if (kind === 'prep' && !formsOf(first).some((f) => SOURCE_NOUNS.has(f.w))) return undefined;
+  const noun = formsOf(first).find((f) => SOURCE_NOUNS.has(f.w));
+  if (kind === 'prep' && !noun) return undefined;
   const words: string[] = [];
   for (let k = k0; k < stop && words.length < 3; k++) if (toks[k].kind === 'word') words.push(toks[k].text);
+  // "للتقرير" → "التقرير": the preposition glued to the source is not part of its name.
+  if (noun && noun.pre && words.length) words[0] = (noun.def ? 'ال' : '') + noun.w;
   return words.length ? words.join(' ') : undefined;
 }

@@ -16,6 +16,7 @@ const MONTHS = phrases(NC.months);
 const CURRENCIES = phrases(NC.currencies);
 const PERCENT = phrases(NC.percent);
 const MEASURES = phrases(NC.measures);
+const FREQUENCY = phrases(NC.frequency);
 const TIMES_OF_DAY = phrases(NC.timesOfDay);
 const AGE_AFTER = phrases(NC.ageAfter);
 const AGE_BEFORE = new Set(foldList(NC.ageBefore));
@@ -59,8 +60,6 @@ export interface GuardInput {
   /** Tokens of the number itself [start, end). */
   start: number;
   end: number;
-  /** Token after the whole phrase (counted noun included). */
-  after: number;
   /** The number is a single digits token. */
   digits?: Token;
   counted: boolean;
@@ -84,6 +83,7 @@ export function nonCount(toks: readonly Token[], g: GuardInput): string | null {
   if (PERCENT.matchAt(toks, end) || isPunct(prev, '%')) return 'percent';
   if (CURRENCIES.matchAt(toks, end) || (prev && prev.kind === 'punct' && CURRENCY_SIGNS.has(prev.text))) return 'money';
   if (!g.counted && MEASURES.matchAt(toks, end)) return 'measure';
+  if (!g.counted && (FREQUENCY.matchAt(toks, end) || (toks[end]?.text === 'من' && FREQUENCY.matchAt(toks, end + 1)))) return 'frequency';
   const d = g.digits;
   if (d) {
     if ((d.digits.length >= 7 && !d.grouped && !d.frac) || (d.digits.length >= 2 && d.digits[0] === '0' && !d.frac) || isPunct(prev, '+')) return 'phone';

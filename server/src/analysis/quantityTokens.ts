@@ -69,6 +69,15 @@ function scanDigits(norm: string, p: number): [number, string, string, boolean] 
     q += 4;
   }
   let frac = '';
+  // "2,5 مليون": a comma before one or two digits, with no thousands groups, is a decimal comma.
+  if (!grouped && norm[q] === ',' && isDigitCode(norm.charCodeAt(q + 1))) {
+    let r = q + 1;
+    while (r < norm.length && isDigitCode(norm.charCodeAt(r))) r++;
+    if (r - q - 1 <= 2 && norm[r] !== ',' && norm[r] !== '.') {
+      frac = norm.slice(q + 1, r);
+      return [r, digits, frac, grouped];
+    }
+  }
   if (norm[q] === '.' && isDigitCode(norm.charCodeAt(q + 1))) {
     let r = q + 1;
     while (r < norm.length && isDigitCode(norm.charCodeAt(r))) r++;

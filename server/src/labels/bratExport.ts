@@ -41,12 +41,15 @@ export function exportBrat(corpus: CorpusAnalysis, labelsByPath: LabelsByPath, t
   for (const [path, text] of texts) {
     const labels = labelsByPath.get(path)?.labels ?? [];
     const view = reviewMentions(analyses.get(path) ?? { mentions: [], boilerplate: [] }, labels);
+    const byId = new Map(labels.map((l) => [l.id, l] as const));
     const entities: Entity[] = [];
     for (const m of view) {
       if (m.status === 'rejected' || (m.status === 'suggested' && !options.suggestions)) continue;
       if (m.end > text.length || text.slice(m.start, m.end) !== m.text) continue;
       const e: Entity = { type: m.kind, start: m.start, end: m.end };
-      const value = m.kind === 'person' || m.kind === 'organization' || m.kind === 'place' ? (m.label ? m.entity : undefined) : m.value;
+      // A label's own value; for an open suggestion, the engine's reading of a date or figure.
+      const label = m.label === undefined ? undefined : byId.get(m.label);
+      const value = label ? label.value : m.kind === 'date' || m.kind === 'quantity' ? m.value : undefined;
       if (value !== undefined) e.value = value;
       if (m.labelNote) e.note = m.labelNote;
       entities.push(e);

@@ -13,6 +13,9 @@ import { parseYamlSafely, problemAtNode, type SafeYamlOptions } from './yamlSafe
 
 export const EXPORT_VERSION = 1;
 
+/** The contract's order of a mention's fields, then the review's. */
+const MENTION_KEYS = ['id', 'kind', 'start', 'end', 'text', 'boilerplate', 'entity', 'value', 'counted', 'event', 'source', 'place', 'window', 'cumulative', 'note', 'status', 'label', 'labelNote'];
+
 export interface ExportOptions {
   /** The articles' texts (as the analysis saw them): added as `text`, and used for quotes. */
   texts?: ReadonlyMap<string, string>;
@@ -76,7 +79,7 @@ function exportDocument(d: DocumentAnalysis, file: LabelFile | undefined, option
     outlet: d.outlet,
     boilerplate: d.boilerplate,
     text: options.texts?.get(d.path),
-    mentions: reviewMentions(d, labels),
+    mentions: reviewMentions(d, labels).map((m) => ordered(m, MENTION_KEYS)),
     labels: labels.map((l) => ordered(l, LABEL_KEYS)),
     reviews: (file?.reviews ?? []).map((r) => ordered(r, REVIEW_KEYS)),
   };

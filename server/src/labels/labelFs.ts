@@ -149,6 +149,8 @@ export interface SaveOptions extends LabelFsOptions {
 export async function saveLabelFile(path: string, mine: LabelFile, options: SaveOptions = {}): Promise<SaveResult> {
   const fs = options.fs ?? nodeFs;
   try {
+    // Nothing to say about an article with no label file: create neither the file nor its folder.
+    if (!mine.labels.length && !mine.reviews.length && !(await exists(fs, path))) return { ok: true, file: mine, written: false };
     const locked = await withLock(path, async (): Promise<SaveResult> => {
       const current = await readLabelFile(path, options);
       if (!current.ok) return { ok: false, reason: 'invalid', problems: current.problems };
@@ -164,6 +166,16 @@ export async function saveLabelFile(path: string, mine: LabelFile, options: Save
     return locked.value;
   } catch (err) {
     return { ok: false, reason: 'io', problems: [ioProblem('Label file could not be written', err)] };
+  }
+}
+
+async function exists(fs: FsLike, path: string): Promise<boolean> {
+  try {
+    await fs.stat(path);
+    return true;
+  } catch (err) {
+    if (errorCode(err) === 'ENOENT') return false;
+    throw err;
   }
 }
 

@@ -8,8 +8,11 @@ import { Shadow, fold, isWordChar } from '../analysis/normalize';
 import { contextAround } from './labelActions';
 import { compareLabels, type Label } from './labelTypes';
 
-/** Candidate occurrences looked at per quote; beyond that the text is not an article. */
-const MAX_CANDIDATES = 2000;
+/** Occurrences of one quote collected, and looked at per label (the nearest first). */
+const MAX_OCCURRENCES = 100_000;
+const MAX_EXAMINED = 2000;
+/** Weight of nearness to the predicted offset against context similarity (0..1). */
+const NEAR_WEIGHT = 0.25;
 /** Context similarity from which a non-unique quote is placed. */
 const MIN_CONTEXT = 0.35;
 /** A quote this long (folded) that occurs once is placed even if its context changed. */
@@ -31,20 +34,32 @@ export function reanchorLabels(labels: readonly Label[], text: string): Label[] 
     if (inPlace(l, text)) {
       out[i] = withContext(l, text, l.start, l.end);
       shift = 0;
-      taken.add(`${l.start}:${l.end}`);
+      taken.add(`${l.start}:${l.end}:${l.type}`);
       continue;
     }
     search ??= new SearchText(text);
-    const placed = search.place(l, l.start + shift, taken);
+    const placed = search.place(l, l.start + shift, (s, e) => taken.has(`${s}:${e}:${l.type}`));
     if (placed) {
       out[i] = withContext(l, text, placed[0], placed[1]);
       shift = placed[0] - l.start;
-      taken.add(`${placed[0]}:${placed[1]}`);
+      taken.add(`${placed[0]}:${placed[1]}:${l.type}`);
     } else {
       out[i] = l.orphaned ? l : { ...l, orphaned: true };
     }
   }
   return out;
+}
+
+/** What a label remembers of its surroundings, folded once. */
+interface Remembered {
+  before: string;
+  after: string;
+  wordBefore: boolean;
+  wordAfter: boolean;
+}
+
+function remember(l: Label): Remembered {
+  return { before: fold(l.before), after: fold(l.after), wordBefore: isWordChar(lastChar(l.before)), wordAfter: isWordChar(l.after[0]) };
 }
 
 /** The quote is still at its offsets (up to folding) with context that still looks the same. */
@@ -54,7 +69,7 @@ function inPlace(l: Label, text: string): boolean {
   if (slice !== l.text && fold(slice) !== fold(l.text)) return false;
   const ctx = contextAround(text, l.start, l.end);
   if (ctx.before === l.before && ctx.after === l.after) return true;
-  return contextScore(l, ctx.before, ctx.after, text, l.start, l.end) >= 0.5;
+  return contextScore(remember(l), text, l.start, l.end) >= 0.5;
 }
 
 /** The label at [start, end) with its quote and context read from the text; the same object if nothing changed. */
@@ -68,13 +83,12 @@ export function withContext(l: Label, text: string, start: number, end: number):
 }
 
 /** How alike the remembered context and a candidate's are (0..1), with a penalty for a changed word boundary. */
-function contextScore(l: Label, before: string, after: string, text: string, start: number, end: number): number {
-  let score = (similarity(fold(l.before), fold(before)) + similarity(fold(l.after), fold(after))) / 2;
+function contextScore(mem: Remembered, text: string, start: number, end: number): number {
+  const ctx = contextAround(text, start, end);
+  let score = (similarity(mem.before, fold(ctx.before)) + similarity(mem.after, fold(ctx.after))) / 2;
   // A quote that was a whole word should land on a whole word, and a part of a word on a part.
-  const wasWordBefore = isWordChar(lastChar(l.before));
-  const wasWordAfter = isWordChar(l.after[0]);
-  if (wasWordBefore !== isWordChar(lastChar(text.slice(Math.max(0, start - 2), start)))) score *= 0.5;
-  if (wasWordAfter !== isWordChar(text[end])) score *= 0.5;
+  if (mem.wordBefore !== isWordChar(lastChar(text.slice(Math.max(0, start - 2), start)))) score *= 0.5;
+  if (mem.wordAfter !== isWordChar(text[end])) score *= 0.5;
   return score;
 }
 
@@ -120,25 +134,17 @@ class SearchText {
   constructor(private readonly text: string) {
     this.shadow = new Shadow(text);
     const norm = this.shadow.norm;
-    const toNorm = new Int32Array(norm.length + 1);
-    const parts: string[] = [];
+    // One native replace builds the flat text; one pass over char codes builds the map.
+    this.flat = norm.replace(/\s+/g, ' ');
+    const toNorm = new Int32Array(this.flat.length + 1);
     let n = 0;
-    let runStart = -1;
+    let inRun = false;
     for (let i = 0; i < norm.length; i++) {
-      if (isSpace(norm.charCodeAt(i))) {
-        if (runStart < 0) {
-          runStart = i;
-          toNorm[n++] = i;
-          parts.push(' ');
-        }
-        continue;
-      }
-      runStart = -1;
-      toNorm[n++] = i;
-      parts.push(norm[i]);
+      const space = isSpace(norm.charCodeAt(i));
+      if (!space || !inRun) toNorm[n++] = i;
+      inRun = space;
     }
     toNorm[n] = norm.length;
-    this.flat = parts.join('');
     this.toNorm = toNorm;
   }
 
@@ -151,36 +157,60 @@ class SearchText {
     let list = this.found.get(q);
     if (list) return list;
     list = [];
-    for (let at = this.flat.indexOf(q); at >= 0 && list.length < MAX_CANDIDATES; at = this.flat.indexOf(q, at + 1)) list.push(at);
+    for (let at = this.flat.indexOf(q); at >= 0 && list.length < MAX_OCCURRENCES; at = this.flat.indexOf(q, at + 1)) list.push(at);
     this.found.set(q, list);
     return list;
   }
 
-  place(l: Label, predicted: number, taken: ReadonlySet<string>): [number, number] | undefined {
+  /** Where the label goes, or undefined; `taken` tells a span another label of its type already holds. */
+  place(l: Label, predicted: number, taken: (start: number, end: number) => boolean): [number, number] | undefined {
     const q = fold(l.text);
     if (!q) return undefined;
+    const mem = remember(l);
     const hits = this.occurrences(q);
-    if (hits.length) return this.best(l, q, hits.map((h) => this.span(h, h + q.length)), predicted, taken);
-    return this.byContext(l, q, predicted);
+    if (hits.length) return this.best(mem, q, hits, predicted, taken);
+    return this.byContext(mem, q, predicted);
   }
 
-  private best(l: Label, q: string, spans: Array<[number, number]>, predicted: number, taken: ReadonlySet<string>): [number, number] | undefined {
+  /**
+   * The best occurrence: context similarity plus a little for nearness to the predicted offset.
+   * Occurrences are visited nearest first, so the search stops as soon as no farther one could
+   * score higher (in the usual case, text inserted above, the first one visited).
+   */
+  private best(mem: Remembered, q: string, hits: readonly number[], predicted: number, taken: (start: number, end: number) => boolean): [number, number] | undefined {
+    const spanAt = (k: number): [number, number] => this.span(hits[k], hits[k] + q.length);
+    let lo = 0;
+    let hi = hits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spanAt(mid)[0] < predicted) lo = mid + 1;
+      else hi = mid;
+    }
+    let left = lo - 1;
+    let right = lo;
+    const nearness = (start: number): number => 1 / (1 + Math.abs(start - predicted) / 64);
     let best: { span: [number, number]; score: number; ctx: number } | undefined;
     let second = -Infinity;
-    for (const span of spans) {
-      const ctx = contextAround(this.text, span[0], span[1]);
-      const c = contextScore(l, ctx.before, ctx.after, this.text, span[0], span[1]);
-      const near = 1 / (1 + Math.abs(span[0] - predicted) / 64);
-      const score = c + 0.25 * near - (taken.has(`${span[0]}:${span[1]}`) ? 1 : 0);
+    for (let examined = 0; examined < MAX_EXAMINED && (left >= 0 || right < hits.length); examined++) {
+      const l = left >= 0 ? spanAt(left) : undefined;
+      const r = right < hits.length ? spanAt(right) : undefined;
+      const takeLeft = l !== undefined && (r === undefined || predicted - l[0] <= r[0] - predicted);
+      const span = takeLeft ? l! : r!;
+      if (takeLeft) left--;
+      else right++;
+      const near = nearness(span[0]);
+      if (best && best.score >= 1 + NEAR_WEIGHT * near) break; // nothing farther can win
+      const c = contextScore(mem, this.text, span[0], span[1]);
+      const score = c + NEAR_WEIGHT * near - (taken(span[0], span[1]) ? 1 : 0);
       if (!best || score > best.score) {
         if (best) second = best.score;
         best = { span, score, ctx: c };
       } else if (score > second) second = score;
     }
     if (!best) return undefined;
-    const unique = spans.length === 1 && q.length >= UNIQUE_QUOTE_CHARS;
+    const unique = hits.length === 1 && q.length >= UNIQUE_QUOTE_CHARS;
     const atPrediction = best.span[0] === predicted && best.ctx > 0;
-    // Some of the context left, and well ahead of every other occurrence.
+    // Some of the context left, and well ahead of every other occurrence looked at.
     const clearWinner = best.ctx >= MIN_CONTEXT / 2 && best.score - second >= 0.25;
     return best.ctx >= MIN_CONTEXT || unique || atPrediction || clearWinner ? best.span : undefined;
   }
@@ -190,17 +220,18 @@ class SearchText {
    * its two sides that still resembles the quote. Figures and dates must keep their digits, so
    * "150" is never carried onto "160".
    */
-  private byContext(l: Label, q: string, predicted: number): [number, number] | undefined {
-    const left = tail(fold(l.before), 12);
-    const right = fold(l.after).slice(0, 12).trim();
+  private byContext(mem: Remembered, q: string, predicted: number): [number, number] | undefined {
+    const left = tail(mem.before, 12);
+    const right = mem.after.slice(0, 12).trim();
     if (left.length < 4 || right.length < 4) return undefined;
     const digits = q.replace(/\D/g, '');
     let best: { span: [number, number]; dist: number } | undefined;
-    for (let at = this.flat.indexOf(left), n = 0; at >= 0 && n < MAX_CANDIDATES; at = this.flat.indexOf(left, at + 1), n++) {
+    for (let at = this.flat.indexOf(left), n = 0; at >= 0 && n < MAX_EXAMINED; at = this.flat.indexOf(left, at + 1), n++) {
       const from = at + left.length;
-      const stop = this.flat.indexOf(right, from);
-      if (stop < 0) break;
-      if (stop - from > 2 * q.length + 10) continue;
+      // Only a short stretch is looked at, so a long text is not scanned once per candidate.
+      const gap = this.flat.slice(from, from + 2 * q.length + 10 + right.length).indexOf(right);
+      if (gap < 0) continue;
+      const stop = from + gap;
       let i = from;
       let j = stop;
       while (i < j && this.flat[i] === ' ') i++;

@@ -57,10 +57,14 @@ export async function settle(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 }
 
-/** Puts the keyboard in the editor (a click, whatever had it before) and scrolls to the top. */
+/**
+ * Puts the keyboard in the editor and goes to the top of the document. A click would land on
+ * whatever floats over the text (sticky scroll, a hover), so the focus moves by keyboard: Escape
+ * closes pickers and hovers, Ctrl+1 focuses the first editor group.
+ */
 export async function toTop(page: Page): Promise<void> {
-  // The scrollable element is the editor's viewport; the text layer inside it may sit off screen.
-  await page.locator(`${EDITOR} .monaco-scrollable-element.editor-scrollable`).first().click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press(`${MOD}+1`);
   await page.keyboard.press(TOP);
   await settle(page);
 }
