@@ -87,7 +87,7 @@ after(async () => {
 test('the seed opens in the "Arabic News" language mode', { timeout: 30_000 }, () =>
   withShot('language-mode', async () => {
     const mode = await poll('the language mode in the status bar', async () => {
-      const text = (await session.page.locator('[id="status.editor.mode"]').textContent().catch(() => null))?.trim();
+      const text = (await session.page.locator('[id="status.editor.mode"]').textContent({ timeout: 500 }).catch(() => null))?.trim();
       return text || undefined;
     }, { timeoutMs: 20_000 });
     assert.equal(mode, 'Arabic News');

@@ -384,6 +384,41 @@ test('troop levels agree across outlets; other countries\u2019 troops and Syria 
   assert.deepEqual(run([a, { ...old, published: '2024-03-01', figs: [{ ...old.figs[0], place: undefined }] }]), []);
 });
 
+test('a place that opens the next clause is not the figure\'s place', () => {
+  // The extractor may give 2500 the place after "وفي"; the place before the figure is its own.
+  const both: Article = {
+    path: 'v1.txt',
+    published: '2023-12-26',
+    text: 'ويبلغ عدد القوات الأمريكية في العراق نحو 2500 جندي وفي سوريا نحو 900 جندي.',
+    figs: [
+      { at: 'نحو 2500 جندي', value: { min: 2250, max: 2750 }, counted: 'soldier', event: 'deployed', place: 'سوريا' },
+      { at: 'نحو 900 جندي', value: { min: 810, max: 990 }, counted: 'soldier', event: 'deployed', place: 'سوريا' },
+    ],
+    places: [
+      { at: 'العراق', entity: 'العراق' },
+      { at: 'سوريا', entity: 'سوريا' },
+    ],
+  };
+  const syria: Article = {
+    path: 'v2.txt',
+    published: '2023-12-27',
+    text: 'وينتشر في سوريا نحو 900 جندي أمريكي.',
+    figs: [{ at: 'نحو 900 جندي', value: { min: 810, max: 990 }, counted: 'soldier', event: 'deployed', place: 'سوريا' }],
+    places: [{ at: 'سوريا', entity: 'سوريا' }],
+  };
+  const iraq: Article = {
+    path: 'v3.txt',
+    published: '2023-12-27',
+    text: 'ويوجد في العراق 4000 جندي أمريكي.',
+    figs: [{ at: '4000 جندي', value: exact(4000), counted: 'soldier', event: 'deployed', place: 'العراق' }],
+    places: [{ at: 'العراق', entity: 'العراق' }],
+  };
+  assert.deepEqual(run([both, syria]), []);
+  const found = run([both, iraq]);
+  assert.equal(found.length, 1);
+  assert.equal(both.text.slice(found[0].a.start, found[0].a.end), 'نحو 2500 جندي');
+});
+
 // --- Boilerplate, unknown measures, one article.
 
 test('figures in boilerplate are never compared', () => {

@@ -180,7 +180,7 @@ function headedPlace(sc: Scene, i: number, r: Reading): Candidate | null {
     // "قرية البو جواري", "بلدة تل أبيض": the first word of a compound place name.
     last = k1;
   } else if (isDefinite(f)) {
-    if (!isArabicWord(f) || isStop(f) || isDescriptive(f) || isCommon(f) || nationalityStem(f)) return null;
+    if (!isArabicWord(f) || isStop(f) || isDescriptive(f) || isCommon(f) || nationalityStem(f) || isPlural(f)) return null;
     last = k;
   } else {
     // An indefinite adjective agrees with its head: "قاعدة عسكرية", "مطار دولي" are not names.
@@ -202,6 +202,12 @@ function headedPlace(sc: Scene, i: number, r: Reading): Candidate | null {
 function isPlaceTail(f: string): boolean {
   if (!isArabicWord(f) || f.endsWith('يه') || f.endsWith('ي') || f.endsWith('ه')) return false;
   return !isStop(f) && !isDescriptive(f) && !nationalityStem(f);
+}
+
+/** "الألعاب", "الشركات", "المواطنين": a plural after "مدينة" names what the place holds, not the place. */
+function isPlural(f: string): boolean {
+  const s = stripArticle(f);
+  return /^ا..ا.$/.test(s) || /(ات|ين|ون)$/.test(s);
 }
 
 /** Words that begin compound place names and are followed by the rest of the name. */

@@ -10,7 +10,7 @@
 // "الدفاع", and "العراق" inside "المقاومة الإسلامية في العراق" is not a separate place.
 import type { Shadow } from './normalize';
 import type { Found } from './types';
-import { GAP_SPACE, definiteCore, wordsOf } from './actorWords';
+import { GAP_SPACE, definiteCore, readings, wordsOf } from './actorWords';
 import { Lexicon, type LexMatch } from './lexicon';
 import { isDefiniteNationality, isDescriptive, isLocative, isReporting, isStop } from './actorVocab';
 import { FROM_LEXICON, makeScene, prevWord, type Candidate, type Scene } from './actorScene';
@@ -65,6 +65,15 @@ function fromLexicon(sc: Scene, out: Candidate[]): void {
   }
 }
 
+/** Is the candidate, read behind its clitics, a form the workspace says never to mark? */
+function isIgnored(sc: Scene, c: Candidate): boolean {
+  const rest = sc.words.form.slice(c.first + 1, c.last + 1);
+  for (const r of readings(sc.words.form[c.first])) {
+    if (r.skip === c.skip && sc.lexicon.isIgnored([r.form, ...rest])) return true;
+  }
+  return false;
+}
+
 /** Keeps the longest of overlapping candidates; among equals the surest finder, then the first. */
 function settle(sc: Scene, cands: Candidate[]): Candidate[] {
   const { words } = sc;
@@ -76,7 +85,7 @@ function settle(sc: Scene, cands: Candidate[]): Candidate[] {
     let free = true;
     for (let k = c.first; k <= c.last && free; k++) if (taken[k]) free = false;
     if (!free) continue;
-    if (sc.lexicon.isIgnored(words.form.slice(c.first, c.last + 1))) continue;
+    if (isIgnored(sc, c)) continue;
     for (let k = c.first; k <= c.last; k++) taken[k] = 1;
     kept.push(c);
   }

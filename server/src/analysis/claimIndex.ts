@@ -44,9 +44,8 @@ interface Found {
 
 interface Bucket {
   claims: Claim[];
-  found: Found[];
-  /** The keys of `found`. */
-  seen: Set<string>;
+  /** Contradictions by key; of duplicates, the pair first in document order is kept. */
+  found: Map<string, Found>;
 }
 
 function view(c: Claim): ClaimView {
@@ -127,14 +126,14 @@ export class ClaimIndex {
     this.docs.set(doc.path, claims);
     for (const c of claims) {
       let bucket = this.buckets.get(c.key);
-      if (!bucket) this.buckets.set(c.key, (bucket = { claims: [], found: [], seen: new Set() }));
+      if (!bucket) this.buckets.set(c.key, (bucket = { claims: [], found: new Map() }));
       for (const other of bucket.claims) {
         // Within one document only figures with named sources are compared (compareClaims.ts).
         if (other.path === c.path && (!c.source || !other.source)) continue;
         const f = contradictionOf(c, other);
-        if (!f || bucket.seen.has(f.key)) continue;
-        bucket.found.push(f);
-        bucket.seen.add(f.key);
+        if (!f) continue;
+        const kept = bucket.found.get(f.key);
+        if (!kept || f.a.start < kept.a.start || (f.a.start === kept.a.start && f.b.start < kept.b.start)) bucket.found.set(f.key, f);
         touched.add(other.path);
       }
       bucket.claims.push(c);
@@ -160,13 +159,12 @@ export class ClaimIndex {
       const bucket = this.buckets.get(key);
       if (!bucket) continue;
       bucket.claims = bucket.claims.filter((c) => c.path !== path);
-      bucket.found = bucket.found.filter((f) => {
-        if (f.a.path !== path && f.b.path !== path) return true;
+      for (const [key, f] of bucket.found) {
+        if (f.a.path !== path && f.b.path !== path) continue;
         touched.add(f.a.path);
         touched.add(f.b.path);
-        bucket.seen.delete(f.key);
-        return false;
-      });
+        bucket.found.delete(key);
+      }
       if (!bucket.claims.length) this.buckets.delete(key);
     }
   }
@@ -179,7 +177,7 @@ export class ClaimIndex {
   contradictions(): Contradiction[] {
     if (!this.sorted) {
       const all: Contradiction[] = [];
-      for (const bucket of this.buckets.values()) for (const f of bucket.found) all.push(f.contradiction);
+      for (const bucket of this.buckets.values()) for (const f of bucket.found.values()) all.push(f.contradiction);
       this.sorted = all.sort(order);
     }
     return this.sorted;

@@ -73,7 +73,17 @@ function placesOf(m: Mention, places: Mention[], text: string | undefined): stri
       }
       if (p.end <= m.start) before = i;
     }
-    const best = after >= 0 ? after : before;
+    let best = after >= 0 ? after : before;
+    // "في العراق نحو 2500 جندي وفي سوريا 900": a place after a new clause ("وفي", "بينما")
+    // belongs to the next figure; the place before the figure in the sentence is this one's.
+    if (after >= 0 && NEXT_CLAUSE.test(text.slice(m.end, places[after].start))) {
+      let prior = -1;
+      for (let i = lowerBound(places, from); i < places.length && places[i].end <= m.start; i++) prior = i;
+      if (prior >= 0) {
+        keys[0] = places[prior].entity ?? fold(places[prior].text);
+        best = prior;
+      }
+    }
     if (best >= 0) {
       for (let i = best + 1; i < places.length && joined(text, places[i - 1].end, places[i].start); i++) keys.push(places[i].entity ?? places[i].text);
       for (let i = best - 1; i >= 0 && joined(text, places[i].end, places[i + 1].start); i--) keys.push(places[i].entity ?? places[i].text);
@@ -81,6 +91,9 @@ function placesOf(m: Mention, places: Mention[], text: string | undefined): stri
   }
   return [...new Set(keys)].sort();
 }
+
+/** Words that open the next clause of a sentence. */
+const NEXT_CLAUSE = /(^|[\s,،])(و\s?في|بينما|فيما|مقابل|في حين)\s/;
 
 /** Only "و" or a comma stands between two places of one list. */
 function joined(text: string, end: number, start: number): boolean {

@@ -143,7 +143,10 @@ function nameAfterTitle(sc: Scene, t: number): Candidate | null {
     }
     const lm = sc.lexAt[j];
     if (lm && lm.surface.kind === 'person' && lm.surface.mode !== 'adjectival') {
-      // A known person; behind a title even a guarded family name counts ("وزير الدفاع أوستن").
+      // A known person; behind a title even a guarded family name counts ("وزير الدفاع أوستن"),
+      // unless it is the first name of a longer one ("قاسم الأعرجي", not نعيم قاسم).
+      const longer = lm.surface.family ? readName(sc, j, words.form[j], 0, true, FROM_PATTERN) : null;
+      if (longer && longer.last > lm.last) return longer;
       return { kind: 'person', first: j, last: lm.last, skip: lm.skip, key: lm.surface.key, priority: FROM_PATTERN };
     }
     if (sc.entityEnd[j] >= 0) {
