@@ -48,7 +48,8 @@ mkdir -p bin/remote-cli bin/helpers
 [ -e bin/remote-cli/code-server ] || ln -s code-linux.sh bin/remote-cli/code-server 2>/dev/null || true
 [ -e bin/helpers/browser.sh ] || ln -s browser-linux.sh bin/helpers/browser.sh 2>/dev/null || true
 ( cd extensions && npm install --omit=dev --ignore-scripts >/dev/null )
-cd "$CS"
-npm rebuild argon2 --build-from-source >/dev/null 2>&1 || echo "note: argon2 rebuild failed (only password auth needs it)"
+# code-server loads argon2 at start-up; it is installed beside code-server, not inside it.
+cd "$PREFIX"
+npm rebuild argon2 --build-from-source >/dev/null
 touch "$STAMP"
 echo "code-server $CS_VERSION ready in $PREFIX"

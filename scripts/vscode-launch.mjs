@@ -5,7 +5,8 @@
 // - code-server (default): VS Code from the npm registry, served on loopback and opened in Debian's
 //   Chromium. Works on machines that reach only npm and Debian.
 // - electron (SANAD_VSCODE=electron): the desktop build that @vscode/test-electron downloads,
-//   driven through Playwright's Electron support. Needs the internet and, on Linux, a display.
+//   driven through Playwright's Electron support. Needs the internet and, on Linux, a display
+//   (run under xvfb-run on a headless CI runner).
 //
 // Everything this module starts runs in its own process group and is killed when the caller
 // stops it, fails, or exits; every wait has a deadline and says what it was waiting for.
@@ -287,6 +288,7 @@ export async function startCodeServer({ entry, folder, extensionsDir, userDataDi
   return {
     url: `${base}/?folder=${encodeURIComponent(resolve(folder))}`,
     logs: proc.tail,
+    exited: proc.exited,
     stop: () => stopChild(proc),
   };
 }
@@ -374,6 +376,8 @@ async function launchElectron({ vsix, folder, settings, extensionsDir, userDataD
   const executablePath = await downloadAndUnzipVSCode({
     version: process.env.SANAD_VSCODE_VERSION || 'stable',
     cachePath: join(ROOT, '.vscode-test'),
+  }).catch((err) => {
+    throw new Error(`SANAD_VSCODE=electron: could not download VS Code (${err.message}); this backend needs the internet, the default code-server one does not`);
   });
   // reuseMachineInstall keeps the helper from adding its own profile dirs; ours are passed below.
   const [cli] = resolveCliArgsFromVSCodeExecutablePath(executablePath, { reuseMachineInstall: true });
@@ -436,8 +440,10 @@ async function serve(argv) {
   console.log(`code-server ${version} serving ${folder}${vsix ? ` with ${vsix}` : ''}`);
   console.log(server.url);
   console.log('Ctrl+C to stop.');
-  // Stay up until a signal; the exit hook kills code-server and removes the temp dirs.
-  await new Promise(() => setInterval(() => {}, 1 << 30));
+  // Up until a signal (the exit hook then kills code-server and removes the temp dirs), or until
+  // code-server stops by itself, which is an error worth its log.
+  const { code, signal } = await server.exited;
+  throw new Error(`code-server stopped (${code ?? signal})\n${server.logs()}`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -2,7 +2,7 @@
 // of the window (highlights, status bar, language association, commands) lives in its own module.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { LANGUAGE_ID, documentSpansNotification, corpusStatusNotification } from '../../server/src/protocol';
+import { LANGUAGE_ID, documentSpansNotification, corpusStatusNotification, trustNotification, type InitializationOptions } from '../../server/src/protocol';
 import { SpanPainter } from './spanPainter';
 import { CorpusStatusBar } from './statusBar';
 import { registerLanguageAssociation } from './languageAssociation';
@@ -10,6 +10,7 @@ import { registerCommands } from './commands';
 import { SanadPanel } from './views/panel';
 import { initUiLanguage } from './uiLanguage';
 import { RestartingErrorHandler } from './serverHealth';
+import { registerLabelling } from './labelling';
 
 let client: LanguageClient | undefined;
 
@@ -28,8 +29,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: {
       configurationSection: 'sanad',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.txt'),
+      // Articles, label files and the workspace lexicon, changed outside the editor.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,yaml}'),
     },
+    initializationOptions: { trusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
     outputChannel: output,
     errorHandler: new RestartingErrorHandler(output),
   };
@@ -48,6 +51,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   registerLanguageAssociation(context);
   registerCommands(context, () => client);
+  registerLabelling(context, () => client, (doc, offset) => painter.spanAt(doc, offset));
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(trustNotification, { trusted: true })));
 
   await client.start();
 }

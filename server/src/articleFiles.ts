@@ -2,8 +2,8 @@
 // binary files, UTF-16 exports, Windows-1256 Arabic, huge dumps. Each gets a clear reason instead of
 // garbage offsets or a crash.
 import { promises as fs } from 'node:fs';
-import { join, relative } from 'node:path';
-import { matchesAny } from './glob';
+import { join } from 'node:path';
+import { isCorpusPath } from './glob';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -76,7 +76,7 @@ export async function listArticles(folder: string, globs: readonly string[], lim
       const full = join(dir, e.name);
       if (e.isDirectory()) {
         if (!e.name.startsWith('.') && !SKIP_DIRS.has(e.name)) await walk(full);
-      } else if (e.isFile() && matchesAny(relative(folder, full), globs)) {
+      } else if (e.isFile() && isCorpusPath(folder, full, globs)) {
         found.push(full);
       }
     }

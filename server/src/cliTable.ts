@@ -1,5 +1,6 @@
 // The `--format table` view of an analysis: what a person wants to see at a glance per document.
 import type { CorpusAnalysis, Interval, Mention } from './analysis';
+import { ActorNames } from './features/actorNames';
 
 function showValue(m: Mention): string {
   const v = m.value;
@@ -25,7 +26,8 @@ export function formatTable(result: CorpusAnalysis): string {
     const actors = new Map<string, number>();
     for (const m of live) if (m.entity) actors.set(m.entity, (actors.get(m.entity) ?? 0) + 1);
     const top = [...actors].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 8);
-    if (top.length) lines.push(`  actors:  ${top.map(([e, n]) => (n > 1 ? `${e} ×${n}` : e)).join(' · ')}`);
+    const names = ActorNames.of(live);
+    if (top.length) lines.push(`  actors:  ${top.map(([e, n]) => (n > 1 ? `${names.nameOf(e)} ×${n}` : names.nameOf(e))).join(' · ')}`);
     const dates = live.filter((m) => m.kind === 'date').map((m) => `${m.text.trim()} → ${showValue(m)}`);
     if (dates.length) lines.push(`  dates:   ${dates.join(' · ')}`);
     const figures = live.filter((m) => m.kind === 'quantity').map((m) => `${m.text.trim()} → ${showValue(m)}${m.counted ? ' ' + m.counted : ''}`);

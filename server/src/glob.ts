@@ -30,3 +30,15 @@ export function matchesAny(relPath: string, globs: readonly string[]): boolean {
   const p = relPath.replace(/\\/g, '/');
   return globs.some((g) => globToRegExp(g).test(p));
 }
+
+/**
+ * Whether a file belongs to the corpus: its path relative to the workspace folder matches a glob,
+ * or, for globs that start with `**\/`, its absolute path does. The second rule lets
+ * `**\/seeds/**\/*.txt` hold when the workspace folder is `seeds/` itself, as VS Code's own
+ * language association (which matches whole paths) already does.
+ */
+export function isCorpusPath(root: string, absolute: string, globs: readonly string[]): boolean {
+  const rel = absolute.startsWith(root) ? absolute.slice(root.length).replace(/^[\\/]+/, '') : null;
+  if (rel !== null && matchesAny(rel, globs)) return true;
+  return matchesAny(absolute, globs.filter((g) => g.startsWith('**/')));
+}

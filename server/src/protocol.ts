@@ -18,7 +18,11 @@ export interface PaintSpan {
   start: number;
   end: number;
   boilerplate: boolean;
+  /** The annotators' decision on the span; 'suggested' until someone decides. */
+  status: LabelStatusName;
 }
+
+export type LabelStatusName = 'suggested' | 'accepted' | 'rejected' | 'manual';
 
 export interface DocumentSpansParams {
   uri: string;
@@ -51,6 +55,8 @@ export const corpusStatusNotification = new NotificationType<CorpusStatus>('sana
 export interface CorpusSummaryDocument {
   uri: string;
   path: string;
+  /** Suggestions outside boilerplate that no annotator has accepted or rejected yet. */
+  unreviewed: number;
   published: string | null;
   outlet: string | null;
   counts: Record<SpanKind, number>;
@@ -62,6 +68,7 @@ export const corpusSummaryRequest = new RequestType0<CorpusSummaryDocument[], vo
 /** Settings under `sanad.*`, as the server reads them (defaults in package.json). */
 export interface SanadSettings {
   files: { include: string[] };
+  labels: { folder: string; annotator: string };
   maxFileSizeKB: number;
   debounceMs: number;
   maxProblems: number;
@@ -71,6 +78,7 @@ export const DEFAULT_INCLUDE = ['**/seeds/**/*.txt', '**/*.news.txt'];
 
 export const DEFAULT_SETTINGS: SanadSettings = {
   files: { include: [] },
+  labels: { folder: '.sanad/labels', annotator: '' },
   maxFileSizeKB: 2048,
   debounceMs: 200,
   maxProblems: 200,
@@ -96,7 +104,10 @@ export interface CorpusLocation {
 }
 
 export interface ActorSummary {
+  /** The canonical key shared by every spelling. */
   entity: string;
+  /** The fullest spelling the articles use, for people. */
+  name: string;
   kind: 'person' | 'organization' | 'place';
   mentions: number;
   files: number;
@@ -134,3 +145,65 @@ export interface FigureMeasure {
 }
 
 export const figuresRequest = new RequestType0<FigureMeasure[], void>('sanad/figures');
+
+// ---- Labelling ----------------------------------------------------------------------------------
+
+/** What the client passes when starting the server. */
+export interface InitializationOptions {
+  /** VS Code's workspace trust: in Restricted Mode labels and workspace lexicons are not written or read. */
+  trusted: boolean;
+}
+
+export const trustNotification = new NotificationType<{ trusted: boolean }>('sanad/trust');
+
+export type LabelAction =
+  /** Accept or reject the engine's suggestion on exactly this span. */
+  | { action: 'accept' | 'reject'; uri: string; start: number; end: number; kind: SpanKind; note?: string; value?: string }
+  /** Label a span by hand (the engine missed it, or it has another type). */
+  | { action: 'label'; uri: string; start: number; end: number; kind: SpanKind; note?: string; value?: string }
+  /** Set or clear the note of the decision on this span. */
+  | { action: 'note'; uri: string; start: number; end: number; note: string }
+  /** Take back the decision on this span. */
+  | { action: 'clear'; uri: string; start: number; end: number };
+
+export interface LabelActionResult {
+  ok: boolean;
+  /** Why it did not happen, for the user. */
+  message?: string;
+}
+
+export const labelRequest = new RequestType<LabelAction, LabelActionResult, void>('sanad/label');
+
+export interface ReviewContradictionParams {
+  /** The diagnostic's file and range, as the code action saw it. */
+  uri: string;
+  start: number;
+  end: number;
+  decision: 'explained' | 'confirmed' | 'clear';
+  note?: string;
+}
+
+export const reviewContradictionRequest = new RequestType<ReviewContradictionParams, LabelActionResult, void>('sanad/reviewContradiction');
+
+export interface ExportParams {
+  format: 'yaml' | 'jsonl' | 'brat';
+  /** A file (yaml, jsonl) or folder (brat) the user picked. */
+  target: string;
+}
+
+export const exportRequest = new RequestType<ExportParams, LabelActionResult & { written?: number }, void>('sanad/export');
+export const importRequest = new RequestType<{ source: string }, LabelActionResult & { labels?: number }, void>('sanad/import');
+
+export interface CompareParams {
+  /** Two label folders, absolute. */
+  a: string;
+  b: string;
+}
+
+export interface CompareResult extends LabelActionResult {
+  /** A Markdown report: agreement per type and the disagreements. */
+  report?: string;
+  disagreements?: Array<{ uri: string; range: PlainRange; summary: string }>;
+}
+
+export const compareRequest = new RequestType<CompareParams, CompareResult, void>('sanad/compareAnnotators');

@@ -1,48 +1,92 @@
-// The Sanad language server: LSP wiring only. The engine (./analysis) does the reading of the text;
-// the workspace index keeps what it found; each feature module answers one kind of request.
+// The Sanad language server: LSP wiring only. The engine (./analysis) reads the text; the
+// workspace index keeps what it found; the label service keeps the annotators' decisions; each
+// module in ./features answers one kind of request.
 // Speaks LSP over --stdio, --node-ipc or --socket (vscode-languageserver picks from argv).
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, FileChangeType, type InitializeResult } from 'vscode-languageserver/node';
+import {
+  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, FileChangeType, DiagnosticSeverity,
+  type InitializeResult, type Diagnostic,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative } from 'node:path';
 import { WorkspaceIndex } from './workspaceIndex';
+import { LabelService } from './labelService';
 import { listArticles, readArticle } from './articleFiles';
-import { matchesAny } from './glob';
+import { isCorpusPath } from './glob';
+import { loadSettings, gitUserName } from './settings';
+import { buildLexicon, WORKSPACE_LEXICON } from './workspaceLexicon';
 import { semanticTokens } from './features/semanticTokens';
 import { hover } from './features/hover';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { spansOf, statusOf, summaryOf } from './features/corpusViews';
 import { definition, references, documentSymbols, workspaceSymbols } from './features/navigation';
 import { actors, entityMentions, timeline, figures } from './features/panels';
+import { figureLenses } from './features/figureLens';
+import { labelCodeActions, applyLabelAction, reviewContradiction, reviewOf } from './features/labelling';
+import { exportCorpus, importExport, compareFolders, labelRootOf } from './features/exporting';
 import {
-  LANGUAGE_ID, TOKEN_TYPES, TOKEN_MODIFIERS, DEFAULT_INCLUDE, DEFAULT_SETTINGS, type SanadSettings,
-  documentSpansNotification, corpusStatusNotification, corpusSummaryRequest,
+  LANGUAGE_ID, TOKEN_TYPES, TOKEN_MODIFIERS, DEFAULT_INCLUDE, DEFAULT_SETTINGS, type SanadSettings, type InitializationOptions,
+  documentSpansNotification, corpusStatusNotification, corpusSummaryRequest, trustNotification,
   actorsRequest, entityMentionsRequest, timelineRequest, figuresRequest,
+  labelRequest, reviewContradictionRequest, exportRequest, importRequest, compareRequest,
 } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
 const index = new WorkspaceIndex();
 let settings: SanadSettings = DEFAULT_SETTINGS;
-const diagnostics = new DiagnosticsPublisher(connection, index, () => settings.maxProblems);
-
 let folders: string[] = [];
+let trusted = true;
+let gitName = '';
 let canConfigure = false;
 let indexing = { active: false, done: 0, total: 0 };
+
+const labels = new LabelService({
+  rootOf: (uri) => labelRootOf(uri, folders),
+  pathOf: (uri) => index.displayPath(uri),
+  folder: () => settings.labels.folder,
+  annotator: () => settings.labels.annotator || gitName,
+  trusted: () => trusted,
+  onProblems: (uri, problems) =>
+    void connection.sendDiagnostics({
+      uri,
+      diagnostics: problems.map<Diagnostic>((p) => ({
+        range: { start: { line: p.line, character: p.column }, end: { line: p.endLine ?? p.line, character: p.endColumn ?? p.column + 1 } },
+        severity: DiagnosticSeverity.Error,
+        source: 'sanad',
+        code: 'label-file',
+        message: `${p.message} Sanad will not change this label file until it is fixed.`,
+      })),
+    }),
+});
+
+// Labels follow the text: every change the editor sends moves them before the document updates.
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update: (doc, changes, version) => {
+    labels.edit(doc.uri, doc.getText(), changes);
+    return TextDocument.update(doc, changes, version);
+  },
+});
+
+const diagnostics = new DiagnosticsPublisher(connection, index, () => settings.maxProblems, (c) => reviewOf(c, index, labels));
 
 connection.onInitialize((params): InitializeResult => {
   canConfigure = !!params.capabilities.workspace?.configuration;
   folders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
   index.setFolders(folders);
+  const init = params.initializationOptions as Partial<InitializationOptions> | undefined;
+  trusted = init?.trusted !== false;
   return {
     capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
       definitionProvider: true,
       referencesProvider: true,
       documentSymbolProvider: { label: 'Sanad' },
       workspaceSymbolProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeLensProvider: { resolveProvider: false },
       semanticTokensProvider: { legend: { tokenTypes: TOKEN_TYPES, tokenModifiers: TOKEN_MODIFIERS }, full: true },
       workspace: { workspaceFolders: { supported: true } },
     },
@@ -50,36 +94,27 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
+const roots = () => folders.filter((f) => f.startsWith('file:')).map((f) => fileURLToPath(f));
+
 connection.onInitialized(async () => {
-  await loadSettings();
+  settings = await loadSettings(connection, canConfigure);
+  gitName = await gitUserName(roots()[0]);
   await indexWorkspace();
 });
 
 connection.onDidChangeConfiguration(async () => {
-  const before = JSON.stringify(settings.files.include);
-  await loadSettings();
-  if (JSON.stringify(settings.files.include) !== before) await indexWorkspace();
+  const before = JSON.stringify([settings.files.include, settings.labels.folder]);
+  settings = await loadSettings(connection, canConfigure);
+  if (JSON.stringify([settings.files.include, settings.labels.folder]) !== before) await indexWorkspace();
   else diagnostics.refreshAll();
 });
 
-async function loadSettings(): Promise<void> {
-  if (!canConfigure) return;
-  try {
-    const s = (await connection.workspace.getConfiguration('sanad')) as Partial<SanadSettings> | null;
-    settings = {
-      files: { include: Array.isArray(s?.files?.include) ? s!.files!.include.filter((g) => typeof g === 'string') : [] },
-      maxFileSizeKB: positive(s?.maxFileSizeKB, DEFAULT_SETTINGS.maxFileSizeKB),
-      debounceMs: typeof s?.debounceMs === 'number' && s.debounceMs >= 0 ? s.debounceMs : DEFAULT_SETTINGS.debounceMs,
-      maxProblems: positive(s?.maxProblems, DEFAULT_SETTINGS.maxProblems),
-    };
-  } catch {
-    settings = DEFAULT_SETTINGS;
-  }
-}
-
-function positive(v: unknown, fallback: number): number {
-  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;
-}
+connection.onNotification(trustNotification, async ({ trusted: now }) => {
+  if (now === trusted) return;
+  trusted = now;
+  // Trust brings in the workspace lexicon; losing it takes it out.
+  await rebuildLexicon();
+});
 
 function corpusGlobs(): string[] {
   return [...DEFAULT_INCLUDE, ...settings.files.include];
@@ -88,10 +123,7 @@ function corpusGlobs(): string[] {
 function isCorpusFile(uri: string): boolean {
   if (!uri.startsWith('file:')) return false;
   const fsPath = fileURLToPath(uri);
-  return folders.some((f) => {
-    const rel = relative(fileURLToPath(f), fsPath);
-    return !rel.startsWith('..') && matchesAny(rel, corpusGlobs());
-  });
+  return roots().some((root) => !relative(root, fsPath).startsWith('..') && isCorpusPath(root, fsPath, corpusGlobs()));
 }
 
 const yieldToEvents = () => new Promise<void>((done) => setImmediate(done));
@@ -102,31 +134,41 @@ async function indexWorkspace(): Promise<void> {
   const progress = await connection.window.createWorkDoneProgress().catch(() => null);
   indexing = { active: true, done: 0, total: 0 };
   try {
+    const built = await buildLexicon(roots(), trusted, []);
+    index.lexicon = built.lexicon;
+    for (const [uri, d] of built.problems) void connection.sendDiagnostics({ uri, diagnostics: d });
     const files: string[] = [];
-    for (const f of folders) if (f.startsWith('file:')) files.push(...(await listArticles(fileURLToPath(f), corpusGlobs())));
+    for (const root of roots()) files.push(...(await listArticles(root, corpusGlobs())));
     indexing.total = files.length;
     progress?.begin('Sanad: indexing articles', 0, `0/${files.length}`, false);
-    let lastReport = Date.now();
+    let sliceStart = Date.now();
     for (const file of files) {
       const uri = pathToFileURL(file).toString();
-      if (!documents.get(uri)) {
+      const open = documents.get(uri);
+      if (open) index.update(uri, open.getText(), open.version);
+      else {
         const read = await readArticle(file, settings.maxFileSizeKB * 1024);
         if (read.ok) index.update(uri, read.text, null);
         else {
           index.markUnreadable(uri, read.reason);
-          connection.console.warn(`${index.displayPath(uri)}: ${read.reason}`);
+          connection.console.warn(`${index.displayPath(uri)}: skipped, ${read.reason}`);
         }
       }
       indexing.done++;
-      if (Date.now() - lastReport > 100) {
-        lastReport = Date.now();
+      if (Date.now() - sliceStart > 50) {
         progress?.report(Math.round((100 * indexing.done) / Math.max(1, files.length)), `${indexing.done}/${files.length}`);
         sendStatus();
         await yieldToEvents();
+        sliceStart = Date.now();
       }
     }
-    // Names learnt from titles in any article are then found in all of them.
-    await reanalyse(index.learn());
+    // The annotators' labels, then what they and the titles in any article teach the lexicon.
+    progress?.report(100, 'reading labels');
+    for (const entry of index.all()) await labels.load(entry.uri, entry.text);
+    let taught = false;
+    for (const t of labels.taught()) taught = index.lexicon.add({ kind: t.kind, name: t.entity, aliases: t.entity !== t.name ? [t.name] : [] }) || taught;
+    const learnt = index.learn();
+    await reanalyse(taught && learnt.length === 0 ? index.all() : learnt);
   } finally {
     indexing.active = false;
     progress?.done();
@@ -136,7 +178,19 @@ async function indexWorkspace(): Promise<void> {
   sendStatus();
 }
 
-/** Analyses entries again (after the lexicon learnt names), in slices that leave room for typing. */
+/** A new lexicon (workspace lexicon or trust changed): every article is analysed again. */
+async function rebuildLexicon(): Promise<void> {
+  const built = await buildLexicon(roots(), trusted, labels.taught());
+  index.lexicon = built.lexicon;
+  for (const [uri, d] of built.problems) void connection.sendDiagnostics({ uri, diagnostics: d });
+  index.learn();
+  await reanalyse(index.all());
+  for (const doc of documents.all()) sendSpans(doc);
+  diagnostics.refreshAll();
+  sendStatus();
+}
+
+/** Analyses entries again, in slices that leave room for typing. */
 async function reanalyse(stale: Array<{ uri: string }>): Promise<void> {
   let sliceStart = Date.now();
   for (const { uri } of stale) {
@@ -151,11 +205,16 @@ async function reanalyse(stale: Array<{ uri: string }>): Promise<void> {
 }
 
 let relearning = false;
-/** After an edit: a name newly introduced by a title is taught to the corpus, in the background. */
-async function learnFrom(uri: string): Promise<void> {
-  const entry = index.get(uri);
-  if (!entry || relearning || indexing.active) return;
-  const stale = index.learn([entry]);
+/** After an edit or a label: a newly known name is taught to the whole corpus, in the background. */
+async function spreadNames(uri: string | null): Promise<void> {
+  if (relearning || indexing.active) return;
+  const entry = uri ? index.get(uri) : undefined;
+  let stale = entry ? index.learn([entry]) : [];
+  if (!uri) {
+    let taught = false;
+    for (const t of labels.taught()) taught = index.lexicon.add({ kind: t.kind, name: t.entity, aliases: t.entity !== t.name ? [t.name] : [] }) || taught;
+    if (taught) stale = index.all();
+  }
   if (stale.length === 0) return;
   relearning = true;
   try {
@@ -179,11 +238,11 @@ function sendStatus(): void {
 
 function sendSpans(doc: TextDocument): void {
   const entry = index.get(doc.uri);
-  if (entry && entry.version === doc.version) void connection.sendNotification(documentSpansNotification, spansOf(entry));
+  if (entry && entry.version === doc.version) void connection.sendNotification(documentSpansNotification, spansOf(entry, labels));
 }
 
-// Edits: each open document is re-analysed after a pause in typing, then the comparison across
-// files is refreshed. Nothing here runs per keystroke but the timer reset.
+// Edits: each open document is re-analysed after a pause in typing, then the files whose
+// contradictions changed are refreshed. Nothing here runs per keystroke but the timer reset.
 const pending = new Map<string, NodeJS.Timeout>();
 function schedule(doc: TextDocument, delay: number): void {
   clearTimeout(pending.get(doc.uri));
@@ -197,21 +256,35 @@ function schedule(doc: TextDocument, delay: number): void {
       sendSpans(live);
       diagnostics.refreshFiles(touched);
       sendStatus();
-      void learnFrom(live.uri);
+      void spreadNames(live.uri);
     }, delay),
   );
 }
 
-documents.onDidOpen((e) => schedule(e.document, 0));
+documents.onDidOpen(async (e) => {
+  schedule(e.document, 0);
+  // The article's labels, placed on the text as it is now; then paint again with them.
+  await labels.load(e.document.uri, e.document.getText());
+  const live = documents.get(e.document.uri);
+  if (live && index.get(live.uri)?.version === live.version) sendSpans(live);
+});
 documents.onDidChangeContent((e) => schedule(e.document, settings.debounceMs));
+documents.onDidSave(async (e) => {
+  // Labels moved by the edits are written with the article, so offsets match the file on disk.
+  const saved = await labels.save(e.document.uri);
+  if (!saved.ok) void connection.window.showWarningMessage(`Sanad: the labels of ${index.displayPath(e.document.uri)} were not saved. ${saved.message}`);
+});
 documents.onDidClose(async (e) => {
   clearTimeout(pending.get(e.document.uri));
   pending.delete(e.document.uri);
-  // A closed corpus file stays in the corpus as it is on disk; any other file leaves it.
+  // Unsaved edits are gone with the editor; the labels are read again against the file on disk.
+  labels.forget(e.document.uri);
   let touched: string[];
   if (isCorpusFile(e.document.uri)) {
     const read = await readArticle(fileURLToPath(e.document.uri), settings.maxFileSizeKB * 1024);
     touched = read.ok ? index.update(e.document.uri, read.text, null).touched : index.markUnreadable(e.document.uri, read.reason);
+    const entry = index.get(e.document.uri);
+    if (entry) await labels.load(entry.uri, entry.text);
   } else touched = index.remove(e.document.uri);
   diagnostics.refreshFiles([e.document.uri, ...touched]);
   sendStatus();
@@ -219,15 +292,36 @@ documents.onDidClose(async (e) => {
 
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
   const touched: string[] = [];
+  let lexiconChanged = false;
   for (const change of changes) {
+    const path = change.uri.startsWith('file:') ? fileURLToPath(change.uri) : '';
+    if (path.endsWith(WORKSPACE_LEXICON.split('/').join(process.platform === 'win32' ? '\\' : '/'))) {
+      lexiconChanged = true;
+      continue;
+    }
+    const article = labels.articleOfLabelFile(change.uri);
+    if (article) {
+      // A label file changed on disk (git pull, another window, a hand edit): read it again.
+      labels.forget(article);
+      const entry = index.get(article);
+      if (entry) await labels.load(article, documents.get(article)?.getText() ?? entry.text);
+      const open = documents.get(article);
+      if (open) sendSpans(open);
+      touched.push(article);
+      continue;
+    }
     if (documents.get(change.uri) || !isCorpusFile(change.uri)) continue;
     touched.push(change.uri);
+    labels.forget(change.uri);
     if (change.type === FileChangeType.Deleted) touched.push(...index.remove(change.uri));
     else {
       const read = await readArticle(fileURLToPath(change.uri), settings.maxFileSizeKB * 1024);
       touched.push(...(read.ok ? index.update(change.uri, read.text, null).touched : index.markUnreadable(change.uri, read.reason)));
+      const entry = index.get(change.uri);
+      if (entry) await labels.load(entry.uri, entry.text);
     }
   }
+  if (lexiconChanged) await rebuildLexicon();
   if (touched.length) {
     diagnostics.refreshFiles(touched);
     sendStatus();
@@ -251,7 +345,7 @@ function analysedDocument(uri: string): TextDocument | undefined {
 
 connection.onHover(({ textDocument, position }) => {
   const doc = analysedDocument(textDocument.uri);
-  return doc ? hover(doc, doc.offsetAt(position), index) : null;
+  return doc ? hover(doc, doc.offsetAt(position), index, labels) : null;
 });
 
 connection.languages.semanticTokens.on(({ textDocument }) => {
@@ -278,7 +372,46 @@ connection.onDocumentSymbol(({ textDocument }) => {
 
 connection.onWorkspaceSymbol(({ query }) => workspaceSymbols(index, query));
 
-connection.onRequest(corpusSummaryRequest, () => summaryOf(index));
+connection.onCodeLens(({ textDocument }) => {
+  const doc = analysedDocument(textDocument.uri);
+  const entry = doc && index.get(doc.uri);
+  return entry ? figureLenses(entry, index) : [];
+});
+
+connection.onCodeAction(({ textDocument, range, context }) => {
+  const doc = analysedDocument(textDocument.uri);
+  return doc ? labelCodeActions(doc, range, index, labels, context.diagnostics) : [];
+});
+
+connection.onRequest(labelRequest, async (action) => {
+  const doc = analysedDocument(action.uri);
+  const entry = index.get(action.uri);
+  const text = doc?.getText() ?? entry?.text;
+  if (text === undefined) return { ok: false, message: 'Open the article first.' };
+  const result = await applyLabelAction(action, text, index, labels);
+  if (doc) sendSpans(doc);
+  sendStatus();
+  if (result.ok && (action.action === 'accept' || action.action === 'label') && ['person', 'organization', 'place'].includes(action.kind)) void spreadNames(null);
+  return result;
+});
+
+connection.onRequest(reviewContradictionRequest, async (params) => {
+  const result = await reviewContradiction(params, index, labels, settings.labels.annotator || gitName);
+  if (result.touched) diagnostics.refreshFiles(result.touched);
+  return { ok: result.ok, message: result.message };
+});
+
+connection.onRequest(exportRequest, (params) => exportCorpus(params, index, labels, roots(), settings.labels.folder));
+connection.onRequest(importRequest, async ({ source }) => {
+  const result = await importExport(source, index, labels);
+  for (const doc of documents.all()) sendSpans(doc);
+  sendStatus();
+  void spreadNames(null);
+  return result;
+});
+connection.onRequest(compareRequest, ({ a, b }) => compareFolders(a, b, index));
+
+connection.onRequest(corpusSummaryRequest, () => summaryOf(index, labels));
 connection.onRequest(actorsRequest, () => actors(index));
 connection.onRequest(entityMentionsRequest, ({ entity }) => entityMentions(index, entity));
 connection.onRequest(timelineRequest, () => timeline(index));

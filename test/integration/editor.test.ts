@@ -4,7 +4,7 @@
 // item, the hover, and above all that Arabic lines keep their word order.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLauncher, repoRoot, vsixUnderTest, type VSCodeSession } from './helpers/launcher';
 import {
@@ -69,6 +69,8 @@ async function sanadStatus(): Promise<string | undefined> {
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
+  // Pictures of an earlier run's failures would be mistaken for this run's.
+  for (const f of readdirSync(SHOTS)) if (f.startsWith('failed-')) rmSync(join(SHOTS, f));
   const launcher = await loadLauncher();
   const vsix = vsixUnderTest(launcher);
   session = await launcher.launchVSCode({

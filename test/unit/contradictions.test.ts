@@ -457,6 +457,22 @@ test('the output does not depend on input order', () => {
   assert.ok(forward[0].a.path <= forward[1].a.path);
 });
 
+test('a figure repeated in headline and body clashes once, whatever the order of updates', () => {
+  const text = 'مقتل ثلاثة جنود أمريكيين في الأردن\nوقتل ثلاثة جنود أمريكيين أمس في هجوم على قاعدة في الأردن.';
+  const fig = (nth: number): Fig => ({ at: 'ثلاثة جنود', nth, value: exact(3), counted: 'soldier', event: 'killed', place: 'الأردن', window: '2024-01-28' });
+  const twice: Article = { path: 'w1.txt', published: '2024-01-29', text, figs: [fig(0), fig(1)] };
+  const other = jordan('w2.txt', 'أربعة جنود', 4, '2024-01-29', '2024-01-28');
+  const forward = new ClaimIndex();
+  forward.update(analyse(twice), twice.text);
+  forward.update(analyse(other), other.text);
+  const backward = new ClaimIndex();
+  backward.update(analyse(other), other.text);
+  backward.update(analyse(twice), twice.text);
+  assert.equal(forward.contradictions().length, 1);
+  assert.deepEqual(backward.contradictions(), forward.contradictions());
+  assert.equal(forward.contradictions()[0].a.start, text.indexOf('ثلاثة جنود'), 'the headline figure, first in the document');
+});
+
 test('the claim index updates one document at a time and lists other sources', () => {
   const index = new ClaimIndex();
   const third: Article = {

@@ -59,7 +59,7 @@ abstract class SanadTree implements vscode.TreeDataProvider<Node> {
 export class ActorsTree extends SanadTree {
   protected async roots(client: LanguageClient): Promise<Node[]> {
     const all = await client.sendRequest(actorsRequest);
-    const shown = all.filter((a) => this.filter.matches(a.entity));
+    const shown = all.filter((a) => this.filter.matches(a.entity, a.name));
     return (['person', 'organization', 'place'] as const)
       .map((kind) => ({ kind, actors: shown.filter((a) => a.kind === kind) }))
       .filter((g) => g.actors.length > 0)
@@ -72,7 +72,8 @@ export class ActorsTree extends SanadTree {
   }
 
   private actorNode(client: LanguageClient, a: ActorSummary): Node {
-    const item = new vscode.TreeItem(a.entity, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(a.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.tooltip = a.entity;
     item.description = t('{0} in {1} file(s)', a.mentions, a.files);
     item.iconPath = kindIcon(a.kind);
     item.contextValue = 'sanad.actor';

@@ -29,8 +29,9 @@ function isProperWord(sc: Scene, k: number): boolean {
 function orgKey(sc: Scene, forms: string[]): string {
   const known = sc.lexicon.lookup(forms);
   if (known && known.kind === 'organization') return known.key;
-  // "وكالة رويترز", "قناة النيلين": a head before a known name.
-  const named = forms.length > 1 ? sc.lexicon.lookup(forms.slice(1)) : null;
+  // "وكالة رويترز", "حركة حماس": a head that only says what the known name is. Not so for a
+  // body over it: "وزارة البيشمركة" is not "البيشمركة".
+  const named = forms.length > 1 && BUILTIN.orgProper.has(stripArticle(forms[0])) ? sc.lexicon.lookup(forms.slice(1)) : null;
   if (named && named.kind === 'organization' && !named.family) return named.key;
   // "حزب الله اللبناني": a known name followed by nationality adjectives keeps the known key.
   let n = forms.length;
@@ -139,8 +140,25 @@ function outlet(sc: Scene, i: number, out: Candidate[]): void {
   out.push({ kind: 'organization', first: p, last: i, skip: 0, key, priority: FROM_PATTERN });
 }
 
+/** Words after which a group names itself in quotes: 'جماعة تطلق على نفسها اسم "…"'. */
+const SELF_NAMING = new Set(['اسم', 'نفسها', 'نفسه', 'نفسهم', 'مسمي', 'تسميه', 'تدعي', 'يدعي', 'تسمي', 'يسمي']);
+
+/** A quoted name right after a self-naming phrase: an organisation the lists may not know. */
+function selfNamed(sc: Scene, i: number, out: Candidate[]): void {
+  const { words } = sc;
+  if (!SELF_NAMING.has(words.form[i]) || i + 1 >= words.count || words.gap[i + 1] !== GAP_QUOTE) return;
+  let last = i + 1;
+  while (last + 1 < words.count && words.gap[last + 1] === GAP_SPACE && last - i < 6) last++;
+  // The name must close with its quote: a hard break right after it (a closing quote is one).
+  if (last + 1 < words.count && words.gap[last + 1] !== GAP_HARD) return;
+  if (!words.form.slice(i + 1, last + 1).every(isArabicWord)) return;
+  const forms = words.form.slice(i + 1, last + 1);
+  out.push({ kind: 'organization', first: i + 1, last, skip: 0, key: orgKey(sc, forms), priority: FROM_PATTERN - 1 });
+}
+
 export function findOrganizations(sc: Scene, out: Candidate[]): void {
   for (let i = 0; i < sc.words.count; i++) {
+    selfNamed(sc, i, out);
     if (sc.inTitle[i]) continue;
     for (const r of readings(sc.words.form[i])) {
       const c = headedOrg(sc, i, r);

@@ -37,15 +37,19 @@ export function makeScene(words: Words, lexicon: Lexicon): Scene {
   const n = words.count;
   const titleEnd = new Int32Array(n).fill(-1);
   const inTitle = new Uint8Array(n);
+  const lexAt: Array<LexMatch | null> = new Array(n);
+  for (let i = 0; i < n; i++) lexAt[i] = lexicon.matchAt(words, i);
   for (let i = 0; i < n; i++) {
     if (inTitle[i]) continue;
     const t = lexicon.titleAt(words, i);
     if (!t) continue;
+    // A known place or body that begins with a title word is that place ("الشيخ زويد").
+    const m = lexAt[i];
+    if (m && m.last > t[0] && m.surface.kind !== 'person') continue;
     titleEnd[i] = t[0];
     for (let k = i; k <= t[0]; k++) inTitle[k] = 1;
   }
-  const lexAt: Array<LexMatch | null> = new Array(n);
-  for (let i = 0; i < n; i++) lexAt[i] = inTitle[i] ? null : lexicon.matchAt(words, i);
+  for (let i = 0; i < n; i++) if (inTitle[i]) lexAt[i] = null;
   return { words, lexicon, titleEnd, inTitle, lexAt, entityEnd: new Int32Array(n).fill(-1) };
 }
 

@@ -107,6 +107,7 @@ export class ClaimIndex {
   private readonly docs = new Map<string, Claim[]>();
   private readonly buckets = new Map<string, Bucket>();
   private sorted: Contradiction[] | null = null;
+  private byPath: Map<string, Contradiction[]> | null = null;
 
   /**
    * Adds or replaces a document. `text` (the document's text, matching the analysis) lets the
@@ -139,6 +140,7 @@ export class ClaimIndex {
       bucket.claims.push(c);
     }
     this.sorted = null;
+    this.byPath = null;
     return [...touched].sort(cmp);
   }
 
@@ -149,6 +151,7 @@ export class ClaimIndex {
     this.drop(path, touched);
     this.docs.delete(path);
     this.sorted = null;
+    this.byPath = null;
     return [...touched].sort(cmp);
   }
 
@@ -159,11 +162,11 @@ export class ClaimIndex {
       const bucket = this.buckets.get(key);
       if (!bucket) continue;
       bucket.claims = bucket.claims.filter((c) => c.path !== path);
-      for (const [key, f] of bucket.found) {
+      for (const [k, f] of bucket.found) {
         if (f.a.path !== path && f.b.path !== path) continue;
         touched.add(f.a.path);
         touched.add(f.b.path);
-        bucket.found.delete(key);
+        bucket.found.delete(k);
       }
       if (!bucket.claims.length) this.buckets.delete(key);
     }
@@ -183,9 +186,22 @@ export class ClaimIndex {
     return this.sorted;
   }
 
-  /** The contradictions one document takes part in. */
+  /** The contradictions one document takes part in, in the same order. */
   contradictionsOf(path: string): Contradiction[] {
-    return this.contradictions().filter((c) => c.a.path === path || c.b.path === path);
+    if (!this.byPath) {
+      const byPath = new Map<string, Contradiction[]>();
+      const add = (p: string, c: Contradiction) => {
+        const list = byPath.get(p);
+        if (list) list.push(c);
+        else byPath.set(p, [c]);
+      };
+      for (const c of this.contradictions()) {
+        add(c.a.path, c);
+        if (c.b.path !== c.a.path) add(c.b.path, c);
+      }
+      this.byPath = byPath;
+    }
+    return this.byPath.get(path) ?? [];
   }
 
   /** The comparable claims of one document (boilerplate and unknown measures left out). */

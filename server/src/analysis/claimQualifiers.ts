@@ -145,9 +145,9 @@ export function readQualifiers(text: string, start: number, end: number, target:
   let of = nationRun(after, 0);
   if (!of.length && own.length) of = nationRun(own, own.length - 1);
   if (target) {
-    const head = text.slice(Math.max(0, start - MAX_CHARS / 2), start);
-    const cut = Math.max(head.lastIndexOf('\n'), head.search(/[.!?؟؛;][^.!?؟؛;]*$/));
-    for (const n of agentBefore(tokens(cut >= 0 ? head.slice(cut + 1) : head))) if (!of.includes(n)) of.push(n);
+    const lead = text.slice(Math.max(0, start - MAX_CHARS / 2), start);
+    const cut = Math.max(lead.lastIndexOf('\n'), lead.search(/[.!?؟؛;][^.!?؟؛;]*$/));
+    for (const n of agentBefore(tokens(cut >= 0 ? lead.slice(cut + 1) : lead))) if (!of.includes(n)) of.push(n);
   }
 
   let on: string[] = [];

@@ -11,19 +11,14 @@
 // have if it were added to the lexicon by hand later.
 import { parseDocument } from 'yaml';
 import { fold } from './normalize';
-import { GAP_QUOTE, canonWords, readings, stripArticle, isDigits, type Words } from './actorWords';
-import { BUILTIN, entriesOf, entryOf, wordsOfString, type EntrySpec, type FamilyMode, type Mode } from './lexiconData';
-import { COMPOUND_TAILS, NAME_LINKS, isAmbiguousGiven, isCommon, isGiven, isNameWord, isStop, nationalityStem } from './actorVocab';
+import { canonWords, readings, type Words } from './actorWords';
+import { BUILTIN, entriesOf, entryOf, wordsOfString, type EntrySpec, type Mode } from './lexiconData';
+import { Trie, keyOf, type Surface } from './lexiconTrie';
+import { familyIndex, familyOf, familySignature, givenPart, type FamilyIndex, type PersonRec } from './lexiconFamily';
 import type { ActorKind, DocumentAnalysis } from './types';
 
-/** What a lexicon form stands for. */
-export interface Surface {
-  key: string;
-  kind: ActorKind;
-  mode: Mode;
-  /** A person's family name standing alone. */
-  family: boolean;
-}
+export type { Surface } from './lexiconTrie';
+export { familyOf } from './lexiconFamily';
 
 /** A lexicon form found in the text: words [first, last], the first read behind `skip` clitic letters. */
 export interface LexMatch {
@@ -46,79 +41,6 @@ export interface LexiconEntry {
   aliases?: string[];
 }
 
-interface Node {
-  next: Map<string, Node> | null;
-  surface: Surface | null;
-}
-
-class Trie {
-  readonly root = new Map<string, Node>();
-
-  /** Adds a form; an existing form keeps its meaning unless `replace`. True when the trie changed. */
-  add(words: string[], surface: Surface, replace = false): boolean {
-    if (words.length === 0) return false;
-    let map = this.root;
-    let node: Node | undefined;
-    for (let k = 0; k < words.length; k++) {
-      node = map.get(words[k]);
-      if (!node) {
-        node = { next: null, surface: null };
-        map.set(words[k], node);
-      }
-      if (k < words.length - 1) {
-        if (!node.next) node.next = new Map();
-        map = node.next;
-      }
-    }
-    if (!node || (node.surface && !replace)) return false;
-    const same = node.surface && node.surface.key === surface.key && node.surface.kind === surface.kind && node.surface.mode === surface.mode;
-    node.surface = surface;
-    return !same;
-  }
-
-  lookup(words: string[]): Surface | null {
-    let map: Map<string, Node> | null = this.root;
-    let node: Node | undefined;
-    for (const w of words) {
-      node = map?.get(w);
-      if (!node) return null;
-      map = node.next;
-    }
-    return node?.surface ?? null;
-  }
-
-  /** The longest form starting with `first` at word i; [last word index, surface]. */
-  longest(words: Words, i: number, first: string): [number, Surface] | null {
-    let node = this.root.get(first);
-    if (!node) return null;
-    let best: [number, Surface] | null = node.surface ? [i, node.surface] : null;
-    let j = i;
-    while (node.next && j + 1 < words.count && words.gap[j + 1] <= GAP_QUOTE) {
-      const next: Node | undefined = node.next.get(words.form[j + 1]);
-      if (!next) break;
-      node = next;
-      j++;
-      if (node.surface) best = [j, node.surface];
-    }
-    return best;
-  }
-}
-
-interface PersonRec {
-  key: string;
-  words: string[];
-  family?: FamilyMode;
-  /** Learnt from the corpus rather than listed: its family name alone is trusted less. */
-  learnt?: boolean;
-}
-
-interface FamilyIndex {
-  /** Family name → the one person who bears it, or null when several do. */
-  owner: Map<string, PersonRec | null>;
-  /** Family name → the form to match alone, for the unambiguous ones whose mode is not 'none'. */
-  alone: Map<string, Surface>;
-}
-
 interface Base {
   trie: Trie;
   titles: Trie;
@@ -127,10 +49,6 @@ interface Base {
 }
 
 const TITLE: Surface = { key: '', kind: 'person', mode: 'free', family: false };
-
-function keyOf(words: string[]): string {
-  return words.join(' ');
-}
 
 /** Inserts an entry's forms; returns the entity key. Aliases of a known name join its entity. */
 function insert(trie: Trie, entry: EntrySpec, lookup: (w: string[]) => Surface | null, replace: boolean): { key: string; changed: boolean } {
@@ -148,19 +66,6 @@ function insert(trie: Trie, entry: EntrySpec, lookup: (w: string[]) => Surface |
 function defaultMode(words: string[], kind: ActorKind): Mode {
   if (kind === 'place' && words.length === 1 && words[0].startsWith('ال') && words[0].endsWith('يه')) return 'adjectival';
   return 'free';
-}
-
-/** The family name of a full name: its last word, or last two for "نصر الله", "عبد المهدي". */
-export function familyOf(words: string[]): string | null {
-  const n = words.length;
-  if (n < 2) return null;
-  if (words.includes('بن') || words.includes('ابن') || words.includes('بنت')) return null;
-  if (words[0] === 'ابو' && n === 2) return null; // a kunya alone has no family name
-  let fam = words[n - 1];
-  if (n >= 3 && (words[n - 2] === 'عبد' || COMPOUND_TAILS.has(fam))) fam = `${words[n - 2]} ${fam}`;
-  else if (COMPOUND_TAILS.has(fam) || words[n - 2] === 'عبد' || words[n - 2] === 'ابو') return null;
-  if (fam.length < 3 || isDigits(fam) || isStop(fam)) return null;
-  return fam;
 }
 
 export class Lexicon {
@@ -361,11 +266,6 @@ export class Lexicon {
   }
 }
 
-/** The first name, with its link: "محمد", "عبد العزيز", "أبو فدك". */
-function givenPart(words: string[]): string {
-  return NAME_LINKS.has(words[0]) && words.length > 1 ? `${words[0]} ${words[1]}` : words[0];
-}
-
 /** Own entries before shipped ones, full forms before family names. */
 function better(a: Surface, b: Surface): boolean {
   return b.family && !a.family;
@@ -386,67 +286,6 @@ function buildBase(): Base {
   const titles = new Trie();
   for (const t of BUILTIN.titles) titles.add(t, TITLE);
   return { trie, titles, persons, family: familyIndex(persons, lookup, new Set()) };
-}
-
-/**
- * Family name → its bearer. A family name borne by several people belongs to none of them, unless
- * the corpus names exactly one of them (`mentioned`), as when an article quotes "محمد صالح" and the
- * lexicon also knows "برهم صالح".
- */
-function familyIndex(persons: PersonRec[], lookup: (w: string[]) => Surface | null, mentioned: Set<string>): FamilyIndex {
-  const bearers = new Map<string, PersonRec[]>();
-  const modes = new Map<string, FamilyMode>();
-  for (const p of persons) {
-    const fam = familyOf(p.words);
-    if (!fam) continue;
-    // A learnt name may be a misreading; its family name without the article ("سينغ", "مكاري")
-    // stands alone only where a person is expected (after a reporting verb or a title).
-    if (p.learnt && !p.family && !fam.startsWith('ال')) modes.set(fam, 'guarded');
-    const list = bearers.get(fam);
-    if (!list) bearers.set(fam, [p]);
-    else if (!list.some((q) => q.key === p.key)) list.push(p);
-    if (p.family) modes.set(fam, p.family);
-  }
-  const owner = new Map<string, PersonRec | null>();
-  for (const [fam, list] of bearers) {
-    const named = list.length > 1 ? list.filter((p) => mentioned.has(p.key)) : list;
-    owner.set(fam, named.length === 1 ? named[0] : null);
-  }
-  const alone = new Map<string, Surface>();
-  for (const [fam, p] of owner) {
-    if (!p) continue;
-    const mode = modes.get(fam) ?? familyMode(fam, lookup);
-    if (mode === 'none') continue;
-    const known = lookup(fam.split(' '));
-    if (known && known.key !== p.key) continue; // the word is already another entity's name
-    alone.set(fam, { key: p.key, kind: 'person', mode, family: true });
-  }
-  return { owner, alone };
-}
-
-function familySignature(f: FamilyIndex): string {
-  return [...f.alone].map(([fam, s]) => `${fam}=${s.key}/${s.mode}`).sort().join('|');
-}
-
-/** How a family name is matched alone, when the lexicon does not say. */
-function familyMode(fam: string, lookup: (w: string[]) => Surface | null): FamilyMode {
-  if (isGiven(fam) && !isAmbiguousGiven(fam)) return 'none'; // "وقال محمد" names nobody in particular
-  if (fam.startsWith('ال') && fam.endsWith('ه')) return 'none'; // "الجمهورية", "العامة" are not family names
-  if (isNameWord(fam) || isCommon(fam) || isAmbiguousGiven(fam)) return 'guarded';
-  if (isNisba(fam, lookup)) return 'adjectival';
-  return 'free';
-}
-
-/** "السوداني", "البغدادي", "الموصلي": a family name that is also the adjective of a country or place. */
-function isNisba(fam: string, lookup: (w: string[]) => Surface | null): boolean {
-  if (!fam.startsWith('ال') || !fam.endsWith('ي') || fam.includes(' ')) return false;
-  if (nationalityStem(fam)) return true;
-  const stem = stripArticle(fam).slice(0, -1);
-  for (const f of [stem, 'ال' + stem, stem + 'ا', stem + 'يا', stem + 'يه', 'ال' + stem + 'ه', 'ال' + stem + 'يه']) {
-    const s = lookup([f]);
-    if (s && s.kind === 'place') return true;
-  }
-  return false;
 }
 
 /** The offset in the YAML text of a problem path such as "persons[2].aliases[0]". */

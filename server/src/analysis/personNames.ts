@@ -24,7 +24,8 @@ function isDefinite(form: string): boolean {
 /** Can word k begin a name? `form` is the word behind its clitics; `titled`: a title precedes. */
 function canStartName(sc: Scene, k: number, form: string, titled: boolean): boolean {
   if (!isArabicWord(form) || form.length < 2 || form.startsWith('ال') || form.startsWith('لل')) return false;
-  if (isStop(form) || isDescriptive(form) || nationalityStem(form)) return false;
+  // Behind a title a given name is a name even when it is also a time word ("الشيخ صباح").
+  if ((isStop(form) && !(titled && isGiven(form))) || isDescriptive(form) || nationalityStem(form)) return false;
   if ((isCommon(form) || isAccusativeNoun(form)) && !isGiven(form)) return false;
   if (sc.titleEnd[k] >= 0 || looksLikeVerb(form)) return false;
   if (form === 'علي' && isPrepositionAla(sc.words, k)) return false;
@@ -109,6 +110,8 @@ function readName(sc: Scene, j: number, firstForm: string, skip: number, titled:
       if (!titled && forms.length < 2 && nationalityStem(f)) break; // "محمد العراقي" is not a name
       forms.push(f);
       last = k;
+      // Gulf names run on through the fathers' names: "مشعل الأحمد الجابر الصباح".
+      if (isGiven(f.slice(2))) continue;
       break;
     }
     if (!canContinueName(sc, k)) break;
@@ -170,8 +173,10 @@ function nameAfterTitle(sc: Scene, t: number): Candidate | null {
       continue;
     }
     if (needDefinite) return null;
-    if ((f[0] === 'ل' || f[0] === 'ب') && f.length >= 4 && !isGiven(f)) {
-      // "لمحاربة داعش", "بشؤون الأمن": a complement that leads on to what follows.
+    const n = j + 1 < words.count && words.gap[j + 1] <= GAP_QUOTE ? j + 1 : -1;
+    if ((f[0] === 'ل' || f[0] === 'ب') && f.length >= 4 && !isGiven(f) && n >= 0 && (isDefinite(words.form[n]) || sc.entityEnd[n] >= 0)) {
+      // "لمحاربة داعش", "بشؤون الأمن": a complement that leads on to what follows (but "الفريق
+      // بختيار محمد" is a name).
       needDefinite = true;
       j++;
       between++;

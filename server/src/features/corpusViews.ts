@@ -1,12 +1,13 @@
 // Shapes of the index sent to the client: spans to paint, the status bar counts, the summary.
 import type { CorpusStatus, CorpusSummaryDocument, DocumentSpansParams, SpanKind } from '../protocol';
 import type { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
+import type { LabelService } from '../labelService';
 
-export function spansOf(entry: IndexEntry): DocumentSpansParams {
+export function spansOf(entry: IndexEntry, labels: LabelService): DocumentSpansParams {
   return {
     uri: entry.uri,
     version: entry.version ?? 0,
-    spans: entry.analysis.mentions.map((m) => ({ kind: m.kind, start: m.start, end: m.end, boilerplate: m.boilerplate })),
+    spans: labels.review(entry.uri, entry.analysis).map((m) => ({ kind: m.kind, start: m.start, end: m.end, boilerplate: m.boilerplate, status: m.status })),
     boilerplate: entry.analysis.boilerplate,
   };
 }
@@ -32,9 +33,16 @@ export function statusOf(index: WorkspaceIndex, indexing: { active: boolean; don
   };
 }
 
-export function summaryOf(index: WorkspaceIndex): CorpusSummaryDocument[] {
+export function summaryOf(index: WorkspaceIndex, labels: LabelService): CorpusSummaryDocument[] {
   return index
     .all()
-    .map((e) => ({ uri: e.uri, path: e.path, published: e.analysis.published, outlet: e.analysis.outlet, counts: counts(e) }))
+    .map((e) => ({
+      uri: e.uri,
+      path: e.path,
+      published: e.analysis.published,
+      outlet: e.analysis.outlet,
+      counts: counts(e),
+      unreviewed: labels.review(e.uri, e.analysis).filter((m) => m.status === 'suggested' && !m.boilerplate).length,
+    }))
     .sort((a, b) => (a.path < b.path ? -1 : 1));
 }

@@ -5,6 +5,8 @@
 import { DiagnosticSeverity, type Diagnostic, type Connection } from 'vscode-languageserver/node';
 import { findHiddenText, type HiddenRun, type HiddenTier } from '../analysis/hiddenText';
 import type { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
+import type { Contradiction } from '../analysis';
+import type { ContradictionReview } from '../labels';
 import { locationOf, rangeOf } from './locations';
 
 const hiddenCache = new WeakMap<IndexEntry, HiddenRun[]>();
@@ -30,7 +32,12 @@ export class DiagnosticsPublisher {
   /** What each file was last sent, so unchanged files are not sent again. */
   private published = new Map<string, string>();
 
-  constructor(private readonly connection: Connection, private readonly index: WorkspaceIndex, private readonly maxProblems: () => number) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly index: WorkspaceIndex,
+    private readonly maxProblems: () => number,
+    private readonly reviewOf: (c: Contradiction) => ContradictionReview | undefined = () => undefined,
+  ) {}
 
   /** The diagnostics of one indexed file, as they should be now. */
   private diagnosticsOf(entry: IndexEntry): Diagnostic[] {
@@ -40,12 +47,16 @@ export class DiagnosticsPublisher {
       const theirs = mine === c.a ? c.b : c.a;
       const other = this.index.byPath(theirs.path);
       if (!other) continue;
+      // A contradiction a reviewer explained is information, no longer a warning.
+      const review = this.reviewOf(c);
+      const explained = review?.decision === 'explained';
+      const verdict = review ? ` [${review.decision}${review.reviewer ? ` by ${review.reviewer}` : ''}${review.note ? `: ${review.note}` : ''}]` : '';
       out.push({
         range: rangeOf(entry, mine.start, mine.end),
-        severity: DiagnosticSeverity.Warning,
+        severity: explained ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning,
         source: 'sanad',
         code: 'contradiction',
-        message: `${c.topic}: ${c.message}`,
+        message: `${c.topic}: ${c.message}${verdict}`,
         relatedInformation: [{ location: locationOf(other, theirs.start, theirs.end), message: `The other figure (${other.path})` }],
       });
     }

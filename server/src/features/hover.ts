@@ -5,6 +5,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Mention } from '../analysis';
 import { showInterval } from '../cliTable';
 import type { WorkspaceIndex } from '../workspaceIndex';
+import type { LabelService } from '../labelService';
+import { figureHoverLines } from './figureLens';
+import { ActorNames } from './actorNames';
 import { describeDateValue } from './dateDetails';
 import { hiddenRunsOf, hiddenTextMessage } from './diagnostics';
 
@@ -25,7 +28,7 @@ export function mentionAt(mentions: readonly Mention[], offset: number): Mention
   return best;
 }
 
-export function hover(doc: TextDocument, offset: number, index: WorkspaceIndex): Hover | null {
+export function hover(doc: TextDocument, offset: number, index: WorkspaceIndex, labels?: LabelService): Hover | null {
   const entry = index.get(doc.uri);
   if (!entry) return null;
   // Invisible characters have no width to point at: a hover beside them names them.
@@ -37,8 +40,9 @@ export function hover(doc: TextDocument, offset: number, index: WorkspaceIndex):
   }
   const lines: string[] = [`**${KIND_LABEL[m.kind]}** — ${m.text}`];
   if (m.entity) {
-    const files = index.all().filter((e) => e.analysis.mentions.some((x) => x.entity === m.entity)).length;
-    lines.push('', `Canonical: ${m.entity}`, `Mentioned in ${files} file${files === 1 ? '' : 's'}`);
+    const all = index.all().flatMap((e) => e.analysis.mentions.filter((x) => x.entity === m.entity).map((x) => ({ x, uri: e.uri })));
+    const files = new Set(all.map((a) => a.uri)).size;
+    lines.push('', `Canonical name: ${ActorNames.of(all.map((a) => a.x)).nameOf(m.entity)} (key \`${m.entity}\`)`, `Mentioned ${all.length} time${all.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
   }
   if (typeof m.value === 'string') {
     lines.push('', `Value: \`${m.value}\``);
@@ -51,7 +55,10 @@ export function hover(doc: TextDocument, offset: number, index: WorkspaceIndex):
   if (m.window) lines.push(`When: ${m.window}${m.cumulative ? ' (running total)' : ''}`);
   if (m.source) lines.push(`Says: ${m.source}`);
   if (m.note) lines.push('', `_${m.note}_`);
+  if (m.kind === 'quantity') lines.push(...figureHoverLines(entry, m.start, index));
   if (m.boilerplate) lines.push('', '_In boilerplate: not compared with other sources._');
+  const label = labels?.labels(doc.uri).find((l) => !l.orphaned && l.start === m.start && l.end === m.end);
+  lines.push('', label ? `Label: **${label.status}**${label.annotator ? ` by ${label.annotator}` : ''}${label.note ? ` — ${label.note}` : ''}` : '_Suggestion: accept or reject with Ctrl+._');
   const inside = hiddenRunsOf(entry).filter((r) => r.tier !== 'mark' && r.start >= m.start && r.end <= m.end);
   for (const r of inside) lines.push('', `⚠ ${hiddenTextMessage(r)}`);
   const contents: MarkupContent = { kind: 'markdown', value: lines.join('  \n') };

@@ -6,6 +6,7 @@ import type { WorkspaceIndex, IndexEntry } from '../workspaceIndex';
 import { locationOf, rangeOf } from './locations';
 import { mentionAt } from './hover';
 import { showInterval } from '../cliTable';
+import { ActorNames } from './actorNames';
 
 export function actorAt(entry: IndexEntry, offset: number): Mention | undefined {
   const m = mentionAt(entry.analysis.mentions, offset);
@@ -69,8 +70,9 @@ export function documentSymbols(entry: IndexEntry): DocumentSymbol[] {
     if (group.name === 'Actors') {
       const byEntity = new Map<string, Mention[]>();
       for (const m of members) byEntity.set(m.entity ?? m.text, [...(byEntity.get(m.entity ?? m.text) ?? []), m]);
+      const names = ActorNames.of(members);
       children = [...byEntity].map(([entity, ms]) => ({
-        name: entity,
+        name: names.nameOf(entity),
         detail: `${detailOf(ms[0])} · ${ms.length}×`,
         kind: SYMBOL_KIND[ms[0].kind],
         range: rangeOf(entry, ms[0].start, ms[ms.length - 1].end),
@@ -90,6 +92,7 @@ export function documentSymbols(entry: IndexEntry): DocumentSymbol[] {
 /** Ctrl+T: actors whose canonical name or any spelling holds the query, one item per actor and file. */
 export function workspaceSymbols(index: WorkspaceIndex, query: string, limit = 500): WorkspaceSymbol[] {
   const q = fold(query);
+  const names = ActorNames.of(index.all().flatMap((e) => e.analysis.mentions));
   const seen = new Set<string>();
   const out: WorkspaceSymbol[] = [];
   for (const entry of index.all()) {
@@ -99,7 +102,7 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, limit = 5
       if (seen.has(key)) continue;
       if (q && !fold(m.entity).includes(q) && !fold(m.text).includes(q)) continue;
       seen.add(key);
-      out.push({ name: m.entity, kind: SYMBOL_KIND[m.kind], containerName: entry.path, location: locationOf(entry, m.start, m.end) });
+      out.push({ name: names.nameOf(m.entity), kind: SYMBOL_KIND[m.kind], containerName: entry.path, location: locationOf(entry, m.start, m.end) });
       if (out.length >= limit) return out;
     }
   }

@@ -7,6 +7,7 @@ import { contextOf, rangeOf } from './locations';
 import { mentionsOf } from './navigation';
 import { showInterval } from '../cliTable';
 import { measureKeyOf, measureTopic } from './measures';
+import { ActorNames } from './actorNames';
 
 export function corpusLocation(entry: IndexEntry, m: Mention): CorpusLocation {
   return { uri: entry.uri, path: entry.path, range: rangeOf(entry, m.start, m.end), text: m.text, context: contextOf(entry, m.start, m.end), boilerplate: m.boilerplate };
@@ -14,17 +15,19 @@ export function corpusLocation(entry: IndexEntry, m: Mention): CorpusLocation {
 
 export function actors(index: WorkspaceIndex): ActorSummary[] {
   const byEntity = new Map<string, ActorSummary & { uris: Set<string> }>();
+  const names = new ActorNames();
   for (const entry of index.all()) {
     for (const m of entry.analysis.mentions) {
       if (!m.entity || m.boilerplate || (m.kind !== 'person' && m.kind !== 'organization' && m.kind !== 'place')) continue;
+      names.add(m);
       let a = byEntity.get(m.entity);
-      if (!a) byEntity.set(m.entity, (a = { entity: m.entity, kind: m.kind, mentions: 0, files: 0, uris: new Set() }));
+      if (!a) byEntity.set(m.entity, (a = { entity: m.entity, name: m.entity, kind: m.kind, mentions: 0, files: 0, uris: new Set() }));
       a.mentions++;
       a.uris.add(entry.uri);
     }
   }
   return [...byEntity.values()]
-    .map(({ uris, ...a }) => ({ ...a, files: uris.size }))
+    .map(({ uris, ...a }) => ({ ...a, name: names.nameOf(a.entity), files: uris.size }))
     .sort((a, b) => b.mentions - a.mentions || (a.entity < b.entity ? -1 : 1));
 }
 

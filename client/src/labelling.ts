@@ -1,0 +1,176 @@
+// The annotation workflow in the editor: accept or reject the suggestion under the cursor, label a
+// selection as a type, notes, contradiction reviews, and export, import and comparison of labels.
+// Labels are kept by the server (it sees every edit); these commands ask it and report back.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  labelRequest, reviewContradictionRequest, exportRequest, importRequest, compareRequest,
+  type LabelAction, type LabelActionResult, type SpanKind, type PaintSpan,
+} from '../../server/src/protocol';
+import { t } from './uiLanguage';
+
+type ClientRef = () => LanguageClient | undefined;
+
+const TYPES: Array<{ kind: SpanKind; label: () => string; key: string }> = [
+  { kind: 'person', label: () => t('Person'), key: '1' },
+  { kind: 'organization', label: () => t('Organisation'), key: '2' },
+  { kind: 'place', label: () => t('Place'), key: '3' },
+  { kind: 'date', label: () => t('Date'), key: '4' },
+  { kind: 'quantity', label: () => t('Figure'), key: '5' },
+];
+
+async function send(client: ClientRef, action: LabelAction): Promise<boolean> {
+  const c = client();
+  if (!c) return false;
+  const result: LabelActionResult = await c.sendRequest(labelRequest, action);
+  if (!result.ok) void vscode.window.showWarningMessage(`Sanad: ${result.message ?? t('the label was not saved.')}`);
+  return result.ok;
+}
+
+interface SpanArgs {
+  uri: string;
+  start: number;
+  end: number;
+}
+
+export function registerLabelling(context: vscode.ExtensionContext, client: ClientRef, spansAt: (doc: vscode.TextDocument, offset: number) => PaintSpan | undefined): void {
+  const atCursor = (): (SpanArgs & { kind: SpanKind }) | undefined => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return undefined;
+    const span = spansAt(editor.document, editor.document.offsetAt(editor.selection.active));
+    if (!span) {
+      void vscode.window.showInformationMessage(t('Sanad: put the cursor on a highlighted span first.'));
+      return undefined;
+    }
+    return { uri: editor.document.uri.toString(), start: span.start, end: span.end, kind: span.kind };
+  };
+
+  const labelSelection = async (args?: SpanArgs, kind?: SpanKind) => {
+    const editor = vscode.window.activeTextEditor;
+    const target =
+      args ??
+      (editor && !editor.selection.isEmpty
+        ? { uri: editor.document.uri.toString(), start: editor.document.offsetAt(editor.selection.start), end: editor.document.offsetAt(editor.selection.end) }
+        : undefined);
+    if (!target) {
+      void vscode.window.showInformationMessage(t('Sanad: select the words to label first.'));
+      return;
+    }
+    let chosen: SpanKind | undefined = kind;
+    if (!chosen) {
+      const pick = await vscode.window.showQuickPick(
+        TYPES.map((x) => ({ label: x.label(), description: `Ctrl+Alt+${x.key}`, spanKind: x.kind })),
+        { title: t('Label selection as…'), placeHolder: t('The type of what is selected') },
+      );
+      if (!pick) return;
+      chosen = pick.spanKind;
+    }
+    let value: string | undefined;
+    if (chosen === 'quantity' || chosen === 'date') {
+      value = await vscode.window.showInputBox({
+        title: t('Value (optional)'),
+        prompt: chosen === 'quantity' ? t('The figure: 3, 151+ or 20-99; leave empty to keep it unspecified') : t('The date: 2024-01-25, 2024-01 or 2024-01-01/2024-01-10; leave empty to keep it unspecified'),
+      });
+      if (value === undefined) return;
+    }
+    await send(client, { action: 'label', ...target, kind: chosen, value: value || undefined });
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('sanad.label.apply', (action: LabelAction) => send(client, action)),
+    vscode.commands.registerCommand('sanad.acceptSuggestion', () => {
+      const s = atCursor();
+      return s && send(client, { action: 'accept', ...s });
+    }),
+    vscode.commands.registerCommand('sanad.rejectSuggestion', () => {
+      const s = atCursor();
+      return s && send(client, { action: 'reject', ...s });
+    }),
+    vscode.commands.registerCommand('sanad.labelSelection', (args?: SpanArgs) => labelSelection(args)),
+    ...TYPES.map((x) => vscode.commands.registerCommand(`sanad.labelAs.${x.kind}`, () => labelSelection(undefined, x.kind))),
+    vscode.commands.registerCommand('sanad.label.note', async (args?: SpanArgs) => {
+      const s = args ?? atCursor();
+      if (!s) return;
+      const note = await vscode.window.showInputBox({ title: t('Note on this label'), prompt: t('Empty to remove the note') });
+      if (note !== undefined) await send(client, { action: 'note', uri: s.uri, start: s.start, end: s.end, note });
+    }),
+    vscode.commands.registerCommand('sanad.contradiction.review', async (args: SpanArgs & { decision: 'explained' | 'confirmed' | 'clear' }) => {
+      const c = client();
+      if (!c) return;
+      let note: string | undefined;
+      if (args.decision === 'explained') {
+        note = await vscode.window.showInputBox({ title: t('Why do these figures not contradict each other?'), prompt: t('A note for the other reviewers (different period, place, or way of counting)') });
+        if (note === undefined) return;
+      }
+      const result = await c.sendRequest(reviewContradictionRequest, { ...args, note });
+      if (!result.ok) void vscode.window.showWarningMessage(`Sanad: ${result.message}`);
+    }),
+    vscode.commands.registerCommand('sanad.showFigureSources', async (uri: string, position: { line: number; character: number }, locations: Array<{ uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>) => {
+      const toPos = (p: { line: number; character: number }) => new vscode.Position(p.line, p.character);
+      await vscode.commands.executeCommand(
+        'editor.action.showReferences',
+        vscode.Uri.parse(uri),
+        toPos(position),
+        locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(toPos(l.range.start), toPos(l.range.end)))),
+      );
+    }),
+    vscode.commands.registerCommand('sanad.exportAnnotations', async () => {
+      const c = client();
+      if (!c) return;
+      const format = await vscode.window.showQuickPick(
+        [
+          { label: 'YAML', description: t('one file: documents, labels, claims, contradictions and reviews'), format: 'yaml' as const },
+          { label: 'JSON Lines', description: t('one document per line'), format: 'jsonl' as const },
+          { label: 'brat standoff', description: t('a folder of .txt and .ann files for other annotation tools'), format: 'brat' as const },
+        ],
+        { title: t('Export annotations') },
+      );
+      if (!format) return;
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      let target: vscode.Uri | undefined;
+      if (format.format === 'brat') {
+        target = (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, defaultUri: folder, openLabel: t('Export here') }))?.[0];
+      } else {
+        const ext = format.format === 'yaml' ? 'yaml' : 'jsonl';
+        target = await vscode.window.showSaveDialog({ defaultUri: folder && vscode.Uri.joinPath(folder, `sanad-export.${ext}`), filters: { [format.label]: [ext] } });
+      }
+      if (!target) return;
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Sanad: exporting annotations…') }, () => c.sendRequest(exportRequest, { format: format.format, target: target!.fsPath }));
+      if (result.ok) void vscode.window.showInformationMessage(`Sanad: ${result.message}`);
+      else void vscode.window.showErrorMessage(`Sanad: ${result.message}`);
+    }),
+    vscode.commands.registerCommand('sanad.importAnnotations', async () => {
+      const c = client();
+      if (!c) return;
+      const source = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Sanad export': ['yaml', 'yml'] }, openLabel: t('Import') }))?.[0];
+      if (!source) return;
+      const result = await c.sendRequest(importRequest, { source: source.fsPath });
+      if (result.ok) void vscode.window.showInformationMessage(`Sanad: ${result.message}`);
+      else void vscode.window.showErrorMessage(`Sanad: ${result.message}`);
+    }),
+    vscode.commands.registerCommand('sanad.compareAnnotators', async () => {
+      const c = client();
+      if (!c) return;
+      const pickFolder = async (title: string) => (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, title, openLabel: t('Choose') }))?.[0];
+      const a = await pickFolder(t('The reference annotator’s label folder (A)'));
+      const b = a && (await pickFolder(t('The other annotator’s label folder (B)')));
+      if (!a || !b) return;
+      const result = await c.sendRequest(compareRequest, { a: a.fsPath, b: b.fsPath });
+      if (!result.ok || !result.report) {
+        void vscode.window.showErrorMessage(`Sanad: ${result.message}`);
+        return;
+      }
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.report });
+      await vscode.window.showTextDocument(doc, { preview: true });
+      const items = (result.disagreements ?? []).map((d) => ({ label: d.summary, d }));
+      if (items.length === 0) return;
+      // Walk through the disagreements: each pick opens the span; the list comes back until closed.
+      for (;;) {
+        const pick = await vscode.window.showQuickPick(items, { title: t('Disagreements ({0})', items.length), matchOnDescription: true });
+        if (!pick) return;
+        const r = pick.d.range;
+        await vscode.window.showTextDocument(vscode.Uri.parse(pick.d.uri), { selection: new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character), preview: false });
+      }
+    }),
+  );
+}

@@ -1,0 +1,76 @@
+// A trie over canonical words: every form of every known actor, matched word by word from any
+// position of a text. Shared by the shipped lexicons and each workspace's own layer.
+import { GAP_QUOTE, type Words } from './actorWords';
+import type { Mode } from './lexiconData';
+import type { ActorKind } from './types';
+
+/** What a lexicon form stands for. */
+export interface Surface {
+  key: string;
+  kind: ActorKind;
+  mode: Mode;
+  /** A person's family name standing alone. */
+  family: boolean;
+}
+
+interface Node {
+  next: Map<string, Node> | null;
+  surface: Surface | null;
+}
+
+export class Trie {
+  readonly root = new Map<string, Node>();
+
+  /** Adds a form; an existing form keeps its meaning unless `replace`. True when the trie changed. */
+  add(words: string[], surface: Surface, replace = false): boolean {
+    if (words.length === 0) return false;
+    let map = this.root;
+    let node: Node | undefined;
+    for (let k = 0; k < words.length; k++) {
+      node = map.get(words[k]);
+      if (!node) {
+        node = { next: null, surface: null };
+        map.set(words[k], node);
+      }
+      if (k < words.length - 1) {
+        if (!node.next) node.next = new Map();
+        map = node.next;
+      }
+    }
+    if (!node || (node.surface && !replace)) return false;
+    const same = node.surface && node.surface.key === surface.key && node.surface.kind === surface.kind && node.surface.mode === surface.mode;
+    node.surface = surface;
+    return !same;
+  }
+
+  lookup(words: string[]): Surface | null {
+    let map: Map<string, Node> | null = this.root;
+    let node: Node | undefined;
+    for (const w of words) {
+      node = map?.get(w);
+      if (!node) return null;
+      map = node.next;
+    }
+    return node?.surface ?? null;
+  }
+
+  /** The longest form starting with `first` at word i; [last word index, surface]. */
+  longest(words: Words, i: number, first: string): [number, Surface] | null {
+    let node = this.root.get(first);
+    if (!node) return null;
+    let best: [number, Surface] | null = node.surface ? [i, node.surface] : null;
+    let j = i;
+    while (node.next && j + 1 < words.count && words.gap[j + 1] <= GAP_QUOTE) {
+      const next: Node | undefined = node.next.get(words.form[j + 1]);
+      if (!next) break;
+      node = next;
+      j++;
+      if (node.surface) best = [j, node.surface];
+    }
+    return best;
+  }
+}
+
+export function keyOf(words: string[]): string {
+  return words.join(' ');
+}

@@ -1,0 +1,36 @@
+// Code lenses above figures that other sources also report ("3 sources: 150+ · dozens · 200+"),
+// and the figure part of hovers: what the other sources say about the same measure.
+import type { CodeLens, Location } from 'vscode-languageserver/node';
+import type { ClaimGroup } from '../analysis/contradictions';
+import type { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
+import { locationOf, rangeOf } from './locations';
+
+function othersOf(group: ClaimGroup, index: WorkspaceIndex): Location[] {
+  return group.others.flatMap((o) => {
+    const e = index.byPath(o.path);
+    return e ? [locationOf(e, o.start, o.end)] : [];
+  });
+}
+
+export function figureLenses(entry: IndexEntry, index: WorkspaceIndex): CodeLens[] {
+  return index.claims.groupsIn(entry.path).map((g) => {
+    const range = rangeOf(entry, g.claim.start, g.claim.end);
+    return {
+      range,
+      command: { title: g.summary, command: 'sanad.showFigureSources', arguments: [entry.uri, range.start, othersOf(g, index)] },
+    };
+  });
+}
+
+/** Markdown lines for a hover on a figure: each other source's figure, and whether it agrees. */
+export function figureHoverLines(entry: IndexEntry, offset: number, index: WorkspaceIndex): string[] {
+  const g = index.claims.groupAt(entry.path, offset);
+  if (!g || g.others.length === 0) return [];
+  const lines = ['', `**Other sources on ${g.topic}** (${g.sources} sources):`];
+  for (const o of g.others.slice(0, 8)) {
+    const who = o.outlet ?? o.path;
+    lines.push(`- ${o.agrees ? '✓' : '✗'} ${o.label} — “${o.text}” (${who}, ${o.date ?? 'undated'})${o.reason ? ` — ${o.reason}` : ''}`);
+  }
+  if (g.others.length > 8) lines.push(`- … and ${g.others.length - 8} more`);
+  return lines;
+}
