@@ -13,7 +13,17 @@ export function say(line: string): void {
   process.stderr.write(`sanad: ${line}\n`);
 }
 
+let pipeWatched = false;
+
+/** Writes to stdout and waits until it is flushed. */
 export function writeStdout(text: string): Promise<void> {
+  if (!pipeWatched) {
+    pipeWatched = true;
+    // A reader that stops early (`sanad export . | head`) closes the pipe; that is not a crash.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') say(`stdout: ${err.message}`);
+    });
+  }
   return new Promise((done) => process.stdout.write(text, () => done()));
 }
 

@@ -39,7 +39,8 @@ test('initialize declares hovers, incremental sync and semantic tokens with Sana
   const caps = init.capabilities;
   assert.equal(caps.hoverProvider, true);
   assert.deepEqual(caps.semanticTokensProvider && 'legend' in caps.semanticTokensProvider ? caps.semanticTokensProvider.legend.tokenTypes : [], TOKEN_TYPES);
-  assert.equal(caps.textDocumentSync, 2);
+  assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
+  assert.ok(caps.codeActionProvider && caps.codeLensProvider && caps.referencesProvider && caps.definitionProvider && caps.workspaceSymbolProvider);
 });
 
 test('indexes the corpus files of the workspace and names the unreadable one', async () => {
