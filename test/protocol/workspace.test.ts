@@ -39,7 +39,7 @@ after(async () => {
 });
 
 test('the seeds’ attack counts contradict: a warning on both sides, each pointing at the other', async () => {
-  const d4 = await session.until('diagnostics on 004', () => session.diagnostics.get(uriOf(S004))?.diagnostics.filter((d) => d.code === 'contradiction').length && session.diagnostics.get(uriOf(S004)));
+  const d4 = await session.until('diagnostics on 004', () => (session.diagnostics.get(uriOf(S004))?.diagnostics.filter((d) => d.code === 'contradiction').length ?? 0) > 0 && session.diagnostics.get(uriOf(S004)));
   const on4 = d4.diagnostics.filter((d) => d.code === 'contradiction');
   const text4 = textOf(S004);
   const at = text4.indexOf('أكثر من 150 ضربة');
