@@ -10,7 +10,7 @@ import YAML from 'yaml';
 import { repoRoot } from './lspClient';
 import { analyzeCorpus } from '../../server/src/analysis';
 import {
-  compareLabels, createLabel, emptyLabelFile, makeReview, parseLabelFile, quotesFromCorpus, renderLabelFile, setReview,
+  compareLabels, createLabel, emptyLabelFile, makeReview, quotesFromCorpus, renderLabelFile, setReview,
   type AgreementReport, type Label, type LabelFile, type LabelStatus, type LabelType,
 } from '../../server/src/labels';
 
