@@ -1,13 +1,15 @@
 // `sanad`: the batch command line. Same engine as the language server; reads files, prints JSON,
 // YAML or a table for people.
-import { promises as fs } from 'node:fs';
-import { relative, resolve } from 'node:path';
 import YAML from 'yaml';
 import { analyzeCorpus } from './analysis';
-import { listArticles, readArticle } from './articleFiles';
 import { formatTable } from './cliTable';
+import { readArticles, writeStdout } from './cliFiles';
+import { exportCommand, importCommand, compareCommand } from './cliExport';
 
 const USAGE = `Usage: sanad analyze PATH... [--format json|yaml|table] [--max-file-size KB]
+       sanad export PATH... [--format yaml|jsonl|brat] [--labels DIR] [--out FILE|DIR]
+       sanad import FILE [--labels DIR]
+       sanad compare DIR_A DIR_B [--format table|json] [PATH...]
 
 Finds actors, dates and figures in Arabic news articles (UTF-8 .txt files) and flags figures that
 contradict each other across sources. Folders are read recursively for *.txt files.
@@ -16,6 +18,8 @@ contradict each other across sources. Folders are read recursively for *.txt fil
   --format yaml    the same fields as YAML
   --format table   a readable summary per document
   --max-file-size  skip files larger than this many KB (default 2048)
+
+Each of export, import and compare explains itself with --help (labels: docs/LABELS.md).
 
 Exit codes: 0 all files analysed; 1 some files could not be read (named on stderr, the rest are
 still analysed); 2 bad usage or nothing to analyse.`;
@@ -46,53 +50,30 @@ function parseArgs(argv: string[]): Args | string {
   return args;
 }
 
-async function collect(paths: string[]): Promise<{ files: string[]; missing: string[] }> {
-  const files: string[] = [];
-  const missing: string[] = [];
-  for (const p of paths) {
-    const abs = resolve(p);
-    const stat = await fs.stat(abs).catch(() => null);
-    if (!stat) missing.push(p);
-    else if (stat.isDirectory()) files.push(...(await listArticles(abs, ['**/*.txt'])));
-    else files.push(abs);
-  }
-  return { files: [...new Set(files)], missing };
-}
-
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'export') return exportCommand(argv.slice(1));
+  if (argv[0] === 'import') return importCommand(argv.slice(1));
+  if (argv[0] === 'compare') return compareCommand(argv.slice(1));
   if (argv.length === 0 || argv.includes('-h') || argv.includes('--help')) {
     process.stderr.write(USAGE + '\n');
     return argv.length === 0 ? 2 : 0;
   }
   const args = parseArgs(argv);
   if (typeof args === 'string' || args.command !== 'analyze' || args.paths.length === 0) {
-    const problem = typeof args === 'string' ? args : args.command && args.command !== 'analyze' ? `unknown command "${args.command}"` : '';
-    if (problem) process.stderr.write(`sanad: ${problem}\n\n`);
-    process.stderr.write(USAGE + '\n');
+    const problem = typeof args === 'string' ? args : args.command !== 'analyze' ? `unknown command "${args.command}"` : 'name the files or folders to analyse';
+    process.stderr.write(`sanad: ${problem}\n\n${USAGE}\n`);
     return 2;
   }
-  const { files, missing } = await collect(args.paths);
-  let failed = missing.length;
-  for (const m of missing) process.stderr.write(`sanad: ${m}: no such file or folder\n`);
-  const inputs: Array<{ path: string; text: string }> = [];
-  for (const file of files) {
-    const read = await readArticle(file, args.maxKB * 1024);
-    const shown = relative(process.cwd(), file) || file;
-    if (read.ok) inputs.push({ path: shown, text: read.text });
-    else {
-      failed++;
-      process.stderr.write(`sanad: ${shown}: skipped, ${read.reason}\n`);
-    }
-  }
-  if (inputs.length === 0) {
+  const read = await readArticles(args.paths, args.maxKB * 1024);
+  if (read.articles.length === 0) {
     process.stderr.write('sanad: nothing to analyse\n');
     return 2;
   }
-  const result = analyzeCorpus(inputs);
+  const result = analyzeCorpus(read.articles.map((a) => ({ path: a.path, text: a.text })));
   const out =
     args.format === 'json' ? JSON.stringify(result, null, 2) : args.format === 'yaml' ? YAML.stringify(result, { lineWidth: 0, aliasDuplicateObjects: false }) : formatTable(result);
-  await new Promise<void>((done) => process.stdout.write(out.endsWith('\n') ? out : out + '\n', () => done()));
-  return failed > 0 ? 1 : 0;
+  await writeStdout(out.endsWith('\n') ? out : out + '\n');
+  return read.failed > 0 ? 1 : 0;
 }
 
 if (require.main === module) {

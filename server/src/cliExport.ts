@@ -13,7 +13,8 @@ import { saveLabelFile, writeFileAtomic } from './labels/labelFs';
 import { formatAgreement } from './agreementTable';
 import { choice, kilobytes, parseOptions, wantsHelp, type OptionKind } from './cliOptions';
 import {
-  folderRefusalFor, loadLabels, readArticles, realish, refusalFor, reportProblems, say, shown, underFolders, writeStdout, type WriteRules,
+  folderRefusalFor, isInside, loadLabels, readArticles, realish, refusalFor, reportProblems, say, shown, underFolders, workspacePath, writeStdout,
+  type WriteRules,
 } from './cliFiles';
 
 export const EXPORT_USAGE = `Usage: sanad export PATH... [--format yaml|jsonl|brat] [--labels DIR] [--out FILE|DIR]
@@ -28,7 +29,8 @@ same path plus .yaml. Labels are placed on the articles' current texts before th
                    labels and reviews, then the contradictions; described in docs/LABELS.md
   --format jsonl   the same documents, one JSON object per line
   --format brat    brat standoff: a .txt (the text without a byte-order mark) and a .ann for each
-                   article, mirroring the article paths under --out DIR (required)
+                   article, mirroring the article paths under --out DIR (required; a hidden
+                   folder such as .sanad/brat keeps the .txt copies out of later exports)
   --labels DIR     the labels folder (default ${DEFAULT_LABELS_FOLDER})
   --out FILE|DIR   where to write, relative to the current folder (yaml and jsonl: default stdout)
   --overwrite      replace files that exist; without it nothing is overwritten
@@ -143,6 +145,11 @@ export async function exportCommand(argv: string[]): Promise<number> {
     const done = await writeAll(writes);
     if (done < 0) return 1;
     say(`wrote ${writes.length / 2} article(s) as brat standoff (.txt and .ann) under ${shown(outAbs)}`);
+    // The copies are .txt files too: inside a folder being exported they would come back as articles.
+    const rel = workspacePath(outAbs);
+    if (isInside(outAbs, process.cwd()) && underFolders(rel, read.folders) && !rel.split('/').some((s) => s.startsWith('.'))) {
+      say(`note: ${shown(outAbs)} is inside a folder being exported, so its .txt copies will be read as articles next time; hidden folders such as .sanad/brat are skipped`);
+    }
     return failed + skipped ? 1 : 0;
   }
 

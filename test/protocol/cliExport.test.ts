@@ -152,6 +152,12 @@ test('brat: a BOM-free .txt and an .ann per article, offsets in code points', ()
   assert.equal(statSync(join(ws, 'brat/news/a.ann')).mtimeMs, before);
   assert.equal(sanad(ws, 'export', 'news', '--format', 'brat', '--out', 'brat', '--overwrite').status, 0);
   assert.equal(sanad(ws, 'export', 'news', '--format', 'brat').status, 2, 'brat needs --out');
+  // Copies inside the folder exported would be read as articles next time: said, unless hidden.
+  assert.match(sanad(ws, 'export', 'news', '--format', 'brat', '--out', 'news/copies').stderr, /note: news\/copies is inside a folder being exported/);
+  const hidden = sanad(ws, 'export', '.', '--format', 'brat', '--out', '.sanad/brat');
+  assert.equal(hidden.status, 0, hidden.stderr);
+  assert.doesNotMatch(hidden.stderr, /note:/);
+  assert.ok(existsSync(join(ws, '.sanad/brat/news/a.ann')));
 });
 
 test('writes stay inside the current folder, and never replace a file unasked', () => {

@@ -1,0 +1,148 @@
+// The engine alone, in one process, for finding where its time and memory go (the full benchmark,
+// bench/run.mjs, measures the CLI and the server from outside). Builds server/src/analysis into
+// bench/out/engine.cjs, then:
+//   node bench/engineProfile.mjs corpus 1000        analyzeCorpus on N generated articles: time, heap
+//   node bench/engineProfile.mjs scale 20,200,5000  analyzeText on one text of each size in KB
+//   node bench/engineProfile.mjs edit 20            repeated analyzeText + ClaimIndex.update of a
+//                                                   20 KB article in a corpus of 1,000 (the edit path)
+//   node bench/engineProfile.mjs dump 300 FILE      analyzeCorpus result as JSON, to diff before/after
+//   node bench/engineProfile.mjs retain 1000        heap kept by N analyses held the way the server holds them
+// Add --expose-gc to node for the heap figures to mean anything.
+import * as esbuild from 'esbuild';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import YAML from 'yaml';
+import { generateCorpus, article, rng } from './generate.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'bench', 'out');
+mkdirSync(out, { recursive: true });
+const bundle = join(out, 'engine.cjs');
+await esbuild.build({
+  stdin: {
+    contents: "export * from './index'; export { ClaimIndex } from './contradictions';",
+    resolveDir: join(root, 'server/src/analysis'),
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile: bundle,
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'yaml',
+      setup(build) {
+        build.onLoad({ filter: /\.ya?ml$/ }, (args) => ({
+          contents: JSON.stringify(YAML.parse(readFileSync(args.path, 'utf8'), { maxAliasCount: 0, uniqueKeys: true })),
+          loader: 'json',
+        }));
+      },
+    },
+  ],
+});
+const engine = createRequire(import.meta.url)(bundle);
+
+function corpus(n, seed = 1) {
+  const dir = mkdtempSync(join(tmpdir(), 'sanad-prof-'));
+  try {
+    generateCorpus(dir, n, join(root, 'seeds'), seed);
+    const files = [];
+    const walk = (d) => {
+      for (const e of readdirSync(d).sort()) {
+        const p = join(d, e);
+        if (statSync(p).isDirectory()) walk(p);
+        else files.push({ path: p.slice(dir.length + 1), text: readFileSync(p, 'utf8') });
+      }
+    };
+    walk(dir);
+    return files;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function bigText(chars, seed = 99) {
+  const rand = rng(seed);
+  const pool = readFileSync(join(root, 'seeds', '003_7679b3e3658cb47b.txt'), 'utf8').split('\n').filter((l) => l.length > 60);
+  const parts = [];
+  let len = 0;
+  for (let i = 0; len < chars; i++) {
+    const a = article(rand, pool, i);
+    parts.push(a);
+    len += a.length;
+  }
+  return parts.join('');
+}
+
+const heapMB = () => {
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+};
+const ms = (t0) => performance.now() - t0;
+
+const [mode, arg = '1000', file] = process.argv.slice(2);
+if (mode === 'corpus') {
+  const files = corpus(Number(arg));
+  const h0 = heapMB();
+  const t0 = performance.now();
+  const r = engine.analyzeCorpus(files);
+  const t = ms(t0);
+  const mentions = r.documents.reduce((k, d) => k + d.mentions.length, 0);
+  console.log(JSON.stringify({ articles: files.length, ms: Math.round(t), mentions, contradictions: r.contradictions.length, heapMB: Math.round(heapMB() - h0), rssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+} else if (mode === 'scale') {
+  for (const kb of arg.split(',').map(Number)) {
+    const text = bigText(kb * 512); // Arabic: about two bytes a character
+    engine.analyzeText('warm', text.slice(0, 5000));
+    const runs = kb > 1000 ? 1 : kb > 100 ? 3 : 10;
+    const t0 = performance.now();
+    let r;
+    for (let k = 0; k < runs; k++) r = engine.analyzeText('big.txt', text);
+    const t = ms(t0) / runs;
+    console.log(`${String(kb).padStart(6)} KB  ${text.length} chars  ${t.toFixed(1)} ms  ${(t / (text.length / 1000)).toFixed(3)} ms/1k chars  ${r.mentions.length} mentions${r.problems ? ' problems: ' + r.problems.join('; ') : ''}`);
+  }
+} else if (mode === 'edit') {
+  const files = corpus(1000, 7);
+  const index = new engine.ClaimIndex();
+  const lexicon = engine.Lexicon.builtin();
+  for (const f of files) index.update(engine.analyzeText(f.path, f.text, { lexicon }), f.text);
+  const text = bigText(Number(arg) * 512);
+  const times = [];
+  for (let k = 0; k < 40; k++) {
+    const edited = k % 2 ? text : text.replace('\n', '\u200b\n');
+    const t0 = performance.now();
+    const a = engine.analyzeText('edited/big.txt', edited, { lexicon });
+    const t1 = performance.now();
+    index.update(a, edited);
+    index.contradictionsOf('edited/big.txt');
+    times.push([t1 - t0, performance.now() - t1]);
+  }
+  const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  console.log(JSON.stringify({ chars: text.length, analyzeMs: +med(times.map((x) => x[0])).toFixed(1), indexMs: +med(times.map((x) => x[1])).toFixed(1), contradictions: index.contradictions().length }));
+} else if (mode === 'dump') {
+  const r = engine.analyzeCorpus(corpus(Number(arg)));
+  writeFileSync(file, JSON.stringify(r, null, 1));
+  console.log(`${file}: ${r.documents.length} documents, ${r.contradictions.length} contradictions`);
+} else if (mode === 'retain') {
+  const files = corpus(Number(arg), 7);
+  const h0 = heapMB();
+  const lexicon = engine.Lexicon.builtin();
+  const index = new engine.ClaimIndex();
+  const kept = [];
+  for (const f of files) {
+    const a = engine.analyzeText(f.path, f.text, { lexicon });
+    kept.push({ text: f.text, analysis: a });
+    index.update(a, f.text);
+  }
+  const h1 = heapMB();
+  index.contradictions();
+  const h2 = heapMB();
+  console.log(JSON.stringify({ articles: files.length, analysesMB: Math.round(h1 - h0), afterContradictionsMB: Math.round(h2 - h0), contradictions: index.contradictions().length, rssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+} else {
+  console.error('modes: corpus N | scale KB,KB | edit KB | dump N FILE | retain N');
+  process.exit(2);
+}
