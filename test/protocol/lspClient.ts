@@ -30,14 +30,19 @@ export class LspSession {
     this.connection.listen();
   }
 
-  static async start(workspace: string, settings: unknown = {}): Promise<{ session: LspSession; init: InitializeResult }> {
-    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+  static async start(
+    workspace: string,
+    settings: unknown = {},
+    options: { execArgv?: string[]; initializationOptions?: unknown } = {},
+  ): Promise<{ session: LspSession; init: InitializeResult }> {
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
     const session = new LspSession(child, settings);
     const init = await session.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
       capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } },
       workspaceFolders: [{ uri: `file://${workspace}`, name: 'corpus' }],
+      initializationOptions: options.initializationOptions,
     });
     await session.connection.sendNotification(InitializedNotification.type, {});
     return { session, init };
