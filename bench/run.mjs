@@ -48,6 +48,7 @@ try {
     measure('floor', dir); // warm the file cache so every contender reads from memory
     const row = { articles: n, megabytes: +(bytes / 2 ** 20).toFixed(1), floor: measure('floor', dir), analyze: measure('analyze', dir) };
     row.analyzeOverFloor = +(row.analyze.ms / row.floor.ms).toFixed(1);
+    row.contradictions = measure('contradictions', dir);
     if (!skip.has('cspell')) {
       row.cspell = await runCspell(dir);
       row.cspellOverAnalyze = +(row.cspell.ms / row.analyze.ms).toFixed(1);
@@ -70,6 +71,8 @@ console.log('articles    MB  floor ms  analyze ms  peak MB  ×floor   cspell ms 
 for (const c of results.corpora) {
   console.log(`${String(c.articles).padStart(8)} ${String(c.megabytes).padStart(5)} ${f(c.floor.ms)} ${f(c.analyze.ms, 11)} ${f(c.analyze.peakMB, 8)} ${String(c.analyzeOverFloor).padStart(6)}× ${f(c.cspell?.ms, 11)} ${c.cspell ? String(c.cspellOverAnalyze).padStart(14) + '×' : '—'.padStart(15)}`);
 }
+console.log('\narticles   figures   contradictions   comparison ms');
+for (const c of results.corpora) console.log(`${String(c.articles).padStart(8)} ${String(c.contradictions.claims).padStart(9)} ${String(c.contradictions.contradictions).padStart(16)} ${f(c.contradictions.ms, 15)}`);
 if (results.corpora.some((c) => c.lsp)) {
   console.log('\nlanguage server   index→diagnosed ms   server peak MB   edit→diagnostics ms (median/p95)   semantic tokens ms (median/p95)');
   for (const c of results.corpora.filter((x) => x.lsp)) {

@@ -44,7 +44,9 @@ const bundles = [
   { ...common, entryPoints: { server: join(root, 'server/src/server.ts') }, outdir: join(root, 'dist') },
   { ...common, entryPoints: { cli: join(root, 'server/src/cli.ts') }, outdir: join(root, 'dist'), banner: { js: '#!/usr/bin/env node' } },
 ];
-const builds = testsOnly ? [] : bundles;
+// The benchmark calls the engine directly to time the comparison of figures on its own.
+const benchBundle = { ...common, entryPoints: { engine: join(root, 'server/src/analysis/index.ts') }, outdir: join(root, 'out/bench'), sourcemap: false };
+const builds = testsOnly ? [] : [...bundles, benchBundle];
 if (!production) {
   for (const layer of ['unit', 'protocol', 'integration']) {
     const entries = testEntries(`test/${layer}`);

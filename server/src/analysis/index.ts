@@ -11,6 +11,7 @@ import { findContradictions } from './contradictions';
 export * from './types';
 export { Shadow, fold } from './normalize';
 export { Lexicon } from './actors';
+export { findContradictions } from './contradictions';
 
 export interface AnalyzeOptions {
   /** Names and aliases known to the corpus or the workspace; shared across documents. */
