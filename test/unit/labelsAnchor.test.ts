@@ -217,3 +217,12 @@ test('empty texts, empty edits and nonsense offsets neither throw nor lose label
   assertPlaced(r.text, r.labels);
   assert.deepEqual(applyTextChanges(ARTICLE, start, []).labels, start);
 });
+
+test('a hand-written label with no context stays where its quote is', () => {
+  const text = 'قال الجيش إن 3 جنود قتلوا.';
+  const start = text.indexOf('3 جنود');
+  const label: Label = { id: 'h1', type: 'quantity', status: 'accepted', text: '3 جنود', start, end: start + 6, before: '', after: '' };
+  const [placed] = reanchorLabels([label], text);
+  assert.equal(placed.orphaned, undefined);
+  assert.equal(placed.start, start);
+});
