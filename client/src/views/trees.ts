@@ -11,6 +11,13 @@ import { t } from '../uiLanguage';
 
 const KIND_LABEL = (): Record<SpanKind, string> => ({ person: t('Persons'), organization: t('Organisations'), place: t('Places'), date: t('Dates'), quantity: t('Figures') });
 
+// Tree rows mix Arabic names with numbers, ISO dates and English words. Without isolation the
+// bidi algorithm reorders them ("2250–2750" shows as "2750–2250", a count jumps to the far side
+// of an Arabic name), so each piece is isolated: values left to right, text by its first letter.
+const ltr = (s: string) => `\u2066${s}\u2069`;
+const fsi = (s: string) => `\u2068${s}\u2069`;
+const join = (...parts: Array<string | undefined | false>) => parts.filter(Boolean).map((p) => fsi(p as string)).join(' · ');
+
 export function kindIcon(kind: SpanKind): vscode.ThemeIcon {
   return new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor(`sanad.${kind}Border`));
 }
@@ -18,7 +25,7 @@ export function kindIcon(kind: SpanKind): vscode.ThemeIcon {
 /** A tree item that opens its span when clicked. */
 export function locationItem(label: string, loc: CorpusLocation, description?: string): vscode.TreeItem {
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
-  item.description = description ?? loc.path;
+  item.description = description ?? ltr(loc.path);
   item.tooltip = `${loc.context}\n${loc.path}:${loc.range.start.line + 1}`;
   item.command = { command: 'sanad.reveal', title: 'Reveal', arguments: [loc.uri, loc.range] };
   item.resourceUri = undefined;
@@ -74,7 +81,7 @@ export class ActorsTree extends SanadTree {
   private actorNode(client: LanguageClient, a: ActorSummary): Node {
     const item = new vscode.TreeItem(a.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.tooltip = a.entity;
-    item.description = t('{0} in {1} file(s)', a.mentions, a.files);
+    item.description = fsi(t('{0} in {1} file(s)', a.mentions, a.files));
     item.iconPath = kindIcon(a.kind);
     item.contextValue = 'sanad.actor';
     return {
@@ -87,7 +94,7 @@ export class ActorsTree extends SanadTree {
           const fileItem = new vscode.TreeItem(path, vscode.TreeItemCollapsibleState.Expanded);
           fileItem.description = `${ms.length}`;
           fileItem.iconPath = vscode.ThemeIcon.File;
-          return { item: fileItem, children: () => ms.map((m) => ({ item: locationItem(m.context, m, t('line {0}', m.range.start.line + 1) + (m.boilerplate ? ' · ' + t('boilerplate') : '')) })) };
+          return { item: fileItem, children: () => ms.map((m) => ({ item: locationItem(m.context, m, join(t('line {0}', m.range.start.line + 1), m.boilerplate && t('boilerplate'))) })) };
         });
       },
     };
@@ -101,14 +108,15 @@ export class FiguresTree extends SanadTree {
       .filter((m) => this.filter.matches(m.topic, ...m.claims.map((c) => c.location.path), ...m.claims.map((c) => c.location.context)))
       .map((m) => {
         const item = new vscode.TreeItem(m.topic, vscode.TreeItemCollapsibleState.Collapsed);
-        const values = m.claims.map((c) => c.value).join(' · ');
-        item.description = m.conflicts > 0 ? `${t('conflict')} · ${values}` : values;
+        const values = m.claims.map((c) => ltr(c.value)).join(' · ');
+        item.description = m.conflicts > 0 ? `${fsi(t('conflict'))} · ${values}` : values;
+        item.label = fsi(m.topic);
         item.iconPath = m.conflicts > 0 ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : kindIcon('quantity');
         return {
           item,
           children: () =>
             m.claims.map((c) => {
-              const it = locationItem(`${c.value} — ${c.location.text}`, c.location, `${c.outlet ?? c.location.path} · ${c.published ?? t('undated')}${c.source ? ' · ' + c.source : ''}`);
+              const it = locationItem(`${ltr(c.value)} — ${fsi(c.location.text)}`, c.location, join(c.outlet ?? c.location.path, c.published ? ltr(c.published) : t('undated'), c.source));
               if (c.conflict) it.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
               return { item: it };
             }),
@@ -123,7 +131,7 @@ export class TimelineTree extends SanadTree {
     return entries
       .filter((e) => this.filter.matches(e.location.path, e.location.context))
       .map((e) => {
-        const item = locationItem(e.value, e.location, `${e.location.text} · ${e.location.path}`);
+        const item = locationItem(ltr(e.value), e.location, join(e.location.text, ltr(e.location.path)));
         item.iconPath = kindIcon('date');
         item.tooltip = `${e.location.context}\n${e.note ?? ''}\n${e.location.path}`;
         return { item };
@@ -139,7 +147,7 @@ export class SourcesTree extends SanadTree {
       .map((d) => {
         const item = new vscode.TreeItem(d.path, vscode.TreeItemCollapsibleState.None);
         const c = d.counts;
-        item.description = `${d.outlet ?? t('outlet unknown')} · ${d.published ?? t('undated')}`;
+        item.description = join(d.outlet ?? t('outlet unknown'), d.published ? ltr(d.published) : t('undated'), d.unreviewed > 0 && t('{0} unreviewed', d.unreviewed));
         item.tooltip = `${d.path}\n` + t('{0} persons · {1} organisations · {2} places · {3} dates · {4} figures', c.person, c.organization, c.place, c.date, c.quantity);
         item.iconPath = vscode.ThemeIcon.File;
         item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(d.uri)] };
