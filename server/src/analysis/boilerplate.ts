@@ -225,15 +225,25 @@ export function findBoilerplate(shadow: Shadow): Array<{ start: number; end: num
 
   // Short lines take their neighbours' side: boilerplate only between two boilerplate lines.
   // The page's start counts as article (headline, dateline), its end as boilerplate.
+  // The nearest decided line on each side, found in two linear passes (a page of thousands of
+  // short lines must not cost thousands squared).
   const decided = nonEmpty.map((l) => l.cls);
+  const sideBefore: string[] = new Array(nonEmpty.length);
+  const sideAfter: string[] = new Array(nonEmpty.length);
+  let last = 'good';
+  for (let k = 0; k < nonEmpty.length; k++) {
+    sideBefore[k] = last;
+    if (decided[k] !== 'short') last = decided[k];
+  }
+  last = 'bad';
+  for (let k = nonEmpty.length - 1; k >= 0; k--) {
+    sideAfter[k] = last;
+    if (decided[k] !== 'short') last = decided[k];
+  }
   for (let k = 0; k < nonEmpty.length; k++) {
     if (decided[k] !== 'short') continue;
-    let p = k - 1;
-    while (p >= 0 && decided[p] === 'short') p--;
-    let q = k + 1;
-    while (q < nonEmpty.length && decided[q] === 'short') q++;
-    const before = p < 0 ? 'good' : decided[p];
-    const after = q >= nonEmpty.length ? 'bad' : decided[q];
+    const before = sideBefore[k];
+    const after = sideAfter[k];
     if (before === 'bad' && after === 'bad') {
       nonEmpty[k].cls = 'bad';
       nonEmpty[k].why = 'between boilerplate';
