@@ -4,9 +4,10 @@
 // item, the hover, and above all that Arabic lines keep their word order.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadLauncher, repoRoot, vsixUnderTest, type VSCodeSession } from './helpers/launcher';
+import { repoRoot } from './helpers/launcher';
+import { SHOTS, startSuite, type Suite } from './helpers/session';
 import {
   allViewLines, decorationsOver, hoverText, poll, quickOpen, setColorTheme, settle, statusItems, textAreaWidth,
   toTop, viewLines, visibleHover,
@@ -14,7 +15,6 @@ import {
 
 const SEED = '004_c60929020f56a472.txt';
 const seedLines = readFileSync(join(repoRoot, 'seeds', SEED), 'utf8').split('\n');
-const SHOTS = join(repoRoot, 'out', 'screenshots');
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
 /** A figure and a year in the seed, each in a different paragraph; Sanad must highlight both. */
 const FIGURE = '150';
@@ -22,7 +22,8 @@ const YEAR = '2021';
 /** Fewer highlights than this on the first screen of the seed means the server did not answer. */
 const MIN_HIGHLIGHTS = 3;
 
-let session: VSCodeSession;
+let suite: Suite;
+let session: Suite['session'];
 
 /**
  * Every boolean `sanad.*` setting the manifest declares, switched on, so the word-order check runs
@@ -42,20 +43,8 @@ function allFeaturesOn(): Record<string, boolean> {
   return on;
 }
 
-/**
- * Runs one check; when it fails, saves what the window looked like next to the error, so a failure
- * caused by the extension can be reported with the picture.
- */
-async function withShot(name: string, check: () => Promise<void>): Promise<void> {
-  try {
-    await check();
-  } catch (err) {
-    const file = join(SHOTS, `failed-${name}.png`);
-    await session?.page.screenshot({ path: file }).catch(() => {});
-    if (err instanceof Error) err.message += `\n(screenshot of the window: ${file})`;
-    throw err;
-  }
-}
+/** Runs one check; when it fails, the error names a screenshot of the window. */
+const withShot = (name: string, check: () => Promise<void>) => suite.withShot(name, check);
 
 /** Sanad's status bar item, once the server has reported counts (not while it is still indexing). */
 async function sanadStatus(): Promise<string | undefined> {
@@ -68,22 +57,14 @@ async function sanadStatus(): Promise<string | undefined> {
 }
 
 before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  // Pictures of an earlier run's failures would be mistaken for this run's.
-  for (const f of readdirSync(SHOTS)) if (f.startsWith('failed-')) rmSync(join(SHOTS, f));
-  const launcher = await loadLauncher();
-  const vsix = vsixUnderTest(launcher);
-  session = await launcher.launchVSCode({
-    vsix,
-    folder: join(repoRoot, 'seeds'),
-    settings: { 'workbench.colorTheme': 'Default Light Modern', ...allFeaturesOn() },
-    timeoutMs: 90_000,
-  });
+  // A copy of the seeds in a temp folder, so nothing the window does can reach the repository's.
+  suite = await startSuite('editor', { 'workbench.colorTheme': 'Default Light Modern', ...allFeaturesOn() });
+  session = suite.session;
   await withShot('open-seed', () => quickOpen(session.page, SEED));
 }, { timeout: 240_000 });
 
 after(async () => {
-  await session?.close();
+  await suite?.close();
 }, { timeout: 30_000 });
 
 test('the seed opens in the "Arabic News" language mode', { timeout: 30_000 }, () =>

@@ -69,16 +69,33 @@ export async function toTop(page: Page): Promise<void> {
   await settle(page);
 }
 
+/** A pattern matching exactly TEXT (for Playwright's hasText, which otherwise matches substrings). */
+export function exactly(text: string): RegExp {
+  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+}
+
 /** Opens FILE through Quick Open (Ctrl+P), as a user would, and waits for its text to show. */
 export async function quickOpen(page: Page, file: string, timeoutMs = 30_000): Promise<void> {
-  await page.keyboard.press(`${MOD}+P`);
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: timeoutMs });
-  await input.fill(file);
-  // The file search runs on the server; Enter before a row shows would open nothing.
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor({ state: 'visible', timeout: timeoutMs });
-  await page.keyboard.press('Enter');
-  await page.locator('.part.editor .tab.active', { hasText: file }).waitFor({ state: 'visible', timeout: timeoutMs });
+  const tab = page.locator('.part.editor .tab.active', { hasText: file });
+  // An editor that is still opening (from a click in a view, say) can take the focus back and
+  // close Quick Open under the typing; a second attempt then finds a quiet window.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press(`${MOD}+P`);
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: timeoutMs });
+    await input.fill(file);
+    // The file search runs on the server, and until it answers the list still shows the editor
+    // history, whose first row Enter would open: click the file's own row instead.
+    const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exactly(file) }) }).first();
+    await row.waitFor({ state: 'visible', timeout: timeoutMs });
+    await row.click({ timeout: timeoutMs });
+    const opened = await tab.waitFor({ state: 'visible', timeout: attempt < 3 ? 5000 : timeoutMs }).then(() => true, (err: unknown) => {
+      if (attempt >= 3) throw err;
+      return false;
+    });
+    if (opened) break;
+    await page.keyboard.press('Escape');
+  }
   await page.locator(`${EDITOR} .view-lines .view-line`).first().waitFor({ state: 'visible', timeout: timeoutMs });
 }
 
@@ -136,14 +153,22 @@ export async function textAreaWidth(page: Page): Promise<number> {
 export async function allViewLines(page: Page, maxPages = 60): Promise<ViewLine[]> {
   const seen = new Map<number, ViewLine>();
   await toTop(page);
+  const firstTop = async () => Math.min(...(await viewLines(page)).map((r) => r.top));
+  let idle = 0;
   for (let i = 0; i < maxPages; i++) {
     await settle(page);
     const before = seen.size;
     for (const row of await viewLines(page)) {
       seen.set(row.top, { ...row, lineNumber: row.lineNumber ?? seen.get(row.top)?.lineNumber });
     }
-    if (i > 0 && seen.size === before) break;
+    // A page can bring nothing new while the editor is still scrolling (the first PageDown may only
+    // move the cursor); two quiet pages in a row mean the end.
+    idle = i > 0 && seen.size === before ? idle + 1 : 0;
+    if (idle >= 2) break;
+    const top = await firstTop();
     await page.keyboard.press('PageDown');
+    // Give the editor up to a second to draw the next page.
+    for (let wait = 0; wait < 20 && (await firstTop()) === top; wait++) await page.waitForTimeout(50);
   }
   await toTop(page);
   return [...seen.values()].sort((a, b) => a.top - b.top);
@@ -246,4 +271,12 @@ export async function decorationsOver(page: Page, text: string): Promise<string[
     },
     { sel: EDITOR, needle: text },
   );
+}
+
+/** Waits until Sanad's status bar item reports counts, not all zero and not spinning: the workspace is indexed. */
+export async function sanadIndexed(page: Page, timeoutMs = 60_000): Promise<string> {
+  return poll('the Sanad status item with counts', async () => {
+    const item = (await statusItems(page)).find((i) => /^Sanad\b.*[1-9]/.test(i.text));
+    return item && !(await page.locator(`[id="${item.id}"] .codicon-modifier-spin`).count()) ? item.text : undefined;
+  }, { timeoutMs, lastSeen: () => statusItems(page) });
 }
