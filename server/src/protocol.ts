@@ -108,6 +108,8 @@ export interface ActorSummary {
   entity: string;
   /** The fullest spelling the articles use, for people. */
   name: string;
+  /** The articles that name it (workspace-relative paths), so the panel filter can match a file. */
+  paths: string[];
   kind: 'person' | 'organization' | 'place';
   mentions: number;
   files: number;

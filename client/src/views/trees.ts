@@ -66,7 +66,7 @@ abstract class SanadTree implements vscode.TreeDataProvider<Node> {
 export class ActorsTree extends SanadTree {
   protected async roots(client: LanguageClient): Promise<Node[]> {
     const all = await client.sendRequest(actorsRequest);
-    const shown = all.filter((a) => this.filter.matches(a.entity, a.name));
+    const shown = all.filter((a) => this.filter.matches(a.entity, a.name, ...a.paths));
     return (['person', 'organization', 'place'] as const)
       .map((kind) => ({ kind, actors: shown.filter((a) => a.kind === kind) }))
       .filter((g) => g.actors.length > 0)

@@ -8,6 +8,7 @@ import type { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
 import type { Contradiction } from '../analysis';
 import type { ContradictionReview } from '../labels';
 import { locationOf, rangeOf } from './locations';
+import { isolateParts } from './bidi';
 
 const hiddenCache = new WeakMap<IndexEntry, HiddenRun[]>();
 
@@ -56,7 +57,7 @@ export class DiagnosticsPublisher {
         severity: explained ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning,
         source: 'sanad',
         code: 'contradiction',
-        message: `${c.topic}: ${c.message}${verdict}`,
+        message: isolateParts(`${c.topic}: ${c.message}${verdict}`),
         relatedInformation: [{ location: locationOf(other, theirs.start, theirs.end), message: `The other figure (${other.path})` }],
       });
     }

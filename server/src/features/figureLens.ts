@@ -4,6 +4,7 @@ import type { CodeLens, Location } from 'vscode-languageserver/node';
 import type { ClaimGroup } from '../analysis/contradictions';
 import type { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
 import { locationOf, rangeOf } from './locations';
+import { isolateParts } from './bidi';
 
 function othersOf(group: ClaimGroup, index: WorkspaceIndex): Location[] {
   return group.others.flatMap((o) => {
@@ -15,9 +16,13 @@ function othersOf(group: ClaimGroup, index: WorkspaceIndex): Location[] {
 export function figureLenses(entry: IndexEntry, index: WorkspaceIndex): CodeLens[] {
   return index.claims.groupsIn(entry.path).map((g) => {
     const range = rangeOf(entry, g.claim.start, g.claim.end);
+    // A lens sits at the line's first character, which on an Arabic line is at the right edge:
+    // the title stays short (distinct values, three at most) and the full list is in the tooltip.
+    const values = [...new Set([g.claim.short, ...g.others.map((o) => o.short)])];
+    const title = `${g.sources} sources: ${values.slice(0, 3).join(' · ')}${values.length > 3 ? ' …' : ''}`;
     return {
       range,
-      command: { title: g.summary, command: 'sanad.showFigureSources', arguments: [entry.uri, range.start, othersOf(g, index)] },
+      command: { title, tooltip: g.summary, command: 'sanad.showFigureSources', arguments: [entry.uri, range.start, othersOf(g, index)] },
     };
   });
 }
@@ -29,7 +34,7 @@ export function figureHoverLines(entry: IndexEntry, offset: number, index: Works
   const lines = ['', `**Other sources on ${g.topic}** (${g.sources} sources):`];
   for (const o of g.others.slice(0, 8)) {
     const who = o.outlet ?? o.path;
-    lines.push(`- ${o.agrees ? '✓' : '✗'} ${o.label} — “${o.text}” (${who}, ${o.date ?? 'undated'})${o.reason ? ` — ${o.reason}` : ''}`);
+    lines.push(isolateParts(`- ${o.agrees ? '✓' : '✗'} ${o.label} — “${o.text}” (${who}, ${o.date ?? 'undated'})${o.reason ? ` — ${o.reason}` : ''}`));
   }
   if (g.others.length > 8) lines.push(`- … and ${g.others.length - 8} more`);
   return lines;

@@ -14,7 +14,7 @@ export function corpusLocation(entry: IndexEntry, m: Mention): CorpusLocation {
 }
 
 export function actors(index: WorkspaceIndex): ActorSummary[] {
-  const byEntity = new Map<string, ActorSummary & { uris: Set<string> }>();
+  const byEntity = new Map<string, Omit<ActorSummary, 'paths'> & { uris: Set<string> }>();
   const names = new ActorNames();
   for (const entry of index.all()) {
     for (const m of entry.analysis.mentions) {
@@ -23,11 +23,11 @@ export function actors(index: WorkspaceIndex): ActorSummary[] {
       let a = byEntity.get(m.entity);
       if (!a) byEntity.set(m.entity, (a = { entity: m.entity, name: m.entity, kind: m.kind, mentions: 0, files: 0, uris: new Set() }));
       a.mentions++;
-      a.uris.add(entry.uri);
+      a.uris.add(entry.path);
     }
   }
   return [...byEntity.values()]
-    .map(({ uris, ...a }) => ({ ...a, name: names.nameOf(a.entity), files: uris.size }))
+    .map(({ uris, ...a }) => ({ ...a, name: names.nameOf(a.entity), files: uris.size, paths: [...uris].sort() }))
     .sort((a, b) => b.mentions - a.mentions || (a.entity < b.entity ? -1 : 1));
 }
 
