@@ -16,13 +16,12 @@ function othersOf(group: ClaimGroup, index: WorkspaceIndex): Location[] {
 export function figureLenses(entry: IndexEntry, index: WorkspaceIndex): CodeLens[] {
   return index.claims.groupsIn(entry.path).map((g) => {
     const range = rangeOf(entry, g.claim.start, g.claim.end);
-    // A lens sits at the line's first character, which on an Arabic line is at the right edge:
-    // the title stays short (distinct values, three at most) and the full list is in the tooltip.
-    const values = [...new Set([g.claim.short, ...g.others.map((o) => o.short)])];
-    const title = `${g.sources} sources: ${values.slice(0, 3).join(' · ')}${values.length > 3 ? ' …' : ''}`;
+    // One value per source, this one first. VS Code draws a lens from the line's first character,
+    // which on an Arabic line is at the right edge, so a long title is cut there: the full list is
+    // also the tooltip, and the command opens every figure in a peek.
     return {
       range,
-      command: { title, tooltip: g.summary, command: 'sanad.showFigureSources', arguments: [entry.uri, range.start, othersOf(g, index)] },
+      command: { title: g.summary, tooltip: g.summary, command: 'sanad.showFigureSources', arguments: [entry.uri, range.start, othersOf(g, index)] },
     };
   });
 }
