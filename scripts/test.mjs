@@ -44,15 +44,20 @@ for (const layer of layers) {
   );
   const out = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const pass = Number(/^# pass (\d+)/m.exec(out)?.[1] ?? 0);
+  const todo = Number(/^# todo (\d+)/m.exec(out)?.[1] ?? 0);
+  const skipped = Number(/^# skipped (\d+)/m.exec(out)?.[1] ?? 0);
   let fail = Number(/^# fail (\d+)/m.exec(out)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(out)?.[1] ?? 0);
   if (r.status !== 0 && fail === 0) fail = 1; // the runner itself failed
   if (pass + fail === 0) fail = 1; // no test ran: a failure, never a green
-  rows.push([layer, pass, fail]);
+  rows.push([layer, pass, fail, todo, skipped]);
   totals.passed += pass;
   totals.failed += fail;
 }
 
 console.log('\n== summary');
-for (const [layer, pass, fail] of rows) console.log(`  ${layer.padEnd(12)} ${pass} passed, ${fail} failed`);
+for (const [layer, pass, fail, todo = 0, skipped = 0] of rows) {
+  const extra = [todo && `${todo} todo (known gaps, named in the output above)`, skipped && `${skipped} skipped`].filter(Boolean).join(', ');
+  console.log(`  ${layer.padEnd(12)} ${pass} passed, ${fail} failed${extra ? ` · ${extra}` : ''}`);
+}
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed > 0 ? 1 : 0);
