@@ -2,8 +2,10 @@
 // (lexicons/heads.yaml): "وزارة الدفاع", "هيئة النزاهة", "حركة أمل", "الجيش العراقي", "شفق نيوز",
 // "محافظة الأنبار", "مدينة سومي", "قاعدة البرج 22".
 import { BUILTIN } from './lexiconData';
-import { GAP_HARD, GAP_QUOTE, GAP_SPACE, isArabicWord, isDigits, readings, stripArticle, type Reading } from './actorWords';
-import { isCommon, isDefiniteNationality, isDescriptive, isReporting, isStop, looksLikeVerb, nationalityStem } from './actorVocab';
+import { GAP_HARD, GAP_QUOTE, GAP_SPACE, isArabicWord, isDigits, stripArticle, type Reading } from './actorWords';
+import {
+  FACT_NATIONAL_ORG, FACT_ORG_HEAD, FACT_PLACE_HEAD, isCommon, isDefiniteNationality, isDescriptive, isReporting, isStop, looksLikeVerb, nationalityStem,
+} from './actorVocab';
 import { FROM_LEXICON, FROM_PATTERN, hasTanweenFath, nextWord, prevWord, type Candidate, type Scene } from './actorScene';
 
 /** Longest words an organisation name runs to after its head. */
@@ -107,7 +109,7 @@ function headedOrg(sc: Scene, i: number, r: Reading): Candidate | null {
 /** "الجيش العراقي", "الخارجية الأمريكية" (= وزارة الخارجية الأمريكية). */
 function nationalOrg(sc: Scene, i: number, out: Candidate[]): void {
   const { words } = sc;
-  for (const r of readings(words.form[i])) {
+  for (const r of words.info[i].readings) {
     if (r.clitic !== '' && r.clitic !== 'و' && r.clitic !== 'ف') continue;
     const full = BUILTIN.orgNational.get(r.form);
     if (!full) continue;
@@ -160,14 +162,17 @@ export function findOrganizations(sc: Scene, out: Candidate[]): void {
   for (let i = 0; i < sc.words.count; i++) {
     selfNamed(sc, i, out);
     if (sc.inTitle[i]) continue;
-    for (const r of readings(sc.words.form[i])) {
-      const c = headedOrg(sc, i, r);
-      if (c) {
-        out.push(c);
-        break;
+    const facts = sc.facts[i];
+    if (facts & FACT_ORG_HEAD) {
+      for (const r of sc.words.info[i].readings) {
+        const c = headedOrg(sc, i, r);
+        if (c) {
+          out.push(c);
+          break;
+        }
       }
     }
-    nationalOrg(sc, i, out);
+    if (facts & FACT_NATIONAL_ORG) nationalOrg(sc, i, out);
     outlet(sc, i, out);
   }
 }
@@ -239,8 +244,8 @@ function withNumber(sc: Scene, last: number): number {
 
 export function findPlaces(sc: Scene, out: Candidate[]): void {
   for (let i = 0; i < sc.words.count; i++) {
-    if (sc.inTitle[i]) continue;
-    for (const r of readings(sc.words.form[i])) {
+    if (sc.inTitle[i] || !(sc.facts[i] & FACT_PLACE_HEAD)) continue;
+    for (const r of sc.words.info[i].readings) {
       if (r.form.startsWith('ال') && stripArticle(r.form) !== 'عاصمه') continue; // heads are indefinite
       const c = headedPlace(sc, i, r);
       if (c) {

@@ -4,6 +4,7 @@
 import { GAP_HARD, originalOf, type Words } from './actorWords';
 import type { Lexicon, LexMatch } from './lexicon';
 import type { ActorKind } from './types';
+import { wordFacts } from './actorVocab';
 
 /** A possible mention: words [first, last], the first read behind `skip` clitic letters. */
 export interface Candidate {
@@ -31,6 +32,8 @@ export interface Scene {
   lexAt: Array<LexMatch | null>;
   /** For a word that starts an organisation or place candidate, its last word; else -1. */
   entityEnd: Int32Array;
+  /** What each word may start (actorVocab.wordFacts). */
+  facts: Uint8Array;
 }
 
 export function makeScene(words: Words, lexicon: Lexicon): Scene {
@@ -50,7 +53,9 @@ export function makeScene(words: Words, lexicon: Lexicon): Scene {
     for (let k = i; k <= t[0]; k++) inTitle[k] = 1;
   }
   for (let i = 0; i < n; i++) if (inTitle[i]) lexAt[i] = null;
-  return { words, lexicon, titleEnd, inTitle, lexAt, entityEnd: new Int32Array(n).fill(-1) };
+  const facts = new Uint8Array(n);
+  for (let i = 0; i < n; i++) facts[i] = wordFacts(words.info[i]);
+  return { words, lexicon, titleEnd, inTitle, lexAt, entityEnd: new Int32Array(n).fill(-1), facts };
 }
 
 /** The word before i when nothing but a space or a quote stands between them; else -1. */

@@ -3,7 +3,7 @@
 // lists (lexicons/words.yaml, given-names.yaml); a word is looked up as written and without a
 // leading conjunction ("وقال" is "قال").
 import { BUILTIN } from './lexiconData';
-import { readings, stripArticle } from './actorWords';
+import { readings, stripArticle, type Reading, type WordInfo } from './actorWords';
 
 /** The word, and the word without a leading و or ف. */
 function forms(form: string): string[] {
@@ -88,4 +88,41 @@ export function looksLikeVerb(form: string): boolean {
   if ((c === 'ي' || c === 'ت') && form.length >= 3 && form.length <= 6) return true;
   // The future prefix (سيعلن، ستواصل) and the verbal nouns of form X (استهداف، استئناف).
   return (/^س[يتن]/.test(form) && form.length >= 5) || (form.startsWith('است') && form.length >= 6);
+}
+
+// ---- What a word may start, asked once per word ----------------------------------------------
+
+/** Some reading heads an organisation's name ("وزارة", "حركة"): actorPatterns.headedOrg may find one. */
+export const FACT_ORG_HEAD = 1;
+/** Some reading is a national body's head ("الجيش", "الخارجية"): actorPatterns.nationalOrg. */
+export const FACT_NATIONAL_ORG = 2;
+/** Some indefinite reading heads a place ("محافظة", "مدينة"): actorPatterns.headedPlace. */
+export const FACT_PLACE_HEAD = 4;
+/** Some reading is a given name: personNames.givenName. */
+export const FACT_GIVEN = 8;
+/** Some reading is "أبو": personNames.kunya. */
+export const FACT_KUNYA = 16;
+
+/**
+ * Which finders a word can start, from the shipped word lists only (they never change while the
+ * process runs). Most words start none, and each finder then passes them over without reading
+ * them behind their clitics again.
+ */
+export function wordFacts(info: WordInfo): number {
+  if (info.facts < 0) info.facts = factsOf(info.readings);
+  return info.facts;
+}
+
+function factsOf(readings: Reading[]): number {
+  let f = 0;
+  for (const r of readings) {
+    const bare = stripArticle(r.form);
+    if (BUILTIN.orgChain.has(bare) || (BUILTIN.orgProper.has(bare) && bare === r.form)) f |= FACT_ORG_HEAD;
+    if ((r.clitic === '' || r.clitic === 'و' || r.clitic === 'ف') && BUILTIN.orgNational.has(r.form)) f |= FACT_NATIONAL_ORG;
+    const indefinite = !r.form.startsWith('ال') || bare === 'عاصمه';
+    if (indefinite && (BUILTIN.placeNamed.has(r.form) || BUILTIN.placeIntroducing.has(r.form))) f |= FACT_PLACE_HEAD;
+    if (isGiven(r.form)) f |= FACT_GIVEN;
+    if (r.form === 'ابو') f |= FACT_KUNYA;
+  }
+  return f;
 }

@@ -3,6 +3,7 @@
 // whether a name may run on across it: a space yes, a hyphen inside organisation names, a quote only
 // inside a known name (كتائب “سيد الشهداء”), punctuation and line ends never.
 import type { Shadow } from './normalize';
+import { WordCache } from './wordCache';
 
 /** What stands between a word and the one before it. Ordered: a larger value is a stronger break. */
 export const GAP_SPACE = 0;
@@ -20,6 +21,37 @@ export interface Words {
   readonly gap: Uint8Array;
   /** Each word in canonical spelling (see canon). */
   readonly form: string[];
+  /** What is known about each word's form, shared with every other text that has the word. */
+  readonly info: WordInfo[];
+}
+
+/**
+ * A word form with its readings and what the finders have asked of it before. The finders ask
+ * the same questions of every word of every text; asked once per form, the answers are kept here.
+ */
+export interface WordInfo {
+  /** The word in canonical spelling (canon). */
+  readonly form: string;
+  readonly readings: Reading[];
+  /** actorVocab.wordFacts, or -1 until asked. */
+  facts: number;
+  /** Lexicon.startsOf for the shipped lexicon alone, or -1 until asked. */
+  baseStarts: number;
+  /** Lexicon.startsOf for one grown lexicon, valid while its state is `startsStamp`. */
+  starts: number;
+  startsStamp: number;
+}
+
+/** The info of a word as written in the shadow, under its canonical form. */
+export function infoOf(written: string): WordInfo {
+  return infoCache.get(written, makeInfo);
+}
+
+const infoCache = new WordCache<WordInfo>(20_000);
+
+function makeInfo(written: string): WordInfo {
+  const form = canon(written);
+  return { form, readings: readingsOf(form), facts: -1, baseStarts: -1, starts: 0, startsStamp: -1 };
 }
 
 function isWordCode(c: number): boolean {
@@ -29,9 +61,13 @@ function isWordCode(c: number): boolean {
   if ((c >= 0x066e && c <= 0x06d3) || (c >= 0x06fa && c <= 0x06ff)) return true;
   if (c < 0xc0) return false;
   if (c >= 0xd800 && c <= 0xdfff) return false; // astral symbols (emoji) break words
-  return LETTER.test(String.fromCharCode(c));
+  let k = letters[c];
+  if (k === 2) k = letters[c] = LETTER.test(String.fromCharCode(c)) ? 1 : 0;
+  return k === 1;
 }
 const LETTER = /\p{L}/u;
+/** Whether a unit is a letter of another script: 1 yes, 0 no, 2 not asked yet. */
+const letters = new Uint8Array(0x10000).fill(2);
 
 function gapOf(c: number): number {
   if (c === 0x20 || c === 0x09) return GAP_SPACE;
@@ -47,6 +83,7 @@ export function wordsOf(shadow: Shadow): Words {
   const ends: number[] = [];
   const gaps: number[] = [];
   const forms: string[] = [];
+  const info: WordInfo[] = [];
   let gap = GAP_HARD;
   let i = 0;
   while (i < norm.length) {
@@ -67,7 +104,9 @@ export function wordsOf(shadow: Shadow): Words {
     starts.push(i);
     ends.push(j);
     gaps.push(gap);
-    forms.push(canon(norm.slice(i, j)));
+    const word = infoOf(norm.slice(i, j));
+    forms.push(word.form);
+    info.push(word);
     gap = GAP_SPACE;
     i = j;
   }
@@ -78,6 +117,7 @@ export function wordsOf(shadow: Shadow): Words {
     end: Int32Array.from(ends),
     gap: Uint8Array.from(gaps),
     form: forms,
+    info,
   };
 }
 
@@ -93,7 +133,7 @@ const MAX_NAME_WORD = 40;
 export function canon(word: string): string {
   if (word.length > MAX_NAME_WORD) return word;
   let w = word;
-  for (const [from, to] of CANON) if (w.includes(from)) w = w.split(from).join(to);
+  for (let k = 0; k < CANON.length; k++) if (w.includes(CANON[k][0])) w = w.split(CANON[k][0]).join(CANON[k][1]);
   return w;
 }
 
@@ -122,6 +162,13 @@ export interface Reading {
  * A reading is only a guess; callers accept one only when its form is a word they know.
  */
 export function readings(form: string): Reading[] {
+  // Shared with every caller: never changed.
+  const info = infoOf(form);
+  // A form that is not canonical has readings of its own (callers pass canonical forms).
+  return info.form === form ? info.readings : readingsOf(form);
+}
+
+function readingsOf(form: string): Reading[] {
   const out: Reading[] = [{ form, skip: 0, clitic: '' }];
   if (form.length < 3 || form.length > MAX_NAME_WORD) return out;
   const bases: Array<[string, number, string]> = [[form, 0, '']];

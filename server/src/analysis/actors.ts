@@ -10,7 +10,7 @@
 // "الدفاع", and "العراق" inside "المقاومة الإسلامية في العراق" is not a separate place.
 import type { Shadow } from './normalize';
 import type { Found } from './types';
-import { GAP_SPACE, definiteCore, readings, wordsOf } from './actorWords';
+import { GAP_SPACE, definiteCore, wordsOf } from './actorWords';
 import { Lexicon, type LexMatch } from './lexicon';
 import { isDefiniteNationality, isDescriptive, isLocative, isReporting, isStop } from './actorVocab';
 import { FROM_LEXICON, makeScene, prevWord, type Candidate, type Scene } from './actorScene';
@@ -67,8 +67,9 @@ function fromLexicon(sc: Scene, out: Candidate[]): void {
 
 /** Is the candidate, read behind its clitics, a form the workspace says never to mark? */
 function isIgnored(sc: Scene, c: Candidate): boolean {
+  if (!sc.lexicon.ignoresAny) return false;
   const rest = sc.words.form.slice(c.first + 1, c.last + 1);
-  for (const r of readings(sc.words.form[c.first])) {
+  for (const r of sc.words.info[c.first].readings) {
     if (r.skip === c.skip && sc.lexicon.isIgnored([r.form, ...rest])) return true;
   }
   return false;

@@ -7,8 +7,47 @@
 // page's start counts as article.
 import cues from './lexicons/boilerplate-cues.yaml';
 import functionWords from './lexicons/function-words.yaml';
-import { fold, type Shadow } from './normalize';
+import { Shadow } from './normalize';
+import { hasNonSpace, lineText } from './lineText';
 import { asRecord, foldList } from './quantityTokens';
+
+/**
+ * Cue phrases with the pairs of letters they contain: a line lacking one of a cue's pairs cannot
+ * contain the cue, which spares searching most lines for most cues.
+ */
+interface Cues {
+  list: string[];
+  pairs: Uint16Array[];
+}
+
+const PAIR_BITS = 1024;
+
+function pairOf(a: number, b: number): number {
+  return (a * 31 + b) & (PAIR_BITS - 1);
+}
+
+function cuesOf(list: string[]): Cues {
+  return {
+    list,
+    pairs: list.map((c) => {
+      const out = new Uint16Array(Math.max(0, c.length - 1));
+      for (let i = 0; i + 1 < c.length; i++) out[i] = pairOf(c.charCodeAt(i), c.charCodeAt(i + 1));
+      return out;
+    }),
+  };
+}
+
+/** The pairs of letters of a line's text, as a bit set. */
+function pairsOf(line: Line): Uint32Array {
+  if (line.pairs) return line.pairs;
+  const bits = new Uint32Array(PAIR_BITS / 32);
+  const t = line.text;
+  for (let i = 0; i + 1 < t.length; i++) {
+    const p = pairOf(t.charCodeAt(i), t.charCodeAt(i + 1));
+    bits[p >> 5] |= 1 << (p & 31);
+  }
+  return (line.pairs = bits);
+}
 
 const C = asRecord(cues);
 const END = asRecord(C.end);
@@ -26,10 +65,10 @@ const END_SHORT_WORDS = num(END.shortWords, 8);
 const RELATED_STARTS = foldList(RELATED.startsWith);
 const RELATED_WORDS = num(RELATED.headerWords, 6);
 const TICKER = new Set(foldList(C.ticker));
-const LINE_CUES = foldList(LINE.contains);
+const LINE_CUES = cuesOf(foldList(LINE.contains));
 const LINE_WORDS = num(LINE.maxWords, 30);
-const DISCLAIMERS = foldList(C.disclaimer);
-const CREDIT_CUES = foldList(CREDIT.contains);
+const DISCLAIMERS = cuesOf(foldList(C.disclaimer));
+const CREDIT_CUES = cuesOf(foldList(CREDIT.contains));
 const CREDIT_WORDS = num(CREDIT.maxWords, 6);
 const NAV = new Set(foldList(C.nav));
 const STOP = new Set(foldList(asRecord(functionWords).words));
@@ -52,19 +91,32 @@ interface Line {
   /** Why it is boilerplate (for tests and debugging). */
   why?: string;
   headlineLike: boolean;
+  /** Pairs of letters in `text`, computed when first needed (pairsOf). */
+  pairs?: Uint32Array;
 }
 
 /** A line that is only a list bullet: scraped link lists put the bullet and the link on two lines. */
 const BULLET = /^\s*[-–—•·▪◦*]\s*$/;
 const BULLETED = /^\s*[•·▪◦●■►]/;
-const WORD = /[\p{L}\p{N}]+/gu;
 const ARABIC = /[\u0621-\u064a]/;
 const LATIN = /[a-z]/;
-const EDGE_PUNCT = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
 
 function startsWithAny(text: string, list: string[]): boolean {
   for (const c of list) if (text === c || (text.startsWith(c) && !/[\p{L}\p{N}]/u.test(text[c.length] ?? ''))) return true;
   return false;
+}
+
+/** A cue of `cues` in the line's text, standing as whole words (see containsAny). */
+function lineContains(line: Line, cues: Cues): boolean {
+  const bits = pairsOf(line);
+  const list: string[] = [];
+  for (let k = 0; k < cues.list.length; k++) {
+    const pairs = cues.pairs[k];
+    let possible = true;
+    for (let i = 0; i < pairs.length && possible; i++) possible = (bits[pairs[i] >> 5] & (1 << (pairs[i] & 31))) !== 0;
+    if (possible) list.push(cues.list[k]);
+  }
+  return list.length > 0 && containsAny(line.text, list);
 }
 
 function containsAny(text: string, list: string[]): boolean {
@@ -81,11 +133,8 @@ function splitLines(norm: string): Line[] {
   for (let i = 0; i <= norm.length; i++) {
     const c = i < norm.length ? norm.charCodeAt(i) : 0x0a;
     if (c !== 0x0a && c !== 0x0d && c !== 0x2028 && c !== 0x2029) continue;
-    const raw = norm.slice(s, i);
-    const text = raw.replace(EDGE_PUNCT, '').replace(/\s+/g, ' ');
-    const words = text.match(WORD) ?? [];
-    const trimmed = raw.trim();
-    out.push({ s, e: i, text, words, cls: trimmed ? 'short' : 'empty', headlineLike: false });
+    const { text, words } = lineText(norm, s, i);
+    out.push({ s, e: i, text, words, cls: hasNonSpace(norm, s, i) ? 'short' : 'empty', headlineLike: false });
     s = i + 1;
   }
   return out;
@@ -113,7 +162,7 @@ function classify(line: Line, raw: string): void {
     line.why = 'menu';
     return;
   }
-  if ((n <= LINE_WORDS && containsAny(line.text, LINE_CUES)) || containsAny(line.text, DISCLAIMERS)) {
+  if ((n <= LINE_WORDS && lineContains(line, LINE_CUES)) || lineContains(line, DISCLAIMERS)) {
     line.cls = 'bad';
     line.why = 'prompt';
     return;
@@ -141,7 +190,7 @@ export function findBoilerplate(shadow: Shadow): Array<{ start: number; end: num
 
   // Credit lines are only credits after the article has begun; at the top they are the dateline.
   nonEmpty.forEach((l, k) => {
-    if (k > firstGood && firstGood >= 0 && l.cls !== 'bad' && l.words.length <= CREDIT_WORDS && containsAny(l.text, CREDIT_CUES)) {
+    if (k > firstGood && firstGood >= 0 && l.cls !== 'bad' && l.words.length <= CREDIT_WORDS && lineContains(l, CREDIT_CUES)) {
       l.cls = 'bad';
       l.why = 'credit';
     }
@@ -186,16 +235,21 @@ export function findBoilerplate(shadow: Shadow): Array<{ start: number; end: num
   }
 
   // A ticker line, and the headline after it when it is about something else.
-  const body = new Set<string>();
-  for (const l of nonEmpty) if (l.cls === 'good') for (const w of contentWords(l.words)) body.add(w);
+  // The article's words, gathered at the first ticker (before any line changes class): most pages have none.
+  let body: Set<string> | null = null;
   for (let k = 0; k + 1 < nonEmpty.length; k++) {
     const l = nonEmpty[k];
     if (!TICKER.has(l.text)) continue;
+    if (!body) {
+      body = new Set<string>();
+      for (const x of nonEmpty) if (x.cls === 'good') for (const w of contentWords(x.words)) body.add(w);
+    }
+    const article = body;
     l.cls = 'bad';
     l.why = 'ticker';
     const h = nonEmpty[k + 1];
     const words = contentWords(h.words);
-    const shared = words.filter((w) => body.has(w)).length;
+    const shared = words.filter((w) => article.has(w)).length;
     if (h.cls !== 'good' || h.headlineLike) {
       if (!words.length || shared / words.length < TICKER_OVERLAP) {
         h.cls = 'bad';
@@ -285,14 +339,21 @@ export function findRepeatedLines(texts: string[], minDocs = 3, maxWords = 12): 
 
 /** Lines of an original text with original offsets, folded the way findBoilerplate folds them. */
 function plainLines(text: string): Line[] {
+  // Folding the whole text and cutting the shadow at its line breaks gives each line's fold: the
+  // shadow keeps every "\n" and "\r", and folds nothing across them.
+  const shadow = new Shadow(text);
+  const norm = shadow.norm;
   const out: Line[] = [];
   let s = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0x0a;
+  let ns = 0;
+  for (let k = 0; k <= norm.length; k++) {
+    const c = k < norm.length ? norm.charCodeAt(k) : 0x0a;
     if (c !== 0x0a && c !== 0x0d) continue;
-    const folded = fold(text.slice(s, i)).replace(EDGE_PUNCT, '');
-    out.push({ s, e: i, text: folded, words: folded.match(WORD) ?? [], cls: 'short', headlineLike: false });
-    s = i + 1;
+    const e = k < norm.length ? shadow.startOf(k) : text.length;
+    const { text: folded, words } = lineText(norm, ns, k);
+    out.push({ s, e, text: folded, words, cls: 'short', headlineLike: false });
+    s = e + 1;
+    ns = k + 1;
   }
   return out;
 }

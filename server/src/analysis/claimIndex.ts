@@ -44,8 +44,39 @@ interface Found {
 
 interface Bucket {
   claims: Claim[];
+  /** The same claims by what they say about place, side and target (see Group). */
+  groups: Map<string, Group>;
   /** Contradictions by key; of duplicates, the pair first in document order is kept. */
   found: Map<string, Found>;
+}
+
+/**
+ * Claims that name the same places, the same forces and the same target (or leave them unsaid).
+ * Claims naming different places or forces are never comparable (compareClaims.comparable), so a
+ * new claim is only set against the groups that agree with it or leave out what it says.
+ */
+interface Group {
+  places: readonly string[] | null;
+  of: readonly string[] | null;
+  on: readonly string[] | null;
+  claims: Claim[];
+}
+
+function listKey(xs: readonly string[] | null): string {
+  return xs ? xs.join('\u0001') : '\u0002';
+}
+
+function groupKey(c: Claim): string {
+  return `${listKey(c.places)}\u0000${listKey(c.qualifiers.of)}\u0000${listKey(c.qualifiers.on)}`;
+}
+
+/** Both name the same list, or one of them names none. */
+function mayAgree(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  return !a || !b || (a.length === b.length && a.every((x, i) => x === b[i]));
+}
+
+function agrees(g: Group, c: Claim): boolean {
+  return mayAgree(g.places, c.places) && mayAgree(g.of, c.qualifiers.of) && mayAgree(g.on, c.qualifiers.on);
 }
 
 function view(c: Claim): ClaimView {
@@ -80,8 +111,11 @@ function cite(c: Claim): string {
 
 /** The contradiction between two claims, if any, with `a` first in document order. */
 function contradictionOf(x: Claim, y: Claim): Found | null {
-  const [a, b] = byPosition(x, y) <= 0 ? [x, y] : [y, x];
-  if (!comparable(a, b)) return null;
+  // `comparable` does not depend on the order of its claims: most pairs are let go before ordering.
+  if (!comparable(x, y)) return null;
+  const first = byPosition(x, y) <= 0;
+  const a = first ? x : y;
+  const b = first ? y : x;
   const reason = clash(a, b);
   if (!reason) return null;
   return {
@@ -106,8 +140,12 @@ function order(x: Contradiction, y: Contradiction): number {
 export class ClaimIndex {
   private readonly docs = new Map<string, Claim[]>();
   private readonly buckets = new Map<string, Bucket>();
+  /** The contradictions each document takes part in, so that an edit finds its own at once. */
+  private readonly involving = new Map<string, Set<Found>>();
+  private total = 0;
   private sorted: Contradiction[] | null = null;
-  private byPath: Map<string, Contradiction[]> | null = null;
+  /** Sorted contradictions per document, made on request and dropped when they change. */
+  private readonly sortedOf = new Map<string, Contradiction[]>();
 
   /**
    * Adds or replaces a document. `text` (the document's text, matching the analysis) lets the
@@ -127,20 +165,30 @@ export class ClaimIndex {
     this.docs.set(doc.path, claims);
     for (const c of claims) {
       let bucket = this.buckets.get(c.key);
-      if (!bucket) this.buckets.set(c.key, (bucket = { claims: [], found: new Map() }));
-      for (const other of bucket.claims) {
-        // Within one document only figures with named sources are compared (compareClaims.ts).
-        if (other.path === c.path && (!c.source || !other.source)) continue;
-        const f = contradictionOf(c, other);
-        if (!f) continue;
-        const kept = bucket.found.get(f.key);
-        if (!kept || f.a.start < kept.a.start || (f.a.start === kept.a.start && f.b.start < kept.b.start)) bucket.found.set(f.key, f);
-        touched.add(other.path);
+      if (!bucket) this.buckets.set(c.key, (bucket = { claims: [], groups: new Map(), found: new Map() }));
+      for (const g of bucket.groups.values()) {
+        if (!agrees(g, c)) continue;
+        for (const other of g.claims) {
+          // Within one document only figures with named sources are compared (compareClaims.ts).
+          if (other.path === c.path && (!c.source || !other.source)) continue;
+          const f = contradictionOf(c, other);
+          if (!f) continue;
+          const kept = bucket.found.get(f.key);
+          if (!kept || f.a.start < kept.a.start || (f.a.start === kept.a.start && f.b.start < kept.b.start)) {
+            if (kept) this.forget(kept);
+            bucket.found.set(f.key, f);
+            this.remember(f);
+          }
+          touched.add(other.path);
+        }
       }
       bucket.claims.push(c);
+      const key = groupKey(c);
+      const g = bucket.groups.get(key);
+      if (g) g.claims.push(c);
+      else bucket.groups.set(key, { places: c.places, of: c.qualifiers.of, on: c.qualifiers.on, claims: [c] });
     }
-    this.sorted = null;
-    this.byPath = null;
+    this.changed(touched);
     return [...touched].sort(cmp);
   }
 
@@ -150,26 +198,58 @@ export class ClaimIndex {
     if (this.docs.has(path)) touched.add(path);
     this.drop(path, touched);
     this.docs.delete(path);
-    this.sorted = null;
-    this.byPath = null;
+    this.changed(touched);
     return [...touched].sort(cmp);
   }
 
   private drop(path: string, touched: Set<string>): void {
     const old = this.docs.get(path);
     if (!old) return;
+    for (const f of [...(this.involving.get(path) ?? [])]) {
+      touched.add(f.a.path);
+      touched.add(f.b.path);
+      this.buckets.get(f.a.key)?.found.delete(f.key);
+      this.forget(f);
+    }
     for (const key of new Set(old.map((c) => c.key))) {
       const bucket = this.buckets.get(key);
       if (!bucket) continue;
       bucket.claims = bucket.claims.filter((c) => c.path !== path);
-      for (const [k, f] of bucket.found) {
-        if (f.a.path !== path && f.b.path !== path) continue;
-        touched.add(f.a.path);
-        touched.add(f.b.path);
-        bucket.found.delete(k);
+      for (const [k, g] of bucket.groups) {
+        g.claims = g.claims.filter((c) => c.path !== path);
+        if (!g.claims.length) bucket.groups.delete(k);
       }
       if (!bucket.claims.length) this.buckets.delete(key);
     }
+  }
+
+  private remember(f: Found): void {
+    for (const p of f.a.path === f.b.path ? [f.a.path] : [f.a.path, f.b.path]) {
+      let set = this.involving.get(p);
+      if (!set) this.involving.set(p, (set = new Set()));
+      set.add(f);
+    }
+    this.total++;
+  }
+
+  private forget(f: Found): void {
+    for (const p of f.a.path === f.b.path ? [f.a.path] : [f.a.path, f.b.path]) {
+      const set = this.involving.get(p);
+      if (!set) continue;
+      set.delete(f);
+      if (!set.size) this.involving.delete(p);
+    }
+    this.total--;
+  }
+
+  private changed(touched: Set<string>): void {
+    this.sorted = null;
+    for (const p of touched) this.sortedOf.delete(p);
+  }
+
+  /** How many contradictions there are: contradictions().length without sorting them. */
+  get count(): number {
+    return this.total;
   }
 
   has(path: string): boolean {
@@ -188,20 +268,13 @@ export class ClaimIndex {
 
   /** The contradictions one document takes part in, in the same order. */
   contradictionsOf(path: string): Contradiction[] {
-    if (!this.byPath) {
-      const byPath = new Map<string, Contradiction[]>();
-      const add = (p: string, c: Contradiction) => {
-        const list = byPath.get(p);
-        if (list) list.push(c);
-        else byPath.set(p, [c]);
-      };
-      for (const c of this.contradictions()) {
-        add(c.a.path, c);
-        if (c.b.path !== c.a.path) add(c.b.path, c);
-      }
-      this.byPath = byPath;
+    let list = this.sortedOf.get(path);
+    if (!list) {
+      const found = this.involving.get(path);
+      list = found ? [...found].map((f) => f.contradiction).sort(order) : [];
+      this.sortedOf.set(path, list);
     }
-    return this.byPath.get(path) ?? [];
+    return list;
   }
 
   /** The comparable claims of one document (boilerplate and unknown measures left out). */

@@ -117,6 +117,11 @@ export function countedAt(
   return null;
 }
 
+/** A form that is a dual noun ("جنديين"), read as written. */
+export function isDualNoun(form: string): boolean {
+  return NOUNS.get(form)?.number === 'dual';
+}
+
 /** An indefinite dual noun at token i ("جنديين", "وشخصين"): the figure 2 by itself. A definite dual
  *  ("الجنديين", "العامين الماضيين") points back to a figure already given and is not a new one. */
 export function dualAt(toks: readonly Token[], i: number): (CountedHit & { trim: number }) | null {

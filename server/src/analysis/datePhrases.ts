@@ -3,7 +3,8 @@
 // `unknown`, so the readers below take what has the right shape and skip the rest: a bad entry
 // loses itself, never the engine.
 import { fold } from './normalize';
-import { entryTokens, Token } from './dateTokens';
+import { WordCache } from './wordCache';
+import { entryTokens, type DateWord, Token } from './dateTokens';
 
 export interface PhraseMatch<V> {
   value: V;
@@ -41,10 +42,21 @@ export function cliticForms(word: string): Array<[string, number]> {
 
 const NO_FORMS: Array<[string, number]> = [];
 
-/** The clitic forms of a word token, cached on it: every recogniser asks for them. */
+/** The clitic forms of a word token: every recogniser asks for them. */
 export function formsOf(tok: Token): Array<[string, number]> {
   if (tok.k !== 'w') return NO_FORMS;
-  return (tok.f ??= cliticForms(tok.t));
+  return dateWord(tok).forms;
+}
+
+/** What is known of a word token's text, shared by every token of the same text (never changed). */
+export function dateWord(tok: Token): DateWord {
+  return (tok.d ??= wordCache.get(tok.t, makeDateWord));
+}
+
+const wordCache = new WordCache<DateWord>(20_000);
+
+function makeDateWord(word: string): DateWord {
+  return { forms: cliticForms(word), trigger: -1, cue: -1 };
 }
 
 export class PhraseTable<V> {

@@ -1,6 +1,6 @@
 // One left-to-right pass over the tokens that collects every date expression, the longest
-// reading at each position first. The result does not depend on the publication date, so it is
-// computed once per shadow and shared by findPublication and findDates.
+// reading at each position first. The result does not depend on the publication date, so the
+// caller computes it once per text and hands it to both readPublication and findDates.
 import type { Shadow } from './normalize';
 import { Token, tokenize } from './dateTokens';
 import type { Item, Parse } from './dateExpr';
@@ -8,7 +8,7 @@ import { parseDate, parseNumeric } from './dateAbsolute';
 import { parsePeriod } from './datePeriods';
 import { parseYear } from './dateYears';
 import { parseRelative } from './dateRelative';
-import { formsOf } from './datePhrases';
+import { dateWord } from './datePhrases';
 import { fold } from './normalize';
 import {
   AGO, DAY_OFFSETS, MONTHS, ORDINALS, PERIODS, SAME_BEFORE, SEASONS, THIS, TIMES_OF_DAY, TODAY, UNITS, WEEKDAYS, YEAR_PREPOSITIONS, YEAR_WORDS,
@@ -19,16 +19,11 @@ export interface Scan {
   items: Item[];
 }
 
-const cache = new WeakMap<Shadow, Scan>();
-
+// Not cached per shadow: a WeakMap keyed by short-lived shadows keeps their tokens alive through
+// collections and more than doubled the cost of reading dates.
 export function scanShadow(shadow: Shadow): Scan {
-  let scan = cache.get(shadow);
-  if (!scan) {
-    const tokens = tokenize(shadow.norm);
-    scan = { tokens, items: scanTokens(tokens) };
-    cache.set(shadow, scan);
-  }
-  return scan;
+  const tokens = tokenize(shadow.norm);
+  return { tokens, items: scanTokens(tokens) };
 }
 
 export function scanTokens(tokens: Token[]): Item[] {
@@ -55,6 +50,8 @@ function parseAt(tokens: Token[], i: number): Parse | null {
   const t = tokens[i];
   if (t.k === 'm') return null;
   if (t.k === 'n') return parseNumeric(tokens, i) ?? parseDate(tokens, i) ?? parseYear(tokens, i);
-  if (!TRIGGERS.has(t.t) && !formsOf(t).some(([f]) => TRIGGERS.has(f))) return null;
+  const d = dateWord(t);
+  if (d.trigger < 0) d.trigger = d.forms.some(([f]) => TRIGGERS.has(f)) ? 1 : 0;
+  if (!d.trigger) return null;
   return parseRelative(tokens, i) ?? parsePeriod(tokens, i) ?? parseYear(tokens, i) ?? parseDate(tokens, i);
 }

@@ -13,8 +13,18 @@ export interface Token {
   e: number;
   /** Whitespace precedes it ("2024م" and "12th" have none between their parts). */
   sp: boolean;
-  /** The word under its possible clitics, computed once on first use (datePhrases.formsOf). */
-  f?: Array<[string, number]>;
+  /** What the recognisers know of the word (datePhrases.dateWord), found on first use. Present
+   *  from the start (undefined) so that every token has the same shape. */
+  d: DateWord | undefined;
+}
+
+/** A word's forms under its possible clitics, and answers the recognisers keep about it. */
+export interface DateWord {
+  readonly forms: Array<[string, number]>;
+  /** Whether a date expression may start at the word: 1, 0, or -1 until asked (dateScan.ts). */
+  trigger: number;
+  /** Whether the word may start a signature cue: 1, 0, or -1 until asked (dateline.ts). */
+  cue: number;
 }
 
 /** Line breaks become a mark token "\n" so that no pattern runs across lines. */
@@ -27,7 +37,7 @@ export function tokenize(norm: string): Token[] {
     const c = norm.charCodeAt(i);
     if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
       const last = out[out.length - 1];
-      if (!last || last.t !== '\n') out.push({ t: '\n', k: 'm', s: i, e: i + 1, sp });
+      if (!last || last.t !== '\n') out.push({ t: '\n', k: 'm', s: i, e: i + 1, sp, d: undefined });
       i++;
       sp = true;
       continue;
@@ -40,14 +50,14 @@ export function tokenize(norm: string): Token[] {
     const start = i;
     if (isDigit(c)) {
       while (i < n && isDigit(norm.charCodeAt(i))) i++;
-      out.push({ t: norm.slice(start, i), k: 'n', s: start, e: i, sp });
+      out.push({ t: norm.slice(start, i), k: 'n', s: start, e: i, sp, d: undefined });
     } else if (isLetter(norm, i)) {
       while (i < n && isLetter(norm, i)) i += norm.charCodeAt(i) >= 0xd800 && norm.charCodeAt(i) <= 0xdbff ? 2 : 1;
       i = Math.min(i, n);
-      out.push({ t: norm.slice(start, i), k: 'w', s: start, e: i, sp });
+      out.push({ t: norm.slice(start, i), k: 'w', s: start, e: i, sp, d: undefined });
     } else {
       i++;
-      out.push({ t: norm[start], k: 'm', s: start, e: i, sp });
+      out.push({ t: norm[start], k: 'm', s: start, e: i, sp, d: undefined });
     }
     sp = false;
   }

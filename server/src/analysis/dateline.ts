@@ -17,10 +17,10 @@ import type { Shadow } from './normalize';
 import type { Token } from './dateTokens';
 import outletsYaml from './lexicons/outlets.yaml';
 import datelineYaml from './lexicons/dateline.yaml';
-import { PhraseTable, asList, asRecord, asStrings, formsOf, phrases, wordSet } from './datePhrases';
+import { PhraseTable, asList, asRecord, asStrings, dateWord, phrases, wordSet } from './datePhrases';
 import { isMark, wordAt, wordIn, type Item } from './dateExpr';
 import { WEEKDAYS } from './dateLexicon';
-import { scanShadow } from './dateScan';
+import { scanShadow, type Scan } from './dateScan';
 import { newMemory, resolve } from './dateResolve';
 
 interface Outlet {
@@ -157,8 +157,8 @@ export interface Publication {
   outlet: string | null;
 }
 
-export function readPublication(shadow: Shadow): Publication {
-  const { tokens, items } = scanShadow(shadow);
+export function readPublication(shadow: Shadow, scan: Scan = scanShadow(shadow)): Publication {
+  const { tokens, items } = scan;
   const { lines, lineOf } = splitLines(tokens);
   const top = Math.max(TOP_CHARS, shadow.norm.length * TOP_SHARE);
   const inDate = new Uint8Array(tokens.length);
@@ -212,7 +212,11 @@ function findOutlet(shadow: Shadow, tokens: Token[], lines: Line[], top: number)
     for (let k = line.a; k < line.b; k++) {
       const t = tokens[k];
       if (t.k === 'n') continue;
-      if (t.k === 'w' && !CUE_WORDS.has(t.t) && !(t.t[0] === 'ل' && OUTLETS.has(t.t.slice(1))) && !formsOf(t).some(([f]) => CUE_WORDS.has(f))) continue;
+      if (t.k === 'w') {
+        const d = dateWord(t);
+        if (d.cue < 0) d.cue = CUE_WORDS.has(t.t) || (t.t[0] === 'ل' && OUTLETS.has(t.t.slice(1))) || d.forms.some(([f]) => CUE_WORDS.has(f)) ? 1 : 0;
+        if (!d.cue) continue;
+      }
       if (t.k === 'm' && t.t !== '(' && !CUE_WORDS.has(t.t)) continue;
       // "المصدر: الخليج الجديد", "المصدر | الخليج الجديد".
       if (wordIn(tokens, k, SOURCE) >= 0 && isMark(tokens, k + 1, ':|/-')) {
@@ -248,7 +252,7 @@ function findOutlet(shadow: Shadow, tokens: Token[], lines: Line[], top: number)
         const o = OUTLETS.match(tokens, j, false);
         if (o && !o.value.agency) vote(o.value.name, 4, t.s);
       } else if (t.k === 'w' && t.t.length > 2 && t.t[0] === 'ل') {
-        const o = OUTLETS.match([{ ...t, t: t.t.slice(1), s: t.s + 1 }, ...tokens.slice(k + 1, k + 4)], 0, false);
+        const o = OUTLETS.match([{ ...t, t: t.t.slice(1), s: t.s + 1, d: undefined }, ...tokens.slice(k + 1, k + 4)], 0, false);
         if (o && !o.value.agency) vote(o.value.name, 4, t.s);
       }
       // "(رويترز)" anywhere.

@@ -9,33 +9,30 @@
 import type { Shadow } from './normalize';
 import type { Found } from './types';
 import { readPublication, Publication } from './dateline';
-import { scanShadow } from './dateScan';
+import { scanShadow, type Scan } from './dateScan';
 import { newMemory, resolve } from './dateResolve';
 import { parseIsoDay } from './calendar';
 
 const TATWEEL = 0x0640;
 
-const publications = new WeakMap<Shadow, Publication>();
-
-function publicationOf(shadow: Shadow): Publication {
-  let p = publications.get(shadow);
-  if (!p) {
-    p = readPublication(shadow);
-    publications.set(shadow, p);
-  }
-  return p;
-}
-
 export function findPublication(shadow: Shadow): { published: string | null; outlet: string | null } {
-  const p = publicationOf(shadow);
+  const p = readPublication(shadow);
   return { published: p.published, outlet: p.outlet };
 }
 
 /** Every date mention; relative ones resolved against `published` (an ISO day, or null). */
 export function findDates(shadow: Shadow, published: string | null): Found[] {
+  const scan = scanShadow(shadow);
+  return datesOf(shadow, published, scan, readPublication(shadow, scan));
+}
+
+/**
+ * The date mentions from a scan of the text, with `own` the publication the text itself gives
+ * (its date is noted as the publication date when it is the one counted from).
+ */
+export function datesOf(shadow: Shadow, published: string | null, scan: Scan, own: Publication): Found[] {
   const pub = parseIsoDay(published);
-  const { items } = scanShadow(shadow);
-  const own = publicationOf(shadow);
+  const { items } = scan;
   const memory = newMemory();
   const out: Found[] = [];
   for (const item of items) {

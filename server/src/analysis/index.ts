@@ -2,8 +2,10 @@
 // throws on text (an extractor that fails on some input loses its own findings, not the rest).
 import { Shadow } from './normalize';
 import { findBoilerplate, findRepeatedLines } from './boilerplate';
-import { findPublication, findDates } from './dates';
-import { findQuantities } from './quantities';
+import { datesOf } from './dates';
+import { readPublication, type Publication } from './dateline';
+import { scanShadow, type Scan } from './dateScan';
+import { attributeFigures, findFigures, type Figures } from './quantities';
 import { findActors, Lexicon } from './actors';
 import type { DocumentAnalysis, Found, Mention, CorpusAnalysis } from './types';
 import { findContradictions } from './contradictions';
@@ -18,6 +20,43 @@ export interface AnalyzeOptions {
   lexicon?: Lexicon;
   /** More boilerplate ranges, found across the corpus (lines an outlet repeats in every article). */
   boilerplate?: Array<{ start: number; end: number }>;
+  /**
+   * What earlier analyses read from each document whatever the lexicon (boilerplate, dates,
+   * figures). With it, analysing a document again with the same text, as after the lexicon has
+   * learnt new names, only reads its actors again.
+   */
+  readings?: ReadingCache;
+}
+
+/**
+ * The lexicon-independent part of the last analysis of each path, while its text is unchanged.
+ * A few kilobytes per document; the owner removes the documents it forgets.
+ */
+export class ReadingCache {
+  private readonly byPath = new Map<string, { text: string; reading: TextReading }>();
+
+  /** The reading of `path` if it was made from this very text. */
+  get(path: string, text: string): TextReading | undefined {
+    const kept = this.byPath.get(path);
+    return kept && kept.text === text ? kept.reading : undefined;
+  }
+
+  set(path: string, text: string, reading: TextReading): void {
+    // The tokens are large and quick to make again; they are not kept.
+    this.byPath.set(path, { text, reading: reading.figures.toks ? { ...reading, figures: { drafts: reading.figures.drafts, toks: null } } : reading });
+  }
+
+  delete(path: string): void {
+    this.byPath.delete(path);
+  }
+
+  clear(): void {
+    this.byPath.clear();
+  }
+
+  get size(): number {
+    return this.byPath.size;
+  }
 }
 
 /** Strips a byte-order mark the way VS Code does before offsets are counted. */
@@ -41,24 +80,73 @@ export interface DocumentResult extends DocumentAnalysis {
 
 export function analyzeText(path: string, text: string, options: AnalyzeOptions = {}): DocumentResult {
   try {
-    return analyzeUnguarded(path, text, options);
+    const shadow = new Shadow(text);
+    const lexicon = options.lexicon ?? Lexicon.builtin();
+    const cache = options.readings;
+    let reading = cache?.get(path, text);
+    if (!reading) {
+      reading = readText(shadow);
+      cache?.set(path, text, reading);
+    }
+    const actorProblems: string[] = [];
+    const actors = safely('actors', [] as Found[], () => findActors(shadow, lexicon), actorProblems);
+    return finish(path, shadow, reading, actors, actorProblems, options.boilerplate);
   } catch (err) {
-    // Only a bug gets here (each extractor is guarded on its own); the document loses its findings.
-    return { path, published: null, outlet: null, mentions: [], boilerplate: [], problems: [`analysis: ${err instanceof Error ? err.message : String(err)}`] };
+    return failed(path, err);
   }
 }
 
-function analyzeUnguarded(path: string, text: string, options: AnalyzeOptions): DocumentResult {
-  const problems: string[] = [];
-  const shadow = new Shadow(text);
-  const lexicon = options.lexicon ?? Lexicon.builtin();
-  const boilerplate = mergeRanges([...safely('boilerplate', [], () => findBoilerplate(shadow), problems), ...(options.boilerplate ?? [])]);
-  const pub = safely('publication', { published: null, outlet: null }, () => findPublication(shadow), problems);
-  const dates = safely('dates', [] as Found[], () => findDates(shadow, pub.published), problems);
-  const actors = safely('actors', [] as Found[], () => findActors(shadow, lexicon), problems);
-  const quantities = safely('quantities', [] as Found[], () => findQuantities(shadow, { published: pub.published, dates, actors }), problems);
+/** Only a bug gets here (each extractor is guarded on its own); the document loses its findings. */
+function failed(path: string, err: unknown): DocumentResult {
+  return { path, published: null, outlet: null, mentions: [], boilerplate: [], problems: [`analysis: ${err instanceof Error ? err.message : String(err)}`] };
+}
 
-  const found = [...actors, ...dates, ...quantities].filter((f) => f.start >= 0 && f.end <= text.length && f.end > f.start);
+/**
+ * What a document says whatever the lexicon knows: its boilerplate, publication, dates and
+ * figures. A corpus analysis reads it once, though the actors may be read twice.
+ */
+export interface TextReading {
+  boilerplate: Array<{ start: number; end: number }>;
+  published: string | null;
+  outlet: string | null;
+  dates: Found[];
+  figures: Figures;
+  /** Problems of the steps before the actors. */
+  problems: string[];
+  /** A failure while finding the figures, reported after the actors' problems. */
+  figureProblem: string | null;
+}
+
+function readText(shadow: Shadow): TextReading {
+  const problems: string[] = [];
+  const boilerplate = safely('boilerplate', [], () => findBoilerplate(shadow), problems);
+  // One scan of the dates serves the publication date and the date mentions.
+  let scan: Scan | null = null;
+  let own: Publication | null = null;
+  const pub = safely('publication', { published: null as string | null, outlet: null as string | null }, () => {
+    scan = scanShadow(shadow);
+    own = readPublication(shadow, scan);
+    return { published: own.published, outlet: own.outlet };
+  }, problems);
+  const dates = safely('dates', [] as Found[], () => {
+    const s = scan ?? scanShadow(shadow);
+    return datesOf(shadow, pub.published, s, own ?? readPublication(shadow, s));
+  }, problems);
+  const figureProblems: string[] = [];
+  const figures = safely('quantities', { drafts: [], toks: null } as Figures, () => findFigures(shadow, dates), figureProblems);
+  return { boilerplate, published: pub.published, outlet: pub.outlet, dates, figures, problems, figureProblem: figureProblems[0] ?? null };
+}
+
+/** The document's analysis from its reading and its actors: figures attributed, mentions numbered. */
+function finish(path: string, shadow: Shadow, r: TextReading, actors: Found[], actorProblems: string[], extra: Array<{ start: number; end: number }> | undefined): DocumentResult {
+  const text = shadow.text;
+  const problems = [...r.problems, ...actorProblems];
+  const boilerplate = mergeRanges(extra && extra.length ? [...r.boilerplate, ...extra] : r.boilerplate);
+  let quantities: Found[] = [];
+  if (r.figureProblem) problems.push(r.figureProblem);
+  else quantities = safely('quantities', [] as Found[], () => attributeFigures(shadow, r.figures, { published: r.published, dates: r.dates, actors }), problems);
+
+  const found = [...actors, ...r.dates, ...quantities].filter((f) => f.start >= 0 && f.end <= text.length && f.end > f.start);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const mentions: Mention[] = found.map((f, i) => ({
     ...f,
@@ -66,7 +154,7 @@ function analyzeUnguarded(path: string, text: string, options: AnalyzeOptions): 
     text: text.slice(f.start, f.end),
     boilerplate: inRanges(boilerplate, f.start, f.end),
   }));
-  const result: DocumentResult = { path, published: pub.published, outlet: pub.outlet, mentions, boilerplate };
+  const result: DocumentResult = { path, published: r.published, outlet: r.outlet, mentions, boilerplate };
   if (problems.length) result.problems = problems;
   return result;
 }
@@ -106,12 +194,65 @@ function inRanges(ranges: Array<{ start: number; end: number }>, start: number, 
  */
 export function analyzeCorpus(files: Array<{ path: string; text: string }>, options: AnalyzeOptions = {}): CorpusAnalysis {
   const lexicon = options.lexicon ?? Lexicon.builtin();
-  const first = files.map((f) => analyzeText(f.path, f.text, { lexicon }));
+  // First pass: everything but the figures' sentences, which wait for the final actors. Only the
+  // readings and the actors are kept; shadows are cheap to make again and costly to keep.
+  const readings: Array<TextReading | null> = [];
+  const firstActors: Found[][] = [];
+  const firstProblems: string[][] = [];
+  const fatal: Array<string | null> = [];
+  const persons: DocumentAnalysis[] = [];
+  for (const f of files) {
+    const problems: string[] = [];
+    let reading: TextReading | null = null;
+    let actors: Found[] = [];
+    try {
+      const shadow = new Shadow(f.text);
+      reading = options.readings?.get(f.path, f.text) ?? null;
+      if (!reading) {
+        reading = readText(shadow);
+        options.readings?.set(f.path, f.text, reading);
+      }
+      actors = safely('actors', [] as Found[], () => findActors(shadow, lexicon), problems);
+      // The second pass makes the tokens again rather than keep every document's.
+      if (reading.figures.toks) reading = { ...reading, figures: { drafts: reading.figures.drafts, toks: null } };
+    } catch (err) {
+      reading = null;
+      fatal.push(err instanceof Error ? err.message : String(err));
+    }
+    if (reading) fatal.push(null);
+    readings.push(reading);
+    firstActors.push(actors);
+    firstProblems.push(problems);
+    // What the lexicon learns from: the people named, as mentions with their text.
+    persons.push(summary(f.path, reading, actors, f.text));
+  }
   // Names learnt from titles ("اللواء يحيى رسول") are known from now on; a second pass finds them
   // alone and in the documents read before they were learnt, and leaves out the lines an outlet
   // repeats in every article.
-  const learnt = lexicon.learnFrom(first);
-  const repeated = repeatedBoilerplate(first, files.map((f) => f.text));
-  const documents = files.map((f, i) => (learnt || repeated[i].length ? analyzeText(f.path, f.text, { lexicon, boilerplate: repeated[i] }) : first[i]));
+  const learnt = lexicon.learnFrom(persons);
+  const repeated = repeatedBoilerplate(persons, files.map((f) => f.text));
+  const documents = files.map((f, i): DocumentResult => {
+    const reading = readings[i];
+    if (!reading) return failed(f.path, new Error(fatal[i] ?? ''));
+    try {
+      const shadow = new Shadow(f.text);
+      if (!learnt && !repeated[i].length) return finish(f.path, shadow, reading, firstActors[i], firstProblems[i], undefined);
+      const problems: string[] = [];
+      const actors = safely('actors', [] as Found[], () => findActors(shadow, lexicon), problems);
+      return finish(f.path, shadow, reading, actors, problems, repeated[i]);
+    } catch (err) {
+      return failed(f.path, err);
+    }
+  });
   return { version: 1, documents, contradictions: findContradictions(documents, new Map(files.map((f) => [f.path, f.text]))) };
+}
+
+/** A first-pass stand-in for a document's analysis: its outlet and the people it names. */
+function summary(path: string, reading: TextReading | null, actors: Found[], text: string): DocumentAnalysis {
+  const mentions: Mention[] = [];
+  for (const a of actors) {
+    if (a.kind !== 'person' || !(a.start >= 0 && a.end <= text.length && a.end > a.start)) continue;
+    mentions.push({ ...a, id: '', text: text.slice(a.start, a.end), boilerplate: false });
+  }
+  return { path, published: reading?.published ?? null, outlet: reading?.outlet ?? null, mentions, boilerplate: [] };
 }

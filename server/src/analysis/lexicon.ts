@@ -11,7 +11,7 @@
 // have if it were added to the lexicon by hand later.
 import { parseDocument } from 'yaml';
 import { fold } from './normalize';
-import { canonWords, readings, type Words } from './actorWords';
+import { canonWords, type WordInfo, type Words } from './actorWords';
 import { BUILTIN, entriesOf, entryOf, wordsOfString, type EntrySpec, type Mode } from './lexiconData';
 import { Trie, keyOf, type Surface } from './lexiconTrie';
 import { familyIndex, familyOf, familySignature, givenPart, type FamilyIndex, type PersonRec } from './lexiconFamily';
@@ -48,6 +48,12 @@ interface Base {
   family: FamilyIndex;
 }
 
+/** A word may start a known form (a name, a body, a place, a family name) or a title. */
+const STARTS_FORM = 1;
+const STARTS_TITLE = 2;
+/** The last state stamp given to any layer: stamps are unique across lexicons. */
+let lastStamp = 0;
+
 const TITLE: Surface = { key: '', kind: 'person', mode: 'free', family: false };
 
 /** Inserts an entry's forms; returns the entity key. Aliases of a known name join its entity. */
@@ -78,6 +84,8 @@ export class Lexicon {
   /** People the corpus has named (entity keys), to settle family names that several people bear. */
   private readonly mentioned = new Set<string>();
   private familyCache: FamilyIndex | null = null;
+  /** The state of this layer that start bits were last worked out for (see stamp). */
+  private stampFor: { own: number; titles: number; family: FamilyIndex | null; stamp: number } = { own: -1, titles: -1, family: null, stamp: -1 };
 
   private constructor(base: Base) {
     this.base = base;
@@ -204,29 +212,35 @@ export class Lexicon {
     return this.own.lookup(words) ?? this.base.trie.lookup(words);
   }
 
+  /** Whether the workspace says never to mark anything (isIgnored can only be true then). */
+  get ignoresAny(): boolean {
+    return this.ignored.size > 0;
+  }
+
   isIgnored(words: string[]): boolean {
     return this.ignored.size > 0 && this.ignored.has(keyOf(words));
   }
 
   /** The longest known form starting at word i, behind any clitics; family names included. */
   matchAt(words: Words, i: number): LexMatch | null {
+    if (!(this.startsOf(words.info[i]) & STARTS_FORM)) return null;
     let best: LexMatch | null = null;
-    const consider = (last: number, r: { skip: number; clitic: string }, surface: Surface): void => {
-      if (!best || last > best.last || (last === best.last && better(surface, best.surface))) {
-        best = { first: i, last, skip: r.skip, clitic: r.clitic, surface };
-      }
-    };
     const fam = this.family();
-    for (const r of readings(words.form[i])) {
-      for (const trie of [this.own, this.base.trie]) {
-        const hit = trie.longest(words, i, r.form);
-        if (hit) consider(hit[0], r, hit[1]);
+    const own = this.own.empty ? null : this.own;
+    const base = this.base.trie;
+    const next = i + 1 < words.count && words.gap[i + 1] === 0 ? words.form[i + 1] : null;
+    for (const r of words.info[i].readings) {
+      if (own) {
+        const last = own.longest(words, i, r.form);
+        if (last >= 0) best = consider(best, i, last, r, own.found as Surface);
       }
+      const last = base.longest(words, i, r.form);
+      if (last >= 0) best = consider(best, i, last, r, base.found as Surface);
       const one = fam.alone.get(r.form);
-      if (one) consider(i, r, one);
-      if (i + 1 < words.count && words.gap[i + 1] === 0) {
-        const two = fam.alone.get(`${r.form} ${words.form[i + 1]}`);
-        if (two) consider(i + 1, r, two);
+      if (one) best = consider(best, i, i, r, one);
+      if (next !== null && fam.aloneFirst.has(r.form)) {
+        const two = fam.alone.get(`${r.form} ${next}`);
+        if (two) best = consider(best, i, i + 1, r, two);
       }
     }
     return best;
@@ -234,12 +248,17 @@ export class Lexicon {
 
   /** The title starting at word i, behind any clitics: [last word index, clitic skip], or null. */
   titleAt(words: Words, i: number): [number, number] | null {
+    if (!(this.startsOf(words.info[i]) & STARTS_TITLE)) return null;
     let best: [number, number] | null = null;
-    for (const r of readings(words.form[i])) {
-      for (const trie of [this.ownTitles, this.base.titles]) {
-        const hit = trie.longest(words, i, r.form);
-        if (hit && (!best || hit[0] > best[0])) best = [hit[0], r.skip];
+    const own = this.ownTitles.empty ? null : this.ownTitles;
+    const base = this.base.titles;
+    for (const r of words.info[i].readings) {
+      if (own) {
+        const last = own.longest(words, i, r.form);
+        if (last >= 0 && (!best || last > best[0])) best = [last, r.skip];
       }
+      const last = base.longest(words, i, r.form);
+      if (last >= 0 && (!best || last > best[0])) best = [last, r.skip];
     }
     return best;
   }
@@ -259,11 +278,56 @@ export class Lexicon {
     return keyOf(words);
   }
 
+  /**
+   * Whether any reading of a word begins a known form or a title. Most words of a text begin
+   * neither, and one look-up here spares reading each of them behind its clitics in every trie.
+   * The answer is kept on the word's info, for the shipped lexicon alone or for this layer's
+   * state (see stamp).
+   */
+  private startsOf(info: WordInfo): number {
+    const fam = this.family();
+    if (this.own.empty && this.ownTitles.empty && fam === this.base.family) {
+      if (info.baseStarts < 0) info.baseStarts = this.startBits(info, fam);
+      return info.baseStarts;
+    }
+    const stamp = this.stamp(fam);
+    if (info.startsStamp !== stamp) {
+      info.starts = this.startBits(info, fam);
+      info.startsStamp = stamp;
+    }
+    return info.starts;
+  }
+
+  private startBits(info: WordInfo, fam: FamilyIndex): number {
+    let bits = 0;
+    for (const r of info.readings) {
+      const w = r.form;
+      if (this.own.root.has(w) || this.base.trie.root.has(w) || fam.alone.has(w) || fam.aloneFirst.has(w)) bits |= STARTS_FORM;
+      if (this.ownTitles.root.has(w) || this.base.titles.root.has(w)) bits |= STARTS_TITLE;
+    }
+    return bits;
+  }
+
+  /** A number for this layer's present state, new whenever its tries or family names change. */
+  private stamp(fam: FamilyIndex): number {
+    const at = this.stampFor;
+    if (at.own !== this.own.version || at.titles !== this.ownTitles.version || at.family !== fam) {
+      this.stampFor = { own: this.own.version, titles: this.ownTitles.version, family: fam, stamp: ++lastStamp };
+    }
+    return this.stampFor.stamp;
+  }
+
   private family(): FamilyIndex {
     if (this.ownPersons.length === 0 && this.mentioned.size === 0) return this.base.family;
     if (!this.familyCache) this.familyCache = familyIndex([...this.base.persons, ...this.ownPersons], (w) => this.lookup(w), this.mentioned);
     return this.familyCache;
   }
+}
+
+/** The better of the match so far and a form ending at word `last`: the longer, else by `better`. */
+function consider(best: LexMatch | null, first: number, last: number, r: { skip: number; clitic: string }, surface: Surface): LexMatch {
+  if (!best || last > best.last || (last === best.last && better(surface, best.surface))) return { first, last, skip: r.skip, clitic: r.clitic, surface };
+  return best;
 }
 
 /** Own entries before shipped ones, full forms before family names. */

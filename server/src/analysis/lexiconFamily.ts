@@ -19,6 +19,8 @@ export interface FamilyIndex {
   owner: Map<string, PersonRec | null>;
   /** Family name → the form to match alone, for the unambiguous ones whose mode is not 'none'. */
   alone: Map<string, Surface>;
+  /** First words of the two-word family names in `alone`: most words start none, and are not joined to the next to ask. */
+  aloneFirst: Set<string>;
 }
 
 /** The family name of a full name: its last word, or last two for "نصر الله", "عبد المهدي". */
@@ -72,7 +74,12 @@ export function familyIndex(persons: PersonRec[], lookup: (w: string[]) => Surfa
     if (known && known.key !== p.key) continue; // the word is already another entity's name
     alone.set(fam, { key: p.key, kind: 'person', mode, family: true });
   }
-  return { owner, alone };
+  const aloneFirst = new Set<string>();
+  for (const fam of alone.keys()) {
+    const space = fam.indexOf(' ');
+    if (space > 0) aloneFirst.add(fam.slice(0, space));
+  }
+  return { owner, alone, aloneFirst };
 }
 
 /** What an index lets stand alone, as a string to compare two indexes by. */

@@ -20,10 +20,13 @@ interface Node {
 
 export class Trie {
   readonly root = new Map<string, Node>();
+  /** Counts the calls to `add`, so that what was worked out from the trie knows when it is stale. */
+  version = 0;
 
   /** Adds a form; an existing form keeps its meaning unless `replace`. True when the trie changed. */
   add(words: string[], surface: Surface, replace = false): boolean {
     if (words.length === 0) return false;
+    this.version++;
     let map = this.root;
     let node: Node | undefined;
     for (let k = 0; k < words.length; k++) {
@@ -54,21 +57,39 @@ export class Trie {
     return node?.surface ?? null;
   }
 
-  /** The longest form starting with `first` at word i; [last word index, surface]. */
-  longest(words: Words, i: number, first: string): [number, Surface] | null {
+  /** True when nothing was ever added. */
+  get empty(): boolean {
+    return this.root.size === 0;
+  }
+
+  /**
+   * The longest form starting with `first` at word i: the index of its last word, or -1. Its
+   * surface is left in `found`, so that the many misses and hits allocate nothing.
+   */
+  longest(words: Words, i: number, first: string): number {
     let node = this.root.get(first);
-    if (!node) return null;
-    let best: [number, Surface] | null = node.surface ? [i, node.surface] : null;
+    if (!node) return -1;
+    let best = -1;
+    if (node.surface) {
+      best = i;
+      this.found = node.surface;
+    }
     let j = i;
     while (node.next && j + 1 < words.count && words.gap[j + 1] <= GAP_QUOTE) {
       const next: Node | undefined = node.next.get(words.form[j + 1]);
       if (!next) break;
       node = next;
       j++;
-      if (node.surface) best = [j, node.surface];
+      if (node.surface) {
+        best = j;
+        this.found = node.surface;
+      }
     }
     return best;
   }
+
+  /** The surface of the last hit of `longest`. */
+  found: Surface | null = null;
 }
 
 export function keyOf(words: string[]): string {

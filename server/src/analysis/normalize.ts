@@ -52,6 +52,99 @@ function isDigitUnit(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9);
 }
 
+/** The code one unit folds to, for the units that fold to at most one unit. */
+const SAME = -1;
+const DROPPED = -2;
+/** Folds to 0 or 2+ units, or needs its neighbours (U+066B): taken the slow way. */
+const SLOW = -3;
+const UNKNOWN = -4;
+
+/** foldUnit as a code per unit, filled on first sight of each unit: the shadow is built from codes. */
+const table = new Int32Array(0x10000).fill(UNKNOWN);
+
+function codeOf(c: number): number {
+  const f = foldUnit(c);
+  if (c === 0x066b) return SLOW;
+  if (f === DROP) return DROPPED;
+  if (f === null) return SAME;
+  return f.length === 1 ? f.charCodeAt(0) : SLOW;
+}
+
+/** The folded form of one unit at `i` of `text` that takes the slow way: '' when dropped. */
+function slowFold(text: string, i: number): string {
+  const c = text.charCodeAt(i);
+  if (c === 0x066b) return i > 0 && i + 1 < text.length && isDigitUnit(text.charCodeAt(i - 1)) && isDigitUnit(text.charCodeAt(i + 1)) ? '.' : ',';
+  const f = foldUnit(c);
+  return f === DROP ? '' : f === null ? text[i] : f;
+}
+
+/** Strings are built from code buffers in slices, below the engine's argument limit. */
+const SLICE = 8192;
+
+/** Decodes a buffer with no surrogates far faster than fromCharCode; it would replace lone ones. */
+const utf16 = typeof TextDecoder === 'function' ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
+
+function stringOf(codes: Uint16Array, n: number, surrogates: boolean): string {
+  if (!surrogates && utf16 && n > 64) return utf16.decode(codes.subarray(0, n));
+  if (n <= SLICE) return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
+  const parts: string[] = [];
+  for (let k = 0; k < n; k += SLICE) parts.push(String.fromCharCode.apply(null, codes.subarray(k, Math.min(n, k + SLICE)) as unknown as number[]));
+  return parts.join('');
+}
+
+/**
+ * Folds `text` unit by unit into a code buffer; with `map`, also records for each shadow unit the
+ * offset of the original unit it came from. One pass, no string per character.
+ */
+function foldCodes(text: string, map: boolean): { norm: string; from: Int32Array | null } {
+  const len = text.length;
+  let codes: Uint16Array = new Uint16Array(len + 8);
+  let from: Int32Array | null = map ? new Int32Array(len + 9) : null;
+  let n = 0;
+  let changed = false;
+  let surrogates = false;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    let f = table[c];
+    if (f === UNKNOWN) f = table[c] = codeOf(c);
+    if (f === SAME || f >= 0) {
+      if (n >= codes.length) ({ codes, from } = grow(codes, from));
+      if (f >= 0) changed = true;
+      else if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
+      codes[n] = f >= 0 ? f : c;
+      if (from) from[n] = i;
+      n++;
+      continue;
+    }
+    changed = true;
+    if (f === DROPPED) continue;
+    const s = slowFold(text, i);
+    for (let k = 0; k < s.length; k++) {
+      const u = s.charCodeAt(k);
+      if (u >= 0xd800 && u <= 0xdfff) surrogates = true;
+      if (n >= codes.length) ({ codes, from } = grow(codes, from));
+      codes[n] = u;
+      if (from) from[n] = i;
+      n++;
+    }
+  }
+  const norm = changed ? stringOf(codes, n, surrogates) : text;
+  // `from` always has one slot more than `codes`: the end of the text.
+  if (from) from[n] = len;
+  return { norm, from };
+}
+
+function grow(codes: Uint16Array, from: Int32Array | null): { codes: Uint16Array; from: Int32Array | null } {
+  const c = new Uint16Array(codes.length * 2 + 16);
+  c.set(codes);
+  let f = from;
+  if (from) {
+    f = new Int32Array(c.length + 1);
+    f.set(from);
+  }
+  return { codes: c, from: f };
+}
+
 export class Shadow {
   /** The folded text the matchers read. */
   readonly norm: string;
@@ -59,25 +152,9 @@ export class Shadow {
   private readonly from: Int32Array;
 
   constructor(readonly text: string) {
-    const parts: string[] = [];
-    const from = new Int32Array(text.length + 1);
-    let n = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      let f = foldUnit(c);
-      if (c === 0x066b) f = i > 0 && i + 1 < text.length && isDigitUnit(text.charCodeAt(i - 1)) && isDigitUnit(text.charCodeAt(i + 1)) ? '.' : ',';
-      if (f === DROP) continue;
-      const s = f === null ? text[i] : f;
-      for (let k = 0; k < s.length; k++) {
-        if (n >= from.length - 1) break; // a ligature never expands the text by more than it drops
-        from[n++] = i;
-      }
-      parts.push(s);
-    }
-    this.norm = parts.join('');
-    // A ligature can make the shadow longer than the text; keep the map the shadow's length.
-    this.from = from.length > this.norm.length ? from : growMap(from, this.norm, text);
-    this.from[this.norm.length] = text.length;
+    const { norm, from } = foldCodes(text, true);
+    this.norm = norm;
+    this.from = from as Int32Array;
   }
 
   /** Original offset of the shadow character at `i` (or the text's end for i = norm.length). */
@@ -102,21 +179,6 @@ export class Shadow {
   }
 }
 
-/** Rebuilds the offset map when ligatures made the shadow longer than the text. */
-function growMap(_small: Int32Array, norm: string, text: string): Int32Array {
-  const from = new Int32Array(norm.length + 1);
-  let n = 0;
-  for (let i = 0; i < text.length && n < norm.length; i++) {
-    const c = text.charCodeAt(i);
-    let f = foldUnit(c);
-    if (c === 0x066b) f = ',';
-    if (f === DROP) continue;
-    const len = f === null ? 1 : f.length;
-    for (let k = 0; k < len && n < norm.length; k++) from[n++] = i;
-  }
-  return from;
-}
-
 function surrogateTail(text: string, i: number): number {
   const c = text.charCodeAt(i);
   return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 1 : 0;
@@ -128,7 +190,35 @@ function isMark(c: number): boolean {
 
 /** Folds a lexicon entry or a query the same way as document text. */
 export function fold(s: string): string {
-  return new Shadow(s).norm.replace(/\s+/g, ' ').trim();
+  const f = foldText(s);
+  return UNTIDY_SPACE.test(f) ? f.replace(/\s+/g, ' ').trim() : f;
+}
+
+/** Spaces that fold() makes single and trims: a run, one that is not " ", or one at an end. */
+const UNTIDY_SPACE = /\s\s|[^\S ]|^\s|\s$/;
+
+/** The shadow text of `s` without the offset map: for matching a phrase, not for reporting it. */
+export function foldText(s: string): string {
+  // Most words and quotations fold to themselves: found without allocating anything.
+  let i = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let f = table[c];
+    if (f === UNKNOWN) f = table[c] = codeOf(c);
+    if (f !== SAME) break;
+  }
+  if (i === s.length) return s;
+  if (s.length > 64) return foldCodes(s, false).norm;
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let f = table[c];
+    if (f === UNKNOWN) f = table[c] = codeOf(c);
+    if (f === SAME) out += s[i];
+    else if (f >= 0) out += String.fromCharCode(f);
+    else if (f !== DROPPED) out += slowFold(s, i);
+  }
+  return out;
 }
 
 const ARABIC_LETTER = /[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]/;

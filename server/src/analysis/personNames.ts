@@ -3,7 +3,7 @@
 // a kunya ("أبو فدك المحمداوي"), or a known given name followed by more name words ("علي الأسدي").
 import { GAP_HARD, GAP_QUOTE, GAP_SPACE, definiteCore, isArabicWord, readings } from './actorWords';
 import {
-  COMPOUND_TAILS, NAME_LINKS, isAmbiguousGiven, isCommon, isDescriptive, isGiven, isNameWord, isReporting, isStop,
+  COMPOUND_TAILS, FACT_GIVEN, FACT_KUNYA, NAME_LINKS, isAmbiguousGiven, isCommon, isDescriptive, isGiven, isNameWord, isReporting, isStop,
   looksLikeVerb, nationalityStem,
 } from './actorVocab';
 import { FROM_NAME, FROM_PATTERN, hasTanweenFath, isPrepositionAla, prevWord, type Candidate, type Scene } from './actorScene';
@@ -196,7 +196,7 @@ function nameAfterTitle(sc: Scene, t: number): Candidate | null {
 /** "أبو فدك المحمداوي", "أبو عبيدة", "أبو عبد الله الأنصاري". */
 function kunya(sc: Scene, i: number): Candidate | null {
   if (sc.lexAt[i]) return null; // "أبو ظبي", "أبو غريب" are places
-  for (const r of readings(sc.words.form[i])) {
+  for (const r of sc.words.info[i].readings) {
     if (r.form === 'ابو') return readName(sc, i, r.form, r.skip, false, FROM_NAME);
   }
   return null;
@@ -208,7 +208,7 @@ function kunya(sc: Scene, i: number): Candidate | null {
  */
 function givenName(sc: Scene, i: number): Candidate | null {
   const { words } = sc;
-  for (const r of readings(words.form[i])) {
+  for (const r of words.info[i].readings) {
     if (!isGiven(r.form)) continue;
     if (isAmbiguousGiven(r.form)) {
       const p = prevWord(words, i);
@@ -227,7 +227,8 @@ export function findPersons(sc: Scene, out: Candidate[]): void {
       continue;
     }
     if (sc.inTitle[i]) continue;
-    const c = kunya(sc, i) ?? givenName(sc, i);
+    const facts = sc.facts[i];
+    const c = (facts & FACT_KUNYA ? kunya(sc, i) : null) ?? (facts & FACT_GIVEN ? givenName(sc, i) : null);
     if (c) out.push(c);
   }
 }

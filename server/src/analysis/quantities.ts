@@ -14,10 +14,10 @@ import hedges from './lexicons/hedges.yaml';
 import type { Shadow } from './normalize';
 import type { Found, Interval } from './types';
 import { isNumberWord, readNumber, type NumberRead } from './numberWords';
-import { countedAt, countedBefore, dualAt, groupOf } from './countedNouns';
+import { countedAt, countedBefore, dualAt, groupOf, isDualNoun } from './countedNouns';
 import { FUNCTION_WORDS, LEADS, nonCount } from './quantityGuards';
 import { attribute, isEventCue, type Draft } from './quantityContext';
-import { asRecord, foldList, formsOf, PhraseSet, tokenize, type Token } from './quantityTokens';
+import { asRecord, foldList, formsOf, PhraseSet, tokenize, wordOf, type Token } from './quantityTokens';
 
 export interface QuantityContext {
   published: string | null;
@@ -143,17 +143,57 @@ interface Step {
 }
 
 export function findQuantities(shadow: Shadow, ctx: QuantityContext): Found[] {
+  return attributeFigures(shadow, findFigures(shadow, ctx.dates), ctx);
+}
+
+/** The figures of a text before their sentences are read: what depends on the text and the dates only. */
+export interface Figures {
+  drafts: Draft[];
+  /** The tokens the drafts index into; made again from the shadow when dropped. */
+  toks: Token[] | null;
+}
+
+/**
+ * Finds the figures (value, counted noun, span). The result does not depend on the actors, so a
+ * corpus analysis finds them once and attributes them again when the lexicon has grown.
+ */
+export function findFigures(shadow: Shadow, found: Found[]): Figures {
   const toks = tokenize(shadow.norm);
-  if (!toks.length) return [];
-  const dates = ctx.dates.filter((d) => d.end > d.start).map((d) => [d.start, d.end] as [number, number]).sort((a, b) => a[0] - b[0]);
+  const dates = found.filter((d) => d.end > d.start).map((d) => [d.start, d.end] as [number, number]).sort((a, b) => a[0] - b[0]);
   const drafts: Draft[] = [];
   let i = 0;
   while (i < toks.length) {
+    const t = toks[i];
+    if (t.kind !== 'num' && (t.kind !== 'word' || !mayStartFigure(t))) {
+      i++;
+      continue;
+    }
     const step = figureAt(toks, i, shadow, dates, drafts[drafts.length - 1]);
     if (step.draft) drafts.push(step.draft);
     i = Math.max(step.next, i + 1);
   }
-  attribute(drafts, toks, shadow, ctx);
+  return { drafts, toks };
+}
+
+/**
+ * Whether a word can begin a figure at all: a vague amount ("عدد من"), a number word, or a dual
+ * noun, read behind any clitics. Most words are none of these, and figureAt is not asked of them.
+ */
+function mayStartFigure(t: Token): boolean {
+  const w = wordOf(t);
+  if (w.figure < 0) {
+    const forms = w.forms;
+    w.figure = VAGUE_OF.mayStart(forms) || forms.some((f) => isNumberWord(f.w)) || forms.some((f) => !f.def && isDualNoun(f.w)) ? 1 : 0;
+  }
+  return w.figure === 1;
+}
+
+/** The figures as mentions, each with the event, place, time and source its sentence gives. */
+export function attributeFigures(shadow: Shadow, figures: Figures, ctx: QuantityContext): Found[] {
+  if (!figures.drafts.length) return [];
+  // Attribution writes into the drafts; copies keep `figures` reusable.
+  const drafts = figures.drafts.map((d) => ({ ...d }));
+  attribute(drafts, figures.toks ?? tokenize(shadow.norm), shadow, ctx);
   return drafts.map((d) => {
     const [start, end] = shadow.span(d.s, d.e);
     const f: Found = { kind: 'quantity', start, end, value: d.value, note: d.note };

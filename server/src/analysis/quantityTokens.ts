@@ -2,6 +2,7 @@
 // "ألفين وخمسمئة جندي"), so the recogniser reads words and numbers rather than characters; one
 // linear pass over the shadow makes them, and every later step looks at a few tokens around a hit.
 import { fold } from './normalize';
+import { WordCache } from './wordCache';
 
 export type TokenKind = 'word' | 'num' | 'punct' | 'break';
 
@@ -22,8 +23,22 @@ export interface Token {
   frac: string;
   /** Numbers: written with thousands separators ("2,500", "٢٬٥٠٠"). */
   grouped: boolean;
-  /** Words: readings with clitics stripped, computed on first use (see formsOf). */
-  forms?: Form[];
+  /** Words: readings with clitics stripped, computed on first use (see formsOf). Present from
+   *  the start (undefined), like `word`, so that every token has the same shape. */
+  forms: Form[] | undefined;
+  /** Words: what the figure finder knows of the word's text (see wordOf). */
+  word: WordForms | undefined;
+}
+
+/** A word's readings, and whether a figure may start at it, shared by every token of the same text. */
+export interface WordForms {
+  readonly forms: Form[];
+  /** Whether a figure may start at the word: 1 yes, 0 no, -1 not asked yet (quantities.ts). */
+  figure: number;
+  /** One bit per phrase set (PhraseSet.bit): whether the set was asked about the word, and whether
+   *  some reading of the word begins one of its phrases. */
+  asked: number;
+  starts: number;
 }
 
 /** One reading of a word: the stem left after stripping clitics. */
@@ -88,7 +103,7 @@ function scanDigits(norm: string, p: number): [number, string, string, boolean] 
 }
 
 function makeToken(kind: TokenKind, s: number, e: number, text: string): Token {
-  return { kind, s, e, text, num: NaN, pre: '', digits: '', frac: '', grouped: false };
+  return { kind, s, e, text, num: NaN, pre: '', digits: '', frac: '', grouped: false, forms: undefined, word: undefined };
 }
 
 /** Splits the shadow into words, numbers, punctuation marks and line breaks. Linear in its length. */
@@ -144,20 +159,32 @@ export function tokenize(norm: string): Token[] {
 /** The readings of a word: as written, then without و/ف, ب/ل/ك and the article, in that order. */
 export function formsOf(t: Token): Form[] {
   if (t.forms) return t.forms;
-  const out: Form[] = [{ w: t.text, pre: '', def: false }];
-  if (t.kind === 'word') {
-    const w = t.text;
-    if (w.length > 2 && (w[0] === 'و' || w[0] === 'ف')) out.push({ w: w.slice(1), pre: w[0], def: false });
-    for (const f of out.slice()) {
-      const x = f.w;
-      if (x.length > 3 && x.startsWith('لل')) out.push({ w: 'ال' + x.slice(2), pre: f.pre + 'ل', def: false });
-      else if (x.length > 2 && (x[0] === 'ب' || x[0] === 'ل' || x[0] === 'ك')) out.push({ w: x.slice(1), pre: f.pre + x[0], def: false });
-    }
-    for (const f of out.slice()) {
-      if (f.w.length > 3 && f.w.startsWith('ال')) out.push({ w: f.w.slice(2), pre: f.pre + 'ال', def: true });
-    }
+  if (t.kind !== 'word') return (t.forms = [{ w: t.text, pre: '', def: false }]);
+  return (t.forms = wordOf(t).forms);
+}
+
+/** What is known of a word token's text; shared (callers must not change the forms). */
+export function wordOf(t: Token): WordForms {
+  return (t.word ??= formCache.get(t.text, makeWordForms));
+}
+
+const formCache = new WordCache<WordForms>(20_000);
+
+function makeWordForms(w: string): WordForms {
+  return { forms: wordForms(w), figure: -1, asked: 0, starts: 0 };
+}
+
+function wordForms(w: string): Form[] {
+  const out: Form[] = [{ w, pre: '', def: false }];
+  if (w.length > 2 && (w[0] === 'و' || w[0] === 'ف')) out.push({ w: w.slice(1), pre: w[0], def: false });
+  for (const f of out.slice()) {
+    const x = f.w;
+    if (x.length > 3 && x.startsWith('لل')) out.push({ w: 'ال' + x.slice(2), pre: f.pre + 'ل', def: false });
+    else if (x.length > 2 && (x[0] === 'ب' || x[0] === 'ل' || x[0] === 'ك')) out.push({ w: x.slice(1), pre: f.pre + x[0], def: false });
   }
-  t.forms = out;
+  for (const f of out.slice()) {
+    if (f.w.length > 3 && f.w.startsWith('ال')) out.push({ w: f.w.slice(2), pre: f.pre + 'ال', def: true });
+  }
   return out;
 }
 
@@ -173,6 +200,9 @@ interface Entry<V> {
   value: V;
 }
 
+/** Phrase sets made so far, each numbered for WordForms' bits. */
+let phraseSets = 0;
+
 /**
  * A set of folded phrases matched on tokens. The first word may carry clitics (و، ف، ب، ل، ك، ال);
  * the others must be written as listed. A phrase of one word ending in "*" matches any ending.
@@ -182,8 +212,12 @@ export class PhraseSet<V> {
   private readonly prefixes: Array<{ prefix: string; value: V }> = [];
   /** The longest phrase, in words. */
   readonly longest: number = 0;
+  /** This set's bit in WordForms.asked and .starts; 0 for sets beyond the first 31. */
+  private readonly bit: number;
 
   constructor(entries: Iterable<[string, V]>) {
+    this.bit = phraseSets < 31 ? 1 << phraseSets : 0;
+    phraseSets++;
     let longest = 0;
     for (const [raw, value] of entries) {
       const phrase = fold(raw);
@@ -207,25 +241,59 @@ export class PhraseSet<V> {
   matchAt(toks: readonly Token[], i: number, clitics = true): { value: V; end: number; pre: string } | null {
     const t = toks[i];
     if (!t || (t.kind !== 'word' && t.kind !== 'punct')) return null;
-    const forms = clitics ? formsOf(t) : [{ w: t.text, pre: '', def: false }];
-    for (const f of forms) {
-      const list = this.byFirst.get(f.w);
-      if (!list) continue;
-      for (const e of list) {
-        let ok = true;
-        for (let k = 1; k < e.words.length; k++) {
-          const u = toks[i + k];
-          if (!u || u.kind === 'break' || u.text !== e.words[k]) {
-            ok = false;
-            break;
-          }
-        }
-        if (ok) return { value: e.value, end: i + e.words.length, pre: f.pre };
+    if (!clitics) return this.matchForm(toks, i, t.text, '') ?? this.matchPrefix(t, i, t.text, '');
+    if (t.kind === 'word' && this.bit) {
+      // Most words begin no phrase of the set: asked once per word, not at every token.
+      const w = wordOf(t);
+      if (!(w.asked & this.bit)) {
+        w.asked |= this.bit;
+        if (this.mayStart(w.forms)) w.starts |= this.bit;
       }
+      if (!(w.starts & this.bit)) return null;
     }
-    if (this.prefixes.length && t.kind === 'word') {
-      for (const f of forms) for (const p of this.prefixes) if (f.w.startsWith(p.prefix)) return { value: p.value, end: i + 1, pre: f.pre };
+    const forms = formsOf(t);
+    for (const f of forms) {
+      const m = this.matchForm(toks, i, f.w, f.pre);
+      if (m) return m;
     }
+    for (const f of forms) {
+      const m = this.matchPrefix(t, i, f.w, f.pre);
+      if (m) return m;
+    }
+    return null;
+  }
+
+  /** The longest phrase whose first word is `first` (token i read as that form). */
+  private matchForm(toks: readonly Token[], i: number, first: string, pre: string): { value: V; end: number; pre: string } | null {
+    const list = this.byFirst.get(first);
+    if (!list) return null;
+    for (const e of list) {
+      let ok = true;
+      for (let k = 1; k < e.words.length; k++) {
+        const u = toks[i + k];
+        if (!u || u.kind === 'break' || u.text !== e.words[k]) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) return { value: e.value, end: i + e.words.length, pre };
+    }
+    return null;
+  }
+
+  /** Whether some reading of a word (its forms) may begin a phrase of the set. */
+  mayStart(forms: readonly Form[]): boolean {
+    for (const f of forms) {
+      if (this.byFirst.has(f.w)) return true;
+      for (const p of this.prefixes) if (f.w.startsWith(p.prefix)) return true;
+    }
+    return false;
+  }
+
+  /** A one-word phrase "…*" that the word `w` begins with. */
+  private matchPrefix(t: Token, i: number, w: string, pre: string): { value: V; end: number; pre: string } | null {
+    if (!this.prefixes.length || t.kind !== 'word') return null;
+    for (const p of this.prefixes) if (w.startsWith(p.prefix)) return { value: p.value, end: i + 1, pre };
     return null;
   }
 
