@@ -37,6 +37,9 @@ export type LabelResult = { ok: true; label?: Label } | { ok: false; message: st
 
 export class LabelService {
   private readonly articles = new Map<string, ArticleLabels>();
+  /** byPath() as last built, until a label file changes. */
+  private byPathCache: Map<string, LabelFile> | null = null;
+  private anyReviews = false;
   private readonly loading = new Map<string, Promise<ArticleLabels | null>>();
 
   constructor(private readonly options: LabelServiceOptions) {}
@@ -73,12 +76,24 @@ export class LabelService {
     }
     this.options.onProblems(pathToFileURL(labelPath).toString(), state.problems ?? []);
     this.articles.set(uri, state);
+    this.changed();
     return state;
   }
 
   /** Forgets what was loaded for an article (its label file changed on disk, or it closed). */
   forget(uri: string): void {
     this.articles.delete(uri);
+    this.changed();
+  }
+
+  private changed(): void {
+    this.byPathCache = null;
+    this.anyReviews = [...this.articles.values()].some((s) => s.file.reviews.length > 0);
+  }
+
+  /** Whether any loaded label file holds a contradiction review (most corpora have none). */
+  hasReviews(): boolean {
+    return this.anyReviews;
   }
 
   /** The article a label file belongs to, if it is loaded. */
@@ -103,12 +118,14 @@ export class LabelService {
     if (!state || state.file.labels.length === 0) return;
     const moved = applyTextChanges(oldText, state.file.labels, changes).labels;
     state.file = { ...state.file, labels: moved };
+    this.byPathCache = null;
   }
 
   /** Re-places the labels on an article's current text (after a change on disk or an undo). */
   reanchor(uri: string, text: string): void {
     const state = this.articles.get(uri);
     if (state) state.file = { ...state.file, labels: reanchorLabels(state.file.labels, text) };
+    this.byPathCache = null;
   }
 
   async save(uri: string): Promise<LabelResult> {
@@ -126,6 +143,7 @@ export class LabelService {
     }
     state.file = saved.file;
     state.base = saved.file;
+    this.changed();
     return { ok: true };
   }
 
@@ -139,7 +157,10 @@ export class LabelService {
     const before = state.file;
     state.file = { ...state.file, labels: result.labels };
     const saved = await this.save(uri);
-    if (!saved.ok) state.file = before;
+    if (!saved.ok) {
+      state.file = before;
+      this.changed();
+    }
     return saved.ok ? { ok: true, label: result.label } : saved;
   }
 
@@ -194,7 +215,10 @@ export class LabelService {
     const before = state.file;
     state.file = update(state.file);
     const saved = await this.save(uri);
-    if (!saved.ok) state.file = before;
+    if (!saved.ok) {
+      state.file = before;
+      this.changed();
+    }
     return saved;
   }
 
@@ -209,7 +233,8 @@ export class LabelService {
 
   /** Loaded label files by article path (workspace-relative), as the label core's functions take them. */
   byPath(): Map<string, LabelFile> {
-    return new Map([...this.articles].map(([uri, s]) => [this.options.pathOf(uri), s.file]));
+    this.byPathCache ??= new Map([...this.articles].map(([uri, s]) => [this.options.pathOf(uri), s.file]));
+    return this.byPathCache;
   }
 
   /** Actor names accepted anywhere, for the lexicon. */

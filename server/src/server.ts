@@ -254,7 +254,7 @@ function schedule(doc: TextDocument, delay: number): void {
       if (!live || live.languageId !== LANGUAGE_ID) return;
       const { touched } = index.update(live.uri, live.getText(), live.version);
       sendSpans(live);
-      diagnostics.refreshFiles(touched);
+      diagnostics.refreshSoon(live.uri, touched);
       sendStatus();
       void spreadNames(live.uri);
     }, delay),
@@ -338,7 +338,7 @@ function analysedDocument(uri: string): TextDocument | undefined {
     pending.delete(uri);
     const { touched } = index.update(uri, doc.getText(), doc.version);
     sendSpans(doc);
-    diagnostics.refreshFiles(touched);
+    diagnostics.refreshSoon(uri, touched);
   }
   return doc;
 }

@@ -4,7 +4,7 @@
 // counts by the difference, so the cost of an edit does not grow with the corpus.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative } from 'node:path';
-import { analyzeText, Lexicon, type DocumentResult, type Contradiction } from './analysis';
+import { analyzeText, Lexicon, ReadingCache, type DocumentResult, type Contradiction } from './analysis';
 import { ClaimIndex } from './analysis/contradictions';
 
 export interface IndexEntry {
@@ -33,15 +33,26 @@ export class WorkspaceIndex {
   private dateCount = 0;
   private figureCount = 0;
   readonly claims = new ClaimIndex();
+  /** What the engine read of each text that does not depend on the lexicon: a re-analysis after
+   *  the lexicon learnt a name redoes only the actors. */
+  private readonly readings = new ReadingCache();
+  private readonly paths = new Map<string, string>();
   readonly unreadable = new Map<string, string>();
   lexicon = Lexicon.builtin();
 
   setFolders(uris: string[]): void {
     this.folders.length = 0;
+    this.paths.clear();
     for (const u of uris) if (u.startsWith('file:')) this.folders.push(fileURLToPath(u));
   }
 
   displayPath(uri: string): string {
+    let path = this.paths.get(uri);
+    if (path === undefined) this.paths.set(uri, (path = this.computePath(uri)));
+    return path;
+  }
+
+  private computePath(uri: string): string {
     if (!uri.startsWith('file:')) return uri;
     const fsPath = fileURLToPath(uri);
     for (const f of this.folders) {
@@ -96,7 +107,7 @@ export class WorkspaceIndex {
     const path = this.displayPath(uri);
     const old = this.entries.get(uri);
     if (old) this.tally(old, -1);
-    const entry: IndexEntry = { uri, path, version, text, analysis: analyzeText(path, text, { lexicon: this.lexicon }) };
+    const entry: IndexEntry = { uri, path, version, text, analysis: analyzeText(path, text, { lexicon: this.lexicon, readings: this.readings }) };
     this.entries.set(uri, entry);
     this.uriByPath.set(path, uri);
     this.unreadable.delete(uri);
@@ -113,6 +124,7 @@ export class WorkspaceIndex {
     this.tally(old, -1);
     this.entries.delete(uri);
     this.uriByPath.delete(old.path);
+    this.readings.delete(old.path);
     return [uri, ...this.claims.remove(old.path).map((p) => this.uriOfPath(p))];
   }
 
@@ -133,5 +145,9 @@ export class WorkspaceIndex {
 
   contradictions(): Contradiction[] {
     return this.claims.contradictions();
+  }
+
+  get contradictionCount(): number {
+    return this.claims.count;
   }
 }

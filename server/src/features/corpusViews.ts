@@ -28,7 +28,7 @@ export function statusOf(index: WorkspaceIndex, indexing: { active: boolean; don
     actors: counts.actors,
     dates: counts.dates,
     figures: counts.figures,
-    contradictions: indexing.active ? 0 : index.contradictions().length,
+    contradictions: indexing.active ? 0 : index.contradictionCount,
     unreadable: [...index.unreadable].map(([uri, reason]) => ({ path: index.displayPath(uri), reason })),
   };
 }

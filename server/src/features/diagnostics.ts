@@ -83,6 +83,31 @@ export class DiagnosticsPublisher {
     }
   }
 
+  private queued = new Set<string>();
+  private draining = false;
+
+  /**
+   * Recomputes the given files in slices of a few milliseconds, so that an edit that touches a
+   * large claims group does not hold up the requests behind it. The edited file goes first, now.
+   */
+  refreshSoon(first: string, others: Iterable<string>): void {
+    this.refreshFiles([first]);
+    for (const uri of others) if (uri !== first) this.queued.add(uri);
+    if (this.draining || this.queued.size === 0) return;
+    this.draining = true;
+    const drain = () => {
+      const sliceStart = Date.now();
+      for (const uri of this.queued) {
+        this.queued.delete(uri);
+        this.refreshFiles([uri]);
+        if (Date.now() - sliceStart > 8) break;
+      }
+      if (this.queued.size > 0) setImmediate(drain);
+      else this.draining = false;
+    };
+    setImmediate(drain);
+  }
+
   /** Recomputes every file, after indexing or a change of settings. */
   refreshAll(): void {
     const live = new Set<string>();

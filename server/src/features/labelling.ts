@@ -97,6 +97,7 @@ export function quoteOf(index: WorkspaceIndex) {
 
 /** The reviewers' decision on a contradiction, if any. */
 export function reviewOf(c: Contradiction, index: WorkspaceIndex, labels: LabelService): ContradictionReview | undefined {
+  if (!labels.hasReviews()) return undefined;
   return findReview(c, labels.byPath(), quoteOf(index));
 }
 
