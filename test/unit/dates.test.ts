@@ -541,3 +541,16 @@ test('a 6 KB article takes well under 5 ms', () => {
   times.sort((a, b) => a - b);
   assert.ok(times[10] < 3, `median ${times[10].toFixed(2)} ms`);
 });
+
+test('a full date right after its weekday near the top dates an article that has no dateline', () => {
+  const wire = 'أربيل (رويترز) - قالت السلطات الكردية يوم الثلاثاء 14 أيار/مايو 2024 إن ثلاثة مدنيين قتلوا في قصف.\n';
+  assert.equal(findPublication(new Shadow(wire)).published, '2024-05-14');
+  const inline = 'عنوان الخبر\n\nالسليمانية - شفق نيوز | الثلاثاء 14 مايو 2024، 10:22 ص\n\nأفادت مصادر محلية اليوم الثلاثاء بمقتل أربعة مدنيين، وقالت أمس الاثنين إن القصف مستمر.\n';
+  const shadow = new Shadow(inline);
+  const pub = findPublication(shadow);
+  assert.equal(pub.published, '2024-05-14');
+  const yesterday = findDates(shadow, pub.published).find((d) => inline.slice(d.start, d.end).includes('أمس'));
+  assert.equal(yesterday?.value, '2024-05-13');
+  // A date without its weekday deep in the body does not date the article.
+  assert.equal(findPublication(new Shadow('قال المسؤول إن الاتفاق وقع في 3 آذار 2019 بعد مفاوضات.\n')).published, null);
+});

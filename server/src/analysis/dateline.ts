@@ -5,7 +5,8 @@
 //  2. a line near the top that holds a date and little else ("26 يناير 2024، 8:03 م");
 //  3. a dateline opening a line near the top ("بغداد - 26 يناير 2024 (رويترز) -");
 //  4. a full date after an update label ("آخر تحديث");
-//  5. a date-only line anywhere else.
+//  5. a date-only line anywhere else;
+//  6. near the top, a full date right after its weekday (a wire story's lead, an inline dateline).
 // Dates on caption lines ("صورة ملتقطة في 8 تموز/يوليو 2021") and under teaser headings ("اقرأ
 // أيضاً", "أخبار ذات صلة") never count: they date a picture or another story.
 //
@@ -186,6 +187,10 @@ export function readPublication(shadow: Shadow, scan: Scan = scanShadow(shadow))
     else if (opensLine && nearTop) rank = 3;
     else if (labelled(UPDATED)) rank = 4;
     else if (dateOnly) rank = 5;
+    // The lead of a wire story or a dateline in running text names the day with its weekday
+    // ("أربيل (رويترز) - قالت السلطات يوم الثلاثاء 14 أيار/مايو 2024", "السليمانية - شفق نيوز |
+    // الثلاثاء 14 مايو 2024"): the news is of that day, so it dates the article when nothing else does.
+    else if (nearTop && item.s < TOP_CHARS && (wordIn(tokens, ti - 1, WEEKDAYS) >= 0 || (isMark(tokens, ti - 1, '،,') && wordIn(tokens, ti - 2, WEEKDAYS) >= 0))) rank = 6;
     if (rank) ranks.push({ rank: rank + (item.expr.type === 'date' && item.expr.cal === 'h' ? 0.5 : 0), day, at: item.s });
   }
   ranks.sort((x, y) => x.rank - y.rank || x.at - y.at);
