@@ -4,8 +4,9 @@
 // item, the hover, and above all that Arabic lines keep their word order.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { notifications } from './helpers/quickInput';
 import { repoRoot } from './helpers/launcher';
 import { SHOTS, startSuite, type Suite } from './helpers/session';
 import {
@@ -169,4 +170,42 @@ test('screenshots of the seed in a light and a dark theme', { timeout: 60_000 },
     const dark = join(SHOTS, '004-dark.png');
     await page.screenshot({ path: dark });
     for (const file of [light, dark]) assert.ok(existsSync(file) && statSync(file).size > 20_000, `${file} is missing or blank`);
+  }));
+
+/** The language server's process for this window, found by its path inside the window's extensions folder. */
+function serverPid(): number | undefined {
+  const marker = join(dirname(session.userDataDir), 'extensions');
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ');
+      if (cmd.includes(marker) && cmd.includes('dist/server.js')) return Number(entry);
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  return undefined;
+}
+
+test('a crashed language server is restarted, and the user is told once', { timeout: 90_000 }, () =>
+  withShot('server-crash', async () => {
+    const page = session.page;
+    const restartedMessage = /stopped unexpectedly and was restarted/;
+    const toasts = async () => (await notifications(page)).filter((t) => restartedMessage.test(t)).length;
+    const first = await poll('the language server process', async () => serverPid(), { timeoutMs: 20_000 });
+    process.kill(first, 'SIGKILL');
+    await poll('the restart notification', async () => ((await toasts()) === 1 ? true : undefined), { timeoutMs: 30_000 });
+    const second = await poll('a new server process', async () => {
+      const pid = serverPid();
+      return pid && pid !== first ? pid : undefined;
+    }, { timeoutMs: 30_000 });
+    // The restarted server indexes the corpus again and the status item shows counts.
+    await poll('corpus counts after the restart', sanadStatus, { timeoutMs: 30_000 });
+    process.kill(second, 'SIGKILL');
+    await poll('another restart', async () => {
+      const pid = serverPid();
+      return pid && pid !== second ? pid : undefined;
+    }, { timeoutMs: 30_000 });
+    await poll('corpus counts after the second restart', sanadStatus, { timeoutMs: 30_000 });
+    assert.ok((await toasts()) <= 1, 'the restart is announced once, not every time');
   }));
