@@ -8,16 +8,8 @@ import { analyzeText, analyzeCorpus, Lexicon, ReadingCache } from '../../server/
 import { lineText, hasNonSpace } from '../../server/src/analysis/lineText';
 import { Shadow, fold } from '../../server/src/analysis/normalize';
 import { ClaimIndex } from '../../server/src/analysis/contradictions';
+import { rng } from './helpers/random';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   ' ', '  ', '\t', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u200b', '\u0085', '.', ',', '!', '«', '»', '$', '+', '-', '_', '™', '©',

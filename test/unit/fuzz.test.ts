@@ -4,17 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText, analyzeCorpus } from '../../server/src/analysis';
 import { findHiddenText } from '../../server/src/analysis/hiddenText';
+import { rng } from './helpers/random';
 
-/** A deterministic generator, so a failure names the seed that reproduces it. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ARABIC_WORDS = ['قال', 'الجيش', 'العراقي', 'أكثر', 'من', '150', 'ضربة', 'منذ', 'تشرين', 'الأول', 'أمس', 'الخميس', '٢٠٢٤', 'نحو', 'جندي', 'اللواء', 'محمد', 'في', 'بغداد', 'عشرات', 'الهجمات', 'كانون', 'الثاني', '،', '.', 'هـ', 'رجب', 'وزارة', 'الدفاع'];
 

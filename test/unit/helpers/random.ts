@@ -1,0 +1,11 @@
+// A small seeded generator (mulberry32) for tests that draw their input: the same seed gives the
+// same input on every machine, so a failure names the seed that reproduces it.
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
