@@ -29,6 +29,16 @@ if (!existsSync(join(root, 'node_modules'))) spawnSync('node', [join(root, 'scri
 const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(1);
 
+/** A measurement that fails (out of memory, say) is recorded as failed; the rest still run. */
+function attempt(what, run) {
+  try {
+    return run();
+  } catch (err) {
+    console.error(`bench: ${what} failed: ${String(err.message ?? err).split('\n')[0]}`);
+    return { ms: NaN, peakMB: NaN, failed: String(err.message ?? err).slice(0, 300) };
+  }
+}
+
 function measure(task, dir) {
   const r = spawnSync(process.execPath, ['--max-old-space-size=4096', join(root, 'bench/measure.cjs'), task, dir], {
     cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
@@ -46,9 +56,9 @@ try {
     const dir = join(work, `corpus-${n}`);
     const bytes = generateCorpus(dir, n, join(root, 'seeds'));
     measure('floor', dir); // warm the file cache so every contender reads from memory
-    const row = { articles: n, megabytes: +(bytes / 2 ** 20).toFixed(1), floor: measure('floor', dir), analyze: measure('analyze', dir) };
+    const row = { articles: n, megabytes: +(bytes / 2 ** 20).toFixed(1), floor: measure('floor', dir), analyze: attempt(`analyze ${n}`, () => measure('analyze', dir)) };
     row.analyzeOverFloor = +(row.analyze.ms / row.floor.ms).toFixed(1);
-    row.contradictions = measure('contradictions', dir);
+    row.contradictions = attempt(`contradictions ${n}`, () => measure('contradictions', dir));
     if (!skip.has('cspell')) {
       row.cspell = await runCspell(dir);
       row.cspellOverAnalyze = +(row.cspell.ms / row.analyze.ms).toFixed(1);
@@ -56,7 +66,11 @@ try {
     if (!skip.has('lsp')) {
       const ws = join(work, `lsp-${n}`);
       mkdirSync(ws);
-      row.lsp = await benchLsp(ws, n);
+      try {
+        row.lsp = await benchLsp(ws, n);
+      } catch (err) {
+        console.error(`bench: language server at ${n} failed: ${err.message ?? err}`);
+      }
     }
     results.corpora.push(row);
     rmSync(dir, { recursive: true, force: true });
@@ -72,7 +86,7 @@ for (const c of results.corpora) {
   console.log(`${String(c.articles).padStart(8)} ${String(c.megabytes).padStart(5)} ${f(c.floor.ms)} ${f(c.analyze.ms, 11)} ${f(c.analyze.peakMB, 8)} ${String(c.analyzeOverFloor).padStart(6)}× ${f(c.cspell?.ms, 11)} ${c.cspell ? String(c.cspellOverAnalyze).padStart(14) + '×' : '—'.padStart(15)}`);
 }
 console.log('\narticles   figures   contradictions   comparison ms');
-for (const c of results.corpora) console.log(`${String(c.articles).padStart(8)} ${String(c.contradictions.claims).padStart(9)} ${String(c.contradictions.contradictions).padStart(16)} ${f(c.contradictions.ms, 15)}`);
+for (const c of results.corpora) console.log(`${String(c.articles).padStart(8)} ${String(c.contradictions.claims ?? '—').padStart(9)} ${String(c.contradictions.contradictions ?? '—').padStart(16)} ${f(c.contradictions.ms, 15)}`);
 if (results.corpora.some((c) => c.lsp)) {
   console.log('\nlanguage server   index→diagnosed ms   server peak MB   edit→diagnostics ms (median/p95)   semantic tokens ms (median/p95)');
   for (const c of results.corpora.filter((x) => x.lsp)) {
