@@ -6,25 +6,20 @@
 import events from './lexicons/events.yaml';
 import sources from './lexicons/sources.yaml';
 import { fold, type Shadow } from './normalize';
-import type { Found, Interval } from './types';
+import type { Found, Interval, Mention } from './types';
 import { groupOf } from './countedNouns';
 import { asRecord, foldList, formsOf, PhraseSet, sentenceIds, type Token } from './quantityTokens';
 import type { QuantityContext } from './quantities';
 
 /** A figure being built: shadow span, token range, and what is known so far. */
-export interface Draft {
+/** A figure being read: token span, offsets, and the fields it will carry as a mention. */
+export interface Draft extends Pick<Mention, 'counted' | 'event' | 'source' | 'place' | 'window' | 'cumulative'> {
   s: number;
   e: number;
   start: number;
   end: number;
   value: Interval;
   note: string;
-  counted?: string;
-  event?: string;
-  source?: string;
-  place?: string;
-  window?: string;
-  cumulative?: boolean;
 }
 
 const EV = asRecord(events);
