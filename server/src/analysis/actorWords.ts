@@ -3,7 +3,7 @@
 // whether a name may run on across it: a space yes, a hyphen inside organisation names, a quote only
 // inside a known name (كتائب “سيد الشهداء”), punctuation and line ends never.
 import type { Shadow } from './normalize';
-import { WordCache } from './wordCache';
+import { lexemeOf, WordReader } from './wordCache';
 
 /** What stands between a word and the one before it. Ordered: a larger value is a stronger break. */
 export const GAP_SPACE = 0;
@@ -44,10 +44,9 @@ export interface WordInfo {
 
 /** The info of a word as written in the shadow, under its canonical form. */
 export function infoOf(written: string): WordInfo {
-  return infoCache.get(written, makeInfo);
+  const lx = lexemeOf(written);
+  return lx.info ?? (lx.info = makeInfo(lx.word));
 }
-
-const infoCache = new WordCache<WordInfo>(20_000);
 
 function makeInfo(written: string): WordInfo {
   const form = canon(written);
@@ -84,6 +83,7 @@ export function wordsOf(shadow: Shadow): Words {
   const gaps: number[] = [];
   const forms: string[] = [];
   const info: WordInfo[] = [];
+  const reader = new WordReader(shadow);
   let gap = GAP_HARD;
   let i = 0;
   while (i < norm.length) {
@@ -104,7 +104,8 @@ export function wordsOf(shadow: Shadow): Words {
     starts.push(i);
     ends.push(j);
     gaps.push(gap);
-    const word = infoOf(norm.slice(i, j));
+    const lx = reader.at(i, j);
+    const word = lx.info ?? (lx.info = makeInfo(lx.word));
     forms.push(word.form);
     info.push(word);
     gap = GAP_SPACE;

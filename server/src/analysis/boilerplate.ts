@@ -8,7 +8,7 @@
 import cues from './lexicons/boilerplate-cues.yaml';
 import functionWords from './lexicons/function-words.yaml';
 import { Shadow } from './normalize';
-import { hasNonSpace, lineText } from './lineText';
+import { hasNonSpace, lineWords } from './lineText';
 import { asRecord, foldList } from './quantityTokens';
 
 /**
@@ -72,6 +72,8 @@ const CREDIT_CUES = cuesOf(foldList(CREDIT.contains));
 const CREDIT_WORDS = num(CREDIT.maxWords, 6);
 const NAV = new Set(foldList(C.nav));
 const STOP = new Set(foldList(asRecord(functionWords).words));
+/** No function word is longer: longer words are not looked up. */
+const STOP_LONGEST = Math.max(0, ...[...STOP].map((w) => w.length));
 
 /** Article prose (in characters) that must come before an end cue for it to end the article. */
 const PROSE_BEFORE_END = 300;
@@ -86,7 +88,10 @@ interface Line {
   e: number;
   /** Folded text without leading bullets and surrounding punctuation. */
   text: string;
-  words: string[];
+  /** How many words it has (lineText). */
+  words: number;
+  /** Where they are in the shadow: start, end, start, end … (lineWords). */
+  bounds: number[];
   cls: Cls;
   /** Why it is boilerplate (for tests and debugging). */
   why?: string;
@@ -133,17 +138,17 @@ function splitLines(norm: string): Line[] {
   for (let i = 0; i <= norm.length; i++) {
     const c = i < norm.length ? norm.charCodeAt(i) : 0x0a;
     if (c !== 0x0a && c !== 0x0d && c !== 0x2028 && c !== 0x2029) continue;
-    const { text, words } = lineText(norm, s, i);
-    out.push({ s, e: i, text, words, cls: hasNonSpace(norm, s, i) ? 'short' : 'empty', headlineLike: false });
+    const { text, bounds } = lineWords(norm, s, i);
+    out.push({ s, e: i, text, words: bounds.length >> 1, bounds, cls: hasNonSpace(norm, s, i) ? 'short' : 'empty', headlineLike: false });
     s = i + 1;
   }
   return out;
 }
 
 /** The class of a line from its own text: cue lines and furniture are bad, prose is good. */
-function classify(line: Line, raw: string): void {
+function classify(line: Line, raw: string, norm: string): void {
   if (line.cls === 'empty') return;
-  const n = line.words.length;
+  const n = line.words;
   const trimmed = raw.trim();
   const endsSentence = /[.!?؟"]$/.test(trimmed) && !trimmed.endsWith('..');
   line.headlineLike = n <= 20 && !endsSentence;
@@ -167,30 +172,55 @@ function classify(line: Line, raw: string): void {
     line.why = 'prompt';
     return;
   }
-  const stops = line.words.reduce((k, w) => k + (STOP.has(w) ? 1 : 0), 0) / n;
   const punct = /[.,!?:;]/.test(trimmed);
-  if (n >= 20) line.cls = stops >= 0.05 ? 'good' : 'bad';
-  else if (n >= 8 && punct && stops >= 0.08 && !line.headlineLike) line.cls = 'good';
+  if (n >= 20) line.cls = stopShare(line, norm, 0.05) ? 'good' : 'bad';
+  else if (n >= 8 && punct && !line.headlineLike && stopShare(line, norm, 0.08)) line.cls = 'good';
   else line.cls = 'short';
   if (line.cls === 'bad') line.why = 'no prose';
 }
 
+/**
+ * Whether function words make at least `share` of the line's words. Counted only until the share
+ * is reached (prose reaches it within a few words), and words longer than any function word are
+ * not looked up.
+ */
+function stopShare(line: Line, norm: string, share: number): boolean {
+  const { bounds } = line;
+  const n = line.words;
+  let stops = 0;
+  for (let k = 0; k < bounds.length; k += 2) {
+    if (bounds[k + 1] - bounds[k] > STOP_LONGEST || !STOP.has(norm.slice(bounds[k], bounds[k + 1]))) continue;
+    stops++;
+    // The share only grows as words are counted: once reached, it holds for the whole line.
+    if (stops / n >= share) return true;
+  }
+  return false;
+}
+
+/** The words of a line (lineText). */
+function wordsOf(line: Line, norm: string): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < line.bounds.length; k += 2) out.push(norm.slice(line.bounds[k], line.bounds[k + 1]));
+  return out;
+}
+
 /** Content words of a line, for comparing a ticker headline with the article. */
-function contentWords(words: string[]): string[] {
+function contentWords(line: Line, norm: string): string[] {
+  const words = wordsOf(line, norm);
   return words.filter((w) => w.length > 2 && !STOP.has(w)).map((w) => (w.startsWith('ال') && w.length > 4 ? w.slice(2) : w));
 }
 
 export function findBoilerplate(shadow: Shadow): Array<{ start: number; end: number }> {
   const norm = shadow.norm;
   const lines = splitLines(norm);
-  for (const l of lines) classify(l, norm.slice(l.s, l.e));
+  for (const l of lines) classify(l, norm.slice(l.s, l.e), norm);
   const nonEmpty = lines.filter((l) => l.cls !== 'empty');
   if (!nonEmpty.length) return [];
   const firstGood = nonEmpty.findIndex((l) => l.cls === 'good');
 
   // Credit lines are only credits after the article has begun; at the top they are the dateline.
   nonEmpty.forEach((l, k) => {
-    if (k > firstGood && firstGood >= 0 && l.cls !== 'bad' && l.words.length <= CREDIT_WORDS && lineContains(l, CREDIT_CUES)) {
+    if (k > firstGood && firstGood >= 0 && l.cls !== 'bad' && l.words <= CREDIT_WORDS && lineContains(l, CREDIT_CUES)) {
       l.cls = 'bad';
       l.why = 'credit';
     }
@@ -199,14 +229,14 @@ export function findBoilerplate(shadow: Shadow): Array<{ start: number; end: num
   // Related-story headers and the teaser headlines under them.
   for (let k = 0; k < nonEmpty.length; k++) {
     const l = nonEmpty[k];
-    if (l.words.length > RELATED_WORDS || !startsWithAny(l.text, RELATED_STARTS)) continue;
+    if (l.words > RELATED_WORDS || !startsWithAny(l.text, RELATED_STARTS)) continue;
     l.cls = 'bad';
     l.why = 'related header';
     for (let m = k + 1; m < nonEmpty.length; m++) {
       const h = nonEmpty[m];
       // The first line is the teaser; more follow while they read as headlines.
       if (m > k + 1 && (h.cls === 'good' || !h.headlineLike)) break;
-      if (h.cls === 'good' && !h.headlineLike && h.words.length > 25) break;
+      if (h.cls === 'good' && !h.headlineLike && h.words > 25) break;
       h.cls = 'bad';
       h.why = 'teaser';
     }
@@ -242,13 +272,13 @@ export function findBoilerplate(shadow: Shadow): Array<{ start: number; end: num
     if (!TICKER.has(l.text)) continue;
     if (!body) {
       body = new Set<string>();
-      for (const x of nonEmpty) if (x.cls === 'good') for (const w of contentWords(x.words)) body.add(w);
+      for (const x of nonEmpty) if (x.cls === 'good') for (const w of contentWords(x, norm)) body.add(w);
     }
     const article = body;
     l.cls = 'bad';
     l.why = 'ticker';
     const h = nonEmpty[k + 1];
-    const words = contentWords(h.words);
+    const words = contentWords(h, norm);
     const shared = words.filter((w) => article.has(w)).length;
     if (h.cls !== 'good' || h.headlineLike) {
       if (!words.length || shared / words.length < TICKER_OVERLAP) {
@@ -262,7 +292,7 @@ export function findBoilerplate(shadow: Shadow): Array<{ start: number; end: num
   let prose = 0;
   for (let k = 0; k < nonEmpty.length; k++) {
     const l = nonEmpty[k];
-    const isEnd = startsWithAny(l.text, END_STARTS) || (l.words.length <= END_SHORT_WORDS && startsWithAny(l.text, END_SHORT_STARTS));
+    const isEnd = startsWithAny(l.text, END_STARTS) || (l.words <= END_SHORT_WORDS && startsWithAny(l.text, END_SHORT_STARTS));
     if (isEnd && prose >= PROSE_BEFORE_END) {
       for (let m = k; m < nonEmpty.length; m++) {
         nonEmpty[m].cls = 'bad';
@@ -331,7 +361,7 @@ function toRange(shadow: Shadow, r: { s: number; e: number }): { start: number; 
  * lines are never taken, so a quotation that two outlets share stays article text.
  */
 export function findRepeatedLines(texts: string[], minDocs = 3, maxWords = 12): Array<Array<{ start: number; end: number }>> {
-  const docs = texts.map((t) => plainLines(t).filter((l) => l.words.length > 0 && l.words.length <= maxWords));
+  const docs = texts.map((t) => plainLines(t).filter((l) => l.words > 0 && l.words <= maxWords));
   const seen = new Map<string, number>();
   for (const lines of docs) for (const key of new Set(lines.map((l) => l.text))) seen.set(key, (seen.get(key) ?? 0) + 1);
   return docs.map((lines) => lines.filter((l) => (seen.get(l.text) ?? 0) >= minDocs).map((l) => ({ start: l.s, end: l.e })));
@@ -350,8 +380,8 @@ function plainLines(text: string): Line[] {
     const c = k < norm.length ? norm.charCodeAt(k) : 0x0a;
     if (c !== 0x0a && c !== 0x0d) continue;
     const e = k < norm.length ? shadow.startOf(k) : text.length;
-    const { text: folded, words } = lineText(norm, ns, k);
-    out.push({ s, e, text: folded, words, cls: 'short', headlineLike: false });
+    const { text: folded, bounds } = lineWords(norm, ns, k);
+    out.push({ s, e, text: folded, words: bounds.length >> 1, bounds, cls: 'short', headlineLike: false });
     s = e + 1;
     ns = k + 1;
   }

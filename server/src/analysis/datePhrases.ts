@@ -3,8 +3,8 @@
 // `unknown`, so the readers below take what has the right shape and skip the rest: a bad entry
 // loses itself, never the engine.
 import { fold } from './normalize';
-import { WordCache } from './wordCache';
-import { entryTokens, type DateWord, Token } from './dateTokens';
+import { lexemeOf } from './wordCache';
+import { dateWordOf, entryTokens, type DateWord, Token } from './dateTokens';
 
 export interface PhraseMatch<V> {
   value: V;
@@ -16,29 +16,7 @@ export interface PhraseMatch<V> {
   e: number;
 }
 
-/** One-letter conjunctions and prepositions that attach to the next word. */
-const CLITICS = ['و', 'ف', 'ب', 'ل', 'ك'];
-
-/** The forms a word may have under its clitics, with how many letters were stripped. */
-export function cliticForms(word: string): Array<[string, number]> {
-  const out: Array<[string, number]> = [[word, 0]];
-  let rest = word;
-  let cut = 0;
-  // At most two clitics ("وب", "فل"); the stem must keep at least two letters ("وفي" → "في").
-  for (let k = 0; k < 2 && rest.length >= 3; k++) {
-    const c = rest[0];
-    if (!CLITICS.includes(c)) break;
-    if (k === 1 && (c === 'و' || c === 'ف')) break; // و and ف come first
-    // ل before the article drops its alef: ل + الأسبوع = للأسبوع.
-    if ((c === 'ل' || c === 'ب' || c === 'ك') && rest.startsWith('لل')) {
-      out.push(['ا' + rest.slice(1), cut]);
-    }
-    rest = rest.slice(1);
-    cut++;
-    out.push([rest, cut]);
-  }
-  return out;
-}
+export { cliticForms } from './dateTokens';
 
 const NO_FORMS: Array<[string, number]> = [];
 
@@ -50,13 +28,7 @@ export function formsOf(tok: Token): Array<[string, number]> {
 
 /** What is known of a word token's text, shared by every token of the same text (never changed). */
 export function dateWord(tok: Token): DateWord {
-  return (tok.d ??= wordCache.get(tok.t, makeDateWord));
-}
-
-const wordCache = new WordCache<DateWord>(20_000);
-
-function makeDateWord(word: string): DateWord {
-  return { forms: cliticForms(word), trigger: -1, cue: -1 };
+  return (tok.d ??= dateWordOf(lexemeOf(tok.t)));
 }
 
 export class PhraseTable<V> {

@@ -22,7 +22,7 @@ export interface Scan {
 // Not cached per shadow: a WeakMap keyed by short-lived shadows keeps their tokens alive through
 // collections and more than doubled the cost of reading dates.
 export function scanShadow(shadow: Shadow): Scan {
-  const tokens = tokenize(shadow.norm);
+  const tokens = tokenize(shadow.norm, shadow);
   return { tokens, items: scanTokens(tokens) };
 }
 

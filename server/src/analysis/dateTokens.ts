@@ -3,6 +3,8 @@
 // tables is linear in the text, where one regular expression with every month spelling would be
 // slow and fragile. Offsets are shadow offsets; the caller maps them with `shadow.span`.
 
+import { WordReader, type HasWords, type Lexeme } from './wordCache';
+
 /** w: a word, n: a run of ASCII digits (the shadow folds Arabic digits), m: one mark. */
 export type Kind = 'w' | 'n' | 'm';
 
@@ -13,8 +15,8 @@ export interface Token {
   e: number;
   /** Whitespace precedes it ("2024م" and "12th" have none between their parts). */
   sp: boolean;
-  /** What the recognisers know of the word (datePhrases.dateWord), found on first use. Present
-   *  from the start (undefined) so that every token has the same shape. */
+  /** What the recognisers know of the word (datePhrases.dateWord): set by tokenize when given the
+   *  shadow, else found on first use. Always present, so that every token has the same shape. */
   d: DateWord | undefined;
 }
 
@@ -25,10 +27,43 @@ export interface DateWord {
   trigger: number;
   /** Whether the word may start a signature cue: 1, 0, or -1 until asked (dateline.ts). */
   cue: number;
+  /** Whether the word is a caption word ("صورة") behind any clitics: 1, 0, or -1 until asked (dateline.ts). */
+  caption: number;
 }
 
-/** Line breaks become a mark token "\n" so that no pattern runs across lines. */
-export function tokenize(norm: string): Token[] {
+/** One-letter conjunctions and prepositions that attach to the next word. */
+const CLITICS = ['و', 'ف', 'ب', 'ل', 'ك'];
+
+/** The forms a word may have under its clitics, with how many letters were stripped. */
+export function cliticForms(word: string): Array<[string, number]> {
+  const out: Array<[string, number]> = [[word, 0]];
+  let rest = word;
+  let cut = 0;
+  // At most two clitics ("وب", "فل"); the stem must keep at least two letters ("وفي" → "في").
+  for (let k = 0; k < 2 && rest.length >= 3; k++) {
+    const c = rest[0];
+    if (!CLITICS.includes(c)) break;
+    if (k === 1 && (c === 'و' || c === 'ف')) break; // و and ف come first
+    // ل before the article drops its alef: ل + الأسبوع = للأسبوع.
+    if ((c === 'ل' || c === 'ب' || c === 'ك') && rest.startsWith('لل')) {
+      out.push(['ا' + rest.slice(1), cut]);
+    }
+    rest = rest.slice(1);
+    cut++;
+    out.push([rest, cut]);
+  }
+  return out;
+}
+
+/** What the date recognisers know of a word, kept on its lexeme. */
+export function dateWordOf(lx: Lexeme): DateWord {
+  return lx.date ?? (lx.date = { forms: cliticForms(lx.word), trigger: -1, cue: -1, caption: -1 });
+}
+
+/**
+ * Line breaks become a mark token "\n" so that no pattern runs across lines. */
+export function tokenize(norm: string, shadow?: HasWords): Token[] {
+  const reader = shadow && shadow.norm === norm ? new WordReader(shadow) : null;
   const out: Token[] = [];
   const n = norm.length;
   let i = 0;
@@ -54,7 +89,11 @@ export function tokenize(norm: string): Token[] {
     } else if (isLetter(norm, i)) {
       while (i < n && isLetter(norm, i)) i += norm.charCodeAt(i) >= 0xd800 && norm.charCodeAt(i) <= 0xdbff ? 2 : 1;
       i = Math.min(i, n);
-      out.push({ t: norm.slice(start, i), k: 'w', s: start, e: i, sp, d: undefined });
+      if (reader) {
+        // The word's string and forms are shared by every token of the same text.
+        const lx = reader.at(start, i);
+        out.push({ t: lx.word, k: 'w', s: start, e: i, sp, d: dateWordOf(lx) });
+      } else out.push({ t: norm.slice(start, i), k: 'w', s: start, e: i, sp, d: undefined });
     } else {
       i++;
       out.push({ t: norm[start], k: 'm', s: start, e: i, sp, d: undefined });

@@ -71,6 +71,15 @@ interface Line {
   caption: boolean;
 }
 
+/** wordIn(tokens, k, CAPTION) >= 0, which depends on the word alone: asked once per word. */
+function isCaptionWord(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (t.k !== 'w') return false;
+  const d = dateWord(t);
+  if (d.caption < 0) d.caption = wordIn(tokens, k, CAPTION) >= 0 ? 1 : 0;
+  return d.caption === 1;
+}
+
 function splitLines(tokens: Token[]): { lines: Line[]; lineOf: Int32Array } {
   const lines: Line[] = [];
   const lineOf = new Int32Array(tokens.length);
@@ -85,14 +94,14 @@ function splitLines(tokens: Token[]): { lines: Line[]; lineOf: Int32Array } {
   let teaserLeft = 0;
   for (const line of lines) {
     let heading = false;
-    for (let k = line.a; k < line.b && k < line.a + 4; k++) if (TEASER.match(tokens, k, true)) heading = true;
+    for (let k = line.a; k < line.b && k < line.a + 4 && !heading; k++) if (TEASER.match(tokens, k, true)) heading = true;
     if (heading && line.b - line.a <= 8) teaserLeft = TEASER_LINES;
     else if (line.b - line.a >= BODY_TOKENS) teaserLeft = 0; // a paragraph of body text ends the teasers
     else if (teaserLeft > 0) {
       line.teaser = true;
       teaserLeft--;
     }
-    for (let k = line.a; k < line.b; k++) if (wordIn(tokens, k, CAPTION) >= 0) line.caption = true;
+    for (let k = line.a; k < line.b && !line.caption; k++) if (isCaptionWord(tokens, k)) line.caption = true;
   }
   // A short caption line ("صورة أرشيفية") captions the line under it too.
   for (let n = lines.length - 1; n > 0; n--) {

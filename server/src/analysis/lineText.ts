@@ -58,6 +58,17 @@ export interface LineText {
 
 /** The compared text and the words of s[start, end). */
 export function lineText(s: string, start: number, end: number): LineText {
+  const { text, bounds } = lineWords(s, start, end);
+  const words: string[] = [];
+  for (let k = 0; k < bounds.length; k += 2) words.push(s.slice(bounds[k], bounds[k + 1]));
+  return { text, words };
+}
+
+/**
+ * lineText with the words as offsets into s (start, end, start, end …): the boilerplate rules
+ * mostly count words, and look at few of them, so no string is made for the others.
+ */
+export function lineWords(s: string, start: number, end: number): { text: string; bounds: number[] } {
   // Edges: whole characters of space, punctuation or symbol classes.
   let a = start;
   while (a < end) {
@@ -77,14 +88,14 @@ export function lineText(s: string, start: number, end: number): LineText {
   // Runs of spaces become one space; words are runs of word characters.
   let text = '';
   let from = a;
-  const words: string[] = [];
+  const bounds: number[] = [];
   let wordStart = -1;
   for (let i = a; i < b; ) {
     const x = charAt(s, i, end);
     const cls = x >> 1;
     const len = x & 1 ? 1 : 2;
     if (cls & SPACE) {
-      if (wordStart >= 0) words.push(s.slice(wordStart, i));
+      if (wordStart >= 0) bounds.push(wordStart, i);
       wordStart = -1;
       // Spaces are all single units.
       let j = i + 1;
@@ -99,14 +110,14 @@ export function lineText(s: string, start: number, end: number): LineText {
     if (cls & WORD) {
       if (wordStart < 0) wordStart = i;
     } else if (wordStart >= 0) {
-      words.push(s.slice(wordStart, i));
+      bounds.push(wordStart, i);
       wordStart = -1;
     }
     i += len;
   }
-  if (wordStart >= 0) words.push(s.slice(wordStart, b));
+  if (wordStart >= 0) bounds.push(wordStart, b);
   text = from === a ? s.slice(a, b) : text + s.slice(from, b);
-  return { text, words };
+  return { text, bounds };
 }
 
 function isHigh(c: number): boolean {

@@ -3,6 +3,8 @@
 // engine matches on a shadow where each of these is folded to one form, and keeps a map from every
 // shadow character back to the UTF-16 offset it came from in the original text.
 
+import type { ShadowWords } from './wordCache';
+
 const DROP = -1;
 
 /** The shadow form of one UTF-16 code unit: a string of 0, 1 or 2 characters. */
@@ -150,6 +152,8 @@ export class Shadow {
   readonly norm: string;
   /** For each shadow character, the offset of the original code unit it came from. */
   private readonly from: Int32Array;
+  /** The words its first tokeniser met, for the others (wordCache.WordReader). */
+  words: ShadowWords | undefined = undefined;
 
   constructor(readonly text: string) {
     const { norm, from } = foldCodes(text, true);

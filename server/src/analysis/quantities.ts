@@ -158,7 +158,7 @@ export interface Figures {
  * corpus analysis finds them once and attributes them again when the lexicon has grown.
  */
 export function findFigures(shadow: Shadow, found: Found[]): Figures {
-  const toks = tokenize(shadow.norm);
+  const toks = tokenize(shadow.norm, shadow);
   const dates = found.filter((d) => d.end > d.start).map((d) => [d.start, d.end] as [number, number]).sort((a, b) => a[0] - b[0]);
   const drafts: Draft[] = [];
   let i = 0;
@@ -193,7 +193,7 @@ export function attributeFigures(shadow: Shadow, figures: Figures, ctx: Quantity
   if (!figures.drafts.length) return [];
   // Attribution writes into the drafts; copies keep `figures` reusable.
   const drafts = figures.drafts.map((d) => ({ ...d }));
-  attribute(drafts, figures.toks ?? tokenize(shadow.norm), shadow, ctx);
+  attribute(drafts, figures.toks ?? tokenize(shadow.norm, shadow), shadow, ctx);
   return drafts.map((d) => {
     const [start, end] = shadow.span(d.s, d.e);
     const f: Found = { kind: 'quantity', start, end, value: d.value, note: d.note };

@@ -2,7 +2,7 @@
 // "ألفين وخمسمئة جندي"), so the recogniser reads words and numbers rather than characters; one
 // linear pass over the shadow makes them, and every later step looks at a few tokens around a hit.
 import { fold } from './normalize';
-import { WordCache } from './wordCache';
+import { lexemeOf, WordReader, type HasWords } from './wordCache';
 
 export type TokenKind = 'word' | 'num' | 'punct' | 'break';
 
@@ -55,13 +55,19 @@ function isArabicLetterCode(c: number): boolean {
 }
 
 const OTHER_LETTER = /\p{L}/u;
+/** Whether a unit of another script is a letter: 1 yes, 0 no, 2 not asked yet. */
+const otherLetters = new Uint8Array(0x10000).fill(2);
 
-function isLetterCode(c: number, ch: string): boolean {
+/** Takes the code alone: making the one-character string at every unit was most of tokenize's time. */
+function isLetterCode(c: number): boolean {
   if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return true;
   if (c < 0x80) return false;
   if (isArabicLetterCode(c)) return true;
   // Surrogates and other scripts: letters of other scripts join words, anything else is punctuation.
-  return c < 0xd800 || c > 0xdfff ? OTHER_LETTER.test(ch) : false;
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  let k = otherLetters[c];
+  if (k === 2) k = otherLetters[c] = OTHER_LETTER.test(String.fromCharCode(c)) ? 1 : 0;
+  return k === 1;
 }
 
 function isDigitCode(c: number): boolean {
@@ -106,8 +112,12 @@ function makeToken(kind: TokenKind, s: number, e: number, text: string): Token {
   return { kind, s, e, text, num: NaN, pre: '', digits: '', frac: '', grouped: false, forms: undefined, word: undefined };
 }
 
-/** Splits the shadow into words, numbers, punctuation marks and line breaks. Linear in its length. */
-export function tokenize(norm: string): Token[] {
+/**
+ * Splits the shadow into words, numbers, punctuation marks and line breaks. Linear in its length.
+ * Given the shadow, words another tokeniser met in it are not looked up again (WordReader).
+ */
+export function tokenize(norm: string, shadow?: HasWords): Token[] {
+  const reader = shadow && shadow.norm === norm ? new WordReader(shadow) : null;
   const out: Token[] = [];
   let i = 0;
   const n = norm.length;
@@ -123,14 +133,14 @@ export function tokenize(norm: string): Token[] {
       i++;
       continue;
     }
-    if (isDigitCode(c) || isLetterCode(c, norm[i])) {
+    if (isDigitCode(c) || isLetterCode(c)) {
       // A run of letters and digits; it is a number when it is digits, possibly after clitics.
       let j = i;
-      while (j < n && isLetterCode(norm.charCodeAt(j), norm[j])) j++;
+      while (j < n && isLetterCode(norm.charCodeAt(j))) j++;
       if (j < n && isDigitCode(norm.charCodeAt(j)) && (j === i || DIGIT_CLITICS.has(norm.slice(i, j)))) {
         const [q, digits, frac, grouped] = scanDigits(norm, j);
         const next = q < n ? norm.charCodeAt(q) : 0;
-        if (q >= n || !(isDigitCode(next) || isLetterCode(next, norm[q]))) {
+        if (q >= n || !(isDigitCode(next) || isLetterCode(next))) {
           const t = makeToken('num', i, q, norm.slice(i, q));
           t.pre = norm.slice(i, j);
           t.digits = digits;
@@ -143,8 +153,14 @@ export function tokenize(norm: string): Token[] {
         }
       }
       // Letters glued to digits ("12th", "xhhQ5", "F16") make one word, never a number.
-      while (j < n && (isDigitCode(norm.charCodeAt(j)) || isLetterCode(norm.charCodeAt(j), norm[j]))) j++;
-      out.push(makeToken('word', i, j, norm.slice(i, j)));
+      while (j < n && (isDigitCode(norm.charCodeAt(j)) || isLetterCode(norm.charCodeAt(j)))) j++;
+      if (reader) {
+        // The word's string and readings are shared by every token of the same text.
+        const lx = reader.at(i, j);
+        const t = makeToken('word', i, j, lx.word);
+        t.word = lx.figure ?? (lx.figure = makeWordForms(lx.word));
+        out.push(t);
+      } else out.push(makeToken('word', i, j, norm.slice(i, j)));
       i = j;
       continue;
     }
@@ -165,10 +181,10 @@ export function formsOf(t: Token): Form[] {
 
 /** What is known of a word token's text; shared (callers must not change the forms). */
 export function wordOf(t: Token): WordForms {
-  return (t.word ??= formCache.get(t.text, makeWordForms));
+  if (t.word) return t.word;
+  const lx = lexemeOf(t.text);
+  return (t.word = lx.figure ?? (lx.figure = makeWordForms(lx.word)));
 }
-
-const formCache = new WordCache<WordForms>(20_000);
 
 function makeWordForms(w: string): WordForms {
   return { forms: wordForms(w), figure: -1, asked: 0, starts: 0 };
