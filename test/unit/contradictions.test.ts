@@ -4,6 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeCorpus } from '../../server/src/analysis/index';
 import { findContradictions, ClaimIndex } from '../../server/src/analysis/contradictions';
+import { NEAREST } from '../../server/src/analysis/claimIndex';
+import { rng } from './helpers/random';
 import type { DocumentAnalysis, Interval, Mention } from '../../server/src/analysis/types';
 
 // Synthetic analyses over invented news sentences: each figure is given by its surface text (the
@@ -554,6 +556,69 @@ test('a large bucket of figures that are never comparable stays quick', () => {
   assert.deepEqual(index.contradictions(), []);
   assert.equal(index.groupsIn('doc7.txt').length, 0);
   assert.ok(Date.now() - t0 < 2000);
+});
+
+// --- Many sources on one measure: the window and the nearest.
+
+/** A troop level in Iraq of `n` soldiers reported on `published`. */
+const troops = (path: string, n: number, published: string): Article => ({
+  path,
+  published,
+  text: `ويوجد في العراق ${n} جندي أميركي.`,
+  figs: [{ at: `${n} جندي`, value: exact(n), counted: 'soldier', event: 'deployed', place: 'العراق' }],
+});
+
+function dayAfter(iso: string, days: number): string {
+  return new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+test('a measure reported by many sources lists each figure\u2019s nearest contradictions, not every pair', () => {
+  // Forty reports a day apart alternating between two troop levels: 400 clashing pairs.
+  const docs = Array.from({ length: 40 }, (_, i) => troops(`t${String(i).padStart(2, '0')}.txt`, i % 2 ? 4000 : 2500, dayAfter('2024-01-01', i)));
+  const found = run(docs);
+  assert.ok(found.length >= 40 * NEAREST / 2 && found.length <= 40 * NEAREST, `${found.length} listed`);
+  const index = new ClaimIndex();
+  for (const d of docs) index.update(analyse(d), d.text);
+  assert.equal(index.count, found.length);
+  // Every report is flagged, and the ones it is set against are the reports nearest in time.
+  for (let i = 0; i < docs.length; i++) {
+    const partners = index.contradictionsOf(docs[i].path).map((c) => (c.a.path === docs[i].path ? c.b.path : c.a.path));
+    assert.ok(partners.length >= NEAREST, `${docs[i].path}: ${partners.length}`);
+    const days = partners.map((p) => Math.abs(Number(p.slice(1, 3)) - i));
+    assert.ok(days.includes(1), `${docs[i].path} is set against the report a day away`);
+    assert.ok(Math.max(...days) <= 2 * NEAREST + 1, `${docs[i].path} reaches ${Math.max(...days)} days away`);
+  }
+});
+
+test('running totals reported more than a quarter apart are not compared', () => {
+  const early = { ...militiaDozens, path: 'r1.txt', published: '2023-11-20' };
+  const drop = (published: string): Article => ({ ...agency150, path: 'r2.txt', published, text: agency150.text.replace('أكثر من 150', '10'), figs: [{ ...agency150.figs[0], at: '10 ضربة', value: exact(10) }] });
+  assert.equal(run([early, drop('2024-02-10')]).length, 1, 'within the window, 10 after dozens is a fall');
+  assert.deepEqual(run([early, drop('2024-03-20')]), []);
+});
+
+test('edits in any order leave the index as if built afresh', () => {
+  const rand = rng(21);
+  const values = [900, 2500, 4000];
+  const make = (i: number): Article => troops(`m${String(i).padStart(2, '0')}.txt`, values[Math.floor(rand() * 3)], dayAfter('2024-01-01', Math.floor(rand() * 60)));
+  const current = new Map<number, Article>();
+  const index = new ClaimIndex();
+  for (let step = 0; step < 300; step++) {
+    const i = Math.floor(rand() * 30);
+    if (rand() < 0.25 && current.has(i)) {
+      index.remove(current.get(i)!.path);
+      current.delete(i);
+    } else {
+      const doc = make(i);
+      current.set(i, doc);
+      index.update(analyse(doc), doc.text);
+    }
+  }
+  const fresh = run([...current.values()]);
+  assert.ok(fresh.length > 20);
+  assert.deepEqual(index.contradictions(), fresh);
+  assert.equal(index.count, fresh.length);
+  for (const doc of current.values()) assert.deepEqual(index.contradictionsOf(doc.path), fresh.filter((c) => c.a.path === doc.path || c.b.path === doc.path));
 });
 
 // --- The seeds, through the whole engine.

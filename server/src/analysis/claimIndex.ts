@@ -1,10 +1,20 @@
-// The claims of a corpus, bucketed by measure, kept up to date one document at a time. A claim
-// is only ever compared with the claims in its own bucket, so an edit costs the changed
-// document's claims times the size of their buckets, and a whole corpus costs the number of
-// claims times the size of their buckets, never all pairs of figures.
+// The claims of a corpus, bucketed by measure and kept up to date one document at a time.
+//
+// Two bounds keep it fast at any size. A claim is only compared with claims of its own measure
+// whose reference day lies within the comparison window (compareClaims.reportWindowDays), found
+// by binary search in day-sorted lists, so an edit costs the changed claims times the claims of
+// a few weeks. And each claim lists at most NEAREST contradictions, those nearest to it in time:
+// a figure that a desk reported a thousand times, each a little different, would otherwise make
+// hundreds of thousands of pairs, which nobody reads and no editor can draw. A pair is listed
+// when either of its claims counts the other among its nearest; the rule is symmetric and does
+// not depend on the order documents arrive in, so the language server, updated edit by edit,
+// lists what the CLI lists for the same files.
 import type { Contradiction, DocumentAnalysis, Interval } from './types';
 import { claimsOf, type Claim } from './claims';
-import { comparable, clash, topicOf } from './compareClaims';
+import { alike, clash, collides, referenceDay, reportWindowDays, timely, topicOf } from './compareClaims';
+
+/** Contradictions listed per claim, nearest in time first. */
+export const NEAREST = 5;
 
 /** One figure as shown beside another: in a hover, a code lens or a contradiction. */
 export interface ClaimView {
@@ -34,32 +44,47 @@ export interface ClaimGroup {
   summary: string;
 }
 
-interface Found {
-  a: Claim;
-  b: Claim;
+/** A claim in the index. */
+interface Node {
+  claim: Claim;
+  /** Reference day (compareClaims.referenceDay); null when undated. */
+  day: number | null;
+  /** The nearest clashing claims, at most NEAREST, best first (see `closer`). */
+  near: Node[];
+  /** The listed pairs this claim is part of. */
+  pairs: Set<Pair>;
+}
+
+/** Two clashing claims, listed because one counts the other among its nearest. */
+interface Pair {
+  /** First in document order. */
+  a: Node;
+  b: Node;
+  /** How many of the two near-lists hold the pair (1 or 2). */
+  refs: number;
   /** Documents and reason: a figure repeated in headline and body clashes once, not twice. */
   key: string;
-  contradiction: Contradiction;
+  reason: string;
 }
 
 interface Bucket {
-  claims: Claim[];
   /** The same claims by what they say about place, side and target (see Group). */
   groups: Map<string, Group>;
-  /** Contradictions by key; of duplicates, the pair first in document order is kept. */
-  found: Map<string, Found>;
 }
 
 /**
  * Claims that name the same places, the same forces and the same target (or leave them unsaid).
- * Claims naming different places or forces are never comparable (compareClaims.comparable), so a
- * new claim is only set against the groups that agree with it or leave out what it says.
+ * Claims naming different places or forces are never comparable (compareClaims.alike), so a
+ * claim is only set against the groups that agree with it or leave out what it says.
  */
 interface Group {
   places: readonly string[] | null;
   of: readonly string[] | null;
   on: readonly string[] | null;
-  claims: Claim[];
+  /** Dated claims by reference day. */
+  dated: Node[];
+  /** Undated claims: compared with every claim of an agreeing group. */
+  undated: Node[];
 }
 
 function listKey(xs: readonly string[] | null): string {
@@ -68,15 +93,6 @@ function listKey(xs: readonly string[] | null): string {
 
 function groupKey(c: Claim): string {
   return `${listKey(c.places)}\u0000${listKey(c.qualifiers.of)}\u0000${listKey(c.qualifiers.on)}`;
-}
-
-/** Both name the same list, or one of them names none. */
-function mayAgree(a: readonly string[] | null, b: readonly string[] | null): boolean {
-  return !a || !b || (a.length === b.length && a.every((x, i) => x === b[i]));
-}
-
-function agrees(g: Group, c: Claim): boolean {
-  return mayAgree(g.places, c.places) && mayAgree(g.of, c.qualifiers.of) && mayAgree(g.on, c.qualifiers.on);
 }
 
 function view(c: Claim): ClaimView {
@@ -109,40 +125,48 @@ function cite(c: Claim): string {
   return `"${c.text}" (${parts.join(', ')})`;
 }
 
-/** The contradiction between two claims, if any, with `a` first in document order. */
-function contradictionOf(x: Claim, y: Claim): Found | null {
-  // `comparable` does not depend on the order of its claims: most pairs are let go before ordering.
-  if (!comparable(x, y)) return null;
-  const first = byPosition(x, y) <= 0;
-  const a = first ? x : y;
-  const b = first ? y : x;
-  const reason = clash(a, b);
-  if (!reason) return null;
-  return {
-    a,
-    b,
-    key: `${a.path}\u0000${b.path}\u0000${reason}`,
-    contradiction: {
-      topic: topicOf(a, b),
-      message: `${cite(a)} vs ${cite(b)}: ${reason}`,
-      a: { path: a.path, start: a.start, end: a.end },
-      b: { path: b.path, start: b.start, end: b.end },
-    },
-  };
-}
-
 function order(x: Contradiction, y: Contradiction): number {
   return (
     cmp(x.a.path, y.a.path) || x.a.start - y.a.start || cmp(x.b.path, y.b.path) || x.b.start - y.b.start || x.a.end - y.a.end || x.b.end - y.b.end || cmp(x.topic, y.topic)
   );
 }
 
+/** The first index in `list` (sorted by day) whose day is at least `day`. */
+function lowerBound(list: Node[], day: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid].day as number) < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Days between two claims for ranking; an undated claim is as far as can be. */
+function distance(x: Node, y: Node): number {
+  return x.day === null || y.day === null ? Infinity : Math.abs(x.day - y.day);
+}
+
+/** True when `p` is a nearer partner of `n` than `q`: by days, then document order. */
+function closer(n: Node, p: Node, q: Node): boolean {
+  const dp = distance(n, p);
+  const dq = distance(n, q);
+  if (dp !== dq) return dp < dq;
+  return byPosition(p.claim, q.claim) < 0;
+}
+
+function pairId(x: Node, y: Node): [Node, Node] {
+  return byPosition(x.claim, y.claim) <= 0 ? [x, y] : [y, x];
+}
+
 export class ClaimIndex {
-  private readonly docs = new Map<string, Claim[]>();
+  private readonly docs = new Map<string, Node[]>();
   private readonly buckets = new Map<string, Bucket>();
-  /** The contradictions each document takes part in, so that an edit finds its own at once. */
-  private readonly involving = new Map<string, Set<Found>>();
-  private total = 0;
+  /** Listed pairs by key; the key's contradiction is its pair first in document order. */
+  private readonly keys = new Map<string, Set<Pair>>();
+  /** The keys each document takes part in, so that an edit finds its own at once. */
+  private readonly keysOf = new Map<string, Set<string>>();
   private sorted: Contradiction[] | null = null;
   /** Sorted contradictions per document, made on request and dropped when they change. */
   private readonly sortedOf = new Map<string, Contradiction[]>();
@@ -154,7 +178,7 @@ export class ClaimIndex {
    */
   update(doc: DocumentAnalysis, text?: string): string[] {
     const touched = new Set<string>([doc.path]);
-    this.drop(doc.path, touched);
+    const refill = this.drop(doc.path, touched);
     let claims: Claim[] = [];
     try {
       claims = claimsOf(doc, text);
@@ -162,32 +186,14 @@ export class ClaimIndex {
       // A malformed analysis loses its own claims, never the index.
       claims = [];
     }
-    this.docs.set(doc.path, claims);
-    for (const c of claims) {
-      let bucket = this.buckets.get(c.key);
-      if (!bucket) this.buckets.set(c.key, (bucket = { claims: [], groups: new Map(), found: new Map() }));
-      for (const g of bucket.groups.values()) {
-        if (!agrees(g, c)) continue;
-        for (const other of g.claims) {
-          // Within one document only figures with named sources are compared (compareClaims.ts).
-          if (other.path === c.path && (!c.source || !other.source)) continue;
-          const f = contradictionOf(c, other);
-          if (!f) continue;
-          const kept = bucket.found.get(f.key);
-          if (!kept || f.a.start < kept.a.start || (f.a.start === kept.a.start && f.b.start < kept.b.start)) {
-            if (kept) this.forget(kept);
-            bucket.found.set(f.key, f);
-            this.remember(f);
-          }
-          touched.add(other.path);
-        }
-      }
-      bucket.claims.push(c);
-      const key = groupKey(c);
-      const g = bucket.groups.get(key);
-      if (g) g.claims.push(c);
-      else bucket.groups.set(key, { places: c.places, of: c.qualifiers.of, on: c.qualifiers.on, claims: [c] });
+    const nodes: Node[] = claims.map((claim) => ({ claim, day: referenceDay(claim), near: [], pairs: new Set() }));
+    this.docs.set(doc.path, nodes);
+    // One at a time: a document's later figures meet its earlier ones exactly once.
+    for (const n of nodes) {
+      this.insert(n);
+      this.add(n, touched);
     }
+    for (const n of refill) if (this.docs.get(n.claim.path)?.includes(n)) this.renear(n, touched);
     this.changed(touched);
     return [...touched].sort(cmp);
   }
@@ -196,50 +202,182 @@ export class ClaimIndex {
   remove(path: string): string[] {
     const touched = new Set<string>();
     if (this.docs.has(path)) touched.add(path);
-    this.drop(path, touched);
+    const refill = this.drop(path, touched);
     this.docs.delete(path);
+    for (const n of refill) this.renear(n, touched);
     this.changed(touched);
     return [...touched].sort(cmp);
   }
 
-  private drop(path: string, touched: Set<string>): void {
-    const old = this.docs.get(path);
-    if (!old) return;
-    for (const f of [...(this.involving.get(path) ?? [])]) {
-      touched.add(f.a.path);
-      touched.add(f.b.path);
-      this.buckets.get(f.a.key)?.found.delete(f.key);
-      this.forget(f);
+  /** Places a node in its bucket's group, keeping the group's days sorted. */
+  private insert(n: Node): void {
+    const c = n.claim;
+    let bucket = this.buckets.get(c.key);
+    if (!bucket) this.buckets.set(c.key, (bucket = { groups: new Map() }));
+    const key = groupKey(c);
+    let g = bucket.groups.get(key);
+    if (!g) bucket.groups.set(key, (g = { places: c.places, of: c.qualifiers.of, on: c.qualifiers.on, dated: [], undated: [] }));
+    if (n.day === null) g.undated.push(n);
+    else {
+      // After the equal days, so that insertion order among them does not matter to anyone.
+      const at = lowerBound(g.dated, n.day + 1);
+      g.dated.splice(at, 0, n);
     }
-    for (const key of new Set(old.map((c) => c.key))) {
-      const bucket = this.buckets.get(key);
-      if (!bucket) continue;
-      bucket.claims = bucket.claims.filter((c) => c.path !== path);
-      for (const [k, g] of bucket.groups) {
-        g.claims = g.claims.filter((c) => c.path !== path);
-        if (!g.claims.length) bucket.groups.delete(k);
+  }
+
+  /**
+   * Calls `visit` with every claim comparable with `n`: within its window of days, in the groups
+   * that name places and forces it could share, asking the group-wide half of the rules once.
+   */
+  private comparables(n: Node, visit: (o: Node) => void, worth?: (o: Node) => boolean): void {
+    const c = n.claim;
+    const bucket = this.buckets.get(c.key);
+    if (!bucket) return;
+    const window = reportWindowDays(c.kind);
+    for (const g of bucket.groups.values()) {
+      const rep = g.dated[0] ?? g.undated[0];
+      const place = rep ? alike(c, rep.claim) : null;
+      if (place === null) continue;
+      const { dated, undated } = g;
+      let i = n.day === null ? 0 : lowerBound(dated, n.day - window);
+      const last = n.day === null ? Infinity : n.day + window;
+      for (; i < dated.length && (dated[i].day as number) <= last; i++) {
+        const o = dated[i];
+        if (o !== n && (!worth || worth(o)) && timely(c, o.claim, place, true)) visit(o);
       }
-      if (!bucket.claims.length) this.buckets.delete(key);
+      for (const o of undated) if (o !== n && (!worth || worth(o)) && timely(c, o.claim, place)) visit(o);
     }
   }
 
-  private remember(f: Found): void {
-    for (const p of f.a.path === f.b.path ? [f.a.path] : [f.a.path, f.b.path]) {
-      let set = this.involving.get(p);
-      if (!set) this.involving.set(p, (set = new Set()));
-      set.add(f);
-    }
-    this.total++;
+  /** Claims that clash with `n`, of those `worth` lets through (a cheap test of distance first). */
+  private clashing(n: Node, visit: (o: Node) => void, worth?: (o: Node) => boolean): void {
+    this.comparables(n, (o) => {
+      if (collides(n.claim, o.claim)) visit(o);
+    }, worth);
   }
 
-  private forget(f: Found): void {
-    for (const p of f.a.path === f.b.path ? [f.a.path] : [f.a.path, f.b.path]) {
-      const set = this.involving.get(p);
-      if (!set) continue;
-      set.delete(f);
-      if (!set.size) this.involving.delete(p);
+  /** A new node: its own nearest, and a place among the nearest of the claims it clashes with. */
+  private add(n: Node, touched: Set<string>): void {
+    const mine: Node[] = [];
+    // A claim that would enter neither list is not worth comparing: in a measure reported daily
+    // the lists fill with the nearest days and almost every other claim is let go unread.
+    const intoMine = (o: Node) => mine.length < NEAREST || closer(n, o, mine[NEAREST - 1]);
+    const intoTheirs = (o: Node) => o.near.length < NEAREST || closer(o, n, o.near[o.near.length - 1]);
+    this.clashing(
+      n,
+      (o) => {
+        if (intoMine(o)) offer(mine, n, o);
+        if (intoTheirs(o)) {
+          if (o.near.length === NEAREST) this.unlink(o, o.near.pop()!, touched);
+          o.near.splice(slot(o.near, o, n), 0, n);
+          this.link(o, n, touched);
+        }
+      },
+      (o) => intoMine(o) || intoTheirs(o),
+    );
+    for (const o of mine) {
+      n.near.push(o);
+      this.link(n, o, touched);
     }
-    this.total--;
+  }
+
+  /** Recomputes a node's nearest after one of them went. */
+  private renear(n: Node, touched: Set<string>): void {
+    const mine: Node[] = [];
+    this.clashing(n, (o) => offer(mine, n, o), (o) => mine.length < NEAREST || closer(n, o, mine[NEAREST - 1]));
+    const before = new Set(n.near);
+    for (const o of mine) if (!before.has(o)) this.link(n, o, touched);
+    const after = new Set(mine);
+    for (const o of before) if (!after.has(o)) this.unlink(n, o, touched);
+    n.near = mine;
+  }
+
+  /** `n` now lists `o`. */
+  private link(n: Node, o: Node, touched: Set<string>): void {
+    for (const p of n.pairs) {
+      if (p.a === o || p.b === o) {
+        p.refs++;
+        return;
+      }
+    }
+    const [a, b] = pairId(n, o);
+    const reason = clash(a.claim, b.claim) ?? '';
+    const pair: Pair = { a, b, refs: 1, key: `${a.claim.path}\u0000${b.claim.path}\u0000${reason}`, reason };
+    a.pairs.add(pair);
+    b.pairs.add(pair);
+    let set = this.keys.get(pair.key);
+    if (!set) {
+      this.keys.set(pair.key, (set = new Set()));
+      for (const path of [a.claim.path, b.claim.path]) {
+        let keys = this.keysOf.get(path);
+        if (!keys) this.keysOf.set(path, (keys = new Set()));
+        keys.add(pair.key);
+      }
+    }
+    set.add(pair);
+    touched.add(a.claim.path);
+    touched.add(b.claim.path);
+  }
+
+  /** `n` no longer lists `o`. */
+  private unlink(n: Node, o: Node, touched: Set<string>): void {
+    let pair: Pair | undefined;
+    for (const p of n.pairs) if (p.a === o || p.b === o) pair = p;
+    if (!pair || --pair.refs > 0) return;
+    this.forget(pair, touched);
+  }
+
+  private forget(pair: Pair, touched: Set<string>): void {
+    pair.a.pairs.delete(pair);
+    pair.b.pairs.delete(pair);
+    const set = this.keys.get(pair.key);
+    if (set) {
+      set.delete(pair);
+      if (!set.size) {
+        this.keys.delete(pair.key);
+        for (const path of [pair.a.claim.path, pair.b.claim.path]) {
+          const keys = this.keysOf.get(path);
+          keys?.delete(pair.key);
+          if (keys && !keys.size) this.keysOf.delete(path);
+        }
+      }
+    }
+    touched.add(pair.a.claim.path);
+    touched.add(pair.b.claim.path);
+  }
+
+  /** Takes a document's claims out; returns the other claims that lost one of their nearest. */
+  private drop(path: string, touched: Set<string>): Set<Node> {
+    const refill = new Set<Node>();
+    const old = this.docs.get(path);
+    if (!old) return refill;
+    const going = new Set(old);
+    for (const n of old) {
+      for (const pair of [...n.pairs]) {
+        const other = pair.a === n ? pair.b : pair.a;
+        if (!going.has(other)) {
+          const i = other.near.indexOf(n);
+          if (i >= 0) {
+            other.near.splice(i, 1);
+            refill.add(other);
+          }
+        }
+        this.forget(pair, touched);
+      }
+      n.near = [];
+    }
+    for (const n of old) {
+      const bucket = this.buckets.get(n.claim.key);
+      const g = bucket?.groups.get(groupKey(n.claim));
+      if (!bucket || !g) continue;
+      const list = n.day === null ? g.undated : g.dated;
+      let i = n.day === null ? 0 : lowerBound(list, n.day);
+      while (i < list.length && list[i] !== n) i++;
+      if (i < list.length) list.splice(i, 1);
+      if (!g.dated.length && !g.undated.length) bucket.groups.delete(groupKey(n.claim));
+      if (!bucket.groups.size) this.buckets.delete(n.claim.key);
+    }
+    return refill;
   }
 
   private changed(touched: Set<string>): void {
@@ -247,22 +385,18 @@ export class ClaimIndex {
     for (const p of touched) this.sortedOf.delete(p);
   }
 
-  /** How many contradictions there are: contradictions().length without sorting them. */
+  /** How many contradictions are listed: contradictions().length without sorting them. */
   get count(): number {
-    return this.total;
+    return this.keys.size;
   }
 
   has(path: string): boolean {
     return this.docs.has(path);
   }
 
-  /** Every contradiction, in a stable order (by the first span's path and offset). */
+  /** Every listed contradiction, in a stable order (by the first span's path and offset). */
   contradictions(): Contradiction[] {
-    if (!this.sorted) {
-      const all: Contradiction[] = [];
-      for (const bucket of this.buckets.values()) for (const f of bucket.found.values()) all.push(f.contradiction);
-      this.sorted = all.sort(order);
-    }
+    if (!this.sorted) this.sorted = [...this.keys.values()].map(contradictionOf).sort(order);
     return this.sorted;
   }
 
@@ -270,8 +404,8 @@ export class ClaimIndex {
   contradictionsOf(path: string): Contradiction[] {
     let list = this.sortedOf.get(path);
     if (!list) {
-      const found = this.involving.get(path);
-      list = found ? [...found].map((f) => f.contradiction).sort(order) : [];
+      const keys = this.keysOf.get(path);
+      list = keys ? [...keys].map((k) => contradictionOf(this.keys.get(k)!)).sort(order) : [];
       this.sortedOf.set(path, list);
     }
     return list;
@@ -279,7 +413,7 @@ export class ClaimIndex {
 
   /** The comparable claims of one document (boilerplate and unknown measures left out). */
   claims(path: string): ClaimView[] {
-    return (this.docs.get(path) ?? []).map(view);
+    return (this.docs.get(path) ?? []).map((n) => view(n.claim));
   }
 
   /**
@@ -289,31 +423,35 @@ export class ClaimIndex {
   groupAt(path: string, offset: number): ClaimGroup | null {
     const own = this.docs.get(path);
     if (!own) return null;
-    let claim: Claim | undefined;
-    for (const c of own) if (c.start <= offset && offset < c.end && (!claim || c.end - c.start < claim.end - claim.start)) claim = c;
-    return claim ? this.groupOf(claim) : null;
+    let found: Node | undefined;
+    for (const n of own) {
+      const c = n.claim;
+      if (c.start <= offset && offset < c.end && (!found || c.end - c.start < found.claim.end - found.claim.start)) found = n;
+    }
+    return found ? this.groupOf(found) : null;
   }
 
   /** Groups for every figure of a document that another source also reports on. */
   groupsIn(path: string): ClaimGroup[] {
     const out: ClaimGroup[] = [];
-    for (const c of this.docs.get(path) ?? []) {
-      const g = this.groupOf(c);
+    for (const n of this.docs.get(path) ?? []) {
+      const g = this.groupOf(n);
       if (g.sources > 1) out.push(g);
     }
     return out;
   }
 
-  private groupOf(claim: Claim): ClaimGroup {
+  private groupOf(n: Node): ClaimGroup {
+    const claim = n.claim;
     const others: ClaimGroup['others'] = [];
     let topicWith: Claim = claim;
-    for (const other of this.buckets.get(claim.key)?.claims ?? []) {
-      if (other === claim || !comparable(claim, other)) continue;
+    this.comparables(n, (o) => {
+      const other = o.claim;
       const [a, b] = byPosition(claim, other) <= 0 ? [claim, other] : [other, claim];
       const reason = clash(a, b);
       others.push(reason ? { ...view(other), agrees: false, reason } : { ...view(other), agrees: true });
       if (topicWith === claim) topicWith = other;
-    }
+    });
     others.sort((x, y) => cmp(x.path, y.path) || x.start - y.start);
     const perPath = new Map<string, string>([[claim.path, claim.value.short]]);
     for (const o of others) if (!perPath.has(o.path)) perPath.set(o.path, o.short);
@@ -326,4 +464,34 @@ export class ClaimIndex {
       summary: `${sources} source${sources === 1 ? '' : 's'}: ${[...perPath.values()].join(' · ')}`,
     };
   }
+}
+
+/** Where `o` goes in `n`'s list of nearest, kept best first. */
+function slot(list: Node[], n: Node, o: Node): number {
+  let i = list.length;
+  while (i > 0 && closer(n, o, list[i - 1])) i--;
+  return i;
+}
+
+/** Keeps `list` the NEAREST best partners of `n` seen so far. */
+function offer(list: Node[], n: Node, o: Node): void {
+  if (list.length === NEAREST && !closer(n, o, list[NEAREST - 1])) return;
+  list.splice(slot(list, n, o), 0, o);
+  if (list.length > NEAREST) list.pop();
+}
+
+/** The contradiction a key stands for: its pair first in document order. */
+function contradictionOf(pairs: Set<Pair>): Contradiction {
+  let best: Pair | undefined;
+  for (const p of pairs) {
+    if (!best || p.a.claim.start < best.a.claim.start || (p.a.claim.start === best.a.claim.start && p.b.claim.start < best.b.claim.start)) best = p;
+  }
+  const a = best!.a.claim;
+  const b = best!.b.claim;
+  return {
+    topic: topicOf(a, b),
+    message: `${cite(a)} vs ${cite(b)}: ${best!.reason}`,
+    a: { path: a.path, start: a.start, end: a.end },
+    b: { path: b.path, start: b.start, end: b.end },
+  };
 }
