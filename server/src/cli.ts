@@ -1,9 +1,10 @@
 // `sanad`: the batch command line. Same engine as the language server; reads files, prints JSON,
 // YAML or a table for people.
 import YAML from 'yaml';
-import { analyzeCorpus } from './analysis';
 import { formatTable } from './cliTable';
-import { readArticles, writeStdout } from './cliFiles';
+import { readArticles, say, writeStdout } from './cliFiles';
+import { analyzeFiles, isAnalyzeWorker, runAnalyzeWorker } from './cliParallel';
+import { writeJsonPretty } from './cliJson';
 import { exportCommand, importCommand, compareCommand } from './cliExport';
 
 const USAGE = `Usage: sanad analyze PATH... [--format json|yaml|table] [--max-file-size KB]
@@ -69,14 +70,25 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write('sanad: nothing to analyse\n');
     return 2;
   }
-  const result = analyzeCorpus(read.articles.map((a) => ({ path: a.path, text: a.text })));
-  const out =
-    args.format === 'json' ? JSON.stringify(result, null, 2) : args.format === 'yaml' ? YAML.stringify(result, { lineWidth: 0, aliasDuplicateObjects: false }) : formatTable(result);
-  await writeStdout(out.endsWith('\n') ? out : out + '\n');
+  // On several threads when there are many files (cliParallel.ts); the same result either way.
+  const result = await analyzeFiles(
+    read.articles.map((a) => ({ path: a.path, text: a.text })),
+    say,
+  );
+  if (args.format === 'json') {
+    // Written a piece at a time: the text of a large corpus is too big to hold as one string.
+    await writeJsonPretty(result, writeStdout);
+    await writeStdout('\n');
+  } else {
+    const out = args.format === 'yaml' ? YAML.stringify(result, { lineWidth: 0, aliasDuplicateObjects: false }) : formatTable(result);
+    await writeStdout(out.endsWith('\n') ? out : out + '\n');
+  }
   return read.failed > 0 ? 1 : 0;
 }
 
-if (require.main === module) {
+// The same file is the worker of a parallel analysis when started as one.
+if (isAnalyzeWorker()) runAnalyzeWorker();
+else if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err) => {

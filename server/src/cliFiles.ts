@@ -4,7 +4,7 @@
 // it unless the user says otherwise, because a mistyped `--out ../..` should not scatter files.
 import { promises as fs } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { listArticles, readArticle } from './articleFiles';
+import { listArticles, readArticle, type ReadResult } from './articleFiles';
 import { cleanRelativePath, type LabelFile, type Problem } from './labels';
 import { loadLabelFolder } from './labels/labelFs';
 
@@ -79,16 +79,29 @@ export async function readArticles(paths: readonly string[], maxBytes: number): 
       out.folders.push(rel === '' ? '' : rel.split(sep).join('/'));
     } else files.push(abs);
   }
-  for (const abs of [...new Set(files)]) {
-    const read = await readArticle(abs, maxBytes);
+  const unique = [...new Set(files)];
+  // Several reads in flight (one at a time, 10,000 small files take seconds); kept in order.
+  const reads: ReadResult[] = new Array(unique.length);
+  let next = 0;
+  const reader = async () => {
+    while (next < unique.length) {
+      const i = next++;
+      reads[i] = await readArticle(unique[i], maxBytes);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, unique.length) }, reader));
+  unique.forEach((abs, i) => {
+    const read = reads[i];
     if (read.ok) out.articles.push({ path: workspacePath(abs), abs, text: read.text });
     else {
       out.failed++;
       say(`${shown(abs)}: skipped, ${read.reason}`);
     }
-  }
+  });
   return out;
 }
+
+const READS_IN_FLIGHT = 32;
 
 /** Whether a label file's article lies under one of the folders named. */
 export function underFolders(path: string, folders: readonly string[]): boolean {

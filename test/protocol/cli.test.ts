@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import YAML from 'yaml';
@@ -72,4 +72,33 @@ test('usage errors exit 2 with the usage text', () => {
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /nope\.txt: no such file/);
   assert.equal(sanad('--help').status, 0);
+});
+
+test('many files: worker threads give the output of one thread, byte for byte, and a failed worker loses nothing', () => {
+  // A corpus of seeds and variants of them, in a folder of its own.
+  const corpusDir = join(dir, 'many');
+  mkdirSync(corpusDir);
+  const seedsDir = join(repoRoot, 'seeds');
+  for (const name of readdirSync(seedsDir).filter((f) => f.endsWith('.txt'))) {
+    const text = readFileSync(join(seedsDir, name), 'utf8');
+    for (let v = 0; v < 5; v++) writeFileSync(join(corpusDir, `${v}_${name}`), text.replace(/[0-9]+/g, (n) => String(Number(n) + v)));
+  }
+  writeFileSync(join(corpusDir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]));
+  const run = (env: Record<string, string>, ...args: string[]) =>
+    spawnSync(process.execPath, [cli, 'analyze', 'many', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 256 << 20 });
+  const serial = run({ SANAD_THREADS: '1' });
+  assert.equal(serial.status, 1, 'the binary file is skipped');
+  assert.equal(JSON.parse(serial.stdout).documents.length, 25);
+  const threads = { SANAD_PARALLEL_MIN_FILES: '2', SANAD_THREADS: '3' };
+  const parallel = run(threads);
+  assert.equal(parallel.status, 1);
+  assert.equal(parallel.stderr, serial.stderr, 'the same messages');
+  assert.equal(parallel.stdout, serial.stdout, 'the same bytes');
+  for (const when of ['first', 'second']) {
+    const failed = run({ ...threads, SANAD_TEST_WORKER_FAILURE: when });
+    assert.equal(failed.status, 1, `a worker failing in the ${when} pass`);
+    assert.match(failed.stderr, /worker thread failed .*analysing in this process instead/);
+    assert.equal(failed.stdout, serial.stdout, `every document, after a failure in the ${when} pass`);
+  }
+  for (const format of ['yaml', 'table']) assert.equal(run(threads, '--format', format).stdout, run({ SANAD_THREADS: '1' }, '--format', format).stdout, format);
 });

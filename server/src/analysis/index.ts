@@ -173,14 +173,32 @@ function mergeRanges(ranges: Array<{ start: number; end: number }>): Array<{ sta
 /** Short lines that one outlet repeats in at least three of its articles: menus, footers, slogans. */
 export function repeatedBoilerplate(docs: DocumentAnalysis[], texts: string[]): Array<Array<{ start: number; end: number }>> {
   const out: Array<Array<{ start: number; end: number }>> = docs.map(() => []);
-  const byOutlet = new Map<string, number[]>();
-  docs.forEach((d, i) => d.outlet && byOutlet.set(d.outlet, [...(byOutlet.get(d.outlet) ?? []), i]));
-  for (const members of byOutlet.values()) {
-    if (members.length < 3) continue;
-    const found = findRepeatedLines(members.map((i) => texts[i]));
+  for (const members of outletGroups(docs)) {
+    const found = repeatedInGroup(members.map((i) => texts[i]));
     members.forEach((docIndex, k) => (out[docIndex] = found[k]));
   }
   return out;
+}
+
+/**
+ * The documents whose repeated lines are looked for, as groups of indices in corpus order: those
+ * of each outlet that has at least three. Each group is read on its own (repeatedInGroup), so the
+ * groups may be shared out between threads.
+ */
+export function outletGroups(docs: ReadonlyArray<Pick<DocumentAnalysis, 'outlet'>>): number[][] {
+  const byOutlet = new Map<string, number[]>();
+  docs.forEach((d, i) => {
+    if (!d.outlet) return;
+    const members = byOutlet.get(d.outlet);
+    if (members) members.push(i);
+    else byOutlet.set(d.outlet, [i]);
+  });
+  return [...byOutlet.values()].filter((members) => members.length >= 3);
+}
+
+/** The repeated lines of one outlet group's texts (given in the group's order), per text. */
+export function repeatedInGroup(texts: string[]): Array<Array<{ start: number; end: number }>> {
+  return findRepeatedLines(texts);
 }
 
 function inRanges(ranges: Array<{ start: number; end: number }>, start: number, end: number): boolean {
@@ -191,60 +209,104 @@ function inRanges(ranges: Array<{ start: number; end: number }>, start: number, 
 /**
  * Analyses a set of documents as one corpus: a name introduced by a title in one article is then
  * recognised in all of them, and figures are compared across sources.
+ *
+ * The steps are exported so that the corpus can be shared out between threads (the CLI does):
+ * readFirst on every document, in any order and on any number of lexicons made alike; then, in
+ * corpus order, learnFrom(persons) on each of those lexicons (it is deterministic) and
+ * repeatedBoilerplate (or outletGroups and repeatedInGroup, group by group); then readSecond on
+ * every document with the lexicon that read it first; last, corpusResult with every document.
  */
 export function analyzeCorpus(files: Array<{ path: string; text: string }>, options: AnalyzeOptions = {}): CorpusAnalysis {
   const lexicon = options.lexicon ?? Lexicon.builtin();
   // First pass: everything but the figures' sentences, which wait for the final actors. Only the
   // readings and the actors are kept; shadows are cheap to make again and costly to keep.
-  const readings: Array<TextReading | null> = [];
-  const firstActors: Found[][] = [];
-  const firstProblems: string[][] = [];
-  const fatal: Array<string | null> = [];
+  const kept: FirstPass[] = [];
   const persons: DocumentAnalysis[] = [];
   for (const f of files) {
-    const problems: string[] = [];
-    let reading: TextReading | null = null;
-    let actors: Found[] = [];
-    try {
-      const shadow = new Shadow(f.text);
-      reading = options.readings?.get(f.path, f.text) ?? null;
-      if (!reading) {
-        reading = readText(shadow);
-        options.readings?.set(f.path, f.text, reading);
-      }
-      actors = safely('actors', [] as Found[], () => findActors(shadow, lexicon), problems);
-      // The second pass makes the tokens again rather than keep every document's.
-      if (reading.figures.toks) reading = { ...reading, figures: { drafts: reading.figures.drafts, toks: null } };
-    } catch (err) {
-      reading = null;
-      fatal.push(err instanceof Error ? err.message : String(err));
-    }
-    if (reading) fatal.push(null);
-    readings.push(reading);
-    firstActors.push(actors);
-    firstProblems.push(problems);
-    // What the lexicon learns from: the people named, as mentions with their text.
-    persons.push(summary(f.path, reading, actors, f.text));
+    const first = readFirst(f, lexicon, options.readings);
+    kept.push(first.kept);
+    persons.push(first.persons);
   }
   // Names learnt from titles ("اللواء يحيى رسول") are known from now on; a second pass finds them
   // alone and in the documents read before they were learnt, and leaves out the lines an outlet
   // repeats in every article.
   const learnt = lexicon.learnFrom(persons);
   const repeated = repeatedBoilerplate(persons, files.map((f) => f.text));
-  const documents = files.map((f, i): DocumentResult => {
-    const reading = readings[i];
-    if (!reading) return failed(f.path, new Error(fatal[i] ?? ''));
-    try {
-      const shadow = new Shadow(f.text);
-      if (!learnt && !repeated[i].length) return finish(f.path, shadow, reading, firstActors[i], firstProblems[i], undefined);
-      const problems: string[] = [];
-      const actors = safely('actors', [] as Found[], () => findActors(shadow, lexicon), problems);
-      return finish(f.path, shadow, reading, actors, problems, repeated[i]);
-    } catch (err) {
-      return failed(f.path, err);
-    }
+  const documents = files.map((f, i) => {
+    const doc = readSecond(f, kept[i], lexicon, learnt, repeated[i]);
+    kept[i] = DONE; // the reading is not needed any more
+    return doc;
   });
+  return corpusResult(files, documents);
+}
+
+const DONE: FirstPass = { reading: null, actors: [], problems: [], fatal: null };
+
+/** The corpus analysis of documents analysed in full (in the order of `files`): figures compared. */
+export function corpusResult(files: ReadonlyArray<{ path: string; text: string }>, documents: DocumentResult[]): CorpusAnalysis {
   return { version: 1, documents, contradictions: findContradictions(documents, new Map(files.map((f) => [f.path, f.text]))) };
+}
+
+/**
+ * What the first pass keeps of a document for the second: what it read whatever the lexicon, and
+ * the actors the lexicon knew before the corpus taught it. No shadow, no tokens: a few kilobytes.
+ */
+export interface FirstPass {
+  /** Null when the document could not be read at all (then `fatal` says why). */
+  reading: TextReading | null;
+  actors: Found[];
+  problems: string[];
+  fatal: string | null;
+}
+
+/**
+ * The first pass over one document: its reading and its actors, and `persons`, the stand-in the
+ * lexicon learns from (its outlet and the people it names).
+ */
+export function readFirst(f: { path: string; text: string }, lexicon: Lexicon, readings?: ReadingCache): { kept: FirstPass; persons: DocumentAnalysis } {
+  const problems: string[] = [];
+  let reading: TextReading | null = null;
+  let actors: Found[] = [];
+  let fatal: string | null = null;
+  try {
+    const shadow = new Shadow(f.text);
+    reading = readings?.get(f.path, f.text) ?? null;
+    if (!reading) {
+      reading = readText(shadow);
+      readings?.set(f.path, f.text, reading);
+    }
+    actors = safely('actors', [] as Found[], () => findActors(shadow, lexicon), problems);
+    // The second pass makes the tokens again rather than keep every document's.
+    if (reading.figures.toks) reading = { ...reading, figures: { drafts: reading.figures.drafts, toks: null } };
+  } catch (err) {
+    reading = null;
+    fatal = err instanceof Error ? err.message : String(err);
+  }
+  return { kept: { reading, actors, problems, fatal }, persons: summary(f.path, reading, actors, f.text) };
+}
+
+/**
+ * The second pass over one document, once `lexicon` has learnt from the whole corpus (`learnt`
+ * is what learnFrom returned) and its repeated lines are known: the document's analysis.
+ */
+export function readSecond(
+  f: { path: string; text: string },
+  first: FirstPass,
+  lexicon: Lexicon,
+  learnt: boolean,
+  repeated: Array<{ start: number; end: number }>,
+): DocumentResult {
+  const reading = first.reading;
+  if (!reading) return failed(f.path, new Error(first.fatal ?? ''));
+  try {
+    const shadow = new Shadow(f.text);
+    if (!learnt && !repeated.length) return finish(f.path, shadow, reading, first.actors, first.problems, undefined);
+    const problems: string[] = [];
+    const actors = safely('actors', [] as Found[], () => findActors(shadow, lexicon), problems);
+    return finish(f.path, shadow, reading, actors, problems, repeated);
+  } catch (err) {
+    return failed(f.path, err);
+  }
 }
 
 /** A first-pass stand-in for a document's analysis: its outlet and the people it names. */
