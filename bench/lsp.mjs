@@ -40,7 +40,7 @@ export async function benchLsp(work, n, { edits = 40 } = {}) {
   writeFileSync(bigPath, big);
   const bigUri = pathToFileURL(bigPath).toString();
 
-  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.SANAD_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), process.env.SANAD_BENCH_SERVER ?? join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = P.createProtocolConnection(new P.StreamMessageReader(child.stdout), new P.StreamMessageWriter(child.stdin));
   const listeners = new Set();
   const emit = (kind, params) => listeners.forEach((l) => l(kind, params));
@@ -62,6 +62,11 @@ export async function benchLsp(work, n, { edits = 40 } = {}) {
   conn.onNotification('sanad/corpusStatus', (p) => emit('status', p));
   conn.onNotification('sanad/documentSpans', (p) => emit('spans', p));
   conn.onNotification(P.PublishDiagnosticsNotification.type, (p) => emit('diagnostics', p));
+  // The server's own account of where the first read went ("Sanad: indexed … (stage ms, …)").
+  let stages = '';
+  conn.onNotification(P.LogMessageNotification.type, (p) => {
+    if (p.message.startsWith('Sanad: indexed')) stages = p.message.replace(/^Sanad: indexed \d+ articles \((.*)\)$/, '$1');
+  });
   conn.onRequest(P.WorkDoneProgressCreateRequest.type, () => undefined);
   conn.onRequest(P.ConfigurationRequest.type, (p) => p.items.map(() => ({ debounceMs: 1, maxFileSizeKB: 4096 })));
   conn.listen();
@@ -105,9 +110,14 @@ export async function benchLsp(work, n, { edits = 40 } = {}) {
   const memory = peakMB(child.pid);
   await conn.sendRequest(P.ShutdownRequest.type);
   await conn.sendNotification(P.ExitNotification.type);
+  // Let the server leave on its own (a profile, when asked for, is written at exit).
+  await new Promise((done) => {
+    const t = setTimeout(done, 5000);
+    child.once('exit', () => (clearTimeout(t), done()));
+  });
   child.kill();
   return {
-    articles: n, indexMs, contradictions: status.contradictions, serverPeakMB: memory, articleKB: Math.round(big.length * 2 / 1024),
+    articles: n, indexMs, stages, contradictions: status.contradictions, serverPeakMB: memory, articleKB: Math.round(big.length * 2 / 1024),
     edit: { median: pct(editMs, 50), p95: pct(editMs, 95) },
     semanticTokens: { median: pct(tokenMs, 50), p95: pct(tokenMs, 95) },
   };

@@ -39,7 +39,7 @@ export class LabelService {
   private readonly articles = new Map<string, ArticleLabels>();
   /** byPath() as last built, until a label file changes. */
   private byPathCache: Map<string, LabelFile> | null = null;
-  private anyReviews = false;
+  private anyReviews: boolean | null = false;
   private readonly loading = new Map<string, Promise<ArticleLabels | null>>();
 
   constructor(private readonly options: LabelServiceOptions) {}
@@ -88,11 +88,13 @@ export class LabelService {
 
   private changed(): void {
     this.byPathCache = null;
-    this.anyReviews = [...this.articles.values()].some((s) => s.file.reviews.length > 0);
+    // Worked out when asked: loading ten thousand label files must not scan them all each time.
+    this.anyReviews = null;
   }
 
   /** Whether any loaded label file holds a contradiction review (most corpora have none). */
   hasReviews(): boolean {
+    this.anyReviews ??= [...this.articles.values()].some((s) => s.file.reviews.length > 0);
     return this.anyReviews;
   }
 

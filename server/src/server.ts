@@ -4,12 +4,13 @@
 // Speaks LSP over --stdio, --node-ipc or --socket (vscode-languageserver picks from argv).
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, FileChangeType, DiagnosticSeverity,
-  type InitializeResult, type Diagnostic,
+  type InitializeResult, type Diagnostic, type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative } from 'node:path';
-import { WorkspaceIndex } from './workspaceIndex';
+import { WorkspaceIndex, type IndexEntry } from './workspaceIndex';
+import { AnalysisPool, personsOf } from './analysisPool';
 import { LabelService } from './labelService';
 import { listArticles, readArticle } from './articleFiles';
 import { isCorpusPath } from './glob';
@@ -40,13 +41,18 @@ let gitName = '';
 let canConfigure = false;
 let indexing = { active: false, done: 0, total: 0 };
 
+/** Label files whose problems are shown, so that a fixed file's problems are cleared. */
+const labelFileProblems = new Set<string>();
 const labels = new LabelService({
   rootOf: (uri) => labelRootOf(uri, folders),
   pathOf: (uri) => index.displayPath(uri),
   folder: () => settings.labels.folder,
   annotator: () => settings.labels.annotator || gitName,
   trusted: () => trusted,
-  onProblems: (uri, problems) =>
+  onProblems: (uri, problems) => {
+    // Most articles have no label file: nothing to say, and nothing said before to clear.
+    if (problems.length === 0 && !labelFileProblems.delete(uri)) return;
+    if (problems.length) labelFileProblems.add(uri);
     void connection.sendDiagnostics({
       uri,
       diagnostics: problems.map<Diagnostic>((p) => ({
@@ -56,8 +62,10 @@ const labels = new LabelService({
         code: 'label-file',
         message: `${p.message} Sanad will not change this label file until it is fixed.`,
       })),
-    }),
+    });
+  },
 });
+
 
 // Labels follow the text: every change the editor sends moves them before the document updates.
 const documents = new TextDocuments<TextDocument>({
@@ -106,7 +114,7 @@ connection.onDidChangeConfiguration(async () => {
   const before = JSON.stringify([settings.files.include, settings.labels.folder]);
   settings = await loadSettings(connection, canConfigure);
   if (JSON.stringify([settings.files.include, settings.labels.folder]) !== before) await indexWorkspace();
-  else diagnostics.refreshAll();
+  else void diagnostics.refreshAll();
 });
 
 connection.onNotification(trustNotification, async ({ trusted: now }) => {
@@ -127,55 +135,192 @@ function isCorpusFile(uri: string): boolean {
 }
 
 const yieldToEvents = () => new Promise<void>((done) => setImmediate(done));
+/** Files read ahead of the analysis while the workspace is indexed. */
+const READ_AHEAD = 16;
+/** Articles analysed in this thread after worker threads did the first read. */
+const WARM_UP_ARTICLES = 64;
 
-/** Reads and analyses every corpus file of the workspace, in slices, reporting progress. */
+/**
+ * Reads the given files and analyses them: in the pool's worker threads when there is one, else
+ * here in slices. Open documents are taken as the editor has them. Files are read a few ahead of
+ * the analysis, so the disk and the engine work at once.
+ */
+async function readArticles(files: string[], pool: AnalysisPool | null, progress: Progress): Promise<void> {
+  const maxBytes = settings.maxFileSizeKB * 1024;
+  const reads = new Map<number, ReturnType<typeof readArticle>>();
+  const readAhead = (i: number) => {
+    if (i < files.length && !reads.has(i) && !documents.get(pathToFileURL(files[i]).toString())) reads.set(i, readArticle(files[i], maxBytes));
+  };
+  const report = () => {
+    progress?.report(Math.round((100 * indexing.done) / Math.max(1, indexing.total)), `${indexing.done}/${indexing.total}`);
+    sendStatus();
+  };
+  const out = new Set<Promise<void>>();
+  let batch: Array<{ uri: string; path: string; text: string; version: number | null }> = [];
+  const flush = () => {
+    if (!pool || !batch.length) return;
+    const items = batch;
+    batch = [];
+    const done: Promise<void> = pool
+      .first(items.map((i) => ({ path: i.path, text: i.text })))
+      .then(
+        (results) => {
+          results.forEach((r, k) => index.adopt(items[k].uri, items[k].text, items[k].version, r));
+          indexing.done += items.length;
+          report();
+        },
+        (err: unknown) => {
+          failure ??= err instanceof Error ? err : new Error(String(err));
+        },
+      )
+      .finally(() => out.delete(done));
+    out.add(done);
+  };
+  let failure: Error | null = null;
+  for (let k = 0; k < READ_AHEAD; k++) readAhead(k);
+  let sliceStart = Date.now();
+  for (let i = 0; i < files.length; i++) {
+    readAhead(i + READ_AHEAD);
+    const uri = pathToFileURL(files[i]).toString();
+    const open = documents.get(uri);
+    const pendingRead = reads.get(i);
+    reads.delete(i);
+    let text: string;
+    let version: number | null = null;
+    if (open) {
+      text = open.getText();
+      version = open.version;
+    } else {
+      const read = await (pendingRead ?? readArticle(files[i], maxBytes));
+      if (!read.ok) {
+        index.markUnreadable(uri, read.reason);
+        connection.console.warn(`${index.displayPath(uri)}: skipped, ${read.reason}`);
+        indexing.done++;
+        continue;
+      }
+      text = read.text;
+    }
+    if (pool) {
+      batch.push({ uri, path: index.displayPath(uri), text, version });
+      if (batch.length >= pool.batchSize) flush();
+      // Enough work out to keep every worker busy; more would only hold texts in memory.
+      while (out.size >= 2 * pool.size) await Promise.race(out);
+      if (failure) throw failure;
+      continue;
+    }
+    index.update(uri, text, version);
+    indexing.done++;
+    if (Date.now() - sliceStart > 50) {
+      report();
+      await yieldToEvents();
+      sliceStart = Date.now();
+    }
+  }
+  flush();
+  await Promise.all(out);
+  if (failure) throw failure;
+}
+
+type Progress = WorkDoneProgressServerReporter | null;
+
+/**
+ * Reads and analyses every corpus file of the workspace (in worker threads when it is large, else
+ * in slices), compares the figures and publishes every file's problems, reporting progress.
+ */
 async function indexWorkspace(): Promise<void> {
   if (indexing.active) return;
   const progress = await connection.window.createWorkDoneProgress().catch(() => null);
   indexing = { active: true, done: 0, total: 0 };
+  // How long each stage took, for the output channel: where a slow first read goes.
+  const stages: string[] = [];
+  let stageStart = Date.now();
+  const stage = (name: string) => {
+    stages.push(`${name} ${Date.now() - stageStart} ms`);
+    stageStart = Date.now();
+  };
   try {
-    const built = await buildLexicon(roots(), trusted, []);
-    index.lexicon = built.lexicon;
-    for (const [uri, d] of built.problems) void connection.sendDiagnostics({ uri, diagnostics: d });
-    const files: string[] = [];
-    for (const root of roots()) files.push(...(await listArticles(root, corpusGlobs())));
-    indexing.total = files.length;
-    progress?.begin('Sanad: indexing articles', 0, `0/${files.length}`, false);
-    let sliceStart = Date.now();
-    for (const file of files) {
-      const uri = pathToFileURL(file).toString();
-      const open = documents.get(uri);
-      if (open) index.update(uri, open.getText(), open.version);
-      else {
-        const read = await readArticle(file, settings.maxFileSizeKB * 1024);
-        if (read.ok) index.update(uri, read.text, null);
-        else {
-          index.markUnreadable(uri, read.reason);
-          connection.console.warn(`${index.displayPath(uri)}: skipped, ${read.reason}`);
-        }
-      }
-      indexing.done++;
-      if (Date.now() - sliceStart > 50) {
-        progress?.report(Math.round((100 * indexing.done) / Math.max(1, files.length)), `${indexing.done}/${files.length}`);
-        sendStatus();
-        await yieldToEvents();
-        sliceStart = Date.now();
-      }
+    index.beginBulk();
+    try {
+      await readWorkspace(progress, stage);
+    } finally {
+      // Also after a failure: the documents read so far are compared.
+      progress?.report(100, 'comparing figures');
+      await inSlices(index.endBulk(), (entry) => index.compare(entry));
+      stage('figures compared');
     }
-    // The annotators' labels, then what they and the titles in any article teach the lexicon.
-    progress?.report(100, 'reading labels');
-    for (const entry of index.all()) await labels.load(entry.uri, entry.text);
-    let taught = false;
-    for (const t of labels.taught()) taught = index.lexicon.add({ kind: t.kind, name: t.entity, aliases: t.entity !== t.name ? [t.name] : [] }) || taught;
-    const learnt = index.learn();
-    await reanalyse(taught && learnt.length === 0 ? index.all() : learnt);
+    for (const doc of documents.all()) sendSpans(doc);
+    // Still "indexing" for the status bar until every file's problems are out.
+    progress?.report(100, 'publishing problems');
+    await diagnostics.refreshAll();
+    stage('problems published');
   } finally {
     indexing.active = false;
     progress?.done();
+    sendStatus();
   }
-  for (const doc of documents.all()) sendSpans(doc);
-  diagnostics.refreshAll();
-  sendStatus();
+  const summary = `Sanad: indexed ${index.size} articles (${stages.join(', ')})`;
+  connection.console.info(summary);
+  if (process.env.SANAD_TIMINGS) process.stderr.write(summary + '\n');
+}
+
+/** The first read: every article analysed, labels loaded, then read again with the names learnt. */
+async function readWorkspace(progress: Progress, stage: (name: string) => void): Promise<void> {
+  const built = await buildLexicon(roots(), trusted, []);
+  index.lexicon = built.lexicon;
+  for (const [uri, d] of built.problems) void connection.sendDiagnostics({ uri, diagnostics: d });
+  const files: string[] = [];
+  for (const root of roots()) files.push(...(await listArticles(root, corpusGlobs())));
+  indexing.total = files.length;
+  progress?.begin('Sanad: indexing articles', 0, `0/${files.length}`, false);
+  let pool = AnalysisPool.create(AnalysisPool.scriptBeside(__dirname), { roots: roots(), trusted }, files.length);
+  if (pool) connection.console.info(`Sanad: reading ${files.length} articles in ${pool.size} worker threads`);
+  try {
+    await readArticles(files, pool, progress);
+  } catch (err) {
+    // A worker failed: whatever was not analysed yet is analysed here.
+    poolFailed(err);
+    pool?.dispose();
+    pool = null;
+    await readArticles(files.filter((f) => !index.get(pathToFileURL(f).toString())), null, progress);
+  }
+  stage('read and analysed');
+  // The annotators' labels, then what they and the titles in any article teach the lexicon.
+  progress?.report(100, 'reading labels');
+  const entries = index.all();
+  for (let i = 0; i < entries.length; i += READ_AHEAD) await Promise.all(entries.slice(i, i + READ_AHEAD).map((e) => labels.load(e.uri, e.text)));
+  stage('labels');
+  let taught = false;
+  for (const t of labels.taught()) taught = index.lexicon.add({ kind: t.kind, name: t.entity, aliases: t.entity !== t.name ? [t.name] : [] }) || taught;
+  const learnt = index.learn();
+  const stale = taught && learnt.length === 0 ? index.all() : learnt;
+  progress?.report(100, 'reading again with the names learnt');
+  if (pool) {
+    try {
+      if (stale.length) await readAgainInPool(pool, stale);
+    } catch (err) {
+      poolFailed(err);
+      await reanalyse(stale);
+    }
+    pool.dispose();
+    // This thread has analysed nothing yet: a few articles now, so that its compiled engine is
+    // warm for the first edits (cold, an edit of a long article takes three times longer).
+    await reanalyse(index.all().slice(0, WARM_UP_ARTICLES));
+  } else await reanalyse(stale);
+  stage(`names learnt (${stale.length} read again)`);
+}
+
+/** The second pass in the workers, which replay the names this thread's lexicon learnt. */
+async function readAgainInPool(pool: AnalysisPool, stale: IndexEntry[]): Promise<void> {
+  const persons = index.all().map((e) => personsOf(e.path, e.analysis));
+  const results = await pool.second(labels.taught(), persons, stale.map((e) => e.path));
+  for (const r of results) {
+    const entry = index.byPath(r.path);
+    if (entry) index.adopt(entry.uri, entry.text, null, r);
+  }
+}
+
+function poolFailed(err: unknown): void {
+  connection.console.warn(`Sanad: analysis in worker threads failed (${err instanceof Error ? err.message : String(err)}); continuing in one thread.`);
 }
 
 /** A new lexicon (workspace lexicon or trust changed): every article is analysed again. */
@@ -186,22 +331,28 @@ async function rebuildLexicon(): Promise<void> {
   index.learn();
   await reanalyse(index.all());
   for (const doc of documents.all()) sendSpans(doc);
-  diagnostics.refreshAll();
+  void diagnostics.refreshAll();
   sendStatus();
 }
 
-/** Analyses entries again, in slices that leave room for typing. */
-async function reanalyse(stale: Array<{ uri: string }>): Promise<void> {
+/** Runs `work` on each item, yielding to requests and edits every 50 ms. */
+async function inSlices<T>(items: T[], work: (item: T) => void): Promise<void> {
   let sliceStart = Date.now();
-  for (const { uri } of stale) {
-    const entry = index.get(uri);
-    if (!entry) continue;
-    index.update(entry.uri, entry.text, entry.version);
+  for (const item of items) {
+    work(item);
     if (Date.now() - sliceStart > 50) {
       await yieldToEvents();
       sliceStart = Date.now();
     }
   }
+}
+
+/** Analyses entries again, in slices that leave room for typing. */
+async function reanalyse(stale: Array<{ uri: string }>): Promise<void> {
+  await inSlices(stale, ({ uri }) => {
+    const entry = index.get(uri);
+    if (entry) index.update(entry.uri, entry.text, entry.version);
+  });
 }
 
 let relearning = false;
@@ -220,7 +371,7 @@ async function spreadNames(uri: string | null): Promise<void> {
   try {
     await reanalyse(stale);
     for (const doc of documents.all()) sendSpans(doc);
-    diagnostics.refreshAll();
+    void diagnostics.refreshAll();
     sendStatus();
   } finally {
     relearning = false;

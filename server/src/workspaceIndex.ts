@@ -39,6 +39,12 @@ export class WorkspaceIndex {
   private readonly paths = new Map<string, string>();
   readonly unreadable = new Map<string, string>();
   lexicon = Lexicon.builtin();
+  /**
+   * While the workspace is first read, figures are compared once at the end (`compareAll`)
+   * rather than after every document: the first pass is redone for the names the corpus
+   * teaches, and comparing twice would double the work for nothing anyone sees.
+   */
+  private bulk = false;
 
   setFolders(uris: string[]): void {
     this.folders.length = 0;
@@ -105,17 +111,50 @@ export class WorkspaceIndex {
    */
   update(uri: string, text: string, version: number | null): { entry: IndexEntry; touched: string[] } {
     const path = this.displayPath(uri);
+    return this.keep(uri, path, text, version, analyzeText(path, text, { lexicon: this.lexicon, readings: this.readings }));
+  }
+
+  /**
+   * Keeps an analysis made elsewhere (a worker thread) with the same lexicon. Skipped, and null
+   * returned, when the document has meanwhile changed to another text (an edit during the read).
+   */
+  adopt(uri: string, text: string, version: number | null, analysis: DocumentResult): { entry: IndexEntry; touched: string[] } | null {
+    const old = this.entries.get(uri);
+    if (old && old.text !== text) return null;
+    return this.keep(uri, this.displayPath(uri), text, version ?? old?.version ?? null, analysis);
+  }
+
+  private keep(uri: string, path: string, text: string, version: number | null, analysis: DocumentResult): { entry: IndexEntry; touched: string[] } {
     const old = this.entries.get(uri);
     if (old) this.tally(old, -1);
-    const entry: IndexEntry = { uri, path, version, text, analysis: analyzeText(path, text, { lexicon: this.lexicon, readings: this.readings }) };
+    const entry: IndexEntry = { uri, path, version, text, analysis };
     this.entries.set(uri, entry);
     this.uriByPath.set(path, uri);
     this.unreadable.delete(uri);
     this.tally(entry, 1);
+    if (this.bulk) return { entry, touched: [uri] };
     const touched = this.claims.update(entry.analysis, text).map((p) => this.uriOfPath(p));
     return { entry, touched };
   }
 
+  /** From now until `compareAll`, documents are analysed but their figures not yet compared. */
+  beginBulk(): void {
+    this.bulk = true;
+  }
+
+  /**
+   * Ends the bulk read: documents are compared as they change again. Returns the entries still
+   * to compare, for the caller to pass to `compare` (in slices, if it likes).
+   */
+  endBulk(): IndexEntry[] {
+    this.bulk = false;
+    return this.all();
+  }
+
+  /** Compares one entry's figures with the corpus, unless a newer analysis replaced it meanwhile. */
+  compare(entry: IndexEntry): void {
+    if (this.entries.get(entry.uri) === entry) this.claims.update(entry.analysis, entry.text);
+  }
   /** Forgets a document; returns the URIs whose contradictions changed. */
   remove(uri: string): string[] {
     this.unreadable.delete(uri);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
   InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, type PublishDiagnosticsParams,
-  ShutdownRequest, ExitNotification, WorkDoneProgressCreateRequest, ConfigurationRequest, type InitializeResult,
+  ShutdownRequest, ExitNotification, WorkDoneProgressCreateRequest, ConfigurationRequest, LogMessageNotification, type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
 import { documentSpansNotification, corpusStatusNotification, type DocumentSpansParams, type CorpusStatus } from '../../server/src/protocol';
 
@@ -17,6 +17,8 @@ export class LspSession {
   readonly spans = new Map<string, DocumentSpansParams>();
   status: CorpusStatus | undefined;
   stderr = '';
+  /** What the server wrote to its output channel (window/logMessage). */
+  readonly logs: string[] = [];
   private readonly waiters: Array<() => void> = [];
 
   private constructor(private readonly child: ChildProcess, settings: unknown) {
@@ -25,6 +27,7 @@ export class LspSession {
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => this.note(() => this.diagnostics.set(p.uri, p)));
     this.connection.onNotification(documentSpansNotification, (p) => this.note(() => this.spans.set(p.uri, p)));
     this.connection.onNotification(corpusStatusNotification, (s) => this.note(() => (this.status = s)));
+    this.connection.onNotification(LogMessageNotification.type, (p) => this.note(() => this.logs.push(p.message)));
     this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
     this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => settings));
     this.connection.listen();
@@ -33,9 +36,9 @@ export class LspSession {
   static async start(
     workspace: string,
     settings: unknown = {},
-    options: { execArgv?: string[]; initializationOptions?: unknown } = {},
+    options: { execArgv?: string[]; initializationOptions?: unknown; env?: Record<string, string> } = {},
   ): Promise<{ session: LspSession; init: InitializeResult }> {
-    const child = spawn(process.execPath, [...(options.execArgv ?? []), join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
     const session = new LspSession(child, settings);
     const init = await session.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,

@@ -85,6 +85,7 @@ export class DiagnosticsPublisher {
 
   private queued = new Set<string>();
   private draining = false;
+  private drained: Array<() => void> = [];
 
   /**
    * Recomputes the given files in slices of a few milliseconds, so that an edit that touches a
@@ -93,28 +94,40 @@ export class DiagnosticsPublisher {
   refreshSoon(first: string, others: Iterable<string>): void {
     this.refreshFiles([first]);
     for (const uri of others) if (uri !== first) this.queued.add(uri);
-    if (this.draining || this.queued.size === 0) return;
+    void this.drain();
+  }
+
+  /** Works through the queue in slices; resolves when it is empty. */
+  private drain(): Promise<void> {
+    const done = new Promise<void>((resolve) => this.drained.push(resolve));
+    if (this.draining) return done;
     this.draining = true;
-    const drain = () => {
+    const step = () => {
       const sliceStart = Date.now();
       for (const uri of this.queued) {
         this.queued.delete(uri);
         this.refreshFiles([uri]);
         if (Date.now() - sliceStart > 8) break;
       }
-      if (this.queued.size > 0) setImmediate(drain);
-      else this.draining = false;
+      if (this.queued.size > 0) setImmediate(step);
+      else {
+        this.draining = false;
+        for (const resolve of this.drained.splice(0)) resolve();
+      }
     };
-    setImmediate(drain);
+    setImmediate(step);
+    return done;
   }
 
-  /** Recomputes every file, after indexing or a change of settings. */
-  refreshAll(): void {
+  /**
+   * Recomputes every file, after indexing or a change of settings, in the same slices (ten
+   * thousand files take seconds); resolves when all are sent.
+   */
+  refreshAll(): Promise<void> {
     const live = new Set<string>();
-    for (const entry of this.index.all()) {
-      live.add(entry.uri);
-      this.send(entry.uri, this.diagnosticsOf(entry));
-    }
+    for (const entry of this.index.all()) live.add(entry.uri);
     for (const uri of [...this.published.keys()]) if (!live.has(uri)) this.send(uri, []);
+    for (const uri of live) this.queued.add(uri);
+    return this.drain();
   }
 }

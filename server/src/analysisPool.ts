@@ -1,0 +1,149 @@
+// Worker threads for the first read of a large workspace. Analysing ten thousand articles is
+// seconds of work; spread over the machine's cores it takes a fraction of that, and this thread
+// stays free to answer the editor. Texts go out in batches, analyses come back as JSON text
+// (quicker to parse than a structured clone). After the corpus taught names, each worker redoes
+// its own documents with its cached readings. Anything that goes wrong makes the caller analyse
+// in this thread instead: the pool is a speed-up, never a requirement.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { DocumentResult, Mention } from './analysis';
+import type { TaughtName } from './labels';
+
+export interface PoolWorkerData {
+  roots: string[];
+  trusted: boolean;
+}
+
+/** The people a document names: all the lexicon learns from. */
+export interface PersonsOf {
+  path: string;
+  mentions: Array<Pick<Mention, 'kind' | 'text' | 'entity'>>;
+}
+
+export type ToPoolWorker =
+  | { type: 'first'; batch: number; items: Array<{ path: string; text: string }> }
+  | { type: 'second'; batch: number; taught: TaughtName[]; persons: PersonsOf[]; paths: string[] };
+
+export type FromPoolWorker = { type: 'results'; batch: number; json: string } | { type: 'failed'; batch: number; message: string };
+
+/** Below this many files one thread is quicker than starting others. */
+export const POOL_MIN_FILES = Number(process.env.SANAD_POOL_MIN_FILES) || 300;
+const BATCH = 40;
+
+interface Pending {
+  resolve: (results: DocumentResult[]) => void;
+  reject: (err: Error) => void;
+}
+
+export class AnalysisPool {
+  private readonly workers: Worker[] = [];
+  private readonly pending = new Map<number, Pending>();
+  /** Which worker read each path: it holds the readings for the second pass. */
+  private readonly owner = new Map<string, number>();
+  private readonly load: number[] = [];
+  private nextBatch = 0;
+  private broken: Error | null = null;
+
+  /** A pool beside `script` (dist/analysisWorker.js), or null when there is nothing to gain or no script. */
+  static create(script: string, data: PoolWorkerData, files: number): AnalysisPool | null {
+    // One core gains nothing from threads; the tests ask for them anyway (SANAD_POOL_MIN_FILES).
+    const size = Math.min(4, Math.max(2, availableParallelism()));
+    if (files < POOL_MIN_FILES || (availableParallelism() < 2 && !process.env.SANAD_POOL_MIN_FILES) || !existsSync(script)) return null;
+    try {
+      return new AnalysisPool(script, data, size);
+    } catch {
+      return null;
+    }
+  }
+
+  private constructor(script: string, data: PoolWorkerData, size: number) {
+    for (let i = 0; i < size; i++) {
+      const w = new Worker(script, { workerData: data });
+      w.on('message', (msg: FromPoolWorker) => this.settle(i, msg));
+      w.on('error', (err) => this.fail(err));
+      w.on('exit', (code) => code !== 0 && this.fail(new Error(`analysis worker stopped (exit code ${code})`)));
+      this.workers.push(w);
+      this.load.push(0);
+    }
+  }
+
+  /** The script's usual place: beside the bundle that is running. */
+  static scriptBeside(dir: string): string {
+    return join(dir, 'analysisWorker.js');
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  private settle(worker: number, msg: FromPoolWorker): void {
+    const p = this.pending.get(msg.batch);
+    if (!p) return;
+    this.pending.delete(msg.batch);
+    this.load[worker]--;
+    if (msg.type === 'failed') p.reject(new Error(msg.message));
+    else {
+      try {
+        p.resolve(JSON.parse(msg.json) as DocumentResult[]);
+      } catch (err) {
+        p.reject(err instanceof Error ? err : new Error(String(err)));
+      }
+    }
+  }
+
+  private fail(err: Error): void {
+    this.broken ??= err;
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+
+  private send(worker: number, msg: ToPoolWorker): Promise<DocumentResult[]> {
+    if (this.broken) return Promise.reject(this.broken);
+    return new Promise((resolve, reject) => {
+      this.pending.set(msg.batch, { resolve, reject });
+      this.load[worker]++;
+      this.workers[worker].postMessage(msg);
+    });
+  }
+
+  /** How many batches are out: the caller reads more files only while this is small. */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  /** Batch size that keeps every worker busy without holding many texts in flight. */
+  get batchSize(): number {
+    return BATCH;
+  }
+
+  /** First pass over a batch of documents, on the least busy worker. */
+  first(items: Array<{ path: string; text: string }>): Promise<DocumentResult[]> {
+    let worker = 0;
+    for (let i = 1; i < this.load.length; i++) if (this.load[i] < this.load[worker]) worker = i;
+    for (const item of items) this.owner.set(item.path, worker);
+    return this.send(worker, { type: 'first', batch: this.nextBatch++, items });
+  }
+
+  /**
+   * Second pass: every worker learns what the server's lexicon learnt (the same taught names,
+   * then the same people in the same order) and reads `paths` of its own documents again.
+   */
+  async second(taught: TaughtName[], persons: PersonsOf[], paths: string[]): Promise<DocumentResult[]> {
+    const mine: string[][] = this.workers.map(() => []);
+    for (const p of paths) mine[this.owner.get(p) ?? 0].push(p);
+    const parts = await Promise.all(mine.map((ps, w) => this.send(w, { type: 'second', batch: this.nextBatch++, taught, persons, paths: ps })));
+    return parts.flat();
+  }
+
+  dispose(): void {
+    for (const w of this.workers) void w.terminate();
+    this.workers.length = 0;
+  }
+}
+
+/** What the lexicon needs of an analysis to learn from it. */
+export function personsOf(path: string, analysis: DocumentResult): PersonsOf {
+  return { path, mentions: analysis.mentions.filter((m) => m.kind === 'person').map((m) => ({ kind: m.kind, text: m.text, entity: m.entity })) };
+}
