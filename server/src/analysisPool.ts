@@ -24,7 +24,8 @@ export interface PersonsOf {
 
 export type ToPoolWorker =
   | { type: 'first'; batch: number; items: Array<{ path: string; text: string }> }
-  | { type: 'second'; batch: number; taught: TaughtName[]; persons: PersonsOf[]; paths: string[] };
+  | { type: 'learn'; batch: number; taught: TaughtName[]; persons: PersonsOf[] }
+  | { type: 'again'; batch: number; paths: string[] };
 
 export type FromPoolWorker = { type: 'results'; batch: number; json: string } | { type: 'failed'; batch: number; message: string };
 
@@ -128,13 +129,18 @@ export class AnalysisPool {
 
   /**
    * Second pass: every worker learns what the server's lexicon learnt (the same taught names,
-   * then the same people in the same order) and reads `paths` of its own documents again.
+   * then the same people in the same order), then reads `paths` of its own documents again, in
+   * batches handed to `onBatch` as they come, so the caller can work on them meanwhile.
    */
-  async second(taught: TaughtName[], persons: PersonsOf[], paths: string[]): Promise<DocumentResult[]> {
+  async second(taught: TaughtName[], persons: PersonsOf[], paths: string[], onBatch: (results: DocumentResult[]) => void): Promise<void> {
+    await Promise.all(this.workers.map((_, w) => this.send(w, { type: 'learn', batch: this.nextBatch++, taught, persons })));
     const mine: string[][] = this.workers.map(() => []);
     for (const p of paths) mine[this.owner.get(p) ?? 0].push(p);
-    const parts = await Promise.all(mine.map((ps, w) => this.send(w, { type: 'second', batch: this.nextBatch++, taught, persons, paths: ps })));
-    return parts.flat();
+    const batches: Array<Promise<void>> = [];
+    mine.forEach((ps, w) => {
+      for (let i = 0; i < ps.length; i += BATCH) batches.push(this.send(w, { type: 'again', batch: this.nextBatch++, paths: ps.slice(i, i + BATCH) }).then(onBatch));
+    });
+    await Promise.all(batches);
   }
 
   dispose(): void {

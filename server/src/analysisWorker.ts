@@ -19,15 +19,17 @@ parentPort?.on('message', async (msg: ToPoolWorker) => {
   try {
     const lexicon = await lexiconReady;
     // Test hook: a worker that fails, to show that the server carries on without it.
-    if (process.env.SANAD_TEST_POOL_FAILURE === msg.type) throw new Error('failing as asked by SANAD_TEST_POOL_FAILURE');
+    if (process.env.SANAD_TEST_POOL_FAILURE === (msg.type === 'first' ? 'first' : 'second')) throw new Error('failing as asked by SANAD_TEST_POOL_FAILURE');
     if (msg.type === 'first') {
       for (const item of msg.items) texts.set(item.path, item.text);
       const reply: FromPoolWorker = { type: 'results', batch: msg.batch, json: JSON.stringify(analyse(msg.items, lexicon)) };
       parentPort!.postMessage(reply);
-    } else {
-      // Replays what the server's lexicon learnt, in the same order, then reads again.
+    } else if (msg.type === 'learn') {
+      // Replays what the server's lexicon learnt, in the same order.
       for (const t of msg.taught) lexicon.add({ kind: t.kind, name: t.entity, aliases: t.entity !== t.name ? [t.name] : [] });
       lexicon.learnFrom(msg.persons as DocumentAnalysis[]);
+      parentPort!.postMessage({ type: 'results', batch: msg.batch, json: '[]' } satisfies FromPoolWorker);
+    } else {
       const items = msg.paths.map((path) => ({ path, text: texts.get(path) ?? '' }));
       const reply: FromPoolWorker = { type: 'results', batch: msg.batch, json: JSON.stringify(analyse(items, lexicon)) };
       parentPort!.postMessage(reply);

@@ -309,14 +309,19 @@ async function readWorkspace(progress: Progress, stage: (name: string) => void):
   stage(`names learnt (${stale.length} read again)`);
 }
 
-/** The second pass in the workers, which replay the names this thread's lexicon learnt. */
+/**
+ * The second pass in the workers, which replay the names this thread's lexicon learnt. This
+ * thread compares each batch's figures as it comes back, while the workers read on.
+ */
 async function readAgainInPool(pool: AnalysisPool, stale: IndexEntry[]): Promise<void> {
   const persons = index.all().map((e) => personsOf(e.path, e.analysis));
-  const results = await pool.second(labels.taught(), persons, stale.map((e) => e.path));
-  for (const r of results) {
-    const entry = index.byPath(r.path);
-    if (entry) index.adopt(entry.uri, entry.text, null, r);
-  }
+  await pool.second(labels.taught(), persons, stale.map((e) => e.path), (results) => {
+    for (const r of results) {
+      const entry = index.byPath(r.path);
+      const kept = entry && index.adopt(entry.uri, entry.text, null, r);
+      if (kept) index.compare(kept.entry);
+    }
+  });
 }
 
 function poolFailed(err: unknown): void {

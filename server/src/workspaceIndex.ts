@@ -45,6 +45,8 @@ export class WorkspaceIndex {
    * teaches, and comparing twice would double the work for nothing anyone sees.
    */
   private bulk = false;
+  /** Entries compared during the bulk read already (see `compare`). */
+  private readonly compared = new Set<string>();
 
   setFolders(uris: string[]): void {
     this.folders.length = 0;
@@ -132,7 +134,10 @@ export class WorkspaceIndex {
     this.uriByPath.set(path, uri);
     this.unreadable.delete(uri);
     this.tally(entry, 1);
-    if (this.bulk) return { entry, touched: [uri] };
+    if (this.bulk) {
+      this.compared.delete(uri);
+      return { entry, touched: [uri] };
+    }
     const touched = this.claims.update(entry.analysis, text).map((p) => this.uriOfPath(p));
     return { entry, touched };
   }
@@ -148,12 +153,19 @@ export class WorkspaceIndex {
    */
   endBulk(): IndexEntry[] {
     this.bulk = false;
-    return this.all();
+    const rest = this.all().filter((e) => !this.compared.has(e.uri));
+    this.compared.clear();
+    return rest;
   }
 
-  /** Compares one entry's figures with the corpus, unless a newer analysis replaced it meanwhile. */
+  /**
+   * Compares one entry's figures with the corpus, unless a newer analysis replaced it meanwhile.
+   * During the bulk read an entry compared here is not compared again at its end.
+   */
   compare(entry: IndexEntry): void {
-    if (this.entries.get(entry.uri) === entry) this.claims.update(entry.analysis, entry.text);
+    if (this.entries.get(entry.uri) !== entry) return;
+    this.claims.update(entry.analysis, entry.text);
+    if (this.bulk) this.compared.add(entry.uri);
   }
   /** Forgets a document; returns the URIs whose contradictions changed. */
   remove(uri: string): string[] {
