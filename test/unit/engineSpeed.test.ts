@@ -163,7 +163,7 @@ test('analysis time grows linearly with the length of the text', () => {
   const big = unit.repeat(400);
   const time = (text: string): number => {
     let best = Infinity;
-    for (let k = 0; k < 3; k++) {
+    for (let k = 0; k < 5; k++) {
       const t0 = performance.now();
       analyzeText('t.txt', text);
       best = Math.min(best, performance.now() - t0);
@@ -172,6 +172,6 @@ test('analysis time grows linearly with the length of the text', () => {
   };
   time(small); // warm up
   const ratio = time(big) / time(small);
-  // Ten times the text: allow for noise, not for a square.
-  assert.ok(ratio < 30, `10× the text took ${ratio.toFixed(1)}× the time`);
+  // Ten times the text: a square would be 100×; the margin is for a machine busy with other work.
+  assert.ok(ratio < 40, `10× the text took ${ratio.toFixed(1)}× the time`);
 });

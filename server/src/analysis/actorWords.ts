@@ -75,8 +75,13 @@ function gapOf(c: number): number {
   return GAP_HARD;
 }
 
-/** Cuts the shadow into words. Linear in the text; allocates one string per word. */
+/** The shadow cut into words, once per shadow (read-only for the finders). */
 export function wordsOf(shadow: Shadow): Words {
+  return (shadow.actorWords ??= cutWords(shadow));
+}
+
+/** Cuts the shadow into words. Linear in the text; allocates one string per word. */
+function cutWords(shadow: Shadow): Words {
   const norm = shadow.norm;
   const starts: number[] = [];
   const ends: number[] = [];

@@ -210,9 +210,16 @@ function contentWords(line: Line, norm: string): string[] {
   return words.filter((w) => w.length > 2 && !STOP.has(w)).map((w) => (w.startsWith('ال') && w.length > 4 ? w.slice(2) : w));
 }
 
-export function findBoilerplate(shadow: Shadow): Array<{ start: number; end: number }> {
+/**
+ * The boilerplate ranges of a text. With `short`, also collects its short lines for
+ * findRepeatedLines (the lines are cut here anyway; cutting them again later costs a second
+ * shadow and a second reading of every character); `short.lines` stays null when this shadow's
+ * lines are not those (a U+2028 or U+2029 line break, which only this function breaks at).
+ */
+export function findBoilerplate(shadow: Shadow, short?: { lines: ShortLine[] | null }): Array<{ start: number; end: number }> {
   const norm = shadow.norm;
   const lines = splitLines(norm);
+  if (short) short.lines = plainOf(shadow, lines);
   for (const l of lines) classify(l, norm.slice(l.s, l.e), norm);
   const nonEmpty = lines.filter((l) => l.cls !== 'empty');
   if (!nonEmpty.length) return [];
@@ -355,25 +362,39 @@ function toRange(shadow: Shadow, r: { s: number; e: number }): { start: number; 
   return { start, end };
 }
 
+/** A short line of an original text for findRepeatedLines: original offsets, folded text. */
+export interface ShortLine {
+  s: number;
+  e: number;
+  text: string;
+}
+
+/** Lines with at most this many words may be an outlet's repeated furniture. */
+const REPEATED_MAX_WORDS = 12;
+
 /**
  * Lines repeated across documents of a corpus (an outlet's menus and footers): for each document,
  * the ranges of its short lines whose folded text appears in at least `minDocs` documents. Long
  * lines are never taken, so a quotation that two outlets share stays article text.
  */
-export function findRepeatedLines(texts: string[], minDocs = 3, maxWords = 12): Array<Array<{ start: number; end: number }>> {
-  const docs = texts.map((t) => plainLines(t).filter((l) => l.words > 0 && l.words <= maxWords));
+export function findRepeatedLines(texts: string[], minDocs = 3, maxWords = REPEATED_MAX_WORDS): Array<Array<{ start: number; end: number }>> {
+  return repeatedAmong(texts.map((t) => shortLines(t, maxWords)), minDocs);
+}
+
+/** findRepeatedLines over the documents' short lines (shortLines, or findBoilerplate's `short`). */
+export function repeatedAmong(docs: ShortLine[][], minDocs = 3): Array<Array<{ start: number; end: number }>> {
   const seen = new Map<string, number>();
   for (const lines of docs) for (const key of new Set(lines.map((l) => l.text))) seen.set(key, (seen.get(key) ?? 0) + 1);
   return docs.map((lines) => lines.filter((l) => (seen.get(l.text) ?? 0) >= minDocs).map((l) => ({ start: l.s, end: l.e })));
 }
 
-/** Lines of an original text with original offsets, folded the way findBoilerplate folds them. */
-function plainLines(text: string): Line[] {
+/** The lines of an original text with 1 to `maxWords` words, folded the way findBoilerplate folds them. */
+export function shortLines(text: string, maxWords = REPEATED_MAX_WORDS): ShortLine[] {
   // Folding the whole text and cutting the shadow at its line breaks gives each line's fold: the
   // shadow keeps every "\n" and "\r", and folds nothing across them.
   const shadow = new Shadow(text);
   const norm = shadow.norm;
-  const out: Line[] = [];
+  const out: ShortLine[] = [];
   let s = 0;
   let ns = 0;
   for (let k = 0; k <= norm.length; k++) {
@@ -381,9 +402,29 @@ function plainLines(text: string): Line[] {
     if (c !== 0x0a && c !== 0x0d) continue;
     const e = k < norm.length ? shadow.startOf(k) : text.length;
     const { text: folded, bounds } = lineWords(norm, ns, k);
-    out.push({ s, e, text: folded, words: bounds.length >> 1, bounds, cls: 'short', headlineLike: false });
+    const words = bounds.length >> 1;
+    if (words > 0 && words <= maxWords) out.push({ s, e, text: folded });
     s = e + 1;
     ns = k + 1;
+  }
+  return out;
+}
+
+/**
+ * shortLines from findBoilerplate's lines of the same shadow, which are the same lines when the
+ * shadow breaks lines only at "\n" and "\r"; null when it has another line break.
+ */
+function plainOf(shadow: Shadow, lines: Line[]): ShortLine[] | null {
+  const norm = shadow.norm;
+  if (norm.indexOf('\u2028') >= 0 || norm.indexOf('\u2029') >= 0) return null;
+  const out: ShortLine[] = [];
+  let s = 0;
+  for (const l of lines) {
+    // Original offsets as shortLines counts them: each line ends where its break (kept 1:1 by the
+    // shadow) starts, and the next begins one unit later.
+    const e = l.e < norm.length ? shadow.startOf(l.e) : shadow.text.length;
+    if (l.words > 0 && l.words <= REPEATED_MAX_WORDS) out.push({ s, e, text: l.text });
+    s = e + 1;
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // The engine's front door: text in, mentions out. Pure: no I/O, no editor APIs, and it never
 // throws on text (an extractor that fails on some input loses its own findings, not the rest).
 import { Shadow } from './normalize';
-import { findBoilerplate, findRepeatedLines } from './boilerplate';
+import { findBoilerplate, findRepeatedLines, repeatedAmong, shortLines, type ShortLine } from './boilerplate';
 import { datesOf } from './dates';
 import { readPublication, type Publication } from './dateline';
 import { scanShadow, type Scan } from './dateScan';
@@ -117,9 +117,10 @@ export interface TextReading {
   figureProblem: string | null;
 }
 
-function readText(shadow: Shadow): TextReading {
+/** `short`, when given, receives the short lines that findRepeatedLines compares (findBoilerplate). */
+function readText(shadow: Shadow, short?: { lines: ShortLine[] | null }): TextReading {
   const problems: string[] = [];
-  const boilerplate = safely('boilerplate', [], () => findBoilerplate(shadow), problems);
+  const boilerplate = safely('boilerplate', [], () => findBoilerplate(shadow, short), problems);
   // One scan of the dates serves the publication date and the date mentions.
   let scan: Scan | null = null;
   let own: Publication | null = null;
@@ -172,9 +173,14 @@ function mergeRanges(ranges: Array<{ start: number; end: number }>): Array<{ sta
 
 /** Short lines that one outlet repeats in at least three of its articles: menus, footers, slogans. */
 export function repeatedBoilerplate(docs: DocumentAnalysis[], texts: string[]): Array<Array<{ start: number; end: number }>> {
+  return repeatedByOutlet(docs, (i) => shortLines(texts[i]));
+}
+
+/** repeatedBoilerplate with each document's short lines from `linesOf` (which may have kept them). */
+function repeatedByOutlet(docs: DocumentAnalysis[], linesOf: (i: number) => ShortLine[]): Array<Array<{ start: number; end: number }>> {
   const out: Array<Array<{ start: number; end: number }>> = docs.map(() => []);
   for (const members of outletGroups(docs)) {
-    const found = repeatedInGroup(members.map((i) => texts[i]));
+    const found = repeatedAmong(members.map(linesOf));
     members.forEach((docIndex, k) => (out[docIndex] = found[k]));
   }
   return out;
@@ -218,27 +224,44 @@ function inRanges(ranges: Array<{ start: number; end: number }>, start: number, 
  */
 export function analyzeCorpus(files: Array<{ path: string; text: string }>, options: AnalyzeOptions = {}): CorpusAnalysis {
   const lexicon = options.lexicon ?? Lexicon.builtin();
-  // First pass: everything but the figures' sentences, which wait for the final actors. Only the
-  // readings and the actors are kept; shadows are cheap to make again and costly to keep.
+  // First pass: everything but the figures' sentences, which wait for the final actors. The
+  // readings and the actors are kept, and the shadows (with their words) while they fit in
+  // KEPT_SHADOW_UNITS: making a shadow again and cutting it into words again is a good share of
+  // the second pass, but each costs some 12 bytes per character of text to keep.
   const kept: FirstPass[] = [];
   const persons: DocumentAnalysis[] = [];
+  const shadows: Array<Shadow | null> = [];
+  const short: Array<ShortLine[] | null> = [];
+  let keptUnits = 0;
   for (const f of files) {
-    const first = readFirst(f, lexicon, options.readings);
+    const keep = keptUnits + f.text.length <= KEPT_SHADOW_UNITS;
+    if (keep) keptUnits += f.text.length;
+    const first = firstPass(f, lexicon, options.readings, keep);
     kept.push(first.kept);
     persons.push(first.persons);
+    shadows.push(first.shadow);
+    short.push(first.short);
   }
   // Names learnt from titles ("اللواء يحيى رسول") are known from now on; a second pass finds them
   // alone and in the documents read before they were learnt, and leaves out the lines an outlet
   // repeats in every article.
   const learnt = lexicon.learnFrom(persons);
-  const repeated = repeatedBoilerplate(persons, files.map((f) => f.text));
+  const repeated = repeatedByOutlet(persons, (i) => short[i] ?? shortLines(files[i].text));
+  short.length = 0;
   const documents = files.map((f, i) => {
-    const doc = readSecond(f, kept[i], lexicon, learnt, repeated[i]);
-    kept[i] = DONE; // the reading is not needed any more
+    const doc = secondPass(f, kept[i], lexicon, learnt, repeated[i], shadows[i]);
+    kept[i] = DONE; // the reading and the shadow are not needed any more
+    shadows[i] = null;
     return doc;
   });
   return corpusResult(files, documents);
 }
+
+/**
+ * UTF-16 units of text whose shadows analyzeCorpus keeps between its passes: about 50 MB, some
+ * 1,200 articles of 6 KB. The documents beyond are shadowed again in the second pass.
+ */
+const KEPT_SHADOW_UNITS = 4_000_000;
 
 const DONE: FirstPass = { reading: null, actors: [], problems: [], fatal: null };
 
@@ -264,25 +287,42 @@ export interface FirstPass {
  * lexicon learns from (its outlet and the people it names).
  */
 export function readFirst(f: { path: string; text: string }, lexicon: Lexicon, readings?: ReadingCache): { kept: FirstPass; persons: DocumentAnalysis } {
+  const { kept, persons } = firstPass(f, lexicon, readings, false);
+  return { kept, persons };
+}
+
+/**
+ * readFirst, and with `keep` the document's shadow (null if it failed) and its short lines for
+ * the repeated lines (null when not read from this shadow: see findBoilerplate).
+ */
+function firstPass(
+  f: { path: string; text: string },
+  lexicon: Lexicon,
+  readings: ReadingCache | undefined,
+  keep: boolean,
+): { kept: FirstPass; persons: DocumentAnalysis; shadow: Shadow | null; short: ShortLine[] | null } {
   const problems: string[] = [];
   let reading: TextReading | null = null;
   let actors: Found[] = [];
   let fatal: string | null = null;
+  let kept: Shadow | null = null;
+  const short: { lines: ShortLine[] | null } = { lines: null };
   try {
     const shadow = new Shadow(f.text);
     reading = readings?.get(f.path, f.text) ?? null;
     if (!reading) {
-      reading = readText(shadow);
+      reading = readText(shadow, short);
       readings?.set(f.path, f.text, reading);
     }
     actors = safely('actors', [] as Found[], () => findActors(shadow, lexicon), problems);
     // The second pass makes the tokens again rather than keep every document's.
     if (reading.figures.toks) reading = { ...reading, figures: { drafts: reading.figures.drafts, toks: null } };
+    if (keep) kept = shadow;
   } catch (err) {
     reading = null;
     fatal = err instanceof Error ? err.message : String(err);
   }
-  return { kept: { reading, actors, problems, fatal }, persons: summary(f.path, reading, actors, f.text) };
+  return { kept: { reading, actors, problems, fatal }, persons: summary(f.path, reading, actors, f.text), shadow: kept, short: short.lines };
 }
 
 /**
@@ -296,10 +336,22 @@ export function readSecond(
   learnt: boolean,
   repeated: Array<{ start: number; end: number }>,
 ): DocumentResult {
+  return secondPass(f, first, lexicon, learnt, repeated, null);
+}
+
+/** readSecond, over the shadow the first pass made of this very text if it was kept. */
+function secondPass(
+  f: { path: string; text: string },
+  first: FirstPass,
+  lexicon: Lexicon,
+  learnt: boolean,
+  repeated: Array<{ start: number; end: number }>,
+  kept: Shadow | null,
+): DocumentResult {
   const reading = first.reading;
   if (!reading) return failed(f.path, new Error(first.fatal ?? ''));
   try {
-    const shadow = new Shadow(f.text);
+    const shadow = kept ?? new Shadow(f.text);
     if (!learnt && !repeated.length) return finish(f.path, shadow, reading, first.actors, first.problems, undefined);
     const problems: string[] = [];
     const actors = safely('actors', [] as Found[], () => findActors(shadow, lexicon), problems);
@@ -314,7 +366,9 @@ function summary(path: string, reading: TextReading | null, actors: Found[], tex
   const mentions: Mention[] = [];
   for (const a of actors) {
     if (a.kind !== 'person' || !(a.start >= 0 && a.end <= text.length && a.end > a.start)) continue;
-    mentions.push({ ...a, id: '', text: text.slice(a.start, a.end), boilerplate: false });
+    // The actor finder's Found has these four fields only; written out, not spread (spreading is
+    // slow), in the same order.
+    mentions.push({ kind: a.kind, start: a.start, end: a.end, entity: a.entity, id: '', text: text.slice(a.start, a.end), boilerplate: false });
   }
   return { path, published: reading?.published ?? null, outlet: reading?.outlet ?? null, mentions, boilerplate: [] };
 }

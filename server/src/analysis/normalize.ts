@@ -4,6 +4,7 @@
 // shadow character back to the UTF-16 offset it came from in the original text.
 
 import type { ShadowWords } from './wordCache';
+import type { Words } from './actorWords';
 
 const DROP = -1;
 
@@ -154,6 +155,9 @@ export class Shadow {
   private readonly from: Int32Array;
   /** The words its first tokeniser met, for the others (wordCache.WordReader). */
   words: ShadowWords | undefined = undefined;
+  /** The actor recogniser's words (actorWords.wordsOf): they do not depend on the lexicon, so a
+   *  second actor search over the same shadow, after the lexicon learnt names, reuses them. */
+  actorWords: Words | undefined = undefined;
 
   constructor(readonly text: string) {
     const { norm, from } = foldCodes(text, true);
