@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative } from 'node:path';
 import { WorkspaceIndex, type IndexEntry } from './workspaceIndex';
 import { AnalysisPool, personsOf } from './analysisPool';
+import type { DocumentResult } from './analysis';
 import { LabelService } from './labelService';
 import { listArticles, readArticle } from './articleFiles';
 import { isCorpusPath } from './glob';
@@ -304,7 +305,10 @@ async function readWorkspace(progress: Progress, stage: (name: string) => void):
     pool.dispose();
     // This thread has analysed nothing yet: a few articles now, so that its compiled engine is
     // warm for the first edits (cold, an edit of a long article takes three times longer).
-    await reanalyse(index.all().slice(0, WARM_UP_ARTICLES));
+    for (const e of index.all().slice(0, WARM_UP_ARTICLES)) {
+      index.update(e.uri, e.text, e.version);
+      await yieldToEvents();
+    }
   } else await reanalyse(stale);
   stage(`names learnt (${stale.length} read again)`);
 }
@@ -315,13 +319,32 @@ async function readWorkspace(progress: Progress, stage: (name: string) => void):
  */
 async function readAgainInPool(pool: AnalysisPool, stale: IndexEntry[]): Promise<void> {
   const persons = index.all().map((e) => personsOf(e.path, e.analysis));
-  await pool.second(labels.taught(), persons, stale.map((e) => e.path), (results) => {
-    for (const r of results) {
+  // Batches often arrive several at once; they wait in a queue worked through in slices, so a
+  // request is never held up by more than one slice.
+  const queue: DocumentResult[] = [];
+  let next = 0;
+  let working: Promise<void> | null = null;
+  const work = async () => {
+    // Starts on the next turn, so `working` is set before anything here can clear it.
+    await yieldToEvents();
+    let sliceStart = Date.now();
+    while (next < queue.length) {
+      const r = queue[next++];
       const entry = index.byPath(r.path);
       const kept = entry && index.adopt(entry.uri, entry.text, null, r);
       if (kept) index.compare(kept.entry);
+      if (Date.now() - sliceStart > 20) {
+        await yieldToEvents();
+        sliceStart = Date.now();
+      }
     }
+    working = null;
+  };
+  await pool.second(labels.taught(), persons, stale.map((e) => e.path), (results) => {
+    queue.push(...results);
+    working ??= work();
   });
+  while (working) await working;
 }
 
 function poolFailed(err: unknown): void {
