@@ -3,8 +3,10 @@
 import YAML from 'yaml';
 import { formatTable } from './cliTable';
 import { readArticles, say, writeStdout } from './cliFiles';
-import { analyzeFiles, isAnalyzeWorker, runAnalyzeWorker } from './cliParallel';
-import { writeJsonPretty } from './cliJson';
+import { analyzeEach, analyzeFiles, CorpusTexts, isAnalyzeWorker, runAnalyzeWorker } from './cliParallel';
+import { JsonObjectWriter, prettyElement } from './cliJson';
+import { ClaimIndex } from './analysis/contradictions';
+import type { CorpusAnalysis } from './analysis';
 import { exportCommand, importCommand, compareCommand } from './cliExport';
 
 const USAGE = `Usage: sanad analyze PATH... [--format json|yaml|table] [--max-file-size KB]
@@ -65,25 +67,50 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`sanad: ${problem}\n\n${USAGE}\n`);
     return 2;
   }
-  const read = await readArticles(args.paths, args.maxKB * 1024);
-  if (read.articles.length === 0) {
+  // The texts are held once, as they are read (in shared memory when there are enough for threads).
+  const texts = new CorpusTexts();
+  const read = await readArticles(args.paths, args.maxKB * 1024, (a) => texts.add(a.path, a.text));
+  if (texts.count === 0) {
     process.stderr.write('sanad: nothing to analyse\n');
     return 2;
   }
-  // On several threads when there are many files (cliParallel.ts); the same result either way.
-  const result = await analyzeFiles(
-    read.articles.map((a) => ({ path: a.path, text: a.text })),
-    say,
-  );
-  if (args.format === 'json') {
-    // Written a piece at a time: the text of a large corpus is too big to hold as one string.
-    await writeJsonPretty(result, writeStdout);
-    await writeStdout('\n');
-  } else {
+  if (args.format === 'json') await analyzeToJson(texts);
+  else {
+    // On several threads when there are many files (cliParallel.ts); the same result either way.
+    const result = await analyzeFiles(texts, say);
     const out = args.format === 'yaml' ? YAML.stringify(result, { lineWidth: 0, aliasDuplicateObjects: false }) : formatTable(result);
     await writeStdout(out.endsWith('\n') ? out : out + '\n');
   }
   return read.failed > 0 ? 1 : 0;
+}
+
+/**
+ * The corpus analysis as JSON on stdout, JSON.stringify(analyzeCorpus(files), null, 2) to the
+ * byte, written as it is made: each document as soon as it and those before it are finished, its
+ * figures then taken into the comparison and the document let go; the contradictions last. A large
+ * corpus is never held whole, as documents or as text.
+ */
+async function analyzeToJson(texts: CorpusTexts): Promise<void> {
+  const out = new JsonObjectWriter(writeStdout);
+  const version: CorpusAnalysis['version'] = 1;
+  await out.member('version', version);
+  out.openArray('documents');
+  const index = new ClaimIndex();
+  // On several threads when there are many files (cliParallel.ts); the same documents either way.
+  await analyzeEach(texts, say, (doc, text, json) => {
+    index.update(doc, text);
+    return out.element(json ?? prettyElement(doc));
+  });
+  await out.closeArray();
+  // The index lists what findContradictions lists, in the same order.
+  out.openArray('contradictions');
+  for (const c of index.contradictions()) {
+    const full = out.element(prettyElement(c));
+    if (full) await full;
+  }
+  await out.closeArray();
+  await out.end();
+  await writeStdout('\n');
 }
 
 // The same file is the worker of a parallel analysis when started as one.

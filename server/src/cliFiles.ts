@@ -63,8 +63,12 @@ export interface ReadArticles {
   folders: string[];
 }
 
-/** The articles named on the command line, folders read recursively for *.txt, as `sanad analyze` reads them. */
-export async function readArticles(paths: readonly string[], maxBytes: number): Promise<ReadArticles> {
+/**
+ * The articles named on the command line, folders read recursively for *.txt, as `sanad analyze`
+ * reads them. With `take`, each article is handed to it in order as soon as it and those before
+ * it are read, and not kept in `articles`: a large corpus is then never held as strings.
+ */
+export async function readArticles(paths: readonly string[], maxBytes: number, take?: (article: Article) => void): Promise<ReadArticles> {
   const out: ReadArticles = { articles: [], failed: 0, folders: [] };
   const files: string[] = [];
   for (const p of paths) {
@@ -80,24 +84,29 @@ export async function readArticles(paths: readonly string[], maxBytes: number): 
     } else files.push(abs);
   }
   const unique = [...new Set(files)];
-  // Several reads in flight (one at a time, 10,000 small files take seconds); kept in order.
-  const reads: ReadResult[] = new Array(unique.length);
+  // Several reads in flight (one at a time, 10,000 small files take seconds); taken in order.
+  const reads: Array<ReadResult | undefined> = new Array(unique.length);
+  let done = 0;
+  const settle = () => {
+    for (let read = reads[done]; read; read = reads[done]) {
+      const abs = unique[done];
+      reads[done++] = undefined;
+      if (!read.ok) {
+        out.failed++;
+        say(`${shown(abs)}: skipped, ${read.reason}`);
+      } else if (take) take({ path: workspacePath(abs), abs, text: read.text });
+      else out.articles.push({ path: workspacePath(abs), abs, text: read.text });
+    }
+  };
   let next = 0;
   const reader = async () => {
     while (next < unique.length) {
       const i = next++;
       reads[i] = await readArticle(unique[i], maxBytes);
+      settle();
     }
   };
   await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, unique.length) }, reader));
-  unique.forEach((abs, i) => {
-    const read = reads[i];
-    if (read.ok) out.articles.push({ path: workspacePath(abs), abs, text: read.text });
-    else {
-      out.failed++;
-      say(`${shown(abs)}: skipped, ${read.reason}`);
-    }
-  });
   return out;
 }
 

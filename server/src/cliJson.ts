@@ -2,49 +2,108 @@
 // (documents, contradictions) one element at a time, so that a large corpus never becomes one
 // string of hundreds of megabytes. The bytes are those JSON.stringify would give.
 
-/** Pieces are gathered up to about this many characters before each write. */
-const CHUNK = 1 << 20;
+/**
+ * Pieces are gathered up to about this many characters before each write: few writes, and each
+ * piece small enough to die young in the heap rather than wait there for a full collection.
+ */
+const CHUNK = 1 << 15;
+
+/**
+ * An element of an array that is a member of the top-level object, as JSON.stringify(…, null, 2)
+ * writes it: indented four spaces. Worker threads make these for the documents they finish.
+ */
+export function prettyElement(v: unknown): string {
+  // Two arrays around the element indent it as deep as it sits (V8 indents faster than a
+  // replace): "[\n  [\n" before it, "\n  ]\n]" after.
+  return JSON.stringify([[v]], null, 2).slice(6, -6);
+}
+
+/**
+ * A top-level JSON object written as it is made: members whole, or arrays an element at a time
+ * (openArray, element, closeArray), through `write` (which may wait, for backpressure) in pieces
+ * of some tens of kilobytes. Each method returns a promise only when it wrote, so that a caller making
+ * many small pieces waits only now and then.
+ */
+export class JsonObjectWriter {
+  private buffered = '';
+  private members = 0;
+  /** Elements written in the open array; -1 when no array is open. */
+  private elements = -1;
+
+  constructor(private readonly write: (text: string) => Promise<void>) {}
+
+  private put(s: string): Promise<void> | undefined {
+    this.buffered += s;
+    return this.buffered.length >= CHUNK ? this.flush() : undefined;
+  }
+
+  private flush(): Promise<void> {
+    const out = this.buffered;
+    this.buffered = '';
+    return this.write(out);
+  }
+
+  /** A member's key; what follows it is written with it. */
+  private key(key: string): void {
+    if (this.elements >= 0) throw new Error('an array is still open');
+    this.buffered += `${this.members++ ? ',\n' : '{\n'}  ${JSON.stringify(key)}: `;
+  }
+
+  /** A member written whole (left out, as JSON leaves it out, when undefined, a function or a symbol). */
+  member(key: string, value: unknown): Promise<void> | undefined {
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return undefined;
+    this.key(key);
+    return this.put(indent(JSON.stringify(value, null, 2), '  '));
+  }
+
+  /** Starts a member whose value is an array; its elements follow. */
+  openArray(key: string): void {
+    this.key(key);
+    this.elements = 0;
+  }
+
+  /** An element of the open array, as prettyElement gives it. */
+  element(pretty: string): Promise<void> | undefined {
+    if (this.elements < 0) throw new Error('no array is open');
+    return this.put(this.elements++ ? `,\n${pretty}` : `[\n${pretty}`);
+  }
+
+  closeArray(): Promise<void> | undefined {
+    const empty = this.elements === 0;
+    this.elements = -1;
+    return this.put(empty ? '[]' : '\n  ]');
+  }
+
+  /** Closes the object and writes what is left. */
+  async end(): Promise<void> {
+    if (this.elements >= 0) throw new Error('an array is still open');
+    this.buffered += this.members ? '\n}' : '{}';
+    await this.flush();
+  }
+}
 
 /**
  * Writes JSON.stringify(value, null, 2) through `write` (which may wait, for backpressure), in
- * pieces of about a megabyte. A plain object's array members are written element by element.
+ * pieces of some tens of kilobytes. A plain object's array members are written element by element.
  */
 export async function writeJsonPretty(value: unknown, write: (text: string) => Promise<void>): Promise<void> {
   if (!isPlainObject(value)) {
     await write(JSON.stringify(value, null, 2) ?? 'undefined');
     return;
   }
-  let buffered = '';
-  const flush = async () => {
-    const out = buffered;
-    buffered = '';
-    await write(out);
-  };
-  // Most pieces only join the buffer; a write (and its wait) comes once a megabyte is gathered.
-  const put = (s: string) => {
-    buffered += s;
-    return buffered.length >= CHUNK ? flush() : undefined;
-  };
-  let first = true;
+  const out = new JsonObjectWriter(write);
   for (const key of Object.keys(value)) {
     const v = (value as Record<string, unknown>)[key];
-    // Members JSON leaves out.
-    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-    await put(`${first ? '{\n' : ',\n'}  ${JSON.stringify(key)}: `);
-    first = false;
     if (Array.isArray(v) && v.length > 0 && !hasToJSON(v)) {
-      await put('[\n');
-      // Two arrays around the element indent it as deep as it sits (V8 indents faster than a
-      // replace): "[\n  [\n" before it, "\n  ]\n]" after.
+      out.openArray(key);
       for (let i = 0; i < v.length; i++) {
-        const full = put(`${i ? ',\n' : ''}${JSON.stringify([[v[i]]], null, 2).slice(6, -6)}`);
+        const full = out.element(prettyElement(v[i]));
         if (full) await full;
       }
-      await put('\n  ]');
-    } else await put(indent(JSON.stringify(v, null, 2), '  '));
+      await out.closeArray();
+    } else await out.member(key, v);
   }
-  await put(first ? '{}' : '\n}');
-  if (buffered) await flush();
+  await out.end();
 }
 
 /** Nested JSON text moved right: every line but the first (JSON strings hold no raw line breaks). */

@@ -19,6 +19,7 @@ import {
   type FirstPass,
 } from '../../server/src/analysis';
 import { writeJsonPretty } from '../../server/src/cliJson';
+import { learningStandIn, newMentions } from '../../server/src/cliParallel';
 import { rng } from './helpers/random';
 
 const seedsDir = [join(__dirname, '../../../seeds'), join(process.cwd(), 'seeds')].find((d) => existsSync(d)) ?? '';
@@ -62,7 +63,11 @@ function sharded(files: Array<{ path: string; text: string }>, threads: number, 
     kept[i] = first.kept;
     persons[i] = first.persons;
   }
-  const learnt = lexicons.map((l) => l.learnFrom(persons));
+  // As `sanad analyze` does on threads: the lexicons learn from each distinct mention once.
+  const seen = new Set<string>();
+  const standIn = learningStandIn(newMentions(persons, seen));
+  assert.ok(standIn.mentions.length > 0 && standIn.mentions.length <= persons.reduce((n, p) => n + p.mentions.length, 0));
+  const learnt = lexicons.map((l, t) => l.learnFrom(t === 0 ? persons : [standIn]));
   assert.ok(learnt.every((l) => l === learnt[0]), 'every shard learns the same');
   const repeated: Array<Array<{ start: number; end: number }>> = files.map(() => []);
   // The outlets' groups are read one by one, wherever.
