@@ -1,14 +1,14 @@
 // Worker threads for the first read of a large workspace. Analysing ten thousand articles is
-// seconds of work; spread over the machine's cores it takes a fraction of that, and this thread
-// stays free to answer the editor. Texts go out in batches, analyses come back as JSON text
-// (quicker to parse than a structured clone). After the corpus taught names, each worker redoes
-// its own documents with its cached readings. Anything that goes wrong makes the caller analyse
+// seconds of work; spread over the machine's cores it takes less, and this thread stays free to
+// answer the editor. Texts go out in batches; the first pass sends back only the people each
+// document names, the second pass (after the corpus taught names) the analyses, as JSON text
+// (quicker to parse than a structured clone). Anything that goes wrong makes the caller analyse
 // in this thread instead: the pool is a speed-up, never a requirement.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { DocumentResult, Mention } from './analysis';
+import type { DocumentAnalysis, DocumentResult } from './analysis';
 import type { TaughtName } from './labels';
 
 export interface PoolWorkerData {
@@ -16,15 +16,9 @@ export interface PoolWorkerData {
   trusted: boolean;
 }
 
-/** The people a document names: all the lexicon learns from. */
-export interface PersonsOf {
-  path: string;
-  mentions: Array<Pick<Mention, 'kind' | 'text' | 'entity'>>;
-}
-
 export type ToPoolWorker =
   | { type: 'first'; batch: number; items: Array<{ path: string; text: string }> }
-  | { type: 'learn'; batch: number; taught: TaughtName[]; persons: PersonsOf[] }
+  | { type: 'learn'; batch: number; taught: TaughtName[]; persons: DocumentAnalysis[]; learnt: boolean }
   | { type: 'again'; batch: number; paths: string[] };
 
 export type FromPoolWorker = { type: 'results'; batch: number; json: string } | { type: 'failed'; batch: number; message: string };
@@ -34,7 +28,7 @@ export const POOL_MIN_FILES = Number(process.env.SANAD_POOL_MIN_FILES) || 300;
 const BATCH = 40;
 
 interface Pending {
-  resolve: (results: DocumentResult[]) => void;
+  resolve: (results: unknown[]) => void;
   reject: (err: Error) => void;
 }
 
@@ -87,7 +81,7 @@ export class AnalysisPool {
     if (msg.type === 'failed') p.reject(new Error(msg.message));
     else {
       try {
-        p.resolve(JSON.parse(msg.json) as DocumentResult[]);
+        p.resolve(JSON.parse(msg.json) as unknown[]);
       } catch (err) {
         p.reject(err instanceof Error ? err : new Error(String(err)));
       }
@@ -100,7 +94,7 @@ export class AnalysisPool {
     this.pending.clear();
   }
 
-  private send(worker: number, msg: ToPoolWorker): Promise<DocumentResult[]> {
+  private send(worker: number, msg: ToPoolWorker): Promise<unknown[]> {
     if (this.broken) return Promise.reject(this.broken);
     return new Promise((resolve, reject) => {
       this.pending.set(msg.batch, { resolve, reject });
@@ -119,12 +113,12 @@ export class AnalysisPool {
     return BATCH;
   }
 
-  /** First pass over a batch of documents, on the least busy worker. */
-  first(items: Array<{ path: string; text: string }>): Promise<DocumentResult[]> {
+  /** First pass over a batch of documents, on the least busy worker: the people each names. */
+  async first(items: Array<{ path: string; text: string }>): Promise<DocumentAnalysis[]> {
     let worker = 0;
     for (let i = 1; i < this.load.length; i++) if (this.load[i] < this.load[worker]) worker = i;
     for (const item of items) this.owner.set(item.path, worker);
-    return this.send(worker, { type: 'first', batch: this.nextBatch++, items });
+    return (await this.send(worker, { type: 'first', batch: this.nextBatch++, items })) as DocumentAnalysis[];
   }
 
   /**
@@ -132,13 +126,13 @@ export class AnalysisPool {
    * then the same people in the same order), then reads `paths` of its own documents again, in
    * batches handed to `onBatch` as they come, so the caller can work on them meanwhile.
    */
-  async second(taught: TaughtName[], persons: PersonsOf[], paths: string[], onBatch: (results: DocumentResult[]) => void): Promise<void> {
-    await Promise.all(this.workers.map((_, w) => this.send(w, { type: 'learn', batch: this.nextBatch++, taught, persons })));
+  async second(taught: TaughtName[], persons: DocumentAnalysis[], learnt: boolean, paths: string[], onBatch: (results: DocumentResult[]) => void): Promise<void> {
+    await Promise.all(this.workers.map((_, w) => this.send(w, { type: 'learn', batch: this.nextBatch++, taught, persons, learnt })));
     const mine: string[][] = this.workers.map(() => []);
     for (const p of paths) mine[this.owner.get(p) ?? 0].push(p);
     const batches: Array<Promise<void>> = [];
     mine.forEach((ps, w) => {
-      for (let i = 0; i < ps.length; i += BATCH) batches.push(this.send(w, { type: 'again', batch: this.nextBatch++, paths: ps.slice(i, i + BATCH) }).then(onBatch));
+      for (let i = 0; i < ps.length; i += BATCH) batches.push(this.send(w, { type: 'again', batch: this.nextBatch++, paths: ps.slice(i, i + BATCH) }).then((r) => onBatch(r as DocumentResult[])));
     });
     await Promise.all(batches);
   }
@@ -147,9 +141,4 @@ export class AnalysisPool {
     for (const w of this.workers) void w.terminate();
     this.workers.length = 0;
   }
-}
-
-/** What the lexicon needs of an analysis to learn from it. */
-export function personsOf(path: string, analysis: DocumentResult): PersonsOf {
-  return { path, mentions: analysis.mentions.filter((m) => m.kind === 'person').map((m) => ({ kind: m.kind, text: m.text, entity: m.entity })) };
 }

@@ -7,11 +7,11 @@ import {
   type InitializeResult, type Diagnostic, type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
-import { WorkspaceIndex, type IndexEntry } from './workspaceIndex';
-import { AnalysisPool, personsOf } from './analysisPool';
-import type { DocumentResult } from './analysis';
+import { WorkspaceIndex } from './workspaceIndex';
+import { AnalysisPool } from './analysisPool';
+import { firstReads, secondReads, secondReadsInPool, inSlices, type FirstReadContext, type FirstReads } from './firstRead';
 import { LabelService } from './labelService';
 import { listArticles, readArticle } from './articleFiles';
 import { isCorpusPath } from './glob';
@@ -136,91 +136,8 @@ function isCorpusFile(uri: string): boolean {
 }
 
 const yieldToEvents = () => new Promise<void>((done) => setImmediate(done));
-/** Files read ahead of the analysis while the workspace is indexed. */
-const READ_AHEAD = 16;
 /** Articles analysed in this thread after worker threads did the first read. */
 const WARM_UP_ARTICLES = 64;
-
-/**
- * Reads the given files and analyses them: in the pool's worker threads when there is one, else
- * here in slices. Open documents are taken as the editor has them. Files are read a few ahead of
- * the analysis, so the disk and the engine work at once.
- */
-async function readArticles(files: string[], pool: AnalysisPool | null, progress: Progress): Promise<void> {
-  const maxBytes = settings.maxFileSizeKB * 1024;
-  const reads = new Map<number, ReturnType<typeof readArticle>>();
-  const readAhead = (i: number) => {
-    if (i < files.length && !reads.has(i) && !documents.get(pathToFileURL(files[i]).toString())) reads.set(i, readArticle(files[i], maxBytes));
-  };
-  const report = () => {
-    progress?.report(Math.round((100 * indexing.done) / Math.max(1, indexing.total)), `${indexing.done}/${indexing.total}`);
-    sendStatus();
-  };
-  const out = new Set<Promise<void>>();
-  let batch: Array<{ uri: string; path: string; text: string; version: number | null }> = [];
-  const flush = () => {
-    if (!pool || !batch.length) return;
-    const items = batch;
-    batch = [];
-    const done: Promise<void> = pool
-      .first(items.map((i) => ({ path: i.path, text: i.text })))
-      .then(
-        (results) => {
-          results.forEach((r, k) => index.adopt(items[k].uri, items[k].text, items[k].version, r));
-          indexing.done += items.length;
-          report();
-        },
-        (err: unknown) => {
-          failure ??= err instanceof Error ? err : new Error(String(err));
-        },
-      )
-      .finally(() => out.delete(done));
-    out.add(done);
-  };
-  let failure: Error | null = null;
-  for (let k = 0; k < READ_AHEAD; k++) readAhead(k);
-  let sliceStart = Date.now();
-  for (let i = 0; i < files.length; i++) {
-    readAhead(i + READ_AHEAD);
-    const uri = pathToFileURL(files[i]).toString();
-    const open = documents.get(uri);
-    const pendingRead = reads.get(i);
-    reads.delete(i);
-    let text: string;
-    let version: number | null = null;
-    if (open) {
-      text = open.getText();
-      version = open.version;
-    } else {
-      const read = await (pendingRead ?? readArticle(files[i], maxBytes));
-      if (!read.ok) {
-        index.markUnreadable(uri, read.reason);
-        connection.console.warn(`${index.displayPath(uri)}: skipped, ${read.reason}`);
-        indexing.done++;
-        continue;
-      }
-      text = read.text;
-    }
-    if (pool) {
-      batch.push({ uri, path: index.displayPath(uri), text, version });
-      if (batch.length >= pool.batchSize) flush();
-      // Enough work out to keep every worker busy; more would only hold texts in memory.
-      while (out.size >= 2 * pool.size) await Promise.race(out);
-      if (failure) throw failure;
-      continue;
-    }
-    index.update(uri, text, version);
-    indexing.done++;
-    if (Date.now() - sliceStart > 50) {
-      report();
-      await yieldToEvents();
-      sliceStart = Date.now();
-    }
-  }
-  flush();
-  await Promise.all(out);
-  if (failure) throw failure;
-}
 
 type Progress = WorkDoneProgressServerReporter | null;
 
@@ -246,7 +163,7 @@ async function indexWorkspace(): Promise<void> {
     } finally {
       // Also after a failure: the documents read so far are compared.
       progress?.report(100, 'comparing figures');
-      await inSlices(index.endBulk(), (entry) => index.compare(entry));
+      await inSlices(index.endBulk(), (entry) => index.compare(entry), { yieldToEvents });
       stage('figures compared');
     }
     for (const doc of documents.all()) sendSpans(doc);
@@ -264,7 +181,7 @@ async function indexWorkspace(): Promise<void> {
   if (process.env.SANAD_TIMINGS) process.stderr.write(summary + '\n');
 }
 
-/** The first read: every article analysed, labels loaded, then read again with the names learnt. */
+/** The first read (firstRead.ts): every article read, labels loaded, names learnt, every article finished. */
 async function readWorkspace(progress: Progress, stage: (name: string) => void): Promise<void> {
   const built = await buildLexicon(roots(), trusted, []);
   index.lexicon = built.lexicon;
@@ -273,34 +190,37 @@ async function readWorkspace(progress: Progress, stage: (name: string) => void):
   for (const root of roots()) files.push(...(await listArticles(root, corpusGlobs())));
   indexing.total = files.length;
   progress?.begin('Sanad: indexing articles', 0, `0/${files.length}`, false);
+  // Each article's labels are looked up as soon as it is read, while the engine works.
+  const labelLoads: Array<Promise<unknown>> = [];
+  const ctx: FirstReadContext = { ...firstReadContext(progress, 'reading'), onRead: (r) => labelLoads.push(labels.load(r.uri, r.text)) };
   let pool = AnalysisPool.create(AnalysisPool.scriptBeside(__dirname), { roots: roots(), trusted }, files.length);
   if (pool) connection.console.info(`Sanad: reading ${files.length} articles in ${pool.size} worker threads`);
+  let firsts: FirstReads;
   try {
-    await readArticles(files, pool, progress);
+    firsts = await firstReads(files, pool, ctx);
   } catch (err) {
-    // A worker failed: whatever was not analysed yet is analysed here.
+    // A worker failed: the first pass is made again here.
     poolFailed(err);
     pool?.dispose();
     pool = null;
-    await readArticles(files.filter((f) => !index.get(pathToFileURL(f).toString())), null, progress);
+    firsts = await firstReads(files, null, ctx);
   }
-  stage('read and analysed');
+  stage('read');
   // The annotators' labels, then what they and the titles in any article teach the lexicon.
   progress?.report(100, 'reading labels');
-  const entries = index.all();
-  for (let i = 0; i < entries.length; i += READ_AHEAD) await Promise.all(entries.slice(i, i + READ_AHEAD).map((e) => labels.load(e.uri, e.text)));
+  await Promise.all(labelLoads);
   stage('labels');
-  let taught = false;
-  for (const t of labels.taught()) taught = index.lexicon.add({ kind: t.kind, name: t.entity, aliases: t.entity !== t.name ? [t.name] : [] }) || taught;
-  const learnt = index.learn();
-  const stale = taught && learnt.length === 0 ? index.all() : learnt;
-  progress?.report(100, 'reading again with the names learnt');
+  const taught = labels.taught();
+  let learnt = false;
+  for (const t of taught) learnt = index.lexicon.add({ kind: t.kind, name: t.entity, aliases: t.entity !== t.name ? [t.name] : [] }) || learnt;
+  learnt = index.lexicon.learnFrom(firsts.persons) || learnt;
+  const again = firstReadContext(progress, 'finishing');
   if (pool) {
     try {
-      if (stale.length) await readAgainInPool(pool, stale);
+      await secondReadsInPool(pool, firsts, taught, learnt, again);
     } catch (err) {
       poolFailed(err);
-      await reanalyse(stale);
+      await secondReads({ ...firsts, kept: null }, learnt, again);
     }
     pool.dispose();
     // This thread has analysed nothing yet: a few articles now, so that its compiled engine is
@@ -309,42 +229,27 @@ async function readWorkspace(progress: Progress, stage: (name: string) => void):
       index.update(e.uri, e.text, e.version);
       await yieldToEvents();
     }
-  } else await reanalyse(stale);
-  stage(`names learnt (${stale.length} read again)`);
+  } else await secondReads(firsts, learnt, again);
+  stage(`finished with the names learnt${learnt ? '' : ' (none new)'}`);
 }
 
-/**
- * The second pass in the workers, which replay the names this thread's lexicon learnt. This
- * thread compares each batch's figures as it comes back, while the workers read on.
- */
-async function readAgainInPool(pool: AnalysisPool, stale: IndexEntry[]): Promise<void> {
-  const persons = index.all().map((e) => personsOf(e.path, e.analysis));
-  // Batches often arrive several at once; they wait in a queue worked through in slices, so a
-  // request is never held up by more than one slice.
-  const queue: DocumentResult[] = [];
-  let next = 0;
-  let working: Promise<void> | null = null;
-  const work = async () => {
-    // Starts on the next turn, so `working` is set before anything here can clear it.
-    await yieldToEvents();
-    let sliceStart = Date.now();
-    while (next < queue.length) {
-      const r = queue[next++];
-      const entry = index.byPath(r.path);
-      const kept = entry && index.adopt(entry.uri, entry.text, null, r);
-      if (kept) index.compare(kept.entry);
-      if (Date.now() - sliceStart > 20) {
-        await yieldToEvents();
-        sliceStart = Date.now();
-      }
-    }
-    working = null;
+/** How the first read reaches the editor and the index. */
+function firstReadContext(progress: Progress, what: string): FirstReadContext {
+  return {
+    index,
+    open: (uri) => {
+      const doc = documents.get(uri);
+      return doc && { text: doc.getText(), version: doc.version };
+    },
+    maxBytes: settings.maxFileSizeKB * 1024,
+    warn: (message) => connection.console.warn(message),
+    progress: (done, total) => {
+      indexing.done = done;
+      progress?.report(Math.round((100 * done) / Math.max(1, total)), `${what} ${done}/${total}`);
+      sendStatus();
+    },
+    yieldToEvents,
   };
-  await pool.second(labels.taught(), persons, stale.map((e) => e.path), (results) => {
-    queue.push(...results);
-    working ??= work();
-  });
-  while (working) await working;
 }
 
 function poolFailed(err: unknown): void {
@@ -363,24 +268,16 @@ async function rebuildLexicon(): Promise<void> {
   sendStatus();
 }
 
-/** Runs `work` on each item, yielding to requests and edits every 50 ms. */
-async function inSlices<T>(items: T[], work: (item: T) => void): Promise<void> {
-  let sliceStart = Date.now();
-  for (const item of items) {
-    work(item);
-    if (Date.now() - sliceStart > 50) {
-      await yieldToEvents();
-      sliceStart = Date.now();
-    }
-  }
-}
-
 /** Analyses entries again, in slices that leave room for typing. */
 async function reanalyse(stale: Array<{ uri: string }>): Promise<void> {
-  await inSlices(stale, ({ uri }) => {
-    const entry = index.get(uri);
-    if (entry) index.update(entry.uri, entry.text, entry.version);
-  });
+  await inSlices(
+    stale,
+    ({ uri }) => {
+      const entry = index.get(uri);
+      if (entry) index.update(entry.uri, entry.text, entry.version);
+    },
+    { yieldToEvents },
+  );
 }
 
 let relearning = false;

@@ -4,7 +4,7 @@
 // counts by the difference, so the cost of an edit does not grow with the corpus.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative } from 'node:path';
-import { analyzeText, Lexicon, ReadingCache, type DocumentResult, type Contradiction } from './analysis';
+import { analyzeText, readFirst, readSecond, Lexicon, ReadingCache, type DocumentAnalysis, type DocumentResult, type Contradiction, type FirstPass } from './analysis';
 import { ClaimIndex } from './analysis/contradictions';
 
 export interface IndexEntry {
@@ -114,6 +114,19 @@ export class WorkspaceIndex {
   update(uri: string, text: string, version: number | null): { entry: IndexEntry; touched: string[] } {
     const path = this.displayPath(uri);
     return this.keep(uri, path, text, version, analyzeText(path, text, { lexicon: this.lexicon, readings: this.readings }));
+  }
+
+  /**
+   * The first pass of a first read, before the corpus teaches names: what does not depend on
+   * them, and the people the document names. `secondRead` then gives what `update` would give
+   * once the lexicon has learnt from every document's people.
+   */
+  firstRead(path: string, text: string): { kept: FirstPass; persons: DocumentAnalysis } {
+    return readFirst({ path, text }, this.lexicon, this.readings);
+  }
+
+  secondRead(path: string, text: string, kept: FirstPass, learnt: boolean): DocumentResult {
+    return readSecond({ path, text }, kept, this.lexicon, learnt, []);
   }
 
   /**

@@ -51,8 +51,8 @@ interface Node {
   day: number | null;
   /** The nearest clashing claims, at most NEAREST, best first (see `closer`). */
   near: Node[];
-  /** The listed pairs this claim is part of. */
-  pairs: Set<Pair>;
+  /** The listed pairs this claim is part of, by the other claim. */
+  pairs: Map<Node, Pair>;
 }
 
 /** Two clashing claims, listed because one counts the other among its nearest. */
@@ -186,7 +186,7 @@ export class ClaimIndex {
       // A malformed analysis loses its own claims, never the index.
       claims = [];
     }
-    const nodes: Node[] = claims.map((claim) => ({ claim, day: referenceDay(claim), near: [], pairs: new Set() }));
+    const nodes: Node[] = claims.map((claim) => ({ claim, day: referenceDay(claim), near: [], pairs: new Map() }));
     this.docs.set(doc.path, nodes);
     // One at a time: a document's later figures meet its earlier ones exactly once.
     for (const n of nodes) {
@@ -294,17 +294,16 @@ export class ClaimIndex {
 
   /** `n` now lists `o`. */
   private link(n: Node, o: Node, touched: Set<string>): void {
-    for (const p of n.pairs) {
-      if (p.a === o || p.b === o) {
-        p.refs++;
-        return;
-      }
+    const known = n.pairs.get(o);
+    if (known) {
+      known.refs++;
+      return;
     }
     const [a, b] = pairId(n, o);
     const reason = clash(a.claim, b.claim) ?? '';
     const pair: Pair = { a, b, refs: 1, key: `${a.claim.path}\u0000${b.claim.path}\u0000${reason}`, reason };
-    a.pairs.add(pair);
-    b.pairs.add(pair);
+    a.pairs.set(b, pair);
+    b.pairs.set(a, pair);
     let set = this.keys.get(pair.key);
     if (!set) {
       this.keys.set(pair.key, (set = new Set()));
@@ -321,15 +320,14 @@ export class ClaimIndex {
 
   /** `n` no longer lists `o`. */
   private unlink(n: Node, o: Node, touched: Set<string>): void {
-    let pair: Pair | undefined;
-    for (const p of n.pairs) if (p.a === o || p.b === o) pair = p;
+    const pair = n.pairs.get(o);
     if (!pair || --pair.refs > 0) return;
     this.forget(pair, touched);
   }
 
   private forget(pair: Pair, touched: Set<string>): void {
-    pair.a.pairs.delete(pair);
-    pair.b.pairs.delete(pair);
+    pair.a.pairs.delete(pair.b);
+    pair.b.pairs.delete(pair.a);
     const set = this.keys.get(pair.key);
     if (set) {
       set.delete(pair);
@@ -353,7 +351,7 @@ export class ClaimIndex {
     if (!old) return refill;
     const going = new Set(old);
     for (const n of old) {
-      for (const pair of [...n.pairs]) {
+      for (const pair of [...n.pairs.values()]) {
         const other = pair.a === n ? pair.b : pair.a;
         if (!going.has(other)) {
           const i = other.near.indexOf(n);
