@@ -170,6 +170,14 @@ export class ClaimIndex {
   private sorted: Contradiction[] | null = null;
   /** Sorted contradictions per document, made on request and dropped when they change. */
   private readonly sortedOf = new Map<string, Contradiction[]>();
+  /** Each key's contradiction once made: both documents' lists share it. */
+  private readonly made = new Map<string, Contradiction>();
+
+  private contradictionAt(key: string): Contradiction {
+    let c = this.made.get(key);
+    if (!c) this.made.set(key, (c = contradictionOf(this.keys.get(key)!)));
+    return c;
+  }
 
   /**
    * Adds or replaces a document. `text` (the document's text, matching the analysis) lets the
@@ -314,6 +322,7 @@ export class ClaimIndex {
       }
     }
     set.add(pair);
+    this.made.delete(pair.key);
     touched.add(a.claim.path);
     touched.add(b.claim.path);
   }
@@ -331,6 +340,7 @@ export class ClaimIndex {
     const set = this.keys.get(pair.key);
     if (set) {
       set.delete(pair);
+      this.made.delete(pair.key);
       if (!set.size) {
         this.keys.delete(pair.key);
         for (const path of [pair.a.claim.path, pair.b.claim.path]) {
@@ -394,7 +404,7 @@ export class ClaimIndex {
 
   /** Every listed contradiction, in a stable order (by the first span's path and offset). */
   contradictions(): Contradiction[] {
-    if (!this.sorted) this.sorted = [...this.keys.values()].map(contradictionOf).sort(order);
+    if (!this.sorted) this.sorted = [...this.keys.keys()].map((k) => this.contradictionAt(k)).sort(order);
     return this.sorted;
   }
 
@@ -403,7 +413,7 @@ export class ClaimIndex {
     let list = this.sortedOf.get(path);
     if (!list) {
       const keys = this.keysOf.get(path);
-      list = keys ? [...keys].map((k) => contradictionOf(this.keys.get(k)!)).sort(order) : [];
+      list = keys ? [...keys].map((k) => this.contradictionAt(k)).sort(order) : [];
       this.sortedOf.set(path, list);
     }
     return list;
