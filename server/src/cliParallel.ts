@@ -159,6 +159,25 @@ type FromWorker =
   | { type: 'document'; index: number; json: string }
   | { type: 'secondDone' };
 
+/** Takes every worker's messages of one kind, each handed to `take`, until each says `done`. */
+async function everyWorker<K extends FromWorker['type']>(
+  helpers: Helper[],
+  kind: K,
+  done: FromWorker['type'],
+  take: (h: Helper, m: Extract<FromWorker, { type: K }>) => void,
+): Promise<void> {
+  await Promise.all(
+    helpers.map(async (h) => {
+      for (;;) {
+        const m = await h.next();
+        if (m.type === done) return;
+        if (m.type !== kind) throw new Error(`a worker said ${m.type} where ${kind} was due`);
+        take(h, m as Extract<FromWorker, { type: K }>);
+      }
+    }),
+  );
+}
+
 /**
  * The mentions of first-pass stand-ins not `seen` before, in order, each as it first appears:
  * what a lexicon learns from (learnFrom asks which names the corpus uses, not where or how often),
@@ -356,19 +375,12 @@ async function analyzeOnThreads(corpus: Corpus, workers: number, onDocument: OnD
     // the people named in each slice.
     const outlets: Array<string | null | undefined> = new Array(count);
     const named: Mention[][] = [];
-    await Promise.all(
-      helpers.map(async (h) => {
-        for (;;) {
-          const m = await h.next();
-          if (m.type === 'firstDone') return;
-          if (m.type !== 'first') throw new Error(`a worker said ${m.type} in the first pass`);
-          h.slices.push(m.slice);
-          const from = m.slice * corpus.sliceSize;
-          m.outlets.forEach((o, k) => (outlets[from + k] = o));
-          named[m.slice] = m.persons;
-        }
-      }),
-    );
+    await everyWorker(helpers, 'first', 'firstDone', (h, m) => {
+      h.slices.push(m.slice);
+      const from = m.slice * corpus.sliceSize;
+      m.outlets.forEach((o, k) => (outlets[from + k] = o));
+      named[m.slice] = m.persons;
+    });
     for (let i = 0; i < count; i++) if (outlets[i] === undefined) throw new Error(`document ${i + 1} was not read`);
     // What the lexicons learn from, in corpus order.
     const seen = new Set<string>();
@@ -411,17 +423,10 @@ async function analyzeOnThreads(corpus: Corpus, workers: number, onDocument: OnD
         progress.sinkError = err;
       });
     };
-    await Promise.all(
-      helpers.map(async (h) => {
-        for (;;) {
-          const m = await h.next();
-          if (m.type === 'secondDone') return;
-          if (m.type !== 'document') throw new Error(`a worker said ${m.type} in the second pass`);
-          pending.set(m.index, m.json);
-          emitting = emitting.then(emit);
-        }
-      }),
-    );
+    await everyWorker(helpers, 'document', 'secondDone', (_, m) => {
+      pending.set(m.index, m.json);
+      emitting = emitting.then(emit);
+    });
     await emitting;
     if (progress.sinkFailed) throw progress.sinkError;
     if (progress.emitted !== count) throw new Error(`document ${progress.emitted + 1} was not finished`);
