@@ -103,11 +103,6 @@ export class AnalysisPool {
     });
   }
 
-  /** How many batches are out: the caller reads more files only while this is small. */
-  get inFlight(): number {
-    return this.pending.size;
-  }
-
   /** Batch size that keeps every worker busy without holding many texts in flight. */
   get batchSize(): number {
     return BATCH;

@@ -4,7 +4,7 @@
 // only what depends on them.
 import { parentPort, workerData } from 'node:worker_threads';
 import { readFirst, readSecond, type DocumentAnalysis, type FirstPass } from './analysis';
-import { buildLexicon } from './workspaceLexicon';
+import { buildLexicon, teachNames } from './workspaceLexicon';
 import type { FromPoolWorker, PoolWorkerData, ToPoolWorker } from './analysisPool';
 
 const data = workerData as PoolWorkerData;
@@ -28,7 +28,7 @@ parentPort?.on('message', async (msg: ToPoolWorker) => {
       json = JSON.stringify(persons);
     } else if (msg.type === 'learn') {
       // Replays what the server's lexicon learnt, in the same order.
-      for (const t of msg.taught) lexicon.add({ kind: t.kind, name: t.entity, aliases: t.entity !== t.name ? [t.name] : [] });
+      teachNames(lexicon, msg.taught);
       lexicon.learnFrom(msg.persons as DocumentAnalysis[]);
       learnt = msg.learnt;
       json = '[]';

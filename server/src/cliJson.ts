@@ -82,41 +82,7 @@ export class JsonObjectWriter {
   }
 }
 
-/**
- * Writes JSON.stringify(value, null, 2) through `write` (which may wait, for backpressure), in
- * pieces of some tens of kilobytes. A plain object's array members are written element by element.
- */
-export async function writeJsonPretty(value: unknown, write: (text: string) => Promise<void>): Promise<void> {
-  if (!isPlainObject(value)) {
-    await write(JSON.stringify(value, null, 2) ?? 'undefined');
-    return;
-  }
-  const out = new JsonObjectWriter(write);
-  for (const key of Object.keys(value)) {
-    const v = (value as Record<string, unknown>)[key];
-    if (Array.isArray(v) && v.length > 0 && !hasToJSON(v)) {
-      out.openArray(key);
-      for (let i = 0; i < v.length; i++) {
-        const full = out.element(prettyElement(v[i]));
-        if (full) await full;
-      }
-      await out.closeArray();
-    } else await out.member(key, v);
-  }
-  await out.end();
-}
-
 /** Nested JSON text moved right: every line but the first (JSON strings hold no raw line breaks). */
 function indent(json: string, by: string): string {
   return json.includes('\n') ? json.replace(/\n/g, `\n${by}`) : json;
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (v === null || typeof v !== 'object' || Array.isArray(v) || hasToJSON(v)) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-}
-
-function hasToJSON(v: object): boolean {
-  return typeof (v as { toJSON?: unknown }).toJSON === 'function';
 }

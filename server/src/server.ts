@@ -16,7 +16,7 @@ import { LabelService } from './labelService';
 import { listArticles, readArticle } from './articleFiles';
 import { isCorpusPath } from './glob';
 import { loadSettings, gitUserName } from './settings';
-import { buildLexicon, WORKSPACE_LEXICON } from './workspaceLexicon';
+import { buildLexicon, teachNames, WORKSPACE_LEXICON } from './workspaceLexicon';
 import { semanticTokens } from './features/semanticTokens';
 import { hover } from './features/hover';
 import { DiagnosticsPublisher } from './features/diagnostics';
@@ -66,7 +66,6 @@ const labels = new LabelService({
     });
   },
 });
-
 
 // Labels follow the text: every change the editor sends moves them before the document updates.
 const documents = new TextDocuments<TextDocument>({
@@ -211,9 +210,9 @@ async function readWorkspace(progress: Progress, stage: (name: string) => void):
   await Promise.all(labelLoads);
   stage('labels');
   const taught = labels.taught();
-  let learnt = false;
-  for (const t of taught) learnt = index.lexicon.add({ kind: t.kind, name: t.entity, aliases: t.entity !== t.name ? [t.name] : [] }) || learnt;
-  learnt = index.lexicon.learnFrom(firsts.persons) || learnt;
+  // Both, always: the names accepted in labels, then the names the titles introduce.
+  const accepted = teachNames(index.lexicon, taught);
+  const learnt = index.lexicon.learnFrom(firsts.persons) || accepted;
   const again = firstReadContext(progress, 'finishing');
   if (pool) {
     try {
@@ -287,9 +286,7 @@ async function spreadNames(uri: string | null): Promise<void> {
   const entry = uri ? index.get(uri) : undefined;
   let stale = entry ? index.learn([entry]) : [];
   if (!uri) {
-    let taught = false;
-    for (const t of labels.taught()) taught = index.lexicon.add({ kind: t.kind, name: t.entity, aliases: t.entity !== t.name ? [t.name] : [] }) || taught;
-    if (taught) stale = index.all();
+    if (teachNames(index.lexicon, labels.taught())) stale = index.all();
   }
   if (stale.length === 0) return;
   relearning = true;

@@ -40,9 +40,9 @@ export class WorkspaceIndex {
   readonly unreadable = new Map<string, string>();
   lexicon = Lexicon.builtin();
   /**
-   * While the workspace is first read, figures are compared once at the end (`compareAll`)
-   * rather than after every document: the first pass is redone for the names the corpus
-   * teaches, and comparing twice would double the work for nothing anyone sees.
+   * While the workspace is first read, figures are compared once per document (`compare`, then
+   * whatever is left at `endBulk`) rather than after every analysis: the first read finishes
+   * each article only after the corpus taught names, and comparing earlier would be wasted.
    */
   private bulk = false;
   /** Entries compared during the bulk read already (see `compare`). */
@@ -155,7 +155,7 @@ export class WorkspaceIndex {
     return { entry, touched };
   }
 
-  /** From now until `compareAll`, documents are analysed but their figures not yet compared. */
+  /** From now until `endBulk`, documents are analysed but their figures compared only by `compare`. */
   beginBulk(): void {
     this.bulk = true;
   }

@@ -50,6 +50,13 @@ export async function buildLexicon(roots: string[], trusted: boolean, taught: Ta
     }
   }
   // A corrected entity key makes the accepted spelling an alias of that entity.
-  for (const t of taught) lexicon.add({ kind: t.kind, name: t.entity, aliases: t.entity !== t.name ? [t.name] : [] });
+  teachNames(lexicon, taught);
   return { lexicon, problems };
+}
+
+/** Adds the names annotators accepted to a lexicon; true when it learnt anything new. */
+export function teachNames(lexicon: Lexicon, taught: readonly TaughtName[]): boolean {
+  let learnt = false;
+  for (const t of taught) learnt = lexicon.add({ kind: t.kind, name: t.entity, aliases: t.entity !== t.name ? [t.name] : [] }) || learnt;
+  return learnt;
 }

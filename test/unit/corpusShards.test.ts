@@ -18,7 +18,7 @@ import {
   type DocumentResult,
   type FirstPass,
 } from '../../server/src/analysis';
-import { writeJsonPretty } from '../../server/src/cliJson';
+import { JsonObjectWriter, prettyElement } from '../../server/src/cliJson';
 import { learningStandIn, newMentions } from '../../server/src/cliParallel';
 import { rng } from './helpers/random';
 
@@ -93,6 +93,42 @@ test('analyzeCorpus on shards, each with its own lexicon, is analyzeCorpus', () 
   // What crosses threads as JSON comes back the same.
   assert.equal(JSON.stringify(JSON.parse(JSON.stringify(whole.documents))), JSON.stringify(whole.documents));
 });
+
+// How `sanad analyze` writes its output (cli.ts), for any value: the writer and the elements
+// as the CLI uses them, members written whole, arrays element by element.
+/**
+ * Writes JSON.stringify(value, null, 2) through `write` (which may wait, for backpressure), in
+ * pieces of some tens of kilobytes. A plain object's array members are written element by element.
+ */
+async function writeJsonPretty(value: unknown, write: (text: string) => Promise<void>): Promise<void> {
+  if (!isPlainObject(value)) {
+    await write(JSON.stringify(value, null, 2) ?? 'undefined');
+    return;
+  }
+  const out = new JsonObjectWriter(write);
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    if (Array.isArray(v) && v.length > 0 && !hasToJSON(v)) {
+      out.openArray(key);
+      for (let i = 0; i < v.length; i++) {
+        const full = out.element(prettyElement(v[i]));
+        if (full) await full;
+      }
+      await out.closeArray();
+    } else await out.member(key, v);
+  }
+  await out.end();
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || hasToJSON(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+function hasToJSON(v: object): boolean {
+  return typeof (v as { toJSON?: unknown }).toJSON === 'function';
+}
 
 async function written(value: unknown): Promise<string> {
   const parts: string[] = [];
