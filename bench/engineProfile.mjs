@@ -23,7 +23,7 @@ mkdirSync(out, { recursive: true });
 const bundle = join(out, 'engine.cjs');
 await esbuild.build({
   stdin: {
-    contents: "export * from './index'; export { ClaimIndex } from './contradictions';",
+    contents: "export * from './index'; export { ClaimIndex } from './claims/contradictions';",
     resolveDir: join(root, 'server/src/analysis'),
     loader: 'ts',
   },

@@ -1,7 +1,7 @@
 // Commands from the palette and the editor's context menu.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { LANGUAGE_ID } from '../../server/src/protocol';
+import { LANGUAGE_ID } from '../../shared/src/protocol';
 import { t } from './uiLanguage';
 
 export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {

@@ -2,7 +2,7 @@
 // of the window (highlights, status bar, language association, commands) lives in its own module.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { LANGUAGE_ID, documentSpansNotification, corpusStatusNotification, trustNotification, type InitializationOptions } from '../../server/src/protocol';
+import { LANGUAGE_ID, documentSpansNotification, corpusStatusNotification, trustNotification, type InitializationOptions } from '../../shared/src/protocol';
 import { SpanPainter } from './spanPainter';
 import { CorpusStatusBar } from './statusBar';
 import { registerLanguageAssociation } from './languageAssociation';

@@ -6,7 +6,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   labelRequest, reviewContradictionRequest, exportRequest, importRequest, compareRequest,
   type LabelAction, type LabelActionResult, type SpanKind, type PaintSpan,
-} from '../../server/src/protocol';
+} from '../../shared/src/protocol';
 import { t } from './uiLanguage';
 
 type ClientRef = () => LanguageClient | undefined;

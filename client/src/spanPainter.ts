@@ -3,8 +3,8 @@
 // Arabic sentence; backgrounds and borders are drawn in an overlay layer and leave the line whole
 // (docs/ARCHITECTURE.md, "Arabic comes first"). Only those properties are used here.
 import * as vscode from 'vscode';
-import type { DocumentSpansParams, LabelStatusName, PaintSpan, SpanKind } from '../../server/src/protocol';
-import { MENTION_KINDS } from '../../server/src/protocol';
+import type { DocumentSpansParams, LabelStatusName, PaintSpan, SpanKind } from '../../shared/src/protocol';
+import { MENTION_KINDS } from '../../shared/src/protocol';
 
 // How a decision shows: a suggestion has a thin border; an accepted label a thick one; a label
 // added by hand a double one; a rejected suggestion only a dashed outline, with no fill.

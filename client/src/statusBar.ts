@@ -1,6 +1,6 @@
 // One status bar item: the corpus at a glance, and indexing progress while it runs.
 import * as vscode from 'vscode';
-import type { CorpusStatus } from '../../server/src/protocol';
+import type { CorpusStatus } from '../../shared/src/protocol';
 import { t } from './uiLanguage';
 
 export class CorpusStatusBar implements vscode.Disposable {

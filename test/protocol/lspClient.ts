@@ -7,7 +7,7 @@ import {
   InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, type PublishDiagnosticsParams,
   ShutdownRequest, ExitNotification, WorkDoneProgressCreateRequest, ConfigurationRequest, LogMessageNotification, type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
-import { documentSpansNotification, corpusStatusNotification, type DocumentSpansParams, type CorpusStatus } from '../../server/src/protocol';
+import { documentSpansNotification, corpusStatusNotification, type DocumentSpansParams, type CorpusStatus } from '../../shared/src/protocol';
 
 export const repoRoot = join(__dirname, '..', '..', '..');
 

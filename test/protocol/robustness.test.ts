@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DidOpenTextDocumentNotification, HoverRequest } from 'vscode-languageserver-protocol/node';
 import { LspSession, repoRoot } from './lspClient';
-import { labelRequest } from '../../server/src/protocol';
+import { labelRequest } from '../../shared/src/protocol';
 
 const guard = join(repoRoot, 'test', 'protocol', 'noNetwork.cjs');
 const dirs: string[] = [];

@@ -9,7 +9,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
 import { LspSession, repoRoot } from './lspClient';
-import { TOKEN_TYPES } from '../../server/src/protocol';
+import { TOKEN_TYPES } from '../../shared/src/protocol';
 
 let workspace: string;
 let session: LspSession;

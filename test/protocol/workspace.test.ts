@@ -11,7 +11,7 @@ import {
   DocumentSymbolRequest, WorkspaceSymbolRequest, CodeLensRequest, CodeActionRequest, type Location, type DocumentSymbol, type Command,
 } from 'vscode-languageserver-protocol/node';
 import { LspSession, repoRoot } from './lspClient';
-import { labelRequest } from '../../server/src/protocol';
+import { labelRequest } from '../../shared/src/protocol';
 
 let workspace: string;
 let session: LspSession;

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Shadow } from '../../server/src/analysis/normalize';
-import { findBoilerplate, findRepeatedLines } from '../../server/src/analysis/boilerplate';
+import { Shadow } from '../../server/src/analysis/text/normalize';
+import { findBoilerplate, findRepeatedLines } from '../../server/src/analysis/boilerplate/boilerplate';
 
 /** The non-blank lines of a text, each with whether findBoilerplate put it in a range. */
 function judged(text: string): Array<[string, boolean]> {

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeCorpus } from '../../server/src/analysis/index';
-import { findContradictions, ClaimIndex } from '../../server/src/analysis/contradictions';
-import { NEAREST } from '../../server/src/analysis/claimIndex';
+import { findContradictions, ClaimIndex } from '../../server/src/analysis/claims/contradictions';
+import { NEAREST } from '../../server/src/analysis/claims/claimIndex';
 import { rng } from './helpers/random';
 import type { DocumentAnalysis, Interval, Mention } from '../../server/src/analysis/types';
 

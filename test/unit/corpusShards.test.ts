@@ -18,8 +18,8 @@ import {
   type DocumentResult,
   type FirstPass,
 } from '../../server/src/analysis';
-import { JsonObjectWriter, prettyElement } from '../../server/src/cliJson';
-import { learningStandIn, newMentions } from '../../server/src/cliParallel';
+import { JsonObjectWriter, prettyElement } from '../../server/src/format/json';
+import { learningStandIn, newMentions } from '../../server/src/corpus/threads';
 import { rng } from './helpers/random';
 
 const seedsDir = [join(__dirname, '../../../seeds'), join(process.cwd(), 'seeds')].find((d) => existsSync(d)) ?? '';

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Shadow } from '../../server/src/analysis/normalize';
-import { findDates, findPublication } from '../../server/src/analysis/dates';
+import { Shadow } from '../../server/src/analysis/text/normalize';
+import { findDates, findPublication } from '../../server/src/analysis/dates/dates';
 import type { Found } from '../../server/src/analysis/types';
 import months from '../../server/src/analysis/data/months.generated.json';
 

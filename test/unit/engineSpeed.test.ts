@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { analyzeText, analyzeCorpus, Lexicon, ReadingCache, readFirst, readSecond } from '../../server/src/analysis';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lineText, hasNonSpace } from '../../server/src/analysis/lineText';
-import { Shadow, fold } from '../../server/src/analysis/normalize';
-import { ClaimIndex } from '../../server/src/analysis/contradictions';
+import { lineText, hasNonSpace } from '../../server/src/analysis/text/lineText';
+import { Shadow, fold } from '../../server/src/analysis/text/normalize';
+import { ClaimIndex } from '../../server/src/analysis/claims/contradictions';
 import { rng } from './helpers/random';
 
 

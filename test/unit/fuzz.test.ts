@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText, analyzeCorpus } from '../../server/src/analysis';
-import { findHiddenText } from '../../server/src/analysis/hiddenText';
+import { findHiddenText } from '../../server/src/analysis/text/hiddenText';
 import { rng } from './helpers/random';
 
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { matchesAny, isCorpusPath } from '../../server/src/glob';
+import { matchesAny, isCorpusPath, globProblem } from '../../server/src/corpus/glob';
 
 test('corpus globs: folders, extensions, braces, names anywhere', () => {
   assert.ok(matchesAny('seeds/000.txt', ['**/seeds/**/*.txt']));
@@ -16,4 +16,31 @@ test('a workspace opened on seeds/ itself still holds the seeds', () => {
   assert.ok(isCorpusPath('/w/seeds', '/w/seeds/000.txt', ['**/seeds/**/*.txt']));
   assert.ok(!isCorpusPath('/w/other', '/w/other/000.txt', ['**/seeds/**/*.txt']));
   assert.ok(isCorpusPath('/w', '/w/x/a.news.txt', ['**/*.news.txt']));
+});
+
+test('globs the hand-written matcher got wrong: brace lists with folders, classes', () => {
+  assert.ok(matchesAny('seeds/a.txt', ['{**/seeds/*.txt,*.news.txt}']));
+  assert.ok(matchesAny('x.news.txt', ['{**/seeds/*.txt,*.news.txt}']));
+  assert.ok(matchesAny('a/deep/x.txt', ['{a/**,b}']));
+  assert.ok(matchesAny('b', ['{a/**,b}']));
+  assert.ok(matchesAny('file-a.txt', ['file-[ab].txt']));
+  assert.ok(!matchesAny('file-c.txt', ['file-[ab].txt']));
+});
+
+test('hostile globs match nothing and answer at once', () => {
+  const name = 'a'.repeat(60) + '.txt';
+  const started = Date.now();
+  const name250 = 'a'.repeat(250);
+  for (const g of ['{', '[', '*'.repeat(40) + 'b', '*a*a*a*a*a*a*b', '**/**/**/**/**/x', '{a,{b,{c,{d,{e,{f,{g}}}}}}}', '(a+)+b', 'x'.repeat(10_000)]) {
+    matchesAny(`x/${name250}`, [g]);
+    for (let i = 0; i < 100; i++) matchesAny(`${i}/${name}`, [g]);
+  }
+  // A backtracking matcher takes tens of seconds per name here; a bounded one milliseconds.
+  assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+  assert.ok(!matchesAny('x'.repeat(10_000), ['x'.repeat(10_000)]), 'an over-long glob is not honoured');
+  assert.match(globProblem('*a*a*a*b') ?? '', /more than 2 "\*"/);
+  assert.equal(globProblem('**/archive-*/*-2024.txt'), null);
+  assert.ok(matchesAny('x/archive-a/b-2024.txt', ['**/archive-*/*-2024.txt']));
+  assert.match(globProblem('(a+)+b') ?? '', /parentheses/);
+  assert.match(globProblem('{a,b}{a,b}{a,b}{a,b}{a,b}') ?? '', /brace/);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findHiddenText } from '../../server/src/analysis/hiddenText';
+import { findHiddenText } from '../../server/src/analysis/text/hiddenText';
 
 test('flags bidi overrides and isolates as suspicious, naming each character', () => {
   const text = 'قال الوزير: "\u202eلم نوافق\u202c" على الاتفاق';

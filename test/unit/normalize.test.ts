@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Shadow, fold } from '../../server/src/analysis/normalize';
+import { Shadow, fold } from '../../server/src/analysis/text/normalize';
 
 test('folds alef forms, ta marbuta, Persian yeh and keheh, digits and diacritics', () => {
   assert.equal(fold('الولایات'), 'الولايات');

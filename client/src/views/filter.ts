@@ -1,7 +1,7 @@
 // The panel's filter: one text that narrows every tree to an actor, a file or a phrase. Matching is
 // on the folded form, so "السودانی" finds "السوداني".
 import * as vscode from 'vscode';
-import { fold } from '../../../server/src/analysis/normalize';
+import { searchKey } from '../../../shared/src/searchKey';
 
 export class PanelFilter implements vscode.Disposable {
   private folded = '';
@@ -11,7 +11,7 @@ export class PanelFilter implements vscode.Disposable {
 
   set(text: string): void {
     this.text = text.trim();
-    this.folded = fold(this.text);
+    this.folded = searchKey(this.text);
     void vscode.commands.executeCommand('setContext', 'sanad.filtered', this.text.length > 0);
     this.changed.fire();
   }
@@ -19,7 +19,7 @@ export class PanelFilter implements vscode.Disposable {
   /** True when no filter is set or any of the given strings holds it. */
   matches(...values: Array<string | undefined | null>): boolean {
     if (!this.folded) return true;
-    return values.some((v) => !!v && fold(v).includes(this.folded));
+    return values.some((v) => !!v && searchKey(v).includes(this.folded));
   }
 
   dispose(): void {

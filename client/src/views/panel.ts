@@ -1,7 +1,7 @@
 // Registers the Sanad panel: its trees, the filter, and the reveal command the trees' items run.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { PlainRange } from '../../../server/src/protocol';
+import type { PlainRange } from '../../../shared/src/protocol';
 import { PanelFilter } from './filter';
 import { t } from '../uiLanguage';
 import { ActorsTree, FiguresTree, TimelineTree, SourcesTree, LegendTree } from './trees';

@@ -5,7 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   actorsRequest, entityMentionsRequest, figuresRequest, timelineRequest, corpusSummaryRequest,
   type ActorSummary, type CorpusLocation, type FigureMeasure, type TimelineEntry, type CorpusSummaryDocument, type SpanKind,
-} from '../../../server/src/protocol';
+} from '../../../shared/src/protocol';
 import { PanelFilter } from './filter';
 import { t } from '../uiLanguage';
 

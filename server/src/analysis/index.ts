@@ -1,19 +1,19 @@
 // The engine's front door: text in, mentions out. Pure: no I/O, no editor APIs, and it never
 // throws on text (an extractor that fails on some input loses its own findings, not the rest).
-import { Shadow } from './normalize';
-import { findBoilerplate, findRepeatedLines, repeatedAmong, shortLines, type ShortLine } from './boilerplate';
-import { datesOf } from './dates';
-import { readPublication, type Publication } from './dateline';
-import { scanShadow, type Scan } from './dateScan';
-import { attributeFigures, findFigures, type Figures } from './quantities';
-import { findActors, Lexicon } from './actors';
+import { Shadow } from './text/normalize';
+import { findBoilerplate, findRepeatedLines, repeatedAmong, shortLines, type ShortLine } from './boilerplate/boilerplate';
+import { datesOf } from './dates/dates';
+import { readPublication, type Publication } from './dates/dateline';
+import { scanShadow, type Scan } from './dates/scan';
+import { attributeFigures, findFigures, type Figures } from './figures/figures';
+import { findActors, Lexicon } from './actors/actors';
 import type { DocumentAnalysis, Found, Mention, CorpusAnalysis } from './types';
-import { findContradictions } from './contradictions';
+import { findContradictions } from './claims/contradictions';
 
 export * from './types';
-export { Shadow, fold } from './normalize';
-export { Lexicon } from './actors';
-export { findContradictions } from './contradictions';
+export { Shadow, fold } from './text/normalize';
+export { Lexicon } from './actors/actors';
+export { findContradictions } from './claims/contradictions';
 
 export interface AnalyzeOptions {
   /** Names and aliases known to the corpus or the workspace; shared across documents. */

@@ -4,7 +4,7 @@
 // marbuta, digits or diacritics does not lose it, and where several occurrences exist, where the
 // surrounding text looks most like the remembered context and lies nearest where the neighbouring
 // labels moved. A label that cannot be placed with confidence is kept, marked orphaned.
-import { Shadow, fold, isWordChar } from '../analysis/normalize';
+import { Shadow, fold, isWordChar } from '../analysis/text/normalize';
 import { contextAround } from './labelActions';
 import { compareLabels, type Label } from './labelTypes';
 

@@ -4,7 +4,7 @@
 // is not offered again); labels the engine has no mention for are added; a suggestion that
 // overlaps a label of the same family is left out, since the annotator has already decided there.
 import type { DocumentAnalysis, Mention, MentionKind } from '../analysis/types';
-import { fold } from '../analysis/normalize';
+import { fold } from '../analysis/text/normalize';
 import type { Label, LabelsByPath, LabelType } from './labelTypes';
 
 export type ReviewStatus = 'suggested' | 'accepted' | 'rejected' | 'manual';

@@ -6,7 +6,7 @@
 // sides' files, so a decision is still found when the engine later reports the pair the other
 // way round.
 import type { Contradiction, CorpusAnalysis } from '../analysis/types';
-import { fold } from '../analysis/normalize';
+import { fold } from '../analysis/text/normalize';
 import { timeOf, type ContradictionReview, type LabelFile, type LabelsByPath, type ReviewDecision } from './labelTypes';
 
 export interface Side {

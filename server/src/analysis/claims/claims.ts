@@ -1,0 +1,221 @@
+// A figure becomes a claim: what is measured, where, over which time, as of when, the interval,
+// and who says it. Only figures that can be compared become claims: boilerplate, figures with an
+// unknown measure, figures about "others", and unusable values are dropped here.
+import type { DocumentAnalysis, Mention } from '../types';
+import { measureOf, type Measure } from './measures';
+import { readValue, type ValueReading } from './value';
+import { parseDays, parseStart, type DayRange } from './time';
+import { readQualifiers, NO_QUALIFIERS, type Qualifiers } from './qualifiers';
+import { fold } from '../text/normalize';
+
+/**
+ * How a claim behaves in time: a running total ("منذ …", may only grow), one occurrence (must
+ * agree whatever the dates), or a standing quantity (must agree when reported close together).
+ */
+export type ClaimKind = 'running' | 'event' | 'level';
+
+export interface Claim {
+  path: string;
+  mentionId: string;
+  start: number;
+  end: number;
+  text: string;
+  value: ValueReading;
+  measure: Measure;
+  kind: ClaimKind;
+  /** The bucket the claim is compared in: measure and kind. */
+  key: string;
+  /** Place keys, sorted; null when the sentence names none. */
+  places: string[] | null;
+  /** Running totals: when the count started. */
+  since: DayRange | null;
+  /** Events: the day(s) it happened. */
+  day: DayRange | null;
+  /** When the figure held: the publication date unless the window says otherwise. */
+  asOf: DayRange | null;
+  /** ISO day shown in messages (publication), or null when the document is undated. */
+  date: string | null;
+  source: string | null;
+  outlet: string | null;
+  qualifiers: Qualifiers;
+}
+
+/** A window longer than this is a period ("منذ …" up to the report); shorter, an anchor ("منتصف تشرين الأول"). */
+const ANCHOR_DAYS = 31;
+
+/** Splits an extractor place ("العراق" or a joined "iraq+syria") into keys. */
+function placeKeys(place: string | undefined): string[] {
+  if (!place) return [];
+  return place.split(/[+|,،;]/).map((p) => p.trim()).filter(Boolean);
+}
+
+/**
+ * The claim's places. The extractor names one place per figure; when the text is at hand, the
+ * places joined to it by "و" ("في العراق وسوريا") are added, because attacks "in Iraq" and
+ * "in Iraq and Syria" are different counts.
+ */
+function placesOf(m: Mention, places: Mention[], text: string | undefined): string[] | null {
+  const keys = placeKeys(m.place);
+  if (!keys.length) return null;
+  if (text !== undefined && keys.length === 1) {
+    const [from, to] = sentenceAround(text, m.start, m.end);
+    const key = keys[0];
+    const folded = fold(key);
+    // The place after the figure is the one it is "in"; else the nearest one before it.
+    let after = -1;
+    let before = -1;
+    for (let i = lowerBound(places, from); i < places.length && places[i].start < to; i++) {
+      const p = places[i];
+      if (p.entity !== key && fold(p.text) !== folded) continue;
+      if (p.start >= m.end) {
+        after = i;
+        break;
+      }
+      if (p.end <= m.start) before = i;
+    }
+    let best = after >= 0 ? after : before;
+    // "في العراق نحو 2500 جندي وفي سوريا 900": a place after a new clause ("وفي", "بينما")
+    // belongs to the next figure; the place before the figure in the sentence is this one's.
+    if (after >= 0 && NEXT_CLAUSE.test(text.slice(m.end, places[after].start))) {
+      let prior = -1;
+      for (let i = lowerBound(places, from); i < places.length && places[i].end <= m.start; i++) prior = i;
+      if (prior >= 0) {
+        keys[0] = places[prior].entity ?? fold(places[prior].text);
+        best = prior;
+      }
+    }
+    if (best >= 0) {
+      for (let i = best + 1; i < places.length && joined(text, places[i - 1].end, places[i].start); i++) keys.push(places[i].entity ?? places[i].text);
+      for (let i = best - 1; i >= 0 && joined(text, places[i].end, places[i + 1].start); i--) keys.push(places[i].entity ?? places[i].text);
+    }
+  }
+  return [...new Set(keys)].sort();
+}
+
+/** Words that open the next clause of a sentence. */
+const NEXT_CLAUSE = /(^|[\s,،])(و\s?في|بينما|فيما|مقابل|في حين)\s/;
+
+/** Only "و" or a comma stands between two places of one list. */
+function joined(text: string, end: number, start: number): boolean {
+  return start >= end && start - end <= 4 && /^[\s,،]*و?[\s]*$/.test(text.slice(end, start));
+}
+
+function lowerBound(ms: Mention[], offset: number): number {
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const SENTENCE_BREAK = /[.!?؟\n؛]/;
+const SENTENCE_REACH = 600;
+
+function sentenceAround(text: string, start: number, end: number): [number, number] {
+  let from = start;
+  const floor = Math.max(0, start - SENTENCE_REACH);
+  while (from > floor && !SENTENCE_BREAK.test(text[from - 1])) from--;
+  let to = end;
+  const ceil = Math.min(text.length, end + SENTENCE_REACH);
+  while (to < ceil && !SENTENCE_BREAK.test(text[to])) to++;
+  return [from, to];
+}
+
+/**
+ * The days of the date phrase a running total starts from: the date mention near the figure
+ * that begins on the window's first day ("منتصف تشرين الأول" → 11–20 October). The first day
+ * alone when there is none.
+ */
+function anchorOf(start: DayRange, dates: Mention[], m: Mention, text: string | undefined): DayRange {
+  const [from, to] = text !== undefined ? sentenceAround(text, m.start, m.end) : [m.start - SENTENCE_REACH, m.end + SENTENCE_REACH];
+  let best = start;
+  for (let i = lowerBound(dates, from); i < dates.length && dates[i].start < to; i++) {
+    const r = parseDays(dates[i].value as string);
+    if (r && r.from === start.from && r.to - r.from <= ANCHOR_DAYS && r.to - r.from > best.to - best.from) best = r;
+  }
+  return best;
+}
+
+type Ranges = DocumentAnalysis['boilerplate'];
+
+/** True when [start, end) lies inside one of `ranges` (sorted by start). */
+function inRanges(ranges: Ranges, start: number, end: number): boolean {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid].start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  // Ranges may overlap: look back over the ones starting at or before `start`.
+  for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) if (end <= ranges[i].end) return true;
+  return false;
+}
+
+/**
+ * The comparable claims of one document. `text` is the document's text, when the caller has
+ * it: it lets the claim read whose soldiers and which forces a figure is about.
+ */
+export function claimsOf(doc: DocumentAnalysis, text?: string): Claim[] {
+  const out: Claim[] = [];
+  const published = parseDays(doc.published);
+  const mentions = Array.isArray(doc.mentions) ? doc.mentions : [];
+  const places = mentions.filter((x) => x.kind === 'place' && !x.boilerplate);
+  const dates = mentions.filter((x) => x.kind === 'date' && typeof x.value === 'string');
+  const boilerplate = (Array.isArray(doc.boilerplate) ? doc.boilerplate : []).filter((r) => r && typeof r.start === 'number' && typeof r.end === 'number');
+  boilerplate.sort((a, b) => a.start - b.start);
+  for (const m of mentions) {
+    if (m.kind !== 'quantity' || m.boilerplate) continue;
+    const measure = measureOf(m.counted, m.event);
+    if (!measure || inRanges(boilerplate, m.start, m.end)) continue;
+    const value = readValue(m.value, m.text ?? '');
+    if (!value) continue;
+    const usableText = text !== undefined && text.slice(m.start, m.end) === m.text ? text : undefined;
+    const qualifiers = usableText ? readQualifiers(usableText, m.start, m.end, measure.target) : NO_QUALIFIERS;
+    if (qualifiers.contrastive) continue;
+
+    const kind: ClaimKind = m.cumulative === true ? 'running' : measure.kind;
+    const window = parseDays(m.window);
+    let since: DayRange | null = null;
+    let day: DayRange | null = null;
+    let asOf = published;
+    if (kind === 'running' && window) {
+      const start = parseStart(m.window) ?? window;
+      const long = window.to - window.from > ANCHOR_DAYS;
+      // "منذ منتصف تشرين الأول" may come as the anchor's own days or as anchor-to-report; in
+      // the latter case the date mention in the sentence still holds the anchor's days.
+      since = long ? anchorOf(start, dates, m, usableText) : window;
+      // A period closed well before the report ("between October and December") holds as of its end.
+      if (long && (!published || window.to < published.from - 1)) asOf = { from: window.to, to: window.to };
+    } else if (kind === 'event') {
+      day = window;
+    } else if (kind === 'level' && window && window.to - window.from <= ANCHOR_DAYS && (!published || window.to < published.from)) {
+      // A troop level "as of last month"; a year in the sentence is more often when the force
+      // was founded ("الذي أطلقته واشنطن عام 2014") than when it was counted.
+      asOf = window;
+    }
+    out.push({
+      path: doc.path,
+      mentionId: m.id,
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      value,
+      measure,
+      kind,
+      key: `${measure.id}|${kind}`,
+      places: placesOf(m, places, usableText),
+      since,
+      day,
+      asOf,
+      date: doc.published ?? null,
+      source: m.source ? m.source : null,
+      outlet: doc.outlet ?? null,
+      qualifiers,
+    });
+  }
+  return out;
+}

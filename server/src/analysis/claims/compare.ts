@@ -1,0 +1,208 @@
+// The comparison rules: when two claims are about the same measure (comparable), and when their
+// figures cannot both hold (clash). Every rule leans towards silence: a pair that might be about
+// different things is not compared. docs/CONTRADICTIONS.md states the rules in prose.
+import type { Claim } from './claims';
+import { disjoint } from './value';
+import { gapDays, isoDay, describeDays, type DayRange } from './time';
+import { levelWindowDays, placeLabel } from './measures';
+import { fold } from '../text/normalize';
+
+/** Running totals whose starts lie this many days apart or fewer count from the same start. */
+const SINCE_TOLERANCE_DAYS = 14;
+/** Events a day apart are the same event (late-night attacks are dated either way). */
+const EVENT_DAY_TOLERANCE = 1;
+/** An event lasts at most this many days; a longer window is a period count. */
+const EVENT_MAX_DAYS = 3;
+/** An event with no date of its own is matched only with reports at most this far apart. */
+const EVENT_REPORT_DAYS = 7;
+/** A running total may grow up to this many times its average pace so far. */
+const GROWTH_FACTOR = 3;
+/**
+ * Reports further apart than this (in days, by `referenceDay`) are not compared. A total that a
+ * desk reports daily for a year would otherwise be set against every other report of it; the
+ * reports of the same quarter (of the same month for events) carry the disagreement, and the
+ * comparison stays local, so an index can look only at a window of days around a figure.
+ */
+const RUNNING_REPORT_DAYS = 92;
+const EVENT_REPORT_WINDOW_DAYS = 31;
+
+/** The day a claim is placed at for the window above: the event's day, else the report's; null when undated. */
+export function referenceDay(c: Claim): number | null {
+  const r = c.kind === 'event' ? (c.day ?? c.asOf) : c.asOf;
+  return r ? r.from : null;
+}
+
+/** How far apart (in reference days) two claims of this kind may be and still be compared. */
+export function reportWindowDays(kind: Claim['kind']): number {
+  return kind === 'running' ? RUNNING_REPORT_DAYS : kind === 'level' ? levelWindowDays() : EVENT_REPORT_WINDOW_DAYS;
+}
+
+export type Relation = 'same' | 'different' | 'unknown';
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function relation(a: readonly string[] | null, b: readonly string[] | null): Relation {
+  if (!a || !b) return 'unknown';
+  return sameSet(a, b) ? 'same' : 'different';
+}
+
+function meets(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  return !!a && !!b && a.some((x) => b.includes(x));
+}
+
+function near(a: DayRange | null, b: DayRange | null, days: number): boolean {
+  return !a || !b || gapDays(a, b) <= days;
+}
+
+/** True when the two claims are about the same measure and may be compared at all. */
+export function comparable(x: Claim, y: Claim): boolean {
+  if (x.key !== y.key) return false;
+  const place = alike(x, y);
+  return place !== null && timely(x, y, place);
+}
+
+/**
+ * The part of `comparable` that depends only on the measure, places and forces two claims name
+ * (so a claim index can ask it once per group of such claims): null when they cannot be about
+ * the same thing, else how their places relate.
+ */
+export function alike(x: Claim, y: Claim): Relation | null {
+  const qx = x.qualifiers;
+  const qy = y.qualifiers;
+  if (relation(qx.of, qy.of) === 'different' || relation(qx.on, qy.on) === 'different') return null;
+  // "US strikes" and "attacks on US forces" are opposite directions of the same noun.
+  if (x.measure.target && (meets(qx.of, qy.on) || meets(qy.of, qx.on))) return null;
+  const place = relation(x.places, y.places);
+  if (place === 'different') return null;
+  if ((x.measure.placeRequired || x.kind === 'level') && place !== 'same') return null;
+  return place;
+}
+
+/**
+ * The rest of `comparable`, for two claims of one measure that are `alike` with `place`.
+ * `windowed`: the caller already knows their reference days lie within the window.
+ */
+export function timely(x: Claim, y: Claim, place: Relation, windowed = false): boolean {
+  if (x.path === y.path) {
+    // One article's two figures usually differ on purpose (US troops and all troops); only two
+    // named, different sources quoted in the same article are set against each other.
+    if (x.start === y.start || !x.source || !y.source || fold(x.source) === fold(y.source)) return false;
+  }
+  if (!windowed) {
+    const tx = referenceDay(x);
+    const ty = referenceDay(y);
+    if (tx !== null && ty !== null && Math.abs(tx - ty) > reportWindowDays(x.kind)) return false;
+  }
+
+  switch (x.kind) {
+    case 'running':
+      // Two totals with neither a start, nor a place, nor the same known target could be any
+      // two tolls; "attacks on US forces" is itself a campaign.
+      if (!x.since && !y.since && !x.places && !y.places && !(x.qualifiers.on && y.qualifiers.on)) return false;
+      return near(x.since, y.since, SINCE_TOLERANCE_DAYS);
+    case 'level':
+      return place === 'same' && near(x.asOf, y.asOf, levelWindowDays());
+    case 'event': {
+      const xLong = !!x.day && x.day.to - x.day.from > EVENT_MAX_DAYS;
+      const yLong = !!y.day && y.day.to - y.day.from > EVENT_MAX_DAYS;
+      // A count over a month ("200 attacks in October") is only compared with a count over the
+      // same period, never with one day's count inside it.
+      if (xLong || yLong) {
+        return !!x.day && !!y.day && Math.abs(x.day.from - y.day.from) <= EVENT_DAY_TOLERANCE && Math.abs(x.day.to - y.day.to) <= EVENT_DAY_TOLERANCE;
+      }
+      // Same day and, on one side at least, a place: the other side's silence is no difference.
+      if (x.day && y.day) return gapDays(x.day, y.day) <= EVENT_DAY_TOLERANCE && (!!x.places || !!y.places);
+      // One side undated: a report cannot be about an event after it.
+      if (x.day && y.asOf && y.asOf.to < x.day.from) return false;
+      if (y.day && x.asOf && x.asOf.to < y.day.from) return false;
+      return place === 'same' && near(x.asOf, y.asOf, EVENT_REPORT_DAYS);
+    }
+  }
+}
+
+function when(c: Claim): string {
+  return c.asOf ? (c.asOf.from === c.asOf.to ? isoDay(c.asOf.from) : describeDays(c.asOf)) : 'an unknown date';
+}
+
+/** Earlier and later of two claims when their dates say so; null when they may be simultaneous. */
+function ordered(x: Claim, y: Claim): [Claim, Claim] | null {
+  if (!x.asOf || !y.asOf) return null;
+  if (x.asOf.to < y.asOf.from) return [x, y];
+  if (y.asOf.to < x.asOf.from) return [y, x];
+  return null;
+}
+
+type Verdict = 'fell' | 'tooFast' | 'revisedDown' | 'disjoint';
+
+/** Which rule two comparable claims break, or null when both can hold. Symmetric, allocates nothing. */
+function verdict(x: Claim, y: Claim): Verdict | null {
+  // Earlier and later when the dates say so (as `ordered`, without making a pair).
+  const xFirst = !!x.asOf && !!y.asOf && x.asOf.to < y.asOf.from;
+  const yFirst = !!x.asOf && !!y.asOf && y.asOf.to < x.asOf.from;
+  if (x.kind === 'running' && (xFirst || yFirst)) {
+    const early = xFirst ? x : y;
+    const late = xFirst ? y : x;
+    if (late.value.hiF < early.value.loF) return 'fell';
+    const since = early.since ?? late.since;
+    if (since && early.asOf && late.asOf && early.value.hiF < Infinity) {
+      const elapsed = Math.max(1, early.asOf.to - since.to);
+      const pace = early.value.hiF / elapsed;
+      const ceiling = early.value.hiF + GROWTH_FACTOR * pace * Math.max(1, late.asOf.to - early.asOf.from);
+      if (late.value.loF > ceiling) return 'tooFast';
+    }
+    return null;
+  }
+  if (x.kind === 'event' && x.measure.revisable && (xFirst || yFirst)) {
+    const early = xFirst ? x : y;
+    const late = xFirst ? y : x;
+    return late.value.hiF < early.value.loF ? 'revisedDown' : null;
+  }
+  return disjoint(x.value, y.value) ? 'disjoint' : null;
+}
+
+/** True when two comparable claims cannot both hold: `clash` without building its reason. */
+export function collides(x: Claim, y: Claim): boolean {
+  return verdict(x, y) !== null;
+}
+
+/**
+ * Why two comparable claims cannot both hold, or null when they can. The reason names the
+ * figures in the order given.
+ */
+export function clash(x: Claim, y: Claim): string | null {
+  const v = verdict(x, y);
+  if (!v) return null;
+  if (v === 'disjoint') return `${x.value.label} cannot be ${y.value.label}`;
+  const [early, late] = ordered(x, y)!;
+  if (v === 'fell') return `a running total cannot fall: ${late.value.label} as of ${when(late)} after ${early.value.label} as of ${when(early)}`;
+  if (v === 'tooFast') return `${early.value.label} as of ${when(early)} cannot grow to ${late.value.label} by ${when(late)}`;
+  return `a later toll of ${late.value.label} (${when(late)}) is below the earlier ${early.value.label} (${when(early)})`;
+}
+
+/** The more precise of two day ranges ("mid-October" over "October"). */
+function narrower(a: DayRange | null, b: DayRange | null): DayRange | null {
+  if (!a || !b) return a ?? b;
+  return b.to - b.from < a.to - a.from ? b : a;
+}
+
+/** A readable English name for what two claims measure. */
+export function topicOf(x: Claim, y: Claim): string {
+  const m = x.measure;
+  const of = x.qualifiers.of ?? y.qualifiers.of;
+  const on = x.qualifiers.on ?? y.qualifiers.on;
+  let topic = m.label;
+  if (of) topic = m.target ? `${topic} by ${of.join(' and ')} forces` : `${of.join(' and ')} ${topic}`;
+  if (on) topic += ` on ${on.join(' and ')} forces`;
+  const places = x.places ?? y.places;
+  if (places) topic += ` in ${places.map(placeLabel).join(' and ')}`;
+  if (x.kind === 'running') {
+    const since = narrower(x.since, y.since);
+    topic += since ? ` since ${describeDays(since)}` : ' (running total)';
+  } else if (x.kind === 'event') {
+    const day = x.day ?? y.day;
+    if (day) topic += `${day.from === day.to ? ' on' : ' in'} ${describeDays(day)}`;
+  }
+  return topic;
+}

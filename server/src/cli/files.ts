@@ -1,0 +1,206 @@
+// The disk side of `sanad export`, `import` and `compare`: which articles to read, which label
+// files go with them, and where an export may be written. The current folder stands for the
+// workspace: article paths are relative to it, labels mirror those paths, and exports stay inside
+// it unless the user says otherwise, because a mistyped `--out ../..` should not scatter files.
+import { promises as fs } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { listArticles, readArticle, type ReadResult } from '../corpus/articleFiles';
+import { cleanRelativePath, type LabelFile, type Problem } from '../labels';
+import { loadLabelFolder } from '../labels/labelFs';
+
+/** A line on stderr, prefixed like every message of the CLI. */
+export function say(line: string): void {
+  process.stderr.write(`sanad: ${line}\n`);
+}
+
+let pipeWatched = false;
+
+/** Writes to stdout and waits until it is flushed. */
+export function writeStdout(text: string): Promise<void> {
+  if (!pipeWatched) {
+    pipeWatched = true;
+    // A reader that stops early (`sanad export . | head`) closes the pipe; that is not a crash.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') say(`stdout: ${err.message}`);
+    });
+  }
+  return new Promise((done) => process.stdout.write(text, () => done()));
+}
+
+/** A path as messages show it: relative to the current folder when it is inside it. */
+export function shown(abs: string): string {
+  const r = relative(process.cwd(), abs);
+  return r === '' ? '.' : isOutside(r) ? abs : r;
+}
+
+/** An article's path in exports and in the labels folder: relative to the current folder, `/`-separated. */
+export function workspacePath(abs: string): string {
+  const r = relative(process.cwd(), abs);
+  return r === '' ? abs : r.split(sep).join('/');
+}
+
+function isOutside(rel: string): boolean {
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+}
+
+export function isInside(child: string, parent: string): boolean {
+  return !isOutside(relative(parent, child));
+}
+
+export interface Article {
+  /** Workspace path, as the analysis and the labels name it. */
+  path: string;
+  abs: string;
+  /** The text as the editor holds it: byte-order mark removed. */
+  text: string;
+}
+
+export interface ReadArticles {
+  articles: Article[];
+  /** Files and folders that were named but could not be read; each already reported. */
+  failed: number;
+  /** Workspace paths of the folders named ('' for the current folder): their label files belong to the export. */
+  folders: string[];
+}
+
+/**
+ * The articles named on the command line, folders read recursively for *.txt, as `sanad analyze`
+ * reads them. With `take`, each article is handed to it in order as soon as it and those before
+ * it are read, and not kept in `articles`: a large corpus is then never held as strings.
+ */
+export async function readArticles(paths: readonly string[], maxBytes: number, take?: (article: Article) => void): Promise<ReadArticles> {
+  const out: ReadArticles = { articles: [], failed: 0, folders: [] };
+  const files: string[] = [];
+  for (const p of paths) {
+    const abs = resolve(p);
+    const stat = await fs.stat(abs).catch(() => null);
+    if (!stat) {
+      out.failed++;
+      say(`${p}: no such file or folder`);
+    } else if (stat.isDirectory()) {
+      files.push(...(await listArticles(abs, ['**/*.txt'])));
+      const rel = relative(process.cwd(), abs);
+      out.folders.push(rel === '' ? '' : rel.split(sep).join('/'));
+    } else files.push(abs);
+  }
+  const unique = [...new Set(files)];
+  // Several reads in flight (one at a time, 10,000 small files take seconds); taken in order.
+  const reads: Array<ReadResult | undefined> = new Array(unique.length);
+  let done = 0;
+  const settle = () => {
+    for (let read = reads[done]; read; read = reads[done]) {
+      const abs = unique[done];
+      reads[done++] = undefined;
+      if (!read.ok) {
+        out.failed++;
+        say(`${shown(abs)}: skipped, ${read.reason}`);
+      } else if (take) take({ path: workspacePath(abs), abs, text: read.text });
+      else out.articles.push({ path: workspacePath(abs), abs, text: read.text });
+    }
+  };
+  let next = 0;
+  const reader = async () => {
+    while (next < unique.length) {
+      const i = next++;
+      reads[i] = await readArticle(unique[i], maxBytes);
+      settle();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, unique.length) }, reader));
+  return out;
+}
+
+const READS_IN_FLIGHT = 32;
+
+/** Whether a label file's article lies under one of the folders named. */
+export function underFolders(path: string, folders: readonly string[]): boolean {
+  return folders.some((f) => f === '' || path === f || path.startsWith(`${f}/`));
+}
+
+export interface LoadedLabels {
+  labels: Map<string, LabelFile>;
+  /** Label files (or folders) that could not be read; each already reported with its problems. */
+  broken: number;
+  abs: string;
+}
+
+const SHOWN_PROBLEMS = 5;
+
+/**
+ * The label files under `dir`, keyed by the article paths they mirror. A missing folder is an
+ * empty one unless `mustExist`; a broken file is named with line:column (1-based, as editors and
+ * compilers show them) and each of its problems, and left out.
+ */
+export async function loadLabels(dir: string, mustExist: boolean): Promise<LoadedLabels | string> {
+  const abs = resolve(dir);
+  const stat = await fs.stat(abs).catch(() => null);
+  if (stat && !stat.isDirectory()) return `${dir}: not a folder`;
+  if (!stat) return mustExist ? `${dir}: no such folder` : { labels: new Map(), broken: 0, abs };
+  // The folder is loaded from its parent so that any folder, even one outside the current folder, can be named.
+  const name = basename(abs);
+  if (!cleanRelativePath(name)) return `${dir}: cannot be used as a labels folder`;
+  const loaded = await loadLabelFolder(dirname(abs), name);
+  for (const [rel, problems] of loaded.problems) reportProblems(join(dirname(abs), ...rel.split('/')), problems);
+  return { labels: loaded.labels, broken: loaded.problems.size, abs };
+}
+
+/** `file:line:column: message` for each problem (0-based positions become 1-based), a few per file. */
+export function reportProblems(file: string, problems: readonly Problem[], what = 'not read'): void {
+  const name = shown(file);
+  for (const p of problems.slice(0, SHOWN_PROBLEMS)) say(`${name}:${p.line + 1}:${p.column + 1}: ${p.message}`);
+  if (problems.length > SHOWN_PROBLEMS) say(`${name}: … and ${problems.length - SHOWN_PROBLEMS} more problem(s)`);
+  say(`${name}: ${what}; fix the file and run the command again`);
+}
+
+export interface WriteRules {
+  /** Allow targets outside the current folder. */
+  forceOutside: boolean;
+  /** Allow replacing files that exist. */
+  overwrite: boolean;
+  /** Files never written over, whatever the flags: the articles read (real paths). */
+  articles: ReadonlySet<string>;
+  /** Folders never written into: the labels folder (real paths). */
+  folders: readonly string[];
+}
+
+/** The real path of `abs`, following links of the part that exists, so a link cannot carry a write outside. */
+export async function realish(abs: string): Promise<string> {
+  const rest: string[] = [];
+  let p = abs;
+  for (;;) {
+    try {
+      return join(await fs.realpath(p), ...rest.reverse());
+    } catch {
+      const parent = dirname(p);
+      if (parent === p) return abs;
+      rest.push(basename(p));
+      p = parent;
+    }
+  }
+}
+
+/** Why `abs` may not be written, or undefined when it may. */
+export async function refusalFor(abs: string, rules: WriteRules): Promise<string | undefined> {
+  const real = await realish(abs);
+  if (!rules.forceOutside && !isInside(real, await realish(process.cwd()))) {
+    return `${shown(abs)}: outside the current folder; exports stay inside it unless you pass --force-outside`;
+  }
+  if (rules.articles.has(real)) return `${shown(abs)}: is one of the articles being exported; choose another place`;
+  if (rules.folders.some((f) => isInside(real, f))) return `${shown(abs)}: is inside the labels folder; choose another place`;
+  const stat = await fs.lstat(abs).catch(() => null);
+  if (stat?.isDirectory()) return `${shown(abs)}: is a folder`;
+  if (stat && !rules.overwrite) return `${shown(abs)}: already exists; pass --overwrite to replace it`;
+  return undefined;
+}
+
+/** Why the folder `abs` may not receive an export (it may exist already), or undefined. */
+export async function folderRefusalFor(abs: string, rules: WriteRules): Promise<string | undefined> {
+  const real = await realish(abs);
+  if (!rules.forceOutside && !isInside(real, await realish(process.cwd()))) {
+    return `${shown(abs)}: outside the current folder; exports stay inside it unless you pass --force-outside`;
+  }
+  if (rules.folders.some((f) => isInside(real, f))) return `${shown(abs)}: is inside the labels folder; choose another place`;
+  const stat = await fs.stat(abs).catch(() => null);
+  if (stat && !stat.isDirectory()) return `${shown(abs)}: exists and is not a folder`;
+  return undefined;
+}

@@ -1,0 +1,62 @@
+// A workspace's own lexicon (.sanad/lexicon.yaml, format in docs/LEXICON.md) and the names
+// annotators accepted: both are added to the shipped lexicons. Read only in trusted workspaces.
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity } from 'vscode-languageserver/node';
+import { Lexicon } from '../analysis';
+import type { TaughtName } from '../labels';
+
+export const WORKSPACE_LEXICON = '.sanad/lexicon.yaml';
+
+export interface BuiltLexicon {
+  lexicon: Lexicon;
+  /** Problems per lexicon file URI (an empty list where a file is fine). */
+  problems: Map<string, Diagnostic[]>;
+}
+
+function positionOf(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const line = before.split('\n').length - 1;
+  return { line, character: before.length - (before.lastIndexOf('\n') + 1) };
+}
+
+export async function buildLexicon(roots: string[], trusted: boolean, taught: TaughtName[]): Promise<BuiltLexicon> {
+  const lexicon = Lexicon.builtin();
+  const problems = new Map<string, Diagnostic[]>();
+  if (trusted) {
+    for (const root of roots) {
+      const path = join(root, ...WORKSPACE_LEXICON.split('/'));
+      let text: string;
+      try {
+        const stat = await fs.stat(path);
+        if (stat.size > 5 * 1024 * 1024) {
+          problems.set(pathToFileURL(path).toString(), [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: DiagnosticSeverity.Error, source: 'sanad', message: 'The workspace lexicon is larger than 5 MB; Sanad does not read it.' }]);
+          continue;
+        }
+        text = await fs.readFile(path, 'utf8');
+      } catch {
+        continue;
+      }
+      const found = lexicon.addWorkspace(text);
+      problems.set(
+        pathToFileURL(path).toString(),
+        found.map((p) => {
+          const at = positionOf(text, p.offset ?? 0);
+          return { range: { start: at, end: { line: at.line, character: at.character + 1 } }, severity: DiagnosticSeverity.Error, source: 'sanad', message: p.message };
+        }),
+      );
+    }
+  }
+  // A corrected entity key makes the accepted spelling an alias of that entity.
+  teachNames(lexicon, taught);
+  return { lexicon, problems };
+}
+
+/** Adds the names annotators accepted to a lexicon; true when it learnt anything new. */
+export function teachNames(lexicon: Lexicon, taught: readonly TaughtName[]): boolean {
+  let learnt = false;
+  for (const t of taught) learnt = lexicon.add({ kind: t.kind, name: t.entity, aliases: t.entity !== t.name ? [t.name] : [] }) || learnt;
+  return learnt;
+}

@@ -1,0 +1,133 @@
+// All of Sanad's diagnostics, published per file: contradictions between sources (a warning on both
+// spans, each pointing at the other) and hidden characters in the text. One publish per file
+// carries both, since a publish replaces what that file had. After an edit only the files whose
+// contradictions changed are recomputed, and only those whose problems differ are sent.
+import { DiagnosticSeverity, type Diagnostic, type Connection } from 'vscode-languageserver/node';
+import { findHiddenText, type HiddenRun, type HiddenTier } from '../../analysis/text/hiddenText';
+import type { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
+import type { Contradiction } from '../../analysis';
+import type { ContradictionReview } from '../../labels';
+import { locationOf, rangeOf } from './locations';
+import { isolateParts } from './bidi';
+
+const hiddenCache = new WeakMap<IndexEntry, HiddenRun[]>();
+
+export function hiddenRunsOf(entry: IndexEntry): HiddenRun[] {
+  let runs = hiddenCache.get(entry);
+  if (!runs) hiddenCache.set(entry, (runs = findHiddenText(entry.text)));
+  return runs;
+}
+
+const HIDDEN_SEVERITY: Record<HiddenTier, DiagnosticSeverity> = {
+  suspicious: DiagnosticSeverity.Warning,
+  joiner: DiagnosticSeverity.Information,
+  mark: DiagnosticSeverity.Hint,
+};
+
+export function hiddenTextMessage(run: HiddenRun): string {
+  const what = run.tier === 'suspicious' ? 'Invisible characters that can change how this text reads' : run.tier === 'joiner' ? 'Zero-width joiners' : 'Direction marks';
+  return `${what}: ${run.names.join(', ')}`;
+}
+
+export class DiagnosticsPublisher {
+  /** What each file was last sent, so unchanged files are not sent again. */
+  private published = new Map<string, string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly index: WorkspaceIndex,
+    private readonly maxProblems: () => number,
+    private readonly reviewOf: (c: Contradiction) => ContradictionReview | undefined = () => undefined,
+  ) {}
+
+  /** The diagnostics of one indexed file, as they should be now. */
+  private diagnosticsOf(entry: IndexEntry): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const c of this.index.claims.contradictionsOf(entry.path)) {
+      const mine = c.a.path === entry.path ? c.a : c.b;
+      const theirs = mine === c.a ? c.b : c.a;
+      const other = this.index.byPath(theirs.path);
+      if (!other) continue;
+      // A contradiction a reviewer explained is information, no longer a warning.
+      const review = this.reviewOf(c);
+      const explained = review?.decision === 'explained';
+      const verdict = review ? ` [${review.decision}${review.reviewer ? ` by ${review.reviewer}` : ''}${review.note ? `: ${review.note}` : ''}]` : '';
+      out.push({
+        range: rangeOf(entry, mine.start, mine.end),
+        severity: explained ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning,
+        source: 'sanad',
+        code: 'contradiction',
+        message: isolateParts(`${c.topic}: ${c.message}${verdict}`),
+        relatedInformation: [{ location: locationOf(other, theirs.start, theirs.end), message: `The other figure (${other.path})` }],
+      });
+    }
+    for (const run of hiddenRunsOf(entry)) {
+      out.push({ range: rangeOf(entry, run.start, run.end), severity: HIDDEN_SEVERITY[run.tier], source: 'sanad', code: 'hidden-text', message: hiddenTextMessage(run) });
+    }
+    return out.slice(0, this.maxProblems());
+  }
+
+  private send(uri: string, diagnostics: Diagnostic[]): void {
+    const key = diagnostics.length ? JSON.stringify(diagnostics) : '';
+    if ((this.published.get(uri) ?? '') === key) return;
+    if (key) this.published.set(uri, key);
+    else this.published.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics });
+  }
+
+  /** Recomputes the given files (an edit's touched set); files no longer indexed are cleared. */
+  refreshFiles(uris: Iterable<string>): void {
+    for (const uri of new Set(uris)) {
+      const entry = this.index.get(uri);
+      this.send(uri, entry ? this.diagnosticsOf(entry) : []);
+    }
+  }
+
+  private queued = new Set<string>();
+  private draining = false;
+  private drained: Array<() => void> = [];
+
+  /**
+   * Recomputes the given files in slices of a few milliseconds, so that an edit that touches a
+   * large claims group does not hold up the requests behind it. The edited file goes first, now.
+   */
+  refreshSoon(first: string, others: Iterable<string>): void {
+    this.refreshFiles([first]);
+    for (const uri of others) if (uri !== first) this.queued.add(uri);
+    void this.drain();
+  }
+
+  /** Works through the queue in slices; resolves when it is empty. */
+  private drain(): Promise<void> {
+    const done = new Promise<void>((resolve) => this.drained.push(resolve));
+    if (this.draining) return done;
+    this.draining = true;
+    const step = () => {
+      const sliceStart = Date.now();
+      for (const uri of this.queued) {
+        this.queued.delete(uri);
+        this.refreshFiles([uri]);
+        if (Date.now() - sliceStart > 8) break;
+      }
+      if (this.queued.size > 0) setImmediate(step);
+      else {
+        this.draining = false;
+        for (const resolve of this.drained.splice(0)) resolve();
+      }
+    };
+    setImmediate(step);
+    return done;
+  }
+
+  /**
+   * Recomputes every file, after indexing or a change of settings, in the same slices (ten
+   * thousand files take seconds); resolves when all are sent.
+   */
+  refreshAll(): Promise<void> {
+    const live = new Set<string>();
+    for (const entry of this.index.all()) live.add(entry.uri);
+    for (const uri of [...this.published.keys()]) if (!live.has(uri)) this.send(uri, []);
+    for (const uri of live) this.queued.add(uri);
+    return this.drain();
+  }
+}

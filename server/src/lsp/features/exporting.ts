@@ -1,0 +1,130 @@
+// Export of the whole corpus with its labels (YAML, JSON Lines, brat standoff), import of an
+// exported YAML, and the comparison of two annotators' label folders. The client asks for a
+// target through a save dialog; the server writes atomically and never evaluates content.
+import { promises as fs } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exportYaml, exportJsonl, exportBrat, annPathFor, importYaml, compareAnnotators, type LabelFile } from '../../labels';
+import { loadLabelFolder, writeFileAtomic } from '../../labels/labelFs';
+import type { CorpusAnalysis } from '../../analysis';
+import type { LabelService } from '../labelService';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import type { CompareResult, ExportParams, LabelActionResult } from '../../../../shared/src/protocol';
+import { rangeOf } from './locations';
+
+/** Every label file of the corpus: those on disk, with the ones loaded in memory taking precedence. */
+async function corpusLabels(index: WorkspaceIndex, labels: LabelService, roots: string[], folder: string): Promise<{ byPath: Map<string, LabelFile>; broken: string[] }> {
+  const byPath = new Map<string, LabelFile>();
+  const broken: string[] = [];
+  for (const root of roots) {
+    const loaded = await loadLabelFolder(root, folder);
+    for (const [path, file] of loaded.labels) byPath.set(path, file);
+    for (const [path, problems] of loaded.problems) broken.push(`${path}: ${problems[0]?.message ?? 'broken'}`);
+  }
+  for (const [path, file] of labels.byPath()) if (index.byPath(path)) byPath.set(path, file);
+  return { byPath, broken };
+}
+
+function corpusOf(index: WorkspaceIndex): { corpus: CorpusAnalysis; texts: Map<string, string> } {
+  const entries = index.all().sort((a, b) => (a.path < b.path ? -1 : 1));
+  const documents = entries.map(({ analysis: { problems: _problems, ...doc } }) => doc);
+  return { corpus: { version: 1, documents, contradictions: index.contradictions() }, texts: new Map(entries.map((e) => [e.path, e.text])) };
+}
+
+export async function exportCorpus(p: ExportParams, index: WorkspaceIndex, labels: LabelService, roots: string[], folder: string): Promise<LabelActionResult & { written?: number }> {
+  const { byPath, broken } = await corpusLabels(index, labels, roots, folder);
+  const { corpus, texts } = corpusOf(index);
+  const note = broken.length ? ` ${broken.length} label file(s) could not be read and were left out: ${broken.slice(0, 3).join('; ')}` : '';
+  try {
+    if (p.format === 'brat') {
+      const anns = exportBrat(corpus, byPath, texts);
+      let written = 0;
+      for (const [path, ann] of anns) {
+        await writeFileAtomic(join(p.target, ...annPathFor(path).split('/')), ann);
+        await writeFileAtomic(join(p.target, ...path.split('/')), texts.get(path) ?? '');
+        written++;
+      }
+      return { ok: true, written, message: `Exported ${written} article(s) as brat standoff to ${p.target}.${note}` };
+    }
+    const out = p.format === 'yaml' ? exportYaml(corpus, byPath, { texts, exported: new Date().toISOString() }) : exportJsonl(corpus, byPath, { texts, exported: new Date().toISOString() });
+    await writeFileAtomic(p.target, out);
+    return { ok: true, written: corpus.documents.length, message: `Exported ${corpus.documents.length} article(s) to ${basename(p.target)}.${note}` };
+  } catch (err) {
+    return { ok: false, message: `The export could not be written: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+export async function importExport(source: string, index: WorkspaceIndex, labels: LabelService): Promise<LabelActionResult & { labels?: number }> {
+  let text: string;
+  try {
+    const stat = await fs.stat(source);
+    if (stat.size > 200 * 1024 * 1024) return { ok: false, message: 'That file is larger than 200 MB.' };
+    text = await fs.readFile(source, 'utf8');
+  } catch (err) {
+    return { ok: false, message: `Cannot read ${source}: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  const parsed = importYaml(text);
+  if (!parsed.ok) {
+    const p = parsed.problems[0];
+    return { ok: false, message: `${basename(source)}:${(p?.line ?? 0) + 1}:${(p?.column ?? 0) + 1}: ${p?.message ?? 'not a Sanad export'}` };
+  }
+  let count = 0;
+  const missing: string[] = [];
+  for (const [path, file] of parsed.labelsByPath) {
+    const entry = index.byPath(path);
+    if (!entry) {
+      missing.push(path);
+      continue;
+    }
+    const r = await labels.importLabels(entry.uri, entry.text, file.labels);
+    if (!r.ok) return { ok: false, message: r.message };
+    count += file.labels.length;
+  }
+  const tail = missing.length ? ` ${missing.length} article(s) of the export are not in this workspace: ${missing.slice(0, 3).join(', ')}.` : '';
+  return { ok: true, labels: count, message: `Imported ${count} label(s).${tail}` };
+}
+
+function pct(x: number | null | undefined): string {
+  return x === null || x === undefined ? '—' : x.toFixed(2);
+}
+
+export async function compareFolders(a: string, b: string, index: WorkspaceIndex): Promise<CompareResult> {
+  const [la, lb] = await Promise.all([loadLabelFolder(dirname(a), basename(a)), loadLabelFolder(dirname(b), basename(b))]);
+  const broken = [...la.problems.keys(), ...lb.problems.keys()];
+  if (la.labels.size === 0 || lb.labels.size === 0) return { ok: false, message: `No label files found in ${la.labels.size === 0 ? a : b}.` };
+  const texts = new Map(index.all().map((e) => [e.path, e.text]));
+  const report = compareAnnotators(la.labels, lb.labels, { texts });
+  const lines = [
+    `# Agreement between two annotators`,
+    '',
+    `- A: \`${a}\``,
+    `- B: \`${b}\``,
+    `- Articles compared: ${report.compared.length}; only in A: ${report.onlyInA.length}; only in B: ${report.onlyInB.length}${broken.length ? `; unreadable label files: ${broken.length}` : ''}`,
+    '',
+    '| type | precision | recall | F1 | kappa (spans) | kappa (tokens) | A only | B only | both |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...(['overall', ...Object.keys(report.byType)] as const).map((t) => {
+      const g = t === 'overall' ? report.overall : report.byType[t as keyof typeof report.byType];
+      return `| ${t} | ${pct(g.precision)} | ${pct(g.recall)} | ${pct(g.f1)} | ${pct(g.kappa)} | ${pct(g.tokenKappa)} | ${g.fn} | ${g.fp} | ${g.tp} |`;
+    }),
+    '',
+    `A is the reference: precision counts B's labels that A has too. ${report.disagreements.length} disagreement(s).`,
+  ];
+  const disagreements = report.disagreements.flatMap((d) => {
+    const entry = index.byPath(d.path);
+    if (!entry) return [];
+    const said = (s: typeof d.a) => (s ? `${s.status} ${s.type}${s.value !== undefined ? ` = ${typeof s.value === 'string' ? s.value : JSON.stringify(s.value)}` : ''}` : 'nothing');
+    return [{ uri: entry.uri, range: rangeOf(entry, d.start, Math.min(d.end, entry.text.length)), summary: `${d.kind}: A ${said(d.a)} · B ${said(d.b)} — "${entry.text.slice(d.start, d.end)}"` }];
+  });
+  return { ok: true, report: lines.join('\n'), disagreements };
+}
+
+export function labelRootOf(uri: string, folders: string[]): string | null {
+  if (!uri.startsWith('file:')) return null;
+  const path = fileURLToPath(uri);
+  for (const f of folders) {
+    const root = fileURLToPath(f);
+    if (path === root || path.startsWith(root.endsWith('/') ? root : root + '/')) return root;
+  }
+  return null;
+}

@@ -1,0 +1,66 @@
+// Hovers: what the engine understood of the span under the cursor, shown outside the line so the
+// Arabic text itself is never split.
+import type { Hover, MarkupContent } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Mention } from '../../analysis';
+import { showInterval } from '../../format/table';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import type { LabelService } from '../labelService';
+import { figureHoverLines } from './figureLens';
+import { ActorNames } from '../../format/actorNames';
+import { describeDateValue } from './dateDetails';
+import { hiddenRunsOf, hiddenTextMessage } from './diagnostics';
+
+const KIND_LABEL: Record<Mention['kind'], string> = {
+  person: 'Person',
+  organization: 'Organisation',
+  place: 'Place',
+  date: 'Date',
+  quantity: 'Figure',
+};
+
+export function mentionAt(mentions: readonly Mention[], offset: number): Mention | undefined {
+  // The innermost span wins: a figure inside a longer phrase is what the reader points at.
+  let best: Mention | undefined;
+  for (const m of mentions) {
+    if (m.start <= offset && offset < m.end && (!best || m.end - m.start < best.end - best.start)) best = m;
+  }
+  return best;
+}
+
+export function hover(doc: TextDocument, offset: number, index: WorkspaceIndex, labels?: LabelService): Hover | null {
+  const entry = index.get(doc.uri);
+  if (!entry) return null;
+  // Invisible characters have no width to point at: a hover beside them names them.
+  const hidden = hiddenRunsOf(entry).find((r) => r.tier !== 'mark' && offset >= r.start - 1 && offset <= r.end);
+  const m = mentionAt(entry.analysis.mentions, offset);
+  if (!m) {
+    if (!hidden) return null;
+    return { contents: { kind: 'markdown', value: `**Hidden text** — ${hiddenTextMessage(hidden)}` }, range: { start: doc.positionAt(hidden.start), end: doc.positionAt(hidden.end) } };
+  }
+  const lines: string[] = [`**${KIND_LABEL[m.kind]}** — ${m.text}`];
+  if (m.entity) {
+    const all = index.all().flatMap((e) => e.analysis.mentions.filter((x) => x.entity === m.entity).map((x) => ({ x, uri: e.uri })));
+    const files = new Set(all.map((a) => a.uri)).size;
+    lines.push('', `Canonical name: ${ActorNames.of(all.map((a) => a.x)).nameOf(m.entity)} (key \`${m.entity}\`)`, `Mentioned ${all.length} time${all.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
+  }
+  if (typeof m.value === 'string') {
+    lines.push('', `Value: \`${m.value}\``);
+    const day = describeDateValue(m.value);
+    if (day) lines.push(day);
+  }
+  else if (m.value) lines.push('', `Value: ${showInterval(m.value)}`);
+  if (m.counted) lines.push(`Counted: ${m.counted}${m.event ? ` (${m.event})` : ''}`);
+  if (m.place) lines.push(`Where: ${m.place}`);
+  if (m.window) lines.push(`When: ${m.window}${m.cumulative ? ' (running total)' : ''}`);
+  if (m.source) lines.push(`Says: ${m.source}`);
+  if (m.note) lines.push('', `_${m.note}_`);
+  if (m.kind === 'quantity') lines.push(...figureHoverLines(entry, m.start, index));
+  if (m.boilerplate) lines.push('', '_In boilerplate: not compared with other sources._');
+  const label = labels?.labels(doc.uri).find((l) => !l.orphaned && l.start === m.start && l.end === m.end);
+  lines.push('', label ? `Label: **${label.status}**${label.annotator ? ` by ${label.annotator}` : ''}${label.note ? ` — ${label.note}` : ''}` : '_Suggestion: accept or reject with Ctrl+._');
+  const inside = hiddenRunsOf(entry).filter((r) => r.tier !== 'mark' && r.start >= m.start && r.end <= m.end);
+  for (const r of inside) lines.push('', `⚠ ${hiddenTextMessage(r)}`);
+  const contents: MarkupContent = { kind: 'markdown', value: lines.join('  \n') };
+  return { contents, range: { start: doc.positionAt(m.start), end: doc.positionAt(m.end) } };
+}

@@ -1,0 +1,119 @@
+// The annotation workflow over LSP: code actions on a span (accept, reject, relabel, take back),
+// the label request the client's commands send, and reviews of contradictions.
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Contradiction, Mention } from '../../analysis';
+import { contradictionKey, findReview, makeReview, type ContradictionReview } from '../../labels';
+import type { LabelService, LabelResult } from '../labelService';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import type { LabelAction, LabelActionResult, ReviewContradictionParams, SpanKind } from '../../../../shared/src/protocol';
+
+const KIND_NAME: Record<SpanKind, string> = { person: 'person', organization: 'organisation', place: 'place', date: 'date', quantity: 'figure' };
+
+function short(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > 40 ? `${t.slice(0, 39)}…` : t;
+}
+
+/** Code actions (Ctrl+.) for the spans under the cursor or selection. */
+export function labelCodeActions(doc: TextDocument, range: Range, index: WorkspaceIndex, labels: LabelService, diagnostics: Diagnostic[]): CodeAction[] {
+  const entry = index.get(doc.uri);
+  if (!entry) return [];
+  const from = doc.offsetAt(range.start);
+  const to = doc.offsetAt(range.end);
+  const actions: CodeAction[] = [];
+  const reviewed = labels.review(doc.uri, entry.analysis).filter((m) => m.start <= to && from <= m.end && (from === to ? from < m.end : true));
+  for (const m of reviewed.slice(0, 3)) {
+    const args = { uri: doc.uri, start: m.start, end: m.end, kind: m.kind };
+    const what = `${KIND_NAME[m.kind]} "${short(m.text)}"`;
+    if (m.status !== 'accepted' && m.status !== 'manual') {
+      actions.push({ title: `Sanad: Accept ${what}`, kind: CodeActionKind.QuickFix, isPreferred: true, command: { title: 'Accept', command: 'sanad.label.apply', arguments: [{ action: 'accept', ...args }] } });
+    }
+    if (m.status !== 'rejected') {
+      actions.push({ title: `Sanad: Reject ${what}`, kind: CodeActionKind.QuickFix, command: { title: 'Reject', command: 'sanad.label.apply', arguments: [{ action: 'reject', ...args }] } });
+    }
+    actions.push({ title: `Sanad: Label "${short(m.text)}" as another type…`, kind: CodeActionKind.QuickFix, command: { title: 'Relabel', command: 'sanad.labelSelection', arguments: [{ uri: doc.uri, start: m.start, end: m.end }] } });
+    if (m.status !== 'suggested') {
+      actions.push({ title: `Sanad: Add a note to ${what}…`, kind: CodeActionKind.QuickFix, command: { title: 'Note', command: 'sanad.label.note', arguments: [{ uri: doc.uri, start: m.start, end: m.end }] } });
+      actions.push({ title: `Sanad: Take back the decision on ${what}`, kind: CodeActionKind.QuickFix, command: { title: 'Clear', command: 'sanad.label.apply', arguments: [{ action: 'clear', uri: doc.uri, start: m.start, end: m.end }] } });
+    }
+  }
+  if (from < to && !reviewed.some((m) => m.start === from && m.end === to)) {
+    actions.push({ title: `Sanad: Label selection as…`, kind: CodeActionKind.QuickFix, command: { title: 'Label', command: 'sanad.labelSelection', arguments: [{ uri: doc.uri, start: from, end: to }] } });
+  }
+  for (const d of diagnostics.filter((x) => x.source === 'sanad' && x.code === 'contradiction')) {
+    const args = { uri: doc.uri, start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end) };
+    actions.push({ title: 'Sanad: Mark this contradiction as explained…', kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: 'Explain', command: 'sanad.contradiction.review', arguments: [{ ...args, decision: 'explained' }] } });
+    actions.push({ title: 'Sanad: Confirm this contradiction', kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: 'Confirm', command: 'sanad.contradiction.review', arguments: [{ ...args, decision: 'confirmed' }] } });
+  }
+  return actions;
+}
+
+function mentionFor(analysisMentions: readonly Mention[], a: { start: number; end: number; kind: SpanKind }): Mention | undefined {
+  return analysisMentions.find((m) => m.start === a.start && m.end === a.end && m.kind === a.kind) ?? analysisMentions.find((m) => m.start === a.start && m.end === a.end);
+}
+
+function parseValue(kind: SpanKind, value: string | undefined): string | { min: number | null; max: number | null } | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  if (kind !== 'quantity') return value.trim();
+  // Figures: "3", "151+", "20-99".
+  const v = value.trim().replace(/[–—]/g, '-');
+  let m = /^(\d+)$/.exec(v);
+  if (m) return { min: Number(m[1]), max: Number(m[1]) };
+  m = /^(\d+)\+$/.exec(v);
+  if (m) return { min: Number(m[1]), max: null };
+  m = /^(\d+)\s*-\s*(\d+)$/.exec(v);
+  if (m) return { min: Number(m[1]), max: Number(m[2]) };
+  return undefined;
+}
+
+/** Carries out a label action the client sent. */
+export async function applyLabelAction(a: LabelAction, text: string, index: WorkspaceIndex, labels: LabelService): Promise<LabelActionResult> {
+  const entry = index.get(a.uri);
+  if (!entry) return { ok: false, message: 'Sanad does not know this article; is it open as Arabic News?' };
+  let result: LabelResult;
+  if (a.action === 'accept' || a.action === 'reject') {
+    const mention = mentionFor(entry.analysis.mentions, a);
+    const existing = labels.labels(a.uri).find((l) => l.start === a.start && l.end === a.end);
+    if (!mention && !existing) return { ok: false, message: 'There is no suggestion on that span any more.' };
+    const value = parseValue(a.kind, a.value);
+    if (a.value !== undefined && value === undefined && a.kind === 'quantity') return { ok: false, message: `"${a.value}" is not a figure (write 3, 151+ or 20-99).` };
+    const m: Mention = mention ?? { id: existing!.id, kind: existing!.type, start: a.start, end: a.end, text: text.slice(a.start, a.end), boilerplate: false };
+    result = await labels.decide(a.uri, text, m, a.action === 'accept' ? 'accepted' : 'rejected', { note: a.note, value });
+  } else if (a.action === 'label') {
+    const value = parseValue(a.kind, a.value);
+    result = await labels.labelSpan(a.uri, text, a.start, a.end, a.kind, { note: a.note, value });
+  } else {
+    const label = labels.labels(a.uri).find((l) => l.start === a.start && l.end === a.end);
+    if (!label) return { ok: false, message: 'There is no decision on that span to change.' };
+    result = a.action === 'note' ? await labels.annotate(a.uri, text, label.id, { note: a.note || null }) : await labels.clear(a.uri, text, label.id);
+  }
+  return result.ok ? { ok: true } : { ok: false, message: result.message };
+}
+
+export function quoteOf(index: WorkspaceIndex) {
+  return (side: { path: string; start: number; end: number }) => index.byPath(side.path)?.text.slice(side.start, side.end);
+}
+
+/** The reviewers' decision on a contradiction, if any. */
+export function reviewOf(c: Contradiction, index: WorkspaceIndex, labels: LabelService): ContradictionReview | undefined {
+  if (!labels.hasReviews()) return undefined;
+  return findReview(c, labels.byPath(), quoteOf(index));
+}
+
+export async function reviewContradiction(p: ReviewContradictionParams, index: WorkspaceIndex, labels: LabelService, reviewer: string): Promise<LabelActionResult & { touched?: string[] }> {
+  const entry = index.get(p.uri);
+  if (!entry) return { ok: false, message: 'Sanad does not know this article.' };
+  const c = index.claims.contradictionsOf(entry.path).find((x) => (x.a.path === entry.path && x.a.start === p.start && x.a.end === p.end) || (x.b.path === entry.path && x.b.start === p.start && x.b.end === p.end));
+  if (!c) return { ok: false, message: 'That contradiction is no longer reported.' };
+  const sideA = index.byPath(c.a.path);
+  const sideB = index.byPath(c.b.path);
+  if (!sideA || !sideB) return { ok: false, message: 'One of the two articles is no longer indexed.' };
+  // Both sides' label files are read, so a decision filed under either is found.
+  await labels.load(sideB.uri, sideB.text);
+  const result =
+    p.decision === 'clear'
+      ? await labels.reviewContradiction(sideA.uri, sideA.text, { clearKey: contradictionKey(c, quoteOf(index)) })
+      : await labels.reviewContradiction(sideA.uri, sideA.text, makeReview(c, quoteOf(index), p.decision, { note: p.note, reviewer }));
+  return result.ok ? { ok: true, touched: [sideA.uri, sideB.uri] } : { ok: false, message: result.message };
+}

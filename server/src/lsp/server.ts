@@ -1,0 +1,498 @@
+// The Sanad language server: LSP wiring only. The engine (./analysis) reads the text; the
+// workspace index keeps what it found; the label service keeps the annotators' decisions; each
+// module in ./features answers one kind of request.
+// Speaks LSP over --stdio, --node-ipc or --socket (vscode-languageserver picks from argv).
+import {
+  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, FileChangeType, DiagnosticSeverity,
+  type InitializeResult, type Diagnostic, type WorkDoneProgressServerReporter,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
+import { WorkspaceIndex } from './workspaceIndex';
+import { AnalysisPool } from '../corpus/pool';
+import { firstReads, secondReads, secondReadsInPool, inSlices, type FirstReadContext, type FirstReads } from './firstRead';
+import { LabelService } from './labelService';
+import { listArticles, readArticle } from '../corpus/articleFiles';
+import { isCorpusPath } from '../corpus/glob';
+import { loadSettings, gitUserName } from './settings';
+import { buildLexicon, teachNames, WORKSPACE_LEXICON } from '../corpus/workspaceLexicon';
+import { semanticTokens } from './features/semanticTokens';
+import { hover } from './features/hover';
+import { DiagnosticsPublisher } from './features/diagnostics';
+import { spansOf, statusOf, summaryOf } from './features/corpusViews';
+import { definition, references, documentSymbols, workspaceSymbols } from './features/navigation';
+import { actors, entityMentions, timeline, figures } from './features/panels';
+import { figureLenses } from './features/figureLens';
+import { labelCodeActions, applyLabelAction, reviewContradiction, reviewOf } from './features/labelling';
+import { exportCorpus, importExport, compareFolders, labelRootOf } from './features/exporting';
+import {
+  LANGUAGE_ID, TOKEN_TYPES, TOKEN_MODIFIERS, DEFAULT_INCLUDE, DEFAULT_SETTINGS, type SanadSettings, type InitializationOptions,
+  documentSpansNotification, corpusStatusNotification, corpusSummaryRequest, trustNotification,
+  actorsRequest, entityMentionsRequest, timelineRequest, figuresRequest,
+  labelRequest, reviewContradictionRequest, exportRequest, importRequest, compareRequest,
+} from '../../../shared/src/protocol';
+
+const connection = createConnection(ProposedFeatures.all);
+const index = new WorkspaceIndex();
+let settings: SanadSettings = DEFAULT_SETTINGS;
+let folders: string[] = [];
+let trusted = true;
+let gitName = '';
+let canConfigure = false;
+let indexing = { active: false, done: 0, total: 0 };
+
+/** Label files whose problems are shown, so that a fixed file's problems are cleared. */
+const labelFileProblems = new Set<string>();
+const labels = new LabelService({
+  rootOf: (uri) => labelRootOf(uri, folders),
+  pathOf: (uri) => index.displayPath(uri),
+  folder: () => settings.labels.folder,
+  annotator: () => settings.labels.annotator || gitName,
+  trusted: () => trusted,
+  onProblems: (uri, problems) => {
+    // Most articles have no label file: nothing to say, and nothing said before to clear.
+    if (problems.length === 0 && !labelFileProblems.delete(uri)) return;
+    if (problems.length) labelFileProblems.add(uri);
+    void connection.sendDiagnostics({
+      uri,
+      diagnostics: problems.map<Diagnostic>((p) => ({
+        range: { start: { line: p.line, character: p.column }, end: { line: p.endLine ?? p.line, character: p.endColumn ?? p.column + 1 } },
+        severity: DiagnosticSeverity.Error,
+        source: 'sanad',
+        code: 'label-file',
+        message: `${p.message} Sanad will not change this label file until it is fixed.`,
+      })),
+    });
+  },
+});
+
+// Labels follow the text: every change the editor sends moves them before the document updates.
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update: (doc, changes, version) => {
+    labels.edit(doc.uri, doc.getText(), changes);
+    return TextDocument.update(doc, changes, version);
+  },
+});
+
+const diagnostics = new DiagnosticsPublisher(connection, index, () => settings.maxProblems, (c) => reviewOf(c, index, labels));
+
+connection.onInitialize((params): InitializeResult => {
+  canConfigure = !!params.capabilities.workspace?.configuration;
+  folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+  if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+  index.setFolders(folders);
+  const init = params.initializationOptions as Partial<InitializationOptions> | undefined;
+  trusted = init?.trusted !== false;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentSymbolProvider: { label: 'Sanad' },
+      workspaceSymbolProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeLensProvider: { resolveProvider: false },
+      semanticTokensProvider: { legend: { tokenTypes: TOKEN_TYPES, tokenModifiers: TOKEN_MODIFIERS }, full: true },
+      workspace: { workspaceFolders: { supported: true } },
+    },
+    serverInfo: { name: 'sanad', version: '0.1.0' },
+  };
+});
+
+const roots = () => folders.filter((f) => f.startsWith('file:')).map((f) => fileURLToPath(f));
+
+connection.onInitialized(async () => {
+  settings = await loadSettings(connection, canConfigure);
+  gitName = await gitUserName(roots()[0]);
+  await indexWorkspace();
+});
+
+connection.onDidChangeConfiguration(async () => {
+  const before = JSON.stringify([settings.files.include, settings.labels.folder]);
+  settings = await loadSettings(connection, canConfigure);
+  if (JSON.stringify([settings.files.include, settings.labels.folder]) !== before) await indexWorkspace();
+  else void diagnostics.refreshAll();
+});
+
+connection.onNotification(trustNotification, async ({ trusted: now }) => {
+  if (now === trusted) return;
+  trusted = now;
+  // Trust brings in the workspace lexicon; losing it takes it out.
+  await rebuildLexicon();
+});
+
+function corpusGlobs(): string[] {
+  return [...DEFAULT_INCLUDE, ...settings.files.include];
+}
+
+function isCorpusFile(uri: string): boolean {
+  if (!uri.startsWith('file:')) return false;
+  const fsPath = fileURLToPath(uri);
+  return roots().some((root) => !relative(root, fsPath).startsWith('..') && isCorpusPath(root, fsPath, corpusGlobs()));
+}
+
+const yieldToEvents = () => new Promise<void>((done) => setImmediate(done));
+/** Articles analysed in this thread after worker threads did the first read. */
+const WARM_UP_ARTICLES = 64;
+
+type Progress = WorkDoneProgressServerReporter | null;
+
+/**
+ * Reads and analyses every corpus file of the workspace (in worker threads when it is large, else
+ * in slices), compares the figures and publishes every file's problems, reporting progress.
+ */
+async function indexWorkspace(): Promise<void> {
+  if (indexing.active) return;
+  const progress = await connection.window.createWorkDoneProgress().catch(() => null);
+  indexing = { active: true, done: 0, total: 0 };
+  // How long each stage took, for the output channel: where a slow first read goes.
+  const stages: string[] = [];
+  let stageStart = Date.now();
+  const stage = (name: string) => {
+    stages.push(`${name} ${Date.now() - stageStart} ms`);
+    stageStart = Date.now();
+  };
+  try {
+    index.beginBulk();
+    try {
+      await readWorkspace(progress, stage);
+    } finally {
+      // Also after a failure: the documents read so far are compared.
+      progress?.report(100, 'comparing figures');
+      await inSlices(index.endBulk(), (entry) => index.compare(entry), { yieldToEvents });
+      stage('figures compared');
+    }
+    for (const doc of documents.all()) sendSpans(doc);
+    // Still "indexing" for the status bar until every file's problems are out.
+    progress?.report(100, 'publishing problems');
+    await diagnostics.refreshAll();
+    stage('problems published');
+  } finally {
+    indexing.active = false;
+    progress?.done();
+    sendStatus();
+  }
+  const summary = `Sanad: indexed ${index.size} articles (${stages.join(', ')})`;
+  connection.console.info(summary);
+  if (process.env.SANAD_TIMINGS) process.stderr.write(summary + '\n');
+}
+
+/** The first read (firstRead.ts): every article read, labels loaded, names learnt, every article finished. */
+async function readWorkspace(progress: Progress, stage: (name: string) => void): Promise<void> {
+  const built = await buildLexicon(roots(), trusted, []);
+  index.lexicon = built.lexicon;
+  for (const [uri, d] of built.problems) void connection.sendDiagnostics({ uri, diagnostics: d });
+  const files: string[] = [];
+  for (const root of roots()) files.push(...(await listArticles(root, corpusGlobs())));
+  indexing.total = files.length;
+  progress?.begin('Sanad: indexing articles', 0, `0/${files.length}`, false);
+  // Each article's labels are looked up as soon as it is read, while the engine works.
+  const labelLoads: Array<Promise<unknown>> = [];
+  const ctx: FirstReadContext = { ...firstReadContext(progress, 'reading'), onRead: (r) => labelLoads.push(labels.load(r.uri, r.text)) };
+  let pool = AnalysisPool.create(AnalysisPool.scriptBeside(__dirname), { roots: roots(), trusted }, files.length);
+  if (pool) connection.console.info(`Sanad: reading ${files.length} articles in ${pool.size} worker threads`);
+  let firsts: FirstReads;
+  try {
+    firsts = await firstReads(files, pool, ctx);
+  } catch (err) {
+    // A worker failed: the first pass is made again here.
+    poolFailed(err);
+    pool?.dispose();
+    pool = null;
+    firsts = await firstReads(files, null, ctx);
+  }
+  stage('read');
+  // The annotators' labels, then what they and the titles in any article teach the lexicon.
+  progress?.report(100, 'reading labels');
+  await Promise.all(labelLoads);
+  stage('labels');
+  const taught = labels.taught();
+  // Both, always: the names accepted in labels, then the names the titles introduce.
+  const accepted = teachNames(index.lexicon, taught);
+  const learnt = index.lexicon.learnFrom(firsts.persons) || accepted;
+  const again = firstReadContext(progress, 'finishing');
+  if (pool) {
+    try {
+      await secondReadsInPool(pool, firsts, taught, learnt, again);
+    } catch (err) {
+      poolFailed(err);
+      await secondReads({ ...firsts, kept: null }, learnt, again);
+    }
+    pool.dispose();
+    // This thread has analysed nothing yet: a few articles now, so that its compiled engine is
+    // warm for the first edits (cold, an edit of a long article takes three times longer).
+    for (const e of index.all().slice(0, WARM_UP_ARTICLES)) {
+      index.update(e.uri, e.text, e.version);
+      await yieldToEvents();
+    }
+  } else await secondReads(firsts, learnt, again);
+  stage(`finished with the names learnt${learnt ? '' : ' (none new)'}`);
+}
+
+/** How the first read reaches the editor and the index. */
+function firstReadContext(progress: Progress, what: string): FirstReadContext {
+  return {
+    index,
+    open: (uri) => {
+      const doc = documents.get(uri);
+      return doc && { text: doc.getText(), version: doc.version };
+    },
+    maxBytes: settings.maxFileSizeKB * 1024,
+    warn: (message) => connection.console.warn(message),
+    progress: (done, total) => {
+      indexing.done = done;
+      progress?.report(Math.round((100 * done) / Math.max(1, total)), `${what} ${done}/${total}`);
+      sendStatus();
+    },
+    yieldToEvents,
+  };
+}
+
+function poolFailed(err: unknown): void {
+  connection.console.warn(`Sanad: analysis in worker threads failed (${err instanceof Error ? err.message : String(err)}); continuing in one thread.`);
+}
+
+/** A new lexicon (workspace lexicon or trust changed): every article is analysed again. */
+async function rebuildLexicon(): Promise<void> {
+  const built = await buildLexicon(roots(), trusted, labels.taught());
+  index.lexicon = built.lexicon;
+  for (const [uri, d] of built.problems) void connection.sendDiagnostics({ uri, diagnostics: d });
+  index.learn();
+  await reanalyse(index.all());
+  for (const doc of documents.all()) sendSpans(doc);
+  void diagnostics.refreshAll();
+  sendStatus();
+}
+
+/** Analyses entries again, in slices that leave room for typing. */
+async function reanalyse(stale: Array<{ uri: string }>): Promise<void> {
+  await inSlices(
+    stale,
+    ({ uri }) => {
+      const entry = index.get(uri);
+      if (entry) index.update(entry.uri, entry.text, entry.version);
+    },
+    { yieldToEvents },
+  );
+}
+
+let relearning = false;
+/** After an edit or a label: a newly known name is taught to the whole corpus, in the background. */
+async function spreadNames(uri: string | null): Promise<void> {
+  if (relearning || indexing.active) return;
+  const entry = uri ? index.get(uri) : undefined;
+  let stale = entry ? index.learn([entry]) : [];
+  if (!uri) {
+    if (teachNames(index.lexicon, labels.taught())) stale = index.all();
+  }
+  if (stale.length === 0) return;
+  relearning = true;
+  try {
+    await reanalyse(stale);
+    for (const doc of documents.all()) sendSpans(doc);
+    void diagnostics.refreshAll();
+    sendStatus();
+  } finally {
+    relearning = false;
+  }
+}
+
+let statusTimer: NodeJS.Timeout | undefined;
+function sendStatus(): void {
+  if (statusTimer) return;
+  statusTimer = setTimeout(() => {
+    statusTimer = undefined;
+    void connection.sendNotification(corpusStatusNotification, statusOf(index, indexing));
+  }, 50);
+}
+
+function sendSpans(doc: TextDocument): void {
+  const entry = index.get(doc.uri);
+  if (entry && entry.version === doc.version) void connection.sendNotification(documentSpansNotification, spansOf(entry, labels));
+}
+
+// Edits: each open document is re-analysed after a pause in typing, then the files whose
+// contradictions changed are refreshed. Nothing here runs per keystroke but the timer reset.
+const pending = new Map<string, NodeJS.Timeout>();
+function schedule(doc: TextDocument, delay: number): void {
+  clearTimeout(pending.get(doc.uri));
+  pending.set(
+    doc.uri,
+    setTimeout(() => {
+      pending.delete(doc.uri);
+      const live = documents.get(doc.uri);
+      if (!live || live.languageId !== LANGUAGE_ID) return;
+      const { touched } = index.update(live.uri, live.getText(), live.version);
+      sendSpans(live);
+      diagnostics.refreshSoon(live.uri, touched);
+      sendStatus();
+      void spreadNames(live.uri);
+    }, delay),
+  );
+}
+
+documents.onDidOpen(async (e) => {
+  schedule(e.document, 0);
+  // The article's labels, placed on the text as it is now; then paint again with them.
+  await labels.load(e.document.uri, e.document.getText());
+  const live = documents.get(e.document.uri);
+  if (live && index.get(live.uri)?.version === live.version) sendSpans(live);
+});
+documents.onDidChangeContent((e) => schedule(e.document, settings.debounceMs));
+documents.onDidSave(async (e) => {
+  // Labels moved by the edits are written with the article, so offsets match the file on disk.
+  const saved = await labels.save(e.document.uri);
+  if (!saved.ok) void connection.window.showWarningMessage(`Sanad: the labels of ${index.displayPath(e.document.uri)} were not saved. ${saved.message}`);
+});
+documents.onDidClose(async (e) => {
+  clearTimeout(pending.get(e.document.uri));
+  pending.delete(e.document.uri);
+  // Unsaved edits are gone with the editor; the labels are read again against the file on disk.
+  labels.forget(e.document.uri);
+  let touched: string[];
+  if (isCorpusFile(e.document.uri)) {
+    const read = await readArticle(fileURLToPath(e.document.uri), settings.maxFileSizeKB * 1024);
+    touched = read.ok ? index.update(e.document.uri, read.text, null).touched : index.markUnreadable(e.document.uri, read.reason);
+    const entry = index.get(e.document.uri);
+    if (entry) await labels.load(entry.uri, entry.text);
+  } else touched = index.remove(e.document.uri);
+  diagnostics.refreshFiles([e.document.uri, ...touched]);
+  sendStatus();
+});
+
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  const touched: string[] = [];
+  let lexiconChanged = false;
+  for (const change of changes) {
+    const path = change.uri.startsWith('file:') ? fileURLToPath(change.uri) : '';
+    if (path.endsWith(WORKSPACE_LEXICON.split('/').join(process.platform === 'win32' ? '\\' : '/'))) {
+      lexiconChanged = true;
+      continue;
+    }
+    const article = labels.articleOfLabelFile(change.uri);
+    if (article) {
+      // A label file changed on disk (git pull, another window, a hand edit): read it again.
+      labels.forget(article);
+      const entry = index.get(article);
+      if (entry) await labels.load(article, documents.get(article)?.getText() ?? entry.text);
+      const open = documents.get(article);
+      if (open) sendSpans(open);
+      touched.push(article);
+      continue;
+    }
+    if (documents.get(change.uri) || !isCorpusFile(change.uri)) continue;
+    touched.push(change.uri);
+    labels.forget(change.uri);
+    if (change.type === FileChangeType.Deleted) touched.push(...index.remove(change.uri));
+    else {
+      const read = await readArticle(fileURLToPath(change.uri), settings.maxFileSizeKB * 1024);
+      touched.push(...(read.ok ? index.update(change.uri, read.text, null).touched : index.markUnreadable(change.uri, read.reason)));
+      const entry = index.get(change.uri);
+      if (entry) await labels.load(entry.uri, entry.text);
+    }
+  }
+  if (lexiconChanged) await rebuildLexicon();
+  if (touched.length) {
+    diagnostics.refreshFiles(touched);
+    sendStatus();
+  }
+});
+
+function analysedDocument(uri: string): TextDocument | undefined {
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  const entry = index.get(uri);
+  // A request may arrive before the debounced analysis: analyse now so answers match the text.
+  if (!entry || entry.version !== doc.version) {
+    clearTimeout(pending.get(uri));
+    pending.delete(uri);
+    const { touched } = index.update(uri, doc.getText(), doc.version);
+    sendSpans(doc);
+    diagnostics.refreshSoon(uri, touched);
+  }
+  return doc;
+}
+
+connection.onHover(({ textDocument, position }) => {
+  const doc = analysedDocument(textDocument.uri);
+  return doc ? hover(doc, doc.offsetAt(position), index, labels) : null;
+});
+
+connection.languages.semanticTokens.on(({ textDocument }) => {
+  const doc = analysedDocument(textDocument.uri);
+  const entry = doc && index.get(doc.uri);
+  return doc && entry ? semanticTokens(doc, entry.analysis.mentions) : { data: [] };
+});
+
+connection.onDefinition(({ textDocument, position }) => {
+  const doc = analysedDocument(textDocument.uri);
+  return doc ? definition(index, doc.uri, doc.offsetAt(position)) : null;
+});
+
+connection.onReferences(({ textDocument, position }) => {
+  const doc = analysedDocument(textDocument.uri);
+  return doc ? references(index, doc.uri, doc.offsetAt(position)) : null;
+});
+
+connection.onDocumentSymbol(({ textDocument }) => {
+  const doc = analysedDocument(textDocument.uri);
+  const entry = doc && index.get(doc.uri);
+  return entry ? documentSymbols(entry) : [];
+});
+
+connection.onWorkspaceSymbol(({ query }) => workspaceSymbols(index, query));
+
+connection.onCodeLens(({ textDocument }) => {
+  const doc = analysedDocument(textDocument.uri);
+  const entry = doc && index.get(doc.uri);
+  return entry ? figureLenses(entry, index) : [];
+});
+
+connection.onCodeAction(({ textDocument, range, context }) => {
+  const doc = analysedDocument(textDocument.uri);
+  return doc ? labelCodeActions(doc, range, index, labels, context.diagnostics) : [];
+});
+
+connection.onRequest(labelRequest, async (action) => {
+  const doc = analysedDocument(action.uri);
+  const entry = index.get(action.uri);
+  const text = doc?.getText() ?? entry?.text;
+  if (text === undefined) return { ok: false, message: 'Open the article first.' };
+  const result = await applyLabelAction(action, text, index, labels);
+  if (doc) sendSpans(doc);
+  sendStatus();
+  if (result.ok && (action.action === 'accept' || action.action === 'label') && ['person', 'organization', 'place'].includes(action.kind)) void spreadNames(null);
+  return result;
+});
+
+connection.onRequest(reviewContradictionRequest, async (params) => {
+  const result = await reviewContradiction(params, index, labels, settings.labels.annotator || gitName);
+  if (result.touched) diagnostics.refreshFiles(result.touched);
+  return { ok: result.ok, message: result.message };
+});
+
+connection.onRequest(exportRequest, (params) => exportCorpus(params, index, labels, roots(), settings.labels.folder));
+connection.onRequest(importRequest, async ({ source }) => {
+  const result = await importExport(source, index, labels);
+  for (const doc of documents.all()) sendSpans(doc);
+  sendStatus();
+  void spreadNames(null);
+  return result;
+});
+connection.onRequest(compareRequest, ({ a, b }) => compareFolders(a, b, index));
+
+connection.onRequest(corpusSummaryRequest, () => summaryOf(index, labels));
+connection.onRequest(actorsRequest, () => actors(index));
+connection.onRequest(entityMentionsRequest, ({ entity }) => entityMentions(index, entity));
+connection.onRequest(timelineRequest, () => timeline(index));
+connection.onRequest(figuresRequest, () => figures(index));
+
+// The server must outlive any bug: a failure in one request or timer is logged, not fatal.
+process.on('uncaughtException', (err) => connection.console.error(`sanad: ${err.stack ?? String(err)}`));
+process.on('unhandledRejection', (err) => connection.console.error(`sanad: ${err instanceof Error ? err.stack : String(err)}`));
+
+documents.listen(connection);
+connection.listen();
