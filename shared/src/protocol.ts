@@ -65,6 +65,17 @@ export interface CorpusSummaryDocument {
 /** The documents the server knows, for views and the demo summary. */
 export const corpusSummaryRequest = new RequestType0<CorpusSummaryDocument[], void>('sanad/corpusSummary');
 
+/**
+ * The whole corpus analysis the server holds, in the shape `sanad analyze` prints
+ * (docs/CONTRACT.md; documents in path order): the same articles give the same analysis either way.
+ */
+export interface CorpusAnalysisJson {
+  version: number;
+  documents: Array<{ path: string }>;
+  contradictions: unknown[];
+}
+export const corpusAnalysisRequest = new RequestType0<CorpusAnalysisJson, void>('sanad/corpusAnalysis');
+
 /** Settings under `sanad.*`, as the server reads them (defaults in package.json). */
 export interface SanadSettings {
   files: { include: string[] };

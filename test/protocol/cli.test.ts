@@ -97,7 +97,7 @@ test('many files: worker threads give the output of one thread, byte for byte, a
   for (const when of ['first', 'second']) {
     const failed = run({ ...threads, SANAD_TEST_WORKER_FAILURE: when });
     assert.equal(failed.status, 1, `a worker failing in the ${when} pass`);
-    assert.match(failed.stderr, /worker thread failed .*analysing in this process instead/);
+    assert.match(failed.stderr, /worker thread failed .*analysing in this thread instead/);
     assert.equal(failed.stdout, serial.stdout, `every document, after a failure in the ${when} pass`);
   }
   for (const format of ['yaml', 'table']) assert.equal(run(threads, '--format', format).stdout, run({ SANAD_THREADS: '1' }, '--format', format).stdout, format);

@@ -39,10 +39,10 @@ async function knowledge(env: Record<string, string>) {
 }
 
 test('a workspace read in worker threads is known exactly as one read in this thread', async () => {
-  const one = await knowledge({ SANAD_POOL_MIN_FILES: '100000' });
-  const pooled = await knowledge({ SANAD_POOL_MIN_FILES: '1' });
+  const one = await knowledge({ SANAD_PARALLEL_MIN_FILES: '100000' });
+  const pooled = await knowledge({ SANAD_PARALLEL_MIN_FILES: '1', SANAD_THREADS: '2' });
   assert.doesNotMatch(one.logs, /worker threads/);
-  assert.match(pooled.logs, /reading 5 articles in \d+ worker threads/);
+  assert.match(pooled.logs, /read 5 articles in \d+ worker threads/);
   assert.ok(one.status.contradictions > 0 && one.status.actors > 0);
   assert.deepEqual(pooled.status, one.status);
   assert.deepEqual(pooled.spans, one.spans);
@@ -50,10 +50,10 @@ test('a workspace read in worker threads is known exactly as one read in this th
 });
 
 test('a worker that fails costs speed, not documents', async () => {
-  const one = await knowledge({ SANAD_POOL_MIN_FILES: '100000' });
+  const one = await knowledge({ SANAD_PARALLEL_MIN_FILES: '100000' });
   for (const pass of ['first', 'second']) {
-    const broken = await knowledge({ SANAD_POOL_MIN_FILES: '1', SANAD_TEST_POOL_FAILURE: pass });
-    assert.match(broken.logs, /worker threads failed \(failing as asked/);
+    const broken = await knowledge({ SANAD_PARALLEL_MIN_FILES: '1', SANAD_THREADS: '2', SANAD_TEST_WORKER_FAILURE: pass });
+    assert.match(broken.logs, /worker thread failed \(.*analysing in this thread instead/);
     assert.deepEqual(broken.status, one.status, pass);
     assert.deepEqual(broken.diagnostics, one.diagnostics, pass);
   }

@@ -17,9 +17,10 @@ import {
   type DocumentAnalysis,
   type DocumentResult,
   type FirstPass,
+  learningStandIn,
+  newMentions,
 } from '../../server/src/analysis';
 import { JsonObjectWriter, prettyElement } from '../../server/src/format/json';
-import { learningStandIn, newMentions } from '../../server/src/corpus/threads';
 import { rng } from './helpers/random';
 
 const seedsDir = [join(__dirname, '../../../seeds'), join(process.cwd(), 'seeds')].find((d) => existsSync(d)) ?? '';

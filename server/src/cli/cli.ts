@@ -3,7 +3,8 @@
 import YAML from 'yaml';
 import { formatTable } from '../format/table';
 import { readArticles, say, writeStdout } from './files';
-import { analyzeEach, analyzeFiles, CorpusTexts, isAnalyzeWorker, runAnalyzeWorker } from '../corpus/threads';
+import { analyzeEach } from '../corpus/pool';
+import { CorpusTexts } from '../corpus/texts';
 import { JsonObjectWriter, prettyElement } from '../format/json';
 import { ClaimIndex } from '../analysis/claims/contradictions';
 import type { CorpusAnalysis } from '../analysis';
@@ -76,8 +77,15 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (args.format === 'json') await analyzeToJson(texts);
   else {
-    // On several threads when there are many files (cliParallel.ts); the same result either way.
-    const result = await analyzeFiles(texts, say);
+    // On several threads when there are many files (corpus/pool.ts); the same result either way.
+    const documents: CorpusAnalysis['documents'] = [];
+    const index = new ClaimIndex();
+    await analyzeEach(texts, (doc, text) => {
+      documents.push(doc);
+      index.update(doc, text);
+    }, { warn: say });
+    // What corpusResult gives: the index lists what findContradictions lists.
+    const result: CorpusAnalysis = { version: 1, documents, contradictions: index.contradictions() };
     const out = args.format === 'yaml' ? YAML.stringify(result, { lineWidth: 0, aliasDuplicateObjects: false }) : formatTable(result);
     await writeStdout(out.endsWith('\n') ? out : out + '\n');
   }
@@ -96,11 +104,15 @@ async function analyzeToJson(texts: CorpusTexts): Promise<void> {
   await out.member('version', version);
   out.openArray('documents');
   const index = new ClaimIndex();
-  // On several threads when there are many files (cliParallel.ts); the same documents either way.
-  await analyzeEach(texts, say, (doc, text, json) => {
-    index.update(doc, text);
-    return out.element(json ?? prettyElement(doc));
-  });
+  // On several threads when there are many files (corpus/pool.ts); the same documents either way.
+  await analyzeEach(
+    texts,
+    (doc, text, json) => {
+      index.update(doc, text);
+      return out.element(json ?? prettyElement(doc));
+    },
+    { warn: say },
+  );
   await out.closeArray();
   // The index lists what findContradictions lists, in the same order.
   out.openArray('contradictions');
@@ -113,9 +125,7 @@ async function analyzeToJson(texts: CorpusTexts): Promise<void> {
   await writeStdout('\n');
 }
 
-// The same file is the worker of a parallel analysis when started as one.
-if (isAnalyzeWorker()) runAnalyzeWorker();
-else if (require.main === module) {
+if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err) => {

@@ -1,139 +1,388 @@
-// Worker threads for the first read of a large workspace. Analysing ten thousand articles is
-// seconds of work; spread over the machine's cores it takes less, and this thread stays free to
-// answer the editor. Texts go out in batches; the first pass sends back only the people each
-// document names, the second pass (after the corpus taught names) the analyses, as JSON text
-// (quicker to parse than a structured clone). Anything that goes wrong makes the caller analyse
-// in this thread instead: the pool is a speed-up, never a requirement.
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+// The one corpus pipeline: the two passes of analysis/corpus.ts over a corpus, on worker threads
+// when it is large, else on this thread, for `sanad analyze` and the language server alike. Each
+// finished document is handed on in corpus order as soon as it and those before it are done, so
+// that the caller can write it out or index it, and compare its figures, while the rest is
+// analysed; nothing holds every analysis at once.
+//
+// On threads: the texts go to the workers once, in shared memory (texts.ts), and are only held
+// there; each worker (worker.ts, its own bundle dist/worker.js) takes the next slice of documents
+// as it gets free (an atomic counter), reads them (first pass) and keeps their readings. Only small
+// things come back between the passes: the people each document names and its outlet. This thread
+// puts the corpus together in corpus order: every lexicon (each worker's and this thread's)
+// learns the same from the same list, the outlets' repeated lines are shared out group by group,
+// and each worker finishes the documents it read, slice by slice, never more than a few slices
+// ahead of the output. The finished documents come back as the JSON text of the output.
+//
+// A worker that fails in any way makes the corpus be analysed again on this thread, with a
+// warning; the documents already handed on are not handed on again, so the caller never misses
+// or sees twice a document.
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { DocumentAnalysis, DocumentResult } from '../analysis';
-import type { TaughtName } from '../labels';
+import {
+  learnFrom,
+  learningStandIn,
+  lexiconFrom,
+  newMentions,
+  outletGroups,
+  readFirst,
+  readSecond,
+  repeatedInGroup,
+  type DocumentAnalysis,
+  type DocumentResult,
+  type FirstPass,
+  type Lexicon,
+  type LexiconRecipe,
+  type Mention,
+  type NameToTeach,
+} from '../analysis';
+import { WORKER_TAG, sliceRange, type FromWorker, type Range, type SharedCorpus, type ToWorker } from './messages';
+import { textAt, type CorpusTexts } from './texts';
+import { threadsFor } from './threads';
 
-export interface PoolWorkerData {
-  roots: string[];
-  trusted: boolean;
+/**
+ * Called with each finished document in corpus order, with its text and, when a worker made it,
+ * its element of the JSON output (prettyElement(doc)). The next document waits for the promise.
+ */
+export type OnDocument = (doc: DocumentResult, text: string, json: string | undefined) => void | Promise<void>;
+
+export interface PipelineOptions {
+  /** What every lexicon of the corpus is made of (the workspace's lexicon files). */
+  recipe?: LexiconRecipe;
+  /** The names annotators accepted, asked for between the passes (labels load while the first runs). */
+  taught?: () => NameToTeach[] | Promise<NameToTeach[]>;
+  /** Told when the workers failed and this thread did the rest of the work. */
+  warn?: (line: string) => void;
+  /** Work on this thread gives way every SLICE_MS (the language server answers requests then). */
+  yieldToEvents?: () => Promise<void>;
+  /** `done` of `total` documents through a pass. */
+  progress?: (pass: 'reading' | 'finishing', done: number, total: number) => void;
+  /** The workers' bundle; by default worker.js beside the running bundle. */
+  workerScript?: string;
+  env?: NodeJS.ProcessEnv;
 }
 
-export type ToPoolWorker =
-  | { type: 'first'; batch: number; items: Array<{ path: string; text: string }> }
-  | { type: 'learn'; batch: number; taught: TaughtName[]; persons: DocumentAnalysis[]; learnt: boolean }
-  | { type: 'again'; batch: number; paths: string[] };
-
-export type FromPoolWorker = { type: 'results'; batch: number; json: string } | { type: 'failed'; batch: number; message: string };
-
-/** Below this many files one thread is quicker than starting others. */
-export const POOL_MIN_FILES = Number(process.env.SANAD_POOL_MIN_FILES) || 300;
-const BATCH = 40;
-
-interface Pending {
-  resolve: (results: unknown[]) => void;
-  reject: (err: Error) => void;
+export interface PipelineResult {
+  /** This thread's lexicon, having learnt what the corpus teaches (for the edits that follow). */
+  lexicon: Lexicon;
+  /** How many worker threads read the corpus (1: none, or they failed). */
+  threads: number;
 }
 
-export class AnalysisPool {
-  private readonly workers: Worker[] = [];
-  private readonly pending = new Map<number, Pending>();
-  /** Which worker read each path: it holds the readings for the second pass. */
-  private readonly owner = new Map<string, number>();
-  private readonly load: number[] = [];
-  private nextBatch = 0;
-  private broken: Error | null = null;
+/** Longest stretch of work on this thread before others get their turn, when they ask for it. */
+const SLICE_MS = 20;
 
-  /** A pool beside `script` (dist/analysisWorker.js), or null when there is nothing to gain or no script. */
-  static create(script: string, data: PoolWorkerData, files: number): AnalysisPool | null {
-    // One core gains nothing from threads; the tests ask for them anyway (SANAD_POOL_MIN_FILES).
-    const size = Math.min(4, Math.max(2, availableParallelism()));
-    if (files < POOL_MIN_FILES || (availableParallelism() < 2 && !process.env.SANAD_POOL_MIN_FILES) || !existsSync(script)) return null;
-    try {
-      return new AnalysisPool(script, data, size);
-    } catch {
-      return null;
+/**
+ * The documents of analyzeCorpus(files), handed to `onDocument` one by one in corpus order, on
+ * worker threads when there are enough files and cores (and `texts` are shared).
+ */
+export async function analyzeEach(texts: CorpusTexts, onDocument: OnDocument, options: PipelineOptions = {}): Promise<PipelineResult> {
+  const env = options.env ?? process.env;
+  const recipe = options.recipe ?? { workspace: [] };
+  const script = options.workerScript ?? join(__dirname, 'worker.js');
+  const threads = threadsFor(texts.count, env);
+  if (threads < 2 || !texts.shared || !existsSync(script)) return { lexicon: await analyzeHere(texts, recipe, onDocument, 0, options), threads: 1 };
+  const corpus = share(texts, threads, recipe, env.SANAD_TEST_WORKER_FAILURE);
+  const progress: Progress = { emitted: 0, sinkFailed: false, sinkError: undefined };
+  try {
+    const lexicon = await analyzeOnThreads(corpus, threads, script, onDocument, progress, options);
+    return { lexicon, threads };
+  } catch (err) {
+    if (progress.sinkFailed) throw progress.sinkError;
+    options.warn?.(`worker thread failed (${err instanceof Error ? err.message : String(err)}); analysing in this thread instead`);
+  }
+  return { lexicon: await analyzeHere(texts, recipe, onDocument, progress.emitted, options), threads: 1 };
+}
+
+/** Gives way to other work every SLICE_MS, when the caller asked for it. */
+function slicer(options: PipelineOptions): () => Promise<void> | undefined {
+  const yieldToEvents = options.yieldToEvents;
+  if (!yieldToEvents) return () => undefined;
+  let start = Date.now();
+  return () => {
+    if (Date.now() - start <= SLICE_MS) return undefined;
+    return yieldToEvents().then(() => {
+      start = Date.now();
+    });
+  };
+}
+
+/**
+ * analyzeCorpus's steps on this thread, each document handed on as soon as it is finished;
+ * the first `skip` documents (already handed on) are not handed on again.
+ */
+async function analyzeHere(texts: CorpusTexts, recipe: LexiconRecipe, onDocument: OnDocument, skip: number, options: PipelineOptions): Promise<Lexicon> {
+  const lexicon = lexiconFrom(recipe).lexicon;
+  const count = texts.count;
+  const pause = slicer(options);
+  const kept: Array<FirstPass | undefined> = new Array(count);
+  let persons: DocumentAnalysis[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const first = readFirst({ path: texts.paths[i], text: texts.text(i) }, lexicon);
+    kept[i] = first.kept;
+    persons[i] = first.persons;
+    const wait = pause();
+    if (wait) {
+      options.progress?.('reading', i + 1, count);
+      await wait;
     }
   }
-
-  private constructor(script: string, data: PoolWorkerData, size: number) {
-    for (let i = 0; i < size; i++) {
-      const w = new Worker(script, { workerData: data });
-      w.on('message', (msg: FromPoolWorker) => this.settle(i, msg));
-      w.on('error', (err) => this.fail(err));
-      w.on('exit', (code) => code !== 0 && this.fail(new Error(`analysis worker stopped (exit code ${code})`)));
-      this.workers.push(w);
-      this.load.push(0);
+  options.progress?.('reading', count, count);
+  const learnt = learnFrom(lexicon, (await options.taught?.()) ?? [], persons);
+  const repeated: Array<Range[] | undefined> = new Array(count);
+  for (const members of outletGroups(persons)) {
+    const found = repeatedInGroup(members.map((i) => texts.text(i)));
+    members.forEach((doc, k) => (repeated[doc] = found[k]));
+  }
+  persons = [];
+  for (let i = 0; i < count; i++) {
+    const text = texts.text(i);
+    const doc = readSecond({ path: texts.paths[i], text }, kept[i]!, lexicon, learnt, repeated[i] ?? []);
+    kept[i] = undefined;
+    repeated[i] = undefined;
+    if (i < skip) continue;
+    const wait = onDocument(doc, text, undefined);
+    if (wait) await wait;
+    const pausing = pause();
+    if (pausing) {
+      options.progress?.('finishing', i + 1, count);
+      await pausing;
     }
   }
+  options.progress?.('finishing', count, count);
+  return lexicon;
+}
 
-  /** The script's usual place: beside the bundle that is running. */
-  static scriptBeside(dir: string): string {
-    return join(dir, 'analysisWorker.js');
-  }
+interface Progress {
+  /** Documents handed on so far. */
+  emitted: number;
+  /** Whether onDocument threw (then that error is the caller's, not a worker's). */
+  sinkFailed: boolean;
+  sinkError: unknown;
+}
 
-  get size(): number {
-    return this.workers.length;
-  }
+/** One worker, seen from here: its messages in order, its end, its failure. */
+class Helper {
+  readonly worker: Worker;
+  private queue: FromWorker[] = [];
+  private waiting: ((m: FromWorker) => void) | null = null;
+  private failure: Error | null = null;
+  private onFailure: ((err: Error) => void) | null = null;
+  /** The slices it read in the first pass, in the order it reported them. */
+  readonly slices: number[] = [];
 
-  private settle(worker: number, msg: FromPoolWorker): void {
-    const p = this.pending.get(msg.batch);
-    if (!p) return;
-    this.pending.delete(msg.batch);
-    this.load[worker]--;
-    if (msg.type === 'failed') p.reject(new Error(msg.message));
-    else {
-      try {
-        p.resolve(JSON.parse(msg.json) as unknown[]);
-      } catch (err) {
-        p.reject(err instanceof Error ? err : new Error(String(err)));
-      }
-    }
+  constructor(file: string, resourceLimits: { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number }) {
+    this.worker = new Worker(file, { workerData: { tag: WORKER_TAG }, resourceLimits });
+    this.worker.on('message', (m: FromWorker) => {
+      if (this.waiting) {
+        const w = this.waiting;
+        this.waiting = null;
+        w(m);
+      } else this.queue.push(m);
+    });
+    this.worker.on('error', (err) => this.fail(err));
+    this.worker.on('messageerror', (err) => this.fail(err));
+    this.worker.on('exit', (code) => this.fail(new Error(`a worker stopped (exit code ${code})`)));
   }
 
   private fail(err: Error): void {
-    this.broken ??= err;
-    for (const p of this.pending.values()) p.reject(err);
-    this.pending.clear();
+    if (this.failure) return;
+    this.failure = err;
+    this.onFailure?.(err);
   }
 
-  private send(worker: number, msg: ToPoolWorker): Promise<unknown[]> {
-    if (this.broken) return Promise.reject(this.broken);
+  post(m: ToWorker): void {
+    this.worker.postMessage(m);
+  }
+
+  /** The next message; rejects if the worker failed before sending one. */
+  next(): Promise<FromWorker> {
+    const m = this.queue.shift();
+    if (m) return Promise.resolve(m);
+    if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.pending.set(msg.batch, { resolve, reject });
-      this.load[worker]++;
-      this.workers[worker].postMessage(msg);
+      this.waiting = resolve;
+      this.onFailure = (err) => {
+        this.waiting = null;
+        reject(err);
+      };
     });
   }
 
-  /** Batch size that keeps every worker busy without holding many texts in flight. */
-  get batchSize(): number {
-    return BATCH;
+  async expect<T extends FromWorker['type']>(type: T): Promise<Extract<FromWorker, { type: T }>> {
+    const m = await this.next();
+    if (m.type !== type) throw new Error(`a worker said ${m.type} where ${type} was expected`);
+    return m as Extract<FromWorker, { type: T }>;
   }
 
-  /** First pass over a batch of documents, on the least busy worker: the people each names. */
-  async first(items: Array<{ path: string; text: string }>): Promise<DocumentAnalysis[]> {
-    let worker = 0;
-    for (let i = 1; i < this.load.length; i++) if (this.load[i] < this.load[worker]) worker = i;
-    for (const item of items) this.owner.set(item.path, worker);
-    return (await this.send(worker, { type: 'first', batch: this.nextBatch++, items })) as DocumentAnalysis[];
+  stop(): void {
+    this.onFailure = null;
+    this.failure ??= new Error('stopped');
+    void this.worker.terminate();
   }
+}
 
-  /**
-   * Second pass: every worker learns what the server's lexicon learnt (the same taught names,
-   * then the same people in the same order), then reads `paths` of its own documents again, in
-   * batches handed to `onBatch` as they come, so the caller can work on them meanwhile.
-   */
-  async second(taught: TaughtName[], persons: DocumentAnalysis[], learnt: boolean, paths: string[], onBatch: (results: DocumentResult[]) => void): Promise<void> {
-    await Promise.all(this.workers.map((_, w) => this.send(w, { type: 'learn', batch: this.nextBatch++, taught, persons, learnt })));
-    const mine: string[][] = this.workers.map(() => []);
-    for (const p of paths) mine[this.owner.get(p) ?? 0].push(p);
-    const batches: Array<Promise<void>> = [];
-    mine.forEach((ps, w) => {
-      for (let i = 0; i < ps.length; i += BATCH) batches.push(this.send(w, { type: 'again', batch: this.nextBatch++, paths: ps.slice(i, i + BATCH) }).then((r) => onBatch(r as DocumentResult[])));
+/** Takes every worker's messages of one kind, each handed to `take`, until each says `done`. */
+async function everyWorker<K extends FromWorker['type']>(
+  helpers: Helper[],
+  kind: K,
+  done: FromWorker['type'],
+  take: (h: Helper, m: Extract<FromWorker, { type: K }>) => void,
+): Promise<void> {
+  await Promise.all(
+    helpers.map(async (h) => {
+      for (;;) {
+        const m = await h.next();
+        if (m.type === done) return;
+        if (m.type !== kind) throw new Error(`a worker said ${m.type} where ${kind} was due`);
+        take(h, m as Extract<FromWorker, { type: K }>);
+      }
+    }),
+  );
+}
+
+/** The documents of the corpus analysed by `workers` worker threads, handed on in corpus order. */
+async function analyzeOnThreads(corpus: SharedCorpus, workers: number, script: string, onDocument: OnDocument, progress: Progress, options: PipelineOptions): Promise<Lexicon> {
+  const count = corpus.paths.length;
+  const views = corpus.chunks.map((c) => Buffer.from(c));
+  const textOf = (i: number) => textAt(views, corpus.where, i);
+  const helpers: Helper[] = [];
+  // Documents are handed on one slice at a time, in order, as the workers send them.
+  let emitting: Promise<void> = Promise.resolve();
+  // Set once this gives up: a message still queued from a worker then hands nothing on.
+  let closed = false;
+  try {
+    const limits = workerHeap(corpus, workers);
+    for (let w = 0; w < workers; w++) helpers.push(new Helper(script, limits));
+    for (const h of helpers) h.post({ type: 'first', corpus });
+
+    // First pass: the workers take slices until none is left, and say each document's outlet and
+    // the people named in each slice.
+    const outlets: Array<string | null | undefined> = new Array(count);
+    const named: Mention[][] = [];
+    let read = 0;
+    await everyWorker(helpers, 'first', 'firstDone', (h, m) => {
+      h.slices.push(m.slice);
+      const from = m.slice * corpus.sliceSize;
+      m.outlets.forEach((o, k) => (outlets[from + k] = o));
+      named[m.slice] = m.persons;
+      read += m.outlets.length;
+      options.progress?.('reading', read, count);
     });
-    await Promise.all(batches);
-  }
+    for (let i = 0; i < count; i++) if (outlets[i] === undefined) throw new Error(`document ${i + 1} was not read`);
+    // What the lexicons learn from, in corpus order; this thread's lexicon learns it too.
+    const seen = new Set<string>();
+    const all = [learningStandIn(named.flatMap((mentions) => newMentions([{ mentions }], seen)))];
+    named.length = 0;
+    const taught = (await options.taught?.()) ?? [];
+    const lexicon = lexiconFrom(corpus.recipe).lexicon;
+    learnFrom(lexicon, taught, all);
 
-  dispose(): void {
-    for (const w of this.workers) void w.terminate();
-    this.workers.length = 0;
+    // Repeated lines, one outlet at a time, the outlets shared out by size.
+    const shares = shareGroups(outletGroups(outlets.map((outlet) => ({ outlet: outlet ?? null }))), corpus, workers);
+    helpers.forEach((h, w) => h.post({ type: 'repeat', groups: shares[w] }));
+    const repeated = new Map<number, Range[]>();
+    const found = await Promise.all(helpers.map((h) => h.expect('repeated')));
+    found.forEach((m, w) => shares[w].forEach((members, g) => members.forEach((doc, k) => m.found[g][k].length && repeated.set(doc, m.found[g][k]))));
+
+    // Second pass: each worker finishes what it read, and this thread hands the documents on.
+    helpers.forEach((h) => {
+      const mine: Array<[number, Range[]]> = [];
+      for (const slice of h.slices) for (const i of sliceRange(corpus, slice)) if (repeated.has(i)) mine.push([i, repeated.get(i)!]);
+      h.post({ type: 'second', taught, persons: all, repeated: mine });
+    });
+    outlets.length = 0;
+    repeated.clear();
+
+    // Each document as it comes, once those before it have been handed on.
+    const pending = new Map<number, string>();
+    const pause = slicer(options);
+    const emitReady = async () => {
+      for (let json = pending.get(progress.emitted); json !== undefined; json = pending.get(progress.emitted)) {
+        const i = progress.emitted;
+        pending.delete(i);
+        const wait = onDocument(JSON.parse(json) as DocumentResult, textOf(i), json);
+        if (wait) await wait;
+        progress.emitted = i + 1;
+        Atomics.store(corpus.emitted, 0, i + 1);
+        Atomics.notify(corpus.emitted, 0);
+        const pausing = pause();
+        if (pausing) {
+          options.progress?.('finishing', i + 1, count);
+          await pausing;
+        }
+      }
+    };
+    const emit = () => {
+      if (closed || progress.sinkFailed) return undefined;
+      return emitReady().catch((err: unknown) => {
+        progress.sinkFailed = true;
+        progress.sinkError = err;
+      });
+    };
+    await everyWorker(helpers, 'document', 'secondDone', (_, m) => {
+      pending.set(m.index, m.json);
+      emitting = emitting.then(emit);
+    });
+    await emitting;
+    if (progress.sinkFailed) throw progress.sinkError;
+    if (progress.emitted !== count) throw new Error(`document ${progress.emitted + 1} was not finished`);
+    options.progress?.('finishing', count, count);
+    return lexicon;
+  } finally {
+    // After a failure, what was being handed on is finished, and nothing more.
+    closed = true;
+    await emitting;
+    for (const h of helpers) h.stop();
   }
+}
+
+/**
+ * A worker's heap. V8 lets a heap grow to several times what it holds live when its limit is far
+ * (by default a quarter of the machine's memory), and a worker's garbage would then be most of
+ * the memory used; a nearer limit makes it collect sooner (V8 grows small heaps by smaller
+ * factors). The limit stays well above what a worker holds live (its readings, a few kilobytes a
+ * document and about its share of the text, until the second pass); a worker that ran out would
+ * only make this thread analyse the corpus itself. A smaller young generation than 16 MB costs
+ * time: a document's temporaries would outlive it.
+ */
+function workerHeap(corpus: SharedCorpus, workers: number): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
+  const docs = Math.ceil(corpus.paths.length / workers);
+  let units = 0;
+  for (let i = 0; i < corpus.paths.length; i++) units += corpus.where[3 * i + 2];
+  const textMb = (units * 2) / workers / (1 << 20);
+  return { maxOldGenerationSizeMb: Math.max(256, Math.ceil(128 + docs / 64 + 4 * textMb)), maxYoungGenerationSizeMb: 16 };
+}
+
+/** The texts in shared memory, and the slices the threads take. */
+function share(texts: CorpusTexts, threads: number, recipe: LexiconRecipe, fail: string | undefined): SharedCorpus {
+  // Small enough slices that the threads finish together, large enough to be few.
+  const sliceSize = Math.max(4, Math.min(64, Math.ceil(texts.count / (threads * 16))));
+  return {
+    chunks: texts.chunks,
+    where: texts.where(),
+    paths: texts.paths,
+    next: new Int32Array(new SharedArrayBuffer(4)),
+    emitted: new Int32Array(new SharedArrayBuffer(4)),
+    // Enough that a worker rarely waits for the others, few enough that little waits here.
+    window: Math.max(4, 2 * threads) * sliceSize,
+    sliceSize,
+    recipe,
+    fail,
+  };
+}
+
+/** Outlet groups shared out between threads, the largest first to the least loaded. */
+function shareGroups(groups: number[][], corpus: SharedCorpus, threads: number): number[][][] {
+  const out: number[][][] = Array.from({ length: threads }, () => []);
+  const load = new Array(threads).fill(0);
+  const sized = groups.map((members) => ({ members, size: members.reduce((s, i) => s + corpus.where[3 * i + 2], 0) }));
+  sized.sort((a, b) => b.size - a.size);
+  for (const g of sized) {
+    let t = 0;
+    for (let k = 1; k < threads; k++) if (load[k] < load[t]) t = k;
+    out[t].push(g.members);
+    load[t] += g.size;
+  }
+  return out;
 }

@@ -1,50 +1,128 @@
-// A worker thread of the language server's first read of a workspace (analysisPool.ts). It
-// holds its own lexicon, built like the server's, and between the two passes the first pass of
-// each document it was given, so that the second pass, after the corpus taught names, redoes
-// only what depends on them.
-import { parentPort, workerData } from 'node:worker_threads';
-import { readFirst, readSecond, type DocumentAnalysis, type FirstPass } from '../analysis';
-import { buildLexicon, teachNames } from './workspaceLexicon';
-import type { FromPoolWorker, PoolWorkerData, ToPoolWorker } from './pool';
+// A worker thread of the corpus pipeline (pool.ts), for `sanad analyze` and the language server
+// alike: its own bundle (dist/worker.js), with the engine and nothing of the LSP. It takes slices
+// of the corpus as it gets free, reads them (first pass) and keeps their readings; between the
+// passes it learns what the whole corpus teaches, exactly as every other lexicon of the corpus
+// does; then it finishes the documents it read, slice by slice, never more than a window ahead of
+// the output, and sends each back as the JSON text of the output.
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import {
+  learnFrom,
+  lexiconFrom,
+  newMentions,
+  readFirst,
+  readSecond,
+  repeatedInGroup,
+  type DocumentAnalysis,
+  type DocumentResult,
+  type FirstPass,
+  type Lexicon,
+  type Mention,
+  type NameToTeach,
+} from '../analysis';
+import { prettyElement } from '../format/json';
+import { WORKER_TAG, sliceRange, type FromWorker, type Range, type SharedCorpus, type ToWorker } from './messages';
+import { textAt } from './texts';
 
-const data = workerData as PoolWorkerData;
-const firsts = new Map<string, { text: string; kept: FirstPass }>();
-let learnt = false;
-const lexiconReady = buildLexicon(data.roots, data.trusted, []).then((b) => b.lexicon);
+/** What one worker does with the slices it takes: read them, keep the readings, finish them. */
+class Shard {
+  private readonly lexicon: Lexicon;
+  private readonly views: Buffer[];
+  private readonly kept = new Map<number, FirstPass>();
+  /** The slices read, in the order they were taken. */
+  readonly slices: number[] = [];
 
-parentPort?.on('message', async (msg: ToPoolWorker) => {
-  try {
-    const lexicon = await lexiconReady;
-    // Test hook: a worker that fails, to show that the server carries on without it.
-    if (process.env.SANAD_TEST_POOL_FAILURE === (msg.type === 'first' ? 'first' : 'second')) throw new Error('failing as asked by SANAD_TEST_POOL_FAILURE');
-    let json: string;
-    if (msg.type === 'first') {
-      const persons: DocumentAnalysis[] = [];
-      for (const item of msg.items) {
-        const { kept, persons: p } = readFirst(item, lexicon);
-        firsts.set(item.path, { text: item.text, kept });
-        persons.push(p);
-      }
-      json = JSON.stringify(persons);
-    } else if (msg.type === 'learn') {
-      // Replays what the server's lexicon learnt, in the same order.
-      teachNames(lexicon, msg.taught);
-      lexicon.learnFrom(msg.persons as DocumentAnalysis[]);
-      learnt = msg.learnt;
-      json = '[]';
-    } else {
-      const results = [];
-      for (const path of msg.paths) {
-        const first = firsts.get(path);
-        if (!first) continue;
-        results.push(readSecond({ path, text: first.text }, first.kept, lexicon, learnt, []));
-        // Each document is read again once; what it kept is not needed after.
-        firsts.delete(path);
-      }
-      json = JSON.stringify(results);
-    }
-    parentPort!.postMessage({ type: 'results', batch: msg.batch, json } satisfies FromPoolWorker);
-  } catch (err) {
-    parentPort!.postMessage({ type: 'failed', batch: msg.batch, message: err instanceof Error ? err.message : String(err) } satisfies FromPoolWorker);
+  constructor(
+    private readonly corpus: SharedCorpus,
+    private readonly report: (slice: number, outlets: Array<string | null>, persons: Mention[]) => void,
+  ) {
+    this.lexicon = lexiconFrom(corpus.recipe).lexicon;
+    this.views = corpus.chunks.map((c) => Buffer.from(c));
   }
-});
+
+  file(i: number): { path: string; text: string } {
+    return { path: this.corpus.paths[i], text: textAt(this.views, this.corpus.where, i) };
+  }
+
+  /** Takes slices until none is left, and reads them. */
+  readAll(): void {
+    const count = Math.ceil(this.corpus.paths.length / this.corpus.sliceSize);
+    for (;;) {
+      const slice = Atomics.add(this.corpus.next, 0, 1);
+      if (slice >= count) return;
+      const outlets: Array<string | null> = [];
+      const persons: DocumentAnalysis[] = [];
+      for (const i of sliceRange(this.corpus, slice)) {
+        const first = readFirst(this.file(i), this.lexicon);
+        this.kept.set(i, first.kept);
+        outlets.push(first.persons.outlet);
+        persons.push(first.persons);
+      }
+      this.slices.push(slice);
+      this.report(slice, outlets, newMentions(persons, new Set()));
+    }
+  }
+
+  /** Teaches this thread's lexicon what the corpus teaches (every lexicon learns the same). */
+  learn(taught: NameToTeach[], persons: DocumentAnalysis[]): boolean {
+    return learnFrom(this.lexicon, taught, persons);
+  }
+
+  /**
+   * The second pass over every slice read, slice by slice, each slice once the output is near
+   * enough to it; the readings are let go as it goes.
+   */
+  finishAll(learnt: boolean, repeated: (i: number) => Range[], done: (i: number, doc: DocumentResult) => void): void {
+    for (const slice of this.slices) {
+      this.waitFor(slice * this.corpus.sliceSize);
+      for (const i of sliceRange(this.corpus, slice)) {
+        const doc = readSecond(this.file(i), this.kept.get(i)!, this.lexicon, learnt, repeated(i));
+        this.kept.delete(i);
+        // Sent at once: documents that wait grow old in the heap.
+        done(i, doc);
+      }
+    }
+  }
+
+  /**
+   * Blocks until document `first` is within the window past the documents handed on. The
+   * document the output waits for is always within it, so some thread can always go on.
+   */
+  private waitFor(first: number): void {
+    const emitted = this.corpus.emitted;
+    for (;;) {
+      const now = Atomics.load(emitted, 0);
+      if (first < now + this.corpus.window) return;
+      // A timeout, so that a worker being stopped is never stuck here.
+      Atomics.wait(emitted, 0, now, 200);
+    }
+  }
+}
+
+/** A worker's side: answers the pool's messages. */
+function serve(): void {
+  const port = parentPort!;
+  let shard: Shard | null = null;
+  let corpus: SharedCorpus | null = null;
+  const send = (m: FromWorker) => port.postMessage(m);
+  port.on('message', (m: ToWorker) => {
+    if (m.type === 'first') {
+      corpus = m.corpus;
+      if (corpus.fail === 'first') throw new Error('failing on purpose (SANAD_TEST_WORKER_FAILURE=first)');
+      shard = new Shard(corpus, (slice, outlets, persons) => send({ type: 'first', slice, outlets, persons }));
+      shard.readAll();
+      send({ type: 'firstDone' });
+    } else if (m.type === 'repeat') {
+      const s = shard!;
+      send({ type: 'repeated', found: m.groups.map((members) => repeatedInGroup(members.map((i) => s.file(i).text))) });
+    } else if (m.type === 'second') {
+      if (corpus?.fail === 'second') process.exit(7);
+      const repeated = new Map(m.repeated);
+      const learnt = shard!.learn(m.taught, m.persons);
+      m.persons.length = 0;
+      shard!.finishAll(learnt, (i) => repeated.get(i) ?? [], (index, doc) => send({ type: 'document', index, json: prettyElement(doc) }));
+      send({ type: 'secondDone' });
+    }
+  });
+}
+
+if (!isMainThread && (workerData as { tag?: string } | null)?.tag === WORKER_TAG) serve();

@@ -1,19 +1,25 @@
-// A workspace's own lexicon (.sanad/lexicon.yaml, format in docs/LEXICON.md) and the names
-// annotators accepted: both are added to the shipped lexicons. Read only in trusted workspaces.
+// A workspace's own lexicon (.sanad/lexicon.yaml, format in docs/LEXICON.md), read from disk into
+// a LexiconRecipe: the plain data every lexicon of the corpus is made from, on this thread and on
+// the pool's workers alike. Read only in trusted workspaces. Problems are plain positions here;
+// the language server turns them into diagnostics.
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver/node';
-import { DiagnosticSeverity } from 'vscode-languageserver/node';
-import { Lexicon } from '../analysis';
-import type { TaughtName } from '../labels';
+import { lexiconFrom, type LexiconRecipe } from '../analysis';
 
 export const WORKSPACE_LEXICON = '.sanad/lexicon.yaml';
+const MAX_LEXICON_BYTES = 5 * 1024 * 1024;
 
-export interface BuiltLexicon {
-  lexicon: Lexicon;
-  /** Problems per lexicon file URI (an empty list where a file is fine). */
-  problems: Map<string, Diagnostic[]>;
+export interface LexiconFileProblem {
+  line: number;
+  character: number;
+  message: string;
+}
+
+export interface WorkspaceLexicon {
+  recipe: LexiconRecipe;
+  /** Problems per lexicon file URI (an empty list where a file is fine, so old ones are cleared). */
+  problems: Map<string, LexiconFileProblem[]>;
 }
 
 function positionOf(text: string, offset: number): { line: number; character: number } {
@@ -22,41 +28,30 @@ function positionOf(text: string, offset: number): { line: number; character: nu
   return { line, character: before.length - (before.lastIndexOf('\n') + 1) };
 }
 
-export async function buildLexicon(roots: string[], trusted: boolean, taught: TaughtName[]): Promise<BuiltLexicon> {
-  const lexicon = Lexicon.builtin();
-  const problems = new Map<string, Diagnostic[]>();
-  if (trusted) {
-    for (const root of roots) {
-      const path = join(root, ...WORKSPACE_LEXICON.split('/'));
-      let text: string;
-      try {
-        const stat = await fs.stat(path);
-        if (stat.size > 5 * 1024 * 1024) {
-          problems.set(pathToFileURL(path).toString(), [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: DiagnosticSeverity.Error, source: 'sanad', message: 'The workspace lexicon is larger than 5 MB; Sanad does not read it.' }]);
-          continue;
-        }
-        text = await fs.readFile(path, 'utf8');
-      } catch {
+export async function readWorkspaceLexicon(roots: string[], trusted: boolean): Promise<WorkspaceLexicon> {
+  const recipe: LexiconRecipe = { workspace: [] };
+  const problems = new Map<string, LexiconFileProblem[]>();
+  if (!trusted) return { recipe, problems };
+  for (const root of roots) {
+    const path = join(root, ...WORKSPACE_LEXICON.split('/'));
+    let text: string;
+    try {
+      const stat = await fs.stat(path);
+      if (stat.size > MAX_LEXICON_BYTES) {
+        problems.set(pathToFileURL(path).toString(), [{ line: 0, character: 0, message: 'The workspace lexicon is larger than 5 MB; Sanad does not read it.' }]);
         continue;
       }
-      const found = lexicon.addWorkspace(text);
-      problems.set(
-        pathToFileURL(path).toString(),
-        found.map((p) => {
-          const at = positionOf(text, p.offset ?? 0);
-          return { range: { start: at, end: { line: at.line, character: at.character + 1 } }, severity: DiagnosticSeverity.Error, source: 'sanad', message: p.message };
-        }),
-      );
+      text = await fs.readFile(path, 'utf8');
+    } catch {
+      continue;
     }
+    recipe.workspace.push(text);
+    // Checked once here for the messages; each lexicon made from the recipe finds the same.
+    const found = lexiconFrom({ workspace: [text] }).problems[0];
+    problems.set(
+      pathToFileURL(path).toString(),
+      found.map((p) => ({ ...positionOf(text, p.offset ?? 0), message: p.message })),
+    );
   }
-  // A corrected entity key makes the accepted spelling an alias of that entity.
-  teachNames(lexicon, taught);
-  return { lexicon, problems };
-}
-
-/** Adds the names annotators accepted to a lexicon; true when it learnt anything new. */
-export function teachNames(lexicon: Lexicon, taught: readonly TaughtName[]): boolean {
-  let learnt = false;
-  for (const t of taught) learnt = lexicon.add({ kind: t.kind, name: t.entity, aliases: t.entity !== t.name ? [t.name] : [] }) || learnt;
-  return learnt;
+  return { recipe, problems };
 }

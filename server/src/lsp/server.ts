@@ -4,19 +4,19 @@
 // Speaks LSP over --stdio, --node-ipc or --socket (vscode-languageserver picks from argv).
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, FileChangeType, DiagnosticSeverity,
-  type InitializeResult, type Diagnostic, type WorkDoneProgressServerReporter,
+  type InitializeResult, type Diagnostic,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import { WorkspaceIndex } from './workspaceIndex';
-import { AnalysisPool } from '../corpus/pool';
-import { firstReads, secondReads, secondReadsInPool, inSlices, type FirstReadContext, type FirstReads } from './firstRead';
+import { WorkspaceReader } from './workspaceReader';
 import { LabelService } from './labelService';
 import { listArticles, readArticle } from '../corpus/articleFiles';
 import { isCorpusPath } from '../corpus/glob';
 import { loadSettings, gitUserName } from './settings';
-import { buildLexicon, teachNames, WORKSPACE_LEXICON } from '../corpus/workspaceLexicon';
+import { readWorkspaceLexicon, WORKSPACE_LEXICON } from '../corpus/workspaceLexicon';
+import { lexiconFrom, teach, type LexiconRecipe } from '../analysis';
 import { semanticTokens } from './features/semanticTokens';
 import { hover } from './features/hover';
 import { DiagnosticsPublisher } from './features/diagnostics';
@@ -30,7 +30,7 @@ import {
   LANGUAGE_ID, TOKEN_TYPES, TOKEN_MODIFIERS, DEFAULT_INCLUDE, DEFAULT_SETTINGS, type SanadSettings, type InitializationOptions,
   documentSpansNotification, corpusStatusNotification, corpusSummaryRequest, trustNotification,
   actorsRequest, entityMentionsRequest, timelineRequest, figuresRequest,
-  labelRequest, reviewContradictionRequest, exportRequest, importRequest, compareRequest,
+  labelRequest, reviewContradictionRequest, exportRequest, importRequest, compareRequest, corpusAnalysisRequest,
 } from '../../../shared/src/protocol';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -135,131 +135,100 @@ function isCorpusFile(uri: string): boolean {
 }
 
 const yieldToEvents = () => new Promise<void>((done) => setImmediate(done));
-/** Articles analysed in this thread after worker threads did the first read. */
-const WARM_UP_ARTICLES = 64;
 
-type Progress = WorkDoneProgressServerReporter | null;
+/** Runs `work` on each item, giving requests their turn every 20 ms. */
+async function inSlices<T>(items: Iterable<T>, work: (item: T) => void): Promise<void> {
+  let sliceStart = Date.now();
+  for (const item of items) {
+    work(item);
+    if (Date.now() - sliceStart > 20) {
+      await yieldToEvents();
+      sliceStart = Date.now();
+    }
+  }
+}
+
+/** The workspace lexicon, as the recipe of every lexicon of the corpus; its problems published. */
+let recipe: LexiconRecipe = { workspace: [] };
+async function readLexiconFiles(): Promise<void> {
+  const read = await readWorkspaceLexicon(roots(), trusted);
+  recipe = read.recipe;
+  for (const [uri, problems] of read.problems) {
+    void connection.sendDiagnostics({
+      uri,
+      diagnostics: problems.map<Diagnostic>((p) => ({
+        range: { start: { line: p.line, character: p.character }, end: { line: p.line, character: p.character + 1 } },
+        severity: DiagnosticSeverity.Error,
+        source: 'sanad',
+        message: p.message,
+      })),
+    });
+  }
+}
 
 /**
- * Reads and analyses every corpus file of the workspace (in worker threads when it is large, else
- * in slices), compares the figures and publishes every file's problems, reporting progress.
+ * Reads and analyses every corpus file of the workspace through the corpus pipeline (in worker
+ * threads when it is large), compares the figures and publishes every file's problems, reporting
+ * progress.
  */
 async function indexWorkspace(): Promise<void> {
   if (indexing.active) return;
   const progress = await connection.window.createWorkDoneProgress().catch(() => null);
   indexing = { active: true, done: 0, total: 0 };
-  // How long each stage took, for the output channel: where a slow first read goes.
-  const stages: string[] = [];
-  let stageStart = Date.now();
-  const stage = (name: string) => {
-    stages.push(`${name} ${Date.now() - stageStart} ms`);
-    stageStart = Date.now();
-  };
+  let reader: WorkspaceReader | null = null;
   try {
-    index.beginBulk();
-    try {
-      await readWorkspace(progress, stage);
-    } finally {
-      // Also after a failure: the documents read so far are compared.
-      progress?.report(100, 'comparing figures');
-      await inSlices(index.endBulk(), (entry) => index.compare(entry), { yieldToEvents });
-      stage('figures compared');
-    }
+    await readLexiconFiles();
+    const files: string[] = [];
+    for (const root of roots()) files.push(...(await listArticles(root, corpusGlobs())));
+    indexing.total = files.length;
+    progress?.begin('Sanad: indexing articles', 0, `0/${files.length}`, false);
+    // Each article's labels are looked up as soon as it is read, while the engine works.
+    const labelLoads: Array<Promise<unknown>> = [];
+    reader = new WorkspaceReader({
+      index,
+      open: (uri) => {
+        const doc = documents.get(uri);
+        return doc && { text: doc.getText(), version: doc.version };
+      },
+      maxBytes: settings.maxFileSizeKB * 1024,
+      recipe,
+      onRead: (uri, text) => labelLoads.push(labels.load(uri, text)),
+      taught: async () => {
+        progress?.report(100, 'reading labels');
+        await Promise.all(labelLoads);
+        return labels.taught();
+      },
+      progress: (what, done, total) => {
+        indexing.done = done;
+        progress?.report(Math.round((100 * done) / Math.max(1, total)), `${what} ${done}/${total}`);
+        sendStatus();
+      },
+      warn: (message) => connection.console.warn(message),
+      info: (message) => connection.console.info(message),
+      yieldToEvents,
+    });
+    await reader.read(files);
     for (const doc of documents.all()) sendSpans(doc);
     // Still "indexing" for the status bar until every file's problems are out.
     progress?.report(100, 'publishing problems');
     await diagnostics.refreshAll();
-    stage('problems published');
   } finally {
     indexing.active = false;
     progress?.done();
     sendStatus();
   }
-  const summary = `Sanad: indexed ${index.size} articles (${stages.join(', ')})`;
+  const summary = `Sanad: indexed ${index.size} articles (${[...(reader?.stages ?? []), 'problems published'].join(', ')})`;
   connection.console.info(summary);
   if (process.env.SANAD_TIMINGS) process.stderr.write(summary + '\n');
-}
-
-/** The first read (firstRead.ts): every article read, labels loaded, names learnt, every article finished. */
-async function readWorkspace(progress: Progress, stage: (name: string) => void): Promise<void> {
-  const built = await buildLexicon(roots(), trusted, []);
-  index.lexicon = built.lexicon;
-  for (const [uri, d] of built.problems) void connection.sendDiagnostics({ uri, diagnostics: d });
-  const files: string[] = [];
-  for (const root of roots()) files.push(...(await listArticles(root, corpusGlobs())));
-  indexing.total = files.length;
-  progress?.begin('Sanad: indexing articles', 0, `0/${files.length}`, false);
-  // Each article's labels are looked up as soon as it is read, while the engine works.
-  const labelLoads: Array<Promise<unknown>> = [];
-  const ctx: FirstReadContext = { ...firstReadContext(progress, 'reading'), onRead: (r) => labelLoads.push(labels.load(r.uri, r.text)) };
-  let pool = AnalysisPool.create(AnalysisPool.scriptBeside(__dirname), { roots: roots(), trusted }, files.length);
-  if (pool) connection.console.info(`Sanad: reading ${files.length} articles in ${pool.size} worker threads`);
-  let firsts: FirstReads;
-  try {
-    firsts = await firstReads(files, pool, ctx);
-  } catch (err) {
-    // A worker failed: the first pass is made again here.
-    poolFailed(err);
-    pool?.dispose();
-    pool = null;
-    firsts = await firstReads(files, null, ctx);
-  }
-  stage('read');
-  // The annotators' labels, then what they and the titles in any article teach the lexicon.
-  progress?.report(100, 'reading labels');
-  await Promise.all(labelLoads);
-  stage('labels');
-  const taught = labels.taught();
-  // Both, always: the names accepted in labels, then the names the titles introduce.
-  const accepted = teachNames(index.lexicon, taught);
-  const learnt = index.lexicon.learnFrom(firsts.persons) || accepted;
-  const again = firstReadContext(progress, 'finishing');
-  if (pool) {
-    try {
-      await secondReadsInPool(pool, firsts, taught, learnt, again);
-    } catch (err) {
-      poolFailed(err);
-      await secondReads({ ...firsts, kept: null }, learnt, again);
-    }
-    pool.dispose();
-    // This thread has analysed nothing yet: a few articles now, so that its compiled engine is
-    // warm for the first edits (cold, an edit of a long article takes three times longer).
-    for (const e of index.all().slice(0, WARM_UP_ARTICLES)) {
-      index.update(e.uri, e.text, e.version);
-      await yieldToEvents();
-    }
-  } else await secondReads(firsts, learnt, again);
-  stage(`finished with the names learnt${learnt ? '' : ' (none new)'}`);
-}
-
-/** How the first read reaches the editor and the index. */
-function firstReadContext(progress: Progress, what: string): FirstReadContext {
-  return {
-    index,
-    open: (uri) => {
-      const doc = documents.get(uri);
-      return doc && { text: doc.getText(), version: doc.version };
-    },
-    maxBytes: settings.maxFileSizeKB * 1024,
-    warn: (message) => connection.console.warn(message),
-    progress: (done, total) => {
-      indexing.done = done;
-      progress?.report(Math.round((100 * done) / Math.max(1, total)), `${what} ${done}/${total}`);
-      sendStatus();
-    },
-    yieldToEvents,
-  };
-}
-
-function poolFailed(err: unknown): void {
-  connection.console.warn(`Sanad: analysis in worker threads failed (${err instanceof Error ? err.message : String(err)}); continuing in one thread.`);
+  // The outlets' repeated lines, in the background: the first edit of an article then costs its own lines.
+  void index.learnOutlets(yieldToEvents);
 }
 
 /** A new lexicon (workspace lexicon or trust changed): every article is analysed again. */
 async function rebuildLexicon(): Promise<void> {
-  const built = await buildLexicon(roots(), trusted, labels.taught());
-  index.lexicon = built.lexicon;
-  for (const [uri, d] of built.problems) void connection.sendDiagnostics({ uri, diagnostics: d });
+  await readLexiconFiles();
+  index.lexicon = lexiconFrom(recipe).lexicon;
+  teach(index.lexicon, labels.taught());
   index.learn();
   await reanalyse(index.all());
   for (const doc of documents.all()) sendSpans(doc);
@@ -269,14 +238,10 @@ async function rebuildLexicon(): Promise<void> {
 
 /** Analyses entries again, in slices that leave room for typing. */
 async function reanalyse(stale: Array<{ uri: string }>): Promise<void> {
-  await inSlices(
-    stale,
-    ({ uri }) => {
-      const entry = index.get(uri);
-      if (entry) index.update(entry.uri, entry.text, entry.version);
-    },
-    { yieldToEvents },
-  );
+  await inSlices(stale, ({ uri }) => {
+    const entry = index.get(uri);
+    if (entry) index.update(entry.uri, entry.text, entry.version);
+  });
 }
 
 let relearning = false;
@@ -286,7 +251,7 @@ async function spreadNames(uri: string | null): Promise<void> {
   const entry = uri ? index.get(uri) : undefined;
   let stale = entry ? index.learn([entry]) : [];
   if (!uri) {
-    if (teachNames(index.lexicon, labels.taught())) stale = index.all();
+    if (teach(index.lexicon, labels.taught())) stale = index.all();
   }
   if (stale.length === 0) return;
   relearning = true;
@@ -485,6 +450,7 @@ connection.onRequest(importRequest, async ({ source }) => {
 connection.onRequest(compareRequest, ({ a, b }) => compareFolders(a, b, index));
 
 connection.onRequest(corpusSummaryRequest, () => summaryOf(index, labels));
+connection.onRequest(corpusAnalysisRequest, () => index.corpusAnalysis());
 connection.onRequest(actorsRequest, () => actors(index));
 connection.onRequest(entityMentionsRequest, ({ entity }) => entityMentions(index, entity));
 connection.onRequest(timelineRequest, () => timeline(index));

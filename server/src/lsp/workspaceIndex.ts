@@ -2,9 +2,14 @@
 // the open documents' live text taking precedence. Each entry keeps its last analysis; an edit
 // re-analyses that document only, updates the claims buckets it touches, and adjusts the corpus
 // counts by the difference, so the cost of an edit does not grow with the corpus.
+//
+// The analyses are the ones the corpus pipeline gives (`sanad analyze`): the first read adopts
+// them (workspaceReader.ts), and an edit gives what the pipeline would give for the edited corpus:
+// the lexicon has learnt from the whole corpus, and the lines an outlet repeats in its articles
+// are boilerplate (RepeatedLines, kept per outlet as articles change).
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative } from 'node:path';
-import { analyzeText, readFirst, readSecond, Lexicon, ReadingCache, type DocumentAnalysis, type DocumentResult, type Contradiction, type FirstPass } from '../analysis';
+import { analyzeText, Lexicon, ReadingCache, RepeatedLines, shortLines, type CorpusAnalysis, type DocumentResult, type Contradiction } from '../analysis';
 import { ClaimIndex } from '../analysis/claims/contradictions';
 
 export interface IndexEntry {
@@ -39,14 +44,10 @@ export class WorkspaceIndex {
   private readonly paths = new Map<string, string>();
   readonly unreadable = new Map<string, string>();
   lexicon = Lexicon.builtin();
-  /**
-   * While the workspace is first read, figures are compared once per document (`compare`, then
-   * whatever is left at `endBulk`) rather than after every analysis: the first read finishes
-   * each article only after the corpus taught names, and comparing earlier would be wasted.
-   */
-  private bulk = false;
-  /** Entries compared during the bulk read already (see `compare`). */
-  private readonly compared = new Set<string>();
+  /** The lines each outlet repeats, for the outlets whose articles have changed since the first read. */
+  private readonly repeated = new RepeatedLines();
+  /** Outlets whose articles are all in `repeated`. */
+  private readonly outletsKnown = new Set<string>();
 
   setFolders(uris: string[]): void {
     this.folders.length = 0;
@@ -109,34 +110,81 @@ export class WorkspaceIndex {
 
   /**
    * Analyses a document's text and keeps it. Returns the entry and the URIs whose contradictions
-   * changed (this one included).
+   * changed (this one included, and any article of its outlet whose repeated lines changed).
    */
   update(uri: string, text: string, version: number | null): { entry: IndexEntry; touched: string[] } {
     const path = this.displayPath(uri);
-    return this.keep(uri, path, text, version, analyzeText(path, text, { lexicon: this.lexicon, readings: this.readings }));
+    const old = this.entries.get(uri);
+    let analysis = analyzeText(path, text, { lexicon: this.lexicon, readings: this.readings });
+    const others = this.trackLines(path, text, analysis.outlet, old?.analysis.outlet ?? null);
+    const repeated = this.repeated.rangesOf(path);
+    if (repeated.length) analysis = analyzeText(path, text, { lexicon: this.lexicon, readings: this.readings, boilerplate: repeated });
+    const kept = this.keep(uri, path, text, version, analysis);
+    const touched = new Set(kept.touched);
+    for (const p of others) {
+      const e = this.byPath(p);
+      if (!e) continue;
+      const again = analyzeText(e.path, e.text, { lexicon: this.lexicon, readings: this.readings, boilerplate: this.repeated.rangesOf(e.path) });
+      for (const u of this.keep(e.uri, e.path, e.text, e.version, again).touched) touched.add(u);
+    }
+    return { entry: kept.entry, touched: [...touched] };
   }
 
   /**
-   * The first pass of a first read, before the corpus teaches names: what does not depend on
-   * them, and the people the document names. `secondRead` then gives what `update` would give
-   * once the lexicon has learnt from every document's people.
+   * Keeps the repeated lines of `path`'s outlet up to date with its new text; returns the other
+   * articles whose repeated lines changed. An outlet's articles are all taken in the first time
+   * one of them changes (the first read found their repeated lines already).
    */
-  firstRead(path: string, text: string): { kept: FirstPass; persons: DocumentAnalysis } {
-    return readFirst({ path, text }, this.lexicon, this.readings);
+  private trackLines(path: string, text: string, outlet: string | null, before: string | null): string[] {
+    const changed: string[] = [];
+    if (before && before !== outlet) {
+      if (!this.outletsKnown.has(before)) this.learnOutlet(before);
+      changed.push(...this.repeated.remove(path));
+    }
+    if (outlet) {
+      if (!this.outletsKnown.has(outlet)) this.learnOutlet(outlet);
+      changed.push(...this.repeated.set(path, outlet, shortLines(text)));
+    }
+    return changed;
   }
 
-  secondRead(path: string, text: string, kept: FirstPass, learnt: boolean): DocumentResult {
-    return readSecond({ path, text }, kept, this.lexicon, learnt, []);
+  /** Takes in an outlet's articles as they are now (an article being changed still has its old text). */
+  private learnOutlet(outlet: string): void {
+    this.outletsKnown.add(outlet);
+    for (const e of this.entries.values()) {
+      if (e.analysis.outlet === outlet) this.repeated.set(e.path, outlet, shortLines(e.text));
+    }
   }
 
   /**
-   * Keeps an analysis made elsewhere (a worker thread) with the same lexicon. Skipped, and null
-   * returned, when the document has meanwhile changed to another text (an edit during the read).
+   * Takes in the repeated lines of every outlet with three articles or more, a slice at a time
+   * (`pause` between outlets), so that the first edit of an article does not pay for it.
+   */
+  async learnOutlets(pause: () => Promise<void>): Promise<void> {
+    const sizes = new Map<string, number>();
+    for (const e of this.entries.values()) if (e.analysis.outlet) sizes.set(e.analysis.outlet, (sizes.get(e.analysis.outlet) ?? 0) + 1);
+    for (const [outlet, n] of sizes) {
+      if (n < 3 || this.outletsKnown.has(outlet)) continue;
+      this.learnOutlet(outlet);
+      await pause();
+    }
+  }
+
+  /** Analyses an article without keeping anything: warms this thread's compiled engine. */
+  warmUp(entry: IndexEntry): void {
+    analyzeText(entry.path, entry.text, { lexicon: this.lexicon });
+  }
+
+  /**
+   * Keeps an analysis the corpus pipeline made. Skipped, and null returned, when the document
+   * has meanwhile changed to another text (an edit during the read).
    */
   adopt(uri: string, text: string, version: number | null, analysis: DocumentResult): { entry: IndexEntry; touched: string[] } | null {
     const old = this.entries.get(uri);
     if (old && old.text !== text) return null;
-    return this.keep(uri, this.displayPath(uri), text, version ?? old?.version ?? null, analysis);
+    const path = this.displayPath(uri);
+    if (analysis.outlet && this.outletsKnown.has(analysis.outlet)) this.repeated.set(path, analysis.outlet, shortLines(text));
+    return this.keep(uri, path, text, version ?? old?.version ?? null, analysis);
   }
 
   private keep(uri: string, path: string, text: string, version: number | null, analysis: DocumentResult): { entry: IndexEntry; touched: string[] } {
@@ -147,49 +195,41 @@ export class WorkspaceIndex {
     this.uriByPath.set(path, uri);
     this.unreadable.delete(uri);
     this.tally(entry, 1);
-    if (this.bulk) {
-      this.compared.delete(uri);
-      return { entry, touched: [uri] };
-    }
     const touched = this.claims.update(entry.analysis, text).map((p) => this.uriOfPath(p));
     return { entry, touched };
   }
 
-  /** From now until `endBulk`, documents are analysed but their figures compared only by `compare`. */
-  beginBulk(): void {
-    this.bulk = true;
+  /** Everything the index knows, as `sanad analyze` prints it (documents in path order). */
+  corpusAnalysis(): CorpusAnalysis {
+    const documents = this.all()
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .map(({ analysis }) => {
+        const { problems: _problems, ...doc } = analysis;
+        return doc;
+      });
+    return { version: 1, documents, contradictions: this.contradictions() };
   }
 
-  /**
-   * Ends the bulk read: documents are compared as they change again. Returns the entries still
-   * to compare, for the caller to pass to `compare` (in slices, if it likes).
-   */
-  endBulk(): IndexEntry[] {
-    this.bulk = false;
-    const rest = this.all().filter((e) => !this.compared.has(e.uri));
-    this.compared.clear();
-    return rest;
-  }
-
-  /**
-   * Compares one entry's figures with the corpus, unless a newer analysis replaced it meanwhile.
-   * During the bulk read an entry compared here is not compared again at its end.
-   */
-  compare(entry: IndexEntry): void {
-    if (this.entries.get(entry.uri) !== entry) return;
-    this.claims.update(entry.analysis, entry.text);
-    if (this.bulk) this.compared.add(entry.uri);
-  }
   /** Forgets a document; returns the URIs whose contradictions changed. */
   remove(uri: string): string[] {
     this.unreadable.delete(uri);
     const old = this.entries.get(uri);
     if (!old) return [];
+    const outlet = old.analysis.outlet;
+    if (outlet && !this.outletsKnown.has(outlet)) this.learnOutlet(outlet);
     this.tally(old, -1);
     this.entries.delete(uri);
     this.uriByPath.delete(old.path);
     this.readings.delete(old.path);
-    return [uri, ...this.claims.remove(old.path).map((p) => this.uriOfPath(p))];
+    const touched = [uri, ...this.claims.remove(old.path).map((p) => this.uriOfPath(p))];
+    // The articles of its outlet may lose a repeated line with it.
+    for (const p of this.repeated.remove(old.path)) {
+      const e = this.byPath(p);
+      if (!e) continue;
+      const again = analyzeText(e.path, e.text, { lexicon: this.lexicon, readings: this.readings, boilerplate: this.repeated.rangesOf(e.path) });
+      touched.push(...this.keep(e.uri, e.path, e.text, e.version, again).touched);
+    }
+    return touched;
   }
 
   markUnreadable(uri: string, reason: string): string[] {

@@ -1,0 +1,82 @@
+// The texts of a corpus, held once: as strings while there are too few for threads, then in
+// shared memory that the worker threads read too (pool.ts), so that the strings die young.
+import { threadsFor } from './threads';
+
+/** Shared chunks of texts are this many UTF-16 code units (8 MB), or one text when it is longer. */
+export const CHUNK_UNITS = 1 << 22;
+
+/**
+ * The texts of a corpus as they are read, held once: as strings while there are too few for
+ * threads, then in shared memory (chunks the workers read too), so that the strings die young.
+ */
+export class CorpusTexts {
+  readonly paths: string[] = [];
+  private strings: string[] | null = [];
+  readonly chunks: SharedArrayBuffer[] = [];
+  private readonly views: Buffer[] = [];
+  /** Where each text lies once shared: chunk, start and length (code units), three numbers a text. */
+  private places: number[] = [];
+  private used = 0;
+
+  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+
+  get count(): number {
+    return this.paths.length;
+  }
+
+  /** Whether the texts are in shared memory (they are from the count at which threads are used). */
+  get shared(): boolean {
+    return this.strings === null;
+  }
+
+  add(path: string, text: string): void {
+    this.paths.push(path);
+    if (!this.strings) this.put(text);
+    else {
+      this.strings.push(text);
+      if (threadsFor(this.paths.length, this.env) >= 2) {
+        const strings = this.strings;
+        this.strings = null;
+        for (const t of strings) this.put(t);
+      }
+    }
+  }
+
+  private put(text: string): void {
+    let c = this.chunks.length - 1;
+    if (c < 0 || this.used + text.length > this.views[c].length / 2) {
+      const chunk = new SharedArrayBuffer(Math.max(CHUNK_UNITS, text.length) * 2);
+      this.chunks.push(chunk);
+      this.views.push(Buffer.from(chunk));
+      this.used = 0;
+      c++;
+    }
+    this.views[c].write(text, this.used * 2, 'utf16le');
+    this.places.push(c, this.used, text.length);
+    this.used += text.length;
+  }
+
+  text(i: number): string {
+    return this.strings ? this.strings[i] : textAt(this.views, this.places, i);
+  }
+
+  /** Length of text i in code units. */
+  size(i: number): number {
+    return this.strings ? this.strings[i].length : this.places[3 * i + 2];
+  }
+
+  where(): Int32Array {
+    return Int32Array.from(this.places);
+  }
+
+  /** Every text as a string, for one thread to analyse. */
+  files(): Array<{ path: string; text: string }> {
+    return this.paths.map((path, i) => ({ path, text: this.text(i) }));
+  }
+}
+
+export function textAt(views: readonly Buffer[], places: ArrayLike<number>, i: number): string {
+  const start = places[3 * i + 1];
+  return views[places[3 * i]].toString('utf16le', start * 2, (start + places[3 * i + 2]) * 2);
+}
+
