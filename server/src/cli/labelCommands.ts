@@ -10,7 +10,7 @@ import {
   DEFAULT_LABELS_FOLDER, type LabelFile,
 } from '../labels';
 import { saveLabelFile, writeFileAtomic } from '../labels/labelFs';
-import { formatAgreement } from '../format/agreementTable';
+import { formatAgreement } from '../format/agreementReport';
 import { choice, kilobytes, parseOptions, wantsHelp, type OptionKind } from './options';
 import {
   folderRefusalFor, isInside, loadLabels, readArticles, realish, refusalFor, reportProblems, say, shown, underFolders, workspacePath, writeStdout,
@@ -303,7 +303,7 @@ export async function compareCommand(argv: string[]): Promise<number> {
     texts = new Map(read.articles.map((x) => [x.path, x.text] as const));
   }
   const report = compareAnnotators(placed(a.labels, texts), placed(b.labels, texts), texts ? { texts } : {});
-  await writeStdout(format.value === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatAgreement(report, { a: shown(a.abs), b: shown(b.abs) }));
+  await writeStdout(format.value === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatAgreement(report, { a: shown(a.abs), b: shown(b.abs), format: 'table' }));
   return failed ? 1 : 0;
 }
 
