@@ -52,8 +52,10 @@ function filesUnder(folder: string): string[] {
 }
 
 test('the .vsix holds the bundles, the manifest, its translations and assets, and nothing else', () => {
-  const vsix = process.env.SANAD_VSIX;
-  assert.ok(vsix && existsSync(vsix), `SANAD_VSIX names the packaged extension (scripts/test.mjs packages it): ${vsix}`);
+  // npm test packages it and names it; run alone, the package of this version at the root.
+  const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  const vsix = process.env.SANAD_VSIX ?? join(repoRoot, `sanad-${version}.vsix`);
+  assert.ok(existsSync(vsix), `${vsix} is missing: run \`npm run package\` first (npm test does), or set SANAD_VSIX`);
   const zip = readFileSync(vsix);
   const entries = zipEntries(zip);
   assert.equal(new Set(entries).size, entries.length, 'no entry twice');
