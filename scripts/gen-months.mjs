@@ -7,9 +7,12 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'server/src/analysis/data/months.generated.json');
+// --out DIR writes the file elsewhere: the test that the committed file is current compares the two.
+const { values } = parseArgs({ options: { out: { type: 'string' } } });
+const out = join(values.out ?? join(root, 'server/src/analysis/data'), 'months.generated.json');
 
 // Every Arabic locale CLDR knows, grouped by region only for the reader of the JSON; the engine
 // takes the union. Levant and Iraq use the Syriac names, Egypt and the Gulf the Latin ones,

@@ -3,13 +3,16 @@
 // because the editor's runtime may ship trimmed locale data, where Intl.DisplayNames('ar') would
 // answer in English or not at all. Short forms and other spellings live in lexicons/places.yaml.
 //
-// Run: node scripts/gen-places.mjs
-import { writeFileSync } from 'node:fs';
+// Run: npm run gen (this script and gen-months.mjs), then review the diff.
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'server/src/analysis/data/countries.generated.json');
+// --out DIR writes the file elsewhere: the test that the committed file is current compares the two.
+const { values } = parseArgs({ options: { out: { type: 'string' } } });
+const out = join(values.out ?? join(root, 'server/src/analysis/data'), 'countries.generated.json');
 
 // Two-letter codes that ICU knows but that are not countries today: withdrawn codes (BU, CS, DD,
 // YU …), reservations (EA, IC, TA …), groupings (EU, EZ, UN, QO) and pseudo-locales (XA, XB, ZZ).
@@ -38,5 +41,6 @@ for (let a = 65; a <= 90; a++) {
 if (Object.keys(countries).length < 200) {
   throw new Error(`only ${Object.keys(countries).length} Arabic region names: this Node has trimmed ICU data`);
 }
+mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(countries, null, 2) + '\n');
 console.log(`wrote ${Object.keys(countries).length} countries to ${out}`);

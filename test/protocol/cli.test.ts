@@ -74,6 +74,45 @@ test('usage errors exit 2 with the usage text', () => {
   assert.equal(sanad('--help').status, 0);
 });
 
+test('options: unknown ones refused (exit 2), values inline or apart, -- ends them, --help for every command', () => {
+  for (const command of ['analyze', 'export', 'import', 'compare']) {
+    const unknown = sanad(command, 'good.txt', '--frobnicate');
+    assert.equal(unknown.status, 2, `${command}: an unknown option is bad usage`);
+    assert.match(unknown.stderr, /^sanad: unknown option --frobnicate\n/, command);
+    assert.equal(unknown.stdout, '', `${command}: nothing is done`);
+    assert.match(sanad(command, '-z', 'good.txt').stderr, /^sanad: unknown option -z\n/, `${command}: short options too`);
+    for (const help of ['--help', '-h']) {
+      const r = sanad(command, help);
+      assert.equal(r.status, 0, `${command} ${help}`);
+      assert.match(r.stderr, new RegExp(`^Usage: sanad ${command} `), `${command} ${help} shows its own usage`);
+      assert.match(r.stderr, /^ {2}-- {15}ends the options/m, `${command} ${help} says what -- does`);
+    }
+  }
+  assert.match(sanad('--frobnicate').stderr, /unknown option --frobnicate \(options follow the command\)/);
+  assert.match(sanad('frobnicate').stderr, /unknown command "frobnicate"/);
+  assert.equal(sanad('frobnicate').status, 2);
+
+  const apart = sanad('analyze', 'good.txt', '--format', 'yaml', '--max-file-size', '64');
+  assert.equal(apart.status, 0, apart.stderr);
+  assert.equal(sanad('analyze', '--format=yaml', '--max-file-size=64', 'good.txt').stdout, apart.stdout, 'inline values, options before the paths');
+  assert.match(sanad('analyze', 'good.txt', '--format').stderr, /--format needs a value/);
+  assert.match(sanad('analyze', 'good.txt', '--format', '--max-file-size', '64').stderr, /--format needs a value/, 'an option is not taken for a value');
+  assert.match(sanad('analyze', 'good.txt', '--format', 'json', '--format', 'yaml').stderr, /--format is given twice/);
+  assert.match(sanad('analyze', 'good.txt', '--max-file-size', 'lots').stderr, /--max-file-size takes a number of KB/);
+  assert.match(sanad('export', 'good.txt', '--overwrite=yes').stderr, /--overwrite takes no value/);
+  for (const bad of [sanad('analyze', 'good.txt', '--format', 'json', '--format', 'yaml'), sanad('export', 'good.txt', '--overwrite=yes')]) assert.equal(bad.status, 2);
+
+  // After --, a file whose name starts with a dash, and even one named --help, is a path.
+  writeFileSync(join(dir, '-dash.txt'), article);
+  const dashed = sanad('analyze', '--format', 'json', '--', '-dash.txt');
+  assert.equal(dashed.status, 0, dashed.stderr);
+  assert.deepEqual((JSON.parse(dashed.stdout) as CorpusAnalysis).documents.map((d) => d.path), ['-dash.txt']);
+  const notHelp = sanad('analyze', '--', '--help');
+  assert.equal(notHelp.status, 2);
+  assert.match(notHelp.stderr, /--help: no such file/);
+  rmSync(join(dir, '-dash.txt'));
+});
+
 test('many files: worker threads give the output of one thread, byte for byte, and a failed worker loses nothing', () => {
   // A corpus of seeds and variants of them, in a folder of its own.
   const corpusDir = join(dir, 'many');

@@ -1,5 +1,5 @@
 // Hostile and odd input for the engine: no exception escapes, offsets stay inside the text and
-// match it, and big inputs stay fast. Bounded in count and time; scripts/fuzz.mjs runs longer.
+// match it, and big inputs stay fast. Bounded in count and time; `npm run fuzz` runs longer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText, analyzeCorpus } from '../../server/src/analysis';
@@ -9,7 +9,7 @@ import { rng } from './helpers/random';
 
 const ARABIC_WORDS = ['قال', 'الجيش', 'العراقي', 'أكثر', 'من', '150', 'ضربة', 'منذ', 'تشرين', 'الأول', 'أمس', 'الخميس', '٢٠٢٤', 'نحو', 'جندي', 'اللواء', 'محمد', 'في', 'بغداد', 'عشرات', 'الهجمات', 'كانون', 'الثاني', '،', '.', 'هـ', 'رجب', 'وزارة', 'الدفاع'];
 
-export function randomText(rand: () => number, length: number): string {
+function randomText(rand: () => number, length: number): string {
   const out: string[] = [];
   while (out.join('').length < length) {
     const r = rand();

@@ -9,6 +9,7 @@ import { JsonObjectWriter, prettyElement } from '../format/json';
 import { ClaimIndex } from '../analysis/claims/contradictions';
 import type { CorpusAnalysis } from '../analysis';
 import { exportCommand, importCommand, compareCommand } from './labelCommands';
+import { choice, kilobytes, parseOptions, wantsHelp } from './options';
 
 const USAGE = `Usage: sanad analyze PATH... [--format json|yaml|table] [--max-file-size KB]
        sanad export PATH... [--format yaml|jsonl|brat] [--labels DIR] [--out FILE|DIR]
@@ -22,6 +23,7 @@ contradict each other across sources. Folders are read recursively for *.txt fil
   --format yaml    the same fields as YAML
   --format table   a readable summary per document
   --max-file-size  skip files larger than this many KB (default 2048)
+  --               ends the options: what follows are paths, even if they start with a dash
 
 Each of export, import and compare explains itself with --help (labels: docs/LABELS.md).
 
@@ -29,45 +31,41 @@ Exit codes: 0 all files analysed; 1 some files could not be read (named on stder
 still analysed); 2 bad usage or nothing to analyse.`;
 
 interface Args {
-  command: string | undefined;
   paths: string[];
   format: 'json' | 'yaml' | 'table';
   maxKB: number;
 }
 
-function parseArgs(argv: string[]): Args | string {
-  const args: Args = { command: argv[0], paths: [], format: 'json', maxKB: 2048 };
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--format' || a.startsWith('--format=')) {
-      const v = a.includes('=') ? a.split('=')[1] : argv[++i];
-      if (v !== 'json' && v !== 'yaml' && v !== 'table') return `unknown format "${v ?? ''}" (use json, yaml or table)`;
-      args.format = v;
-    } else if (a === '--max-file-size') {
-      const v = Number(argv[++i]);
-      if (!Number.isFinite(v) || v <= 0) return '--max-file-size takes a number of KB';
-      args.maxKB = v;
-    } else if (a.startsWith('-')) {
-      return `unknown option ${a}`;
-    } else args.paths.push(a);
-  }
-  return args;
+/** The options of `sanad analyze`; `argv` holds the arguments after `analyze`. A string is the usage problem. */
+function parseAnalyzeArgs(argv: string[]): Args | string {
+  const o = parseOptions(argv, { format: 'value', 'max-file-size': 'value' });
+  if (typeof o === 'string') return o;
+  const format = choice(o, 'format', ['json', 'yaml', 'table'] as const, 'json');
+  if ('problem' in format) return format.problem;
+  const maxBytes = kilobytes(o, 'max-file-size', 2048);
+  if (typeof maxBytes === 'string') return maxBytes;
+  if (o.positional.length === 0) return 'name the files or folders to analyse';
+  return { paths: o.positional, format: format.value, maxKB: maxBytes / 1024 };
+}
+
+function usageError(problem: string): number {
+  process.stderr.write(`sanad: ${problem}\n\n${USAGE}\n`);
+  return 2;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  if (argv[0] === 'export') return exportCommand(argv.slice(1));
-  if (argv[0] === 'import') return importCommand(argv.slice(1));
-  if (argv[0] === 'compare') return compareCommand(argv.slice(1));
-  if (argv.length === 0 || argv.includes('-h') || argv.includes('--help')) {
+  const [command, ...rest] = argv;
+  if (command === 'export') return exportCommand(rest);
+  if (command === 'import') return importCommand(rest);
+  if (command === 'compare') return compareCommand(rest);
+  if (command === undefined) return usageError('name a command');
+  if (command === '-h' || command === '--help' || (command === 'analyze' && wantsHelp(rest))) {
     process.stderr.write(USAGE + '\n');
-    return argv.length === 0 ? 2 : 0;
+    return 0;
   }
-  const args = parseArgs(argv);
-  if (typeof args === 'string' || args.command !== 'analyze' || args.paths.length === 0) {
-    const problem = typeof args === 'string' ? args : args.command !== 'analyze' ? `unknown command "${args.command}"` : 'name the files or folders to analyse';
-    process.stderr.write(`sanad: ${problem}\n\n${USAGE}\n`);
-    return 2;
-  }
+  if (command !== 'analyze') return usageError(command.startsWith('-') ? `unknown option ${command} (options follow the command)` : `unknown command "${command}"`);
+  const args = parseAnalyzeArgs(rest);
+  if (typeof args === 'string') return usageError(args);
   // The texts are held once, as they are read (in shared memory when there are enough for threads).
   const texts = new CorpusTexts();
   const read = await readArticles(args.paths, args.maxKB * 1024, (a) => texts.add(a.path, a.text));

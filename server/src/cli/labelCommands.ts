@@ -10,7 +10,7 @@ import {
   DEFAULT_LABELS_FOLDER, type LabelFile,
 } from '../labels';
 import { saveLabelFile, writeFileAtomic } from '../labels/labelFs';
-import { formatAgreement } from '../format/agreementTable';
+import { formatAgreement } from '../format/agreementReport';
 import { choice, kilobytes, parseOptions, wantsHelp, type OptionKind } from './options';
 import {
   folderRefusalFor, isInside, loadLabels, readArticles, realish, refusalFor, reportProblems, say, shown, underFolders, workspacePath, writeStdout,
@@ -37,6 +37,7 @@ same path plus .yaml. Labels are placed on the articles' current texts before th
   --force-outside  allow --out outside the current folder
   --suggestions    brat: also write the engine's suggestions nobody has decided on yet
   --max-file-size  skip articles larger than this many KB (default 2048)
+  --               ends the options: what follows are paths, even if they start with a dash
 
 Exit codes: 0 exported; 1 exported, but some articles or label files could not be read (named on
 stderr with the problem; the rest is exported); 2 bad usage, nothing to export, or a target
@@ -51,6 +52,7 @@ atomic. A label file on disk that is broken is left exactly as it is, and named 
 
   --labels DIR     the labels folder (default ${DEFAULT_LABELS_FOLDER})
   --max-file-size  refuse an export larger than this many KB (default 65536)
+  --               ends the options: what follows are paths, even if they start with a dash
 
 Exit codes: 0 imported; 1 the file is not a valid export (its problems are named, nothing is
 written) or some label files could not be written; 2 bad usage or no such file.`;
@@ -66,6 +68,7 @@ on their current texts and kappa is also computed over word tokens. Then every d
   --format table   for people (default)
   --format json    the report as data (fields in docs/LABELS.md, "Compare annotators")
   --max-file-size  skip articles larger than this many KB (default 2048)
+  --               ends the options: what follows are paths, even if they start with a dash
 
 Exit codes: 0 compared; 1 compared, but some label files or articles could not be read (named on
 stderr); 2 bad usage or a folder that does not exist.`;
@@ -303,7 +306,7 @@ export async function compareCommand(argv: string[]): Promise<number> {
     texts = new Map(read.articles.map((x) => [x.path, x.text] as const));
   }
   const report = compareAnnotators(placed(a.labels, texts), placed(b.labels, texts), texts ? { texts } : {});
-  await writeStdout(format.value === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatAgreement(report, { a: shown(a.abs), b: shown(b.abs) }));
+  await writeStdout(format.value === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatAgreement(report, { a: shown(a.abs), b: shown(b.abs), format: 'table' }));
   return failed ? 1 : 0;
 }
 

@@ -1,10 +1,12 @@
 // What a hover adds to a resolved date: the weekday and the Umm al-Qura Hijri date, in English and
-// Arabic, so a checker can compare them with what the article says ("الخميس", "رجب").
+// Arabic, so a checker can compare them with what the article says ("الخميس", "رجب"). The names
+// are the CLDR ones the engine reads dates with (scripts/gen-months.mjs), Sunday first.
 import { gregorianToHijri } from '@tabby_ai/hijri-converter';
+import months from '../../analysis/data/months.generated.json';
 
-const HIJRI_MONTHS = ['محرم', 'صفر', 'ربيع الأول', 'ربيع الآخر', 'جمادى الأولى', 'جمادى الآخرة', 'رجب', 'شعبان', 'رمضان', 'شوال', 'ذو القعدة', 'ذو الحجة'];
-const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const WEEKDAYS_AR = ['الأحد', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'];
+const HIJRI_MONTHS = months.hijri['ar-SA'];
+const WEEKDAYS_EN = months.weekdays.en;
+const WEEKDAYS_AR = months.weekdays.ar;
 
 /** "Thursday (الخميس) · 13 رجب 1445 AH" for an ISO day; null for months, years and ranges. */
 export function describeDay(iso: string): string | null {

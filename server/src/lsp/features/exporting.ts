@@ -11,6 +11,7 @@ import type { LabelService } from '../labelService';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { CompareResult, ExportParams, LabelActionResult } from '../../../../shared/src/protocol';
 import { rangeOf } from './locations';
+import { describeDisagreement, formatAgreement } from '../../format/agreementReport';
 
 /** Every label file of the corpus: those on disk, with the ones loaded in memory taking precedence. */
 async function corpusLabels(index: WorkspaceIndex, labels: LabelService, roots: string[], folder: string): Promise<{ byPath: Map<string, LabelFile>; broken: string[] }> {
@@ -84,39 +85,19 @@ export async function importExport(source: string, index: WorkspaceIndex, labels
   return { ok: true, labels: count, message: `Imported ${count} label(s).${tail}` };
 }
 
-function pct(x: number | null | undefined): string {
-  return x === null || x === undefined ? '—' : x.toFixed(2);
-}
-
 export async function compareFolders(a: string, b: string, index: WorkspaceIndex): Promise<CompareResult> {
   const [la, lb] = await Promise.all([loadLabelFolder(dirname(a), basename(a)), loadLabelFolder(dirname(b), basename(b))]);
-  const broken = [...la.problems.keys(), ...lb.problems.keys()];
+  const unreadable = la.problems.size + lb.problems.size;
   if (la.labels.size === 0 || lb.labels.size === 0) return { ok: false, message: `No label files found in ${la.labels.size === 0 ? a : b}.` };
   const texts = new Map(index.all().map((e) => [e.path, e.text]));
   const report = compareAnnotators(la.labels, lb.labels, { texts });
-  const lines = [
-    `# Agreement between two annotators`,
-    '',
-    `- A: \`${a}\``,
-    `- B: \`${b}\``,
-    `- Articles compared: ${report.compared.length}; only in A: ${report.onlyInA.length}; only in B: ${report.onlyInB.length}${broken.length ? `; unreadable label files: ${broken.length}` : ''}`,
-    '',
-    '| type | precision | recall | F1 | kappa (spans) | kappa (tokens) | A only | B only | both |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...(['overall', ...Object.keys(report.byType)] as const).map((t) => {
-      const g = t === 'overall' ? report.overall : report.byType[t as keyof typeof report.byType];
-      return `| ${t} | ${pct(g.precision)} | ${pct(g.recall)} | ${pct(g.f1)} | ${pct(g.kappa)} | ${pct(g.tokenKappa)} | ${g.fn} | ${g.fp} | ${g.tp} |`;
-    }),
-    '',
-    `A is the reference: precision counts B's labels that A has too. ${report.disagreements.length} disagreement(s).`,
-  ];
+  // The client walks through the disagreements in the articles of this workspace.
   const disagreements = report.disagreements.flatMap((d) => {
     const entry = index.byPath(d.path);
     if (!entry) return [];
-    const said = (s: typeof d.a) => (s ? `${s.status} ${s.type}${s.value !== undefined ? ` = ${typeof s.value === 'string' ? s.value : JSON.stringify(s.value)}` : ''}` : 'nothing');
-    return [{ uri: entry.uri, range: rangeOf(entry, d.start, Math.min(d.end, entry.text.length)), summary: `${d.kind}: A ${said(d.a)} · B ${said(d.b)} — "${entry.text.slice(d.start, d.end)}"` }];
+    return [{ uri: entry.uri, range: rangeOf(entry, d.start, Math.min(d.end, entry.text.length)), summary: describeDisagreement(d) }];
   });
-  return { ok: true, report: lines.join('\n'), disagreements };
+  return { ok: true, report: formatAgreement(report, { a, b, format: 'markdown', unreadable }), disagreements };
 }
 
 export function labelRootOf(uri: string, folders: string[]): string | null {
