@@ -1,13 +1,13 @@
-// Scores `sanad analyze` on the evaluation corpus (eval/corpus) against the hand-made gold
-// (eval/gold.yaml): precision and recall of the listed pairs per kind, whether each pair's kind is
-// right, pairs that had to stay silent, publication dates and story grouping. eval/README.md says
+// Scores `sanad analyze` on the evaluation corpus (evaluation/corpus) against the hand-made gold
+// (evaluation/gold.yaml): precision and recall of the listed pairs per kind, whether each pair's kind is
+// right, pairs that had to stay silent, publication dates and story grouping. evaluation/README.md says
 // how the gold was made and what each figure means.
 //
 //   node scripts/eval.mjs                    build dist/, run the CLI, print the scores
 //   node scripts/eval.mjs --no-build         use the dist/cli.js already built
-//   node scripts/eval.mjs --check            also compare with eval/baseline.json: exit 1 if any
+//   node scripts/eval.mjs --check            also compare with evaluation/baseline.json: exit 1 if any
 //                                            figure fell below it (equality passes)
-//   node scripts/eval.mjs --update-baseline  write today's figures to eval/baseline.json
+//   node scripts/eval.mjs --update-baseline  write today's figures to evaluation/baseline.json
 //   node scripts/eval.mjs --details          list every listed pair and every missed gold pair
 //   --gold FILE, --corpus DIR, --baseline FILE  other inputs (the tests use them)
 //
@@ -26,9 +26,9 @@ function option(name, fallback) {
   const i = argv.indexOf(name);
   return i >= 0 && argv[i + 1] ? resolve(argv[i + 1]) : fallback;
 }
-const goldPath = option('--gold', join(root, 'eval', 'gold.yaml'));
-const corpusDir = option('--corpus', join(root, 'eval', 'corpus'));
-const baselinePath = option('--baseline', join(root, 'eval', 'baseline.json'));
+const goldPath = option('--gold', join(root, 'evaluation', 'gold.yaml'));
+const corpusDir = option('--corpus', join(root, 'evaluation', 'corpus'));
+const baselinePath = option('--baseline', join(root, 'evaluation', 'baseline.json'));
 const KINDS = ['contradiction', 'update', 'internal'];
 const UNGUARDED = new Set(['stories.recall']);
 

@@ -1,4 +1,4 @@
-// The evaluation (scripts/eval.mjs) over the built CLI: no score may fall below eval/baseline.json,
+// The evaluation (scripts/eval.mjs) over the built CLI: no score may fall below evaluation/baseline.json,
 // and a gold quote that is no longer in its article stops the scorer before anything is scored.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,19 +26,19 @@ test('no figure of the evaluation falls below the committed baseline', () => {
 });
 
 test('a stale gold quote fails loudly, naming the file and the quote', () => {
-  const gold = readFileSync(join(repoRoot, 'eval', 'gold.yaml'), 'utf8');
+  const gold = readFileSync(join(repoRoot, 'evaluation', 'gold.yaml'), 'utf8');
   const stale = gold.replace('b: {file: hm6.txt, quote: "113 شخصاً"}', 'b: {file: hm6.txt, quote: "131 شخصاً"}');
   assert.notEqual(stale, gold, 'the test edits a quote that exists in the gold');
   const path = join(tmp, 'gold.yaml');
   writeFileSync(path, stale);
-  const r = evaluate('--gold', path, '--corpus', join(repoRoot, 'eval', 'corpus'));
+  const r = evaluate('--gold', path, '--corpus', join(repoRoot, 'evaluation', 'corpus'));
   assert.equal(r.status, 2, r.stdout);
   assert.match(r.stderr, /hm6\.txt: "131 شخصاً" is not in the file/);
   assert.equal(r.stdout, '', 'nothing is scored on a gold that does not fit');
 });
 
 test('a figure below the baseline fails the check and is named', () => {
-  const base = JSON.parse(readFileSync(join(repoRoot, 'eval', 'baseline.json'), 'utf8'));
+  const base = JSON.parse(readFileSync(join(repoRoot, 'evaluation', 'baseline.json'), 'utf8'));
   base.figures.silentKept = 1.5; // above any possible score
   const path = join(tmp, 'baseline.json');
   writeFileSync(path, JSON.stringify(base));
