@@ -26,8 +26,9 @@ export class SanadPanel implements vscode.Disposable {
       vscode.window.createTreeView('sanad.timeline', { treeDataProvider: timeline }),
       vscode.window.createTreeView('sanad.sources', { treeDataProvider: sources }),
     ];
-    // Each filtered view says so in its header, so a narrowed tree is never taken for the corpus.
-    const showFilter = () => views.forEach((v) => (v.description = this.filter.text ? t('filtered: {0}', fsi(this.filter.text)) : undefined));
+    // Each filtered view says so above its rows, so a narrowed tree is never taken for the corpus.
+    // (A message, not the header's description: that would also rename the view for screen readers.)
+    const showFilter = () => views.forEach((v) => (v.message = this.filter.text ? t('Filtered by “{0}” (Ctrl+Alt+F to change)', fsi(this.filter.text)) : undefined));
     this.disposables.push(
       this.filter,
       ...views,
