@@ -3,10 +3,11 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from '../../shared/src/protocol';
 import { t } from './uiLanguage';
+import { COMMANDS } from '../../shared/src/commands';
 
 export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('sanad.openAsArabicNews', async (uri?: vscode.Uri) => {
+    vscode.commands.registerCommand(COMMANDS.openAsArabicNews, async (uri?: vscode.Uri) => {
       const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!doc) {
         void vscode.window.showInformationMessage(t('Sanad: open a .txt article first.'));
@@ -15,7 +16,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       if (doc.languageId === LANGUAGE_ID) return;
       await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
     }),
-    vscode.commands.registerCommand('sanad.restartServer', async () => {
+    vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       await client()?.restart();
     }),
   );

@@ -8,6 +8,11 @@ import {
   type LabelAction, type LabelActionResult, type SpanKind, type PaintSpan,
 } from '../../shared/src/protocol';
 import { t } from './uiLanguage';
+import { COMMANDS, type CommandArgs, type SpanArgs } from '../../shared/src/commands';
+import { isAbsolute } from 'node:path';
+
+const DEFAULT_BRAT_FOLDER = '.sanad/brat';
+const DEFAULT_EXPORT_FOLDER = '.sanad/exports';
 
 type ClientRef = () => LanguageClient | undefined;
 
@@ -27,10 +32,35 @@ async function send(client: ClientRef, action: LabelAction): Promise<boolean> {
   return result.ok;
 }
 
-interface SpanArgs {
-  uri: string;
-  start: number;
-  end: number;
+
+/**
+ * The folder for a brat export: .sanad/brat unless the user names another. Asked as text rather
+ * than through a folder dialog, which would start at the workspace folder, the one place a brat
+ * export must never go (its .txt copies would replace the articles; the server refuses it too).
+ */
+async function bratFolder(): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const answer = await vscode.window.showInputBox({
+    title: t('Export as brat standoff into…'),
+    prompt: folder ? t('A folder for the .txt copies and .ann files, relative to the workspace folder (or absolute)') : t('An absolute folder for the .txt copies and .ann files'),
+    value: folder ? DEFAULT_BRAT_FOLDER : '',
+    validateInput: (v) => (v.trim() ? undefined : t('Name a folder')),
+  });
+  if (!answer?.trim()) return undefined;
+  const value = answer.trim();
+  if (isAbsolute(value)) return vscode.Uri.file(value);
+  return folder ? vscode.Uri.joinPath(folder, ...value.split(/[\\/]/).filter(Boolean)) : undefined;
+}
+
+/** A YAML or JSON Lines file, through the save dialog, starting in .sanad/exports. */
+async function exportFile(ext: 'yaml' | 'jsonl', label: string): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  let start: vscode.Uri | undefined;
+  if (folder) {
+    start = vscode.Uri.joinPath(folder, ...DEFAULT_EXPORT_FOLDER.split('/'));
+    await Promise.resolve(vscode.workspace.fs.createDirectory(start)).catch(() => (start = folder));
+  }
+  return vscode.window.showSaveDialog({ defaultUri: start && vscode.Uri.joinPath(start, `sanad-export.${ext}`), filters: { [label]: [ext] } });
 }
 
 export function registerLabelling(context: vscode.ExtensionContext, client: ClientRef, spansAt: (doc: vscode.TextDocument, offset: number) => PaintSpan | undefined): void {
@@ -77,24 +107,24 @@ export function registerLabelling(context: vscode.ExtensionContext, client: Clie
   };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('sanad.label.apply', (action: LabelAction) => send(client, action)),
-    vscode.commands.registerCommand('sanad.acceptSuggestion', () => {
+    vscode.commands.registerCommand(COMMANDS.labelApply, (action: LabelAction) => send(client, action)),
+    vscode.commands.registerCommand(COMMANDS.acceptSuggestion, () => {
       const s = atCursor();
       return s && send(client, { action: 'accept', ...s });
     }),
-    vscode.commands.registerCommand('sanad.rejectSuggestion', () => {
+    vscode.commands.registerCommand(COMMANDS.rejectSuggestion, () => {
       const s = atCursor();
       return s && send(client, { action: 'reject', ...s });
     }),
-    vscode.commands.registerCommand('sanad.labelSelection', (args?: SpanArgs) => labelSelection(args)),
-    ...TYPES.map((x) => vscode.commands.registerCommand(`sanad.labelAs.${x.kind}`, () => labelSelection(undefined, x.kind))),
-    vscode.commands.registerCommand('sanad.label.note', async (args?: SpanArgs) => {
+    vscode.commands.registerCommand(COMMANDS.labelSelection, (args?: SpanArgs) => labelSelection(args)),
+    ...TYPES.map((x) => vscode.commands.registerCommand(`${COMMANDS.labelAsPrefix}${x.kind}`, () => labelSelection(undefined, x.kind))),
+    vscode.commands.registerCommand(COMMANDS.labelNote, async (args?: SpanArgs) => {
       const s = args ?? atCursor();
       if (!s) return;
       const note = await vscode.window.showInputBox({ title: t('Note on this label'), prompt: t('Empty to remove the note') });
       if (note !== undefined) await send(client, { action: 'note', uri: s.uri, start: s.start, end: s.end, note });
     }),
-    vscode.commands.registerCommand('sanad.contradiction.review', async (args: SpanArgs & { decision: 'explained' | 'confirmed' | 'clear' }) => {
+    vscode.commands.registerCommand(COMMANDS.contradictionReview, async (...[args]: CommandArgs[typeof COMMANDS.contradictionReview]) => {
       const c = client();
       if (!c) return;
       let note: string | undefined;
@@ -105,7 +135,7 @@ export function registerLabelling(context: vscode.ExtensionContext, client: Clie
       const result = await c.sendRequest(reviewContradictionRequest, { ...args, note });
       if (!result.ok) void vscode.window.showWarningMessage(`Sanad: ${result.message}`);
     }),
-    vscode.commands.registerCommand('sanad.showFigureSources', async (uri: string, position: { line: number; character: number }, locations: Array<{ uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>) => {
+    vscode.commands.registerCommand(COMMANDS.showFigureSources, async (...[uri, position, locations]: CommandArgs[typeof COMMANDS.showFigureSources]) => {
       const toPos = (p: { line: number; character: number }) => new vscode.Position(p.line, p.character);
       await vscode.commands.executeCommand(
         'editor.action.showReferences',
@@ -114,7 +144,7 @@ export function registerLabelling(context: vscode.ExtensionContext, client: Clie
         locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(toPos(l.range.start), toPos(l.range.end)))),
       );
     }),
-    vscode.commands.registerCommand('sanad.exportAnnotations', async () => {
+    vscode.commands.registerCommand(COMMANDS.exportAnnotations, async () => {
       const c = client();
       if (!c) return;
       const format = await vscode.window.showQuickPick(
@@ -126,20 +156,13 @@ export function registerLabelling(context: vscode.ExtensionContext, client: Clie
         { title: t('Export annotations') },
       );
       if (!format) return;
-      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-      let target: vscode.Uri | undefined;
-      if (format.format === 'brat') {
-        target = (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, defaultUri: folder, openLabel: t('Export here') }))?.[0];
-      } else {
-        const ext = format.format === 'yaml' ? 'yaml' : 'jsonl';
-        target = await vscode.window.showSaveDialog({ defaultUri: folder && vscode.Uri.joinPath(folder, `sanad-export.${ext}`), filters: { [format.label]: [ext] } });
-      }
+      const target = format.format === 'brat' ? await bratFolder() : await exportFile(format.format, format.label);
       if (!target) return;
-      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Sanad: exporting annotations…') }, () => c.sendRequest(exportRequest, { format: format.format, target: target!.fsPath }));
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Sanad: exporting annotations…') }, () => c.sendRequest(exportRequest, { format: format.format, target: target.fsPath }));
       if (result.ok) void vscode.window.showInformationMessage(`Sanad: ${result.message}`);
       else void vscode.window.showErrorMessage(`Sanad: ${result.message}`);
     }),
-    vscode.commands.registerCommand('sanad.importAnnotations', async () => {
+    vscode.commands.registerCommand(COMMANDS.importAnnotations, async () => {
       const c = client();
       if (!c) return;
       const source = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Sanad export': ['yaml', 'yml'] }, openLabel: t('Import') }))?.[0];
@@ -148,7 +171,7 @@ export function registerLabelling(context: vscode.ExtensionContext, client: Clie
       if (result.ok) void vscode.window.showInformationMessage(`Sanad: ${result.message}`);
       else void vscode.window.showErrorMessage(`Sanad: ${result.message}`);
     }),
-    vscode.commands.registerCommand('sanad.compareAnnotators', async () => {
+    vscode.commands.registerCommand(COMMANDS.compareAnnotators, async () => {
       const c = client();
       if (!c) return;
       const pickFolder = async (title: string) => (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, title, openLabel: t('Choose') }))?.[0];

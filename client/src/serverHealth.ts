@@ -2,6 +2,7 @@
 // user typed or labelled is lost with it; the client restarts it and says so once per session.
 // After five crashes in three minutes it stops trying and offers a manual restart.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../shared/src/commands';
 import { CloseAction, ErrorAction, type ErrorHandler } from 'vscode-languageclient/node';
 import { t } from './uiLanguage';
 
@@ -26,7 +27,7 @@ export class RestartingErrorHandler implements ErrorHandler {
     if (this.crashes.length > MAX_RESTARTS) {
       const restart = t('Restart');
       void vscode.window.showErrorMessage(t('The Sanad language server keeps stopping, so it was not restarted. See the Sanad output for details.'), restart).then((pick) => {
-        if (pick === restart) void vscode.commands.executeCommand('sanad.restartServer');
+        if (pick === restart) void vscode.commands.executeCommand(COMMANDS.restartServer);
       });
       return { action: CloseAction.DoNotRestart, handled: true };
     }

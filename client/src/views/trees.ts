@@ -6,7 +6,9 @@ import {
   actorsRequest, entityMentionsRequest, figuresRequest, timelineRequest, corpusSummaryRequest,
   type ActorSummary, type CorpusLocation, type FigureMeasure, type TimelineEntry, type CorpusSummaryDocument, type SpanKind,
 } from '../../../shared/src/protocol';
+import { COMMANDS, command } from '../../../shared/src/commands';
 import { PanelFilter } from './filter';
+import { fsi, ltr, joinIsolated } from '../../../shared/src/bidi';
 import { t } from '../uiLanguage';
 
 const KIND_LABEL = (): Record<SpanKind, string> => ({ person: t('Persons'), organization: t('Organisations'), place: t('Places'), date: t('Dates'), quantity: t('Figures') });
@@ -14,9 +16,7 @@ const KIND_LABEL = (): Record<SpanKind, string> => ({ person: t('Persons'), orga
 // Tree rows mix Arabic names with numbers, ISO dates and English words. Without isolation the
 // bidi algorithm reorders them ("2250–2750" shows as "2750–2250", a count jumps to the far side
 // of an Arabic name), so each piece is isolated: values left to right, text by its first letter.
-const ltr = (s: string) => `\u2066${s}\u2069`;
-const fsi = (s: string) => `\u2068${s}\u2069`;
-const join = (...parts: Array<string | undefined | false>) => parts.filter(Boolean).map((p) => fsi(p as string)).join(' · ');
+const join = joinIsolated;
 
 export function kindIcon(kind: SpanKind): vscode.ThemeIcon {
   return new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor(`sanad.${kind}Border`));
@@ -27,7 +27,7 @@ export function locationItem(label: string, loc: CorpusLocation, description?: s
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.description = description ?? ltr(loc.path);
   item.tooltip = `${loc.context}\n${loc.path}:${loc.range.start.line + 1}`;
-  item.command = { command: 'sanad.reveal', title: 'Reveal', arguments: [loc.uri, loc.range] };
+  item.command = command(t('Show'), COMMANDS.reveal, loc.uri, loc.range);
   item.resourceUri = undefined;
   return item;
 }
@@ -54,7 +54,17 @@ abstract class SanadTree implements vscode.TreeDataProvider<Node> {
     const c = this.client();
     if (!c || !c.isRunning()) return [];
     try {
-      return await this.roots(c);
+      const roots = await this.roots(c);
+      // An empty tree would show the welcome ("no articles indexed"): a filter that matches
+      // nothing says so instead, and clears with a click.
+      if (roots.length === 0 && this.filter.text) {
+        const item = new vscode.TreeItem(t('Nothing matches “{0}”', fsi(this.filter.text)));
+        item.description = t('click to clear the filter');
+        item.iconPath = new vscode.ThemeIcon('filter');
+        item.command = { command: COMMANDS.clearFilter, title: t('Clear Panel Filter') };
+        return [{ item }];
+      }
+      return roots;
     } catch {
       return [];
     }
@@ -105,7 +115,7 @@ export class FiguresTree extends SanadTree {
   protected async roots(client: LanguageClient): Promise<Node[]> {
     const measures: FigureMeasure[] = await client.sendRequest(figuresRequest);
     return measures
-      .filter((m) => this.filter.matches(m.topic, ...m.claims.map((c) => c.location.path), ...m.claims.map((c) => c.location.context)))
+      .filter((m) => this.filter.matches(m.topic, ...m.claims.map((c) => c.location.context)) || m.claims.some((c) => this.filter.matchesFile(c.location.path)))
       .map((m) => {
         const item = new vscode.TreeItem(m.topic, vscode.TreeItemCollapsibleState.Collapsed);
         const values = m.claims.map((c) => ltr(c.value)).join(' · ');
@@ -129,7 +139,7 @@ export class TimelineTree extends SanadTree {
   protected async roots(client: LanguageClient): Promise<Node[]> {
     const entries: TimelineEntry[] = await client.sendRequest(timelineRequest);
     return entries
-      .filter((e) => this.filter.matches(e.location.path, e.location.context))
+      .filter((e) => this.filter.matches(e.location.context) || this.filter.matchesFile(e.location.path))
       .map((e) => {
         const item = locationItem(ltr(e.value), e.location, join(e.location.text, ltr(e.location.path)));
         item.iconPath = kindIcon('date');
@@ -143,14 +153,14 @@ export class SourcesTree extends SanadTree {
   protected async roots(client: LanguageClient): Promise<Node[]> {
     const docs: CorpusSummaryDocument[] = await client.sendRequest(corpusSummaryRequest);
     return docs
-      .filter((d) => this.filter.matches(d.path, d.outlet))
+      .filter((d) => this.filter.matches(d.outlet) || this.filter.matchesFile(d.path))
       .map((d) => {
         const item = new vscode.TreeItem(d.path, vscode.TreeItemCollapsibleState.None);
         const c = d.counts;
         item.description = join(d.outlet ?? t('outlet unknown'), d.published ? ltr(d.published) : t('undated'), d.unreviewed > 0 && t('{0} unreviewed', d.unreviewed));
         item.tooltip = `${d.path}\n` + t('{0} persons · {1} organisations · {2} places · {3} dates · {4} figures', c.person, c.organization, c.place, c.date, c.quantity);
         item.iconPath = vscode.ThemeIcon.File;
-        item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(d.uri)] };
+        item.command = { command: COMMANDS.openArticle, title: t('Open'), arguments: [d.uri] };
         return { item };
       });
   }

@@ -7,6 +7,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { listArticles, readArticle, type ReadResult } from '../corpus/articleFiles';
 import { cleanRelativePath, type LabelFile, type Problem } from '../labels';
 import { loadLabelFolder } from '../labels/labelFs';
+import { fileRefusal, folderRefusal, realish, type ExportTargetRules } from '../labels/exportTargets';
 
 /** A line on stderr, prefixed like every message of the CLI. */
 export function say(line: string): void {
@@ -163,44 +164,25 @@ export interface WriteRules {
   folders: readonly string[];
 }
 
-/** The real path of `abs`, following links of the part that exists, so a link cannot carry a write outside. */
-export async function realish(abs: string): Promise<string> {
-  const rest: string[] = [];
-  let p = abs;
-  for (;;) {
-    try {
-      return join(await fs.realpath(p), ...rest.reverse());
-    } catch {
-      const parent = dirname(p);
-      if (parent === p) return abs;
-      rest.push(basename(p));
-      p = parent;
-    }
-  }
+// The rule itself is shared with the editor's export command (labels/exportTargets.ts).
+export { realish } from '../labels/exportTargets';
+
+async function targetRules(rules: WriteRules): Promise<ExportTargetRules> {
+  return {
+    ...rules,
+    root: await realish(process.cwd()),
+    shown,
+    rootName: 'the current folder',
+    outsideHint: 'exports stay inside it unless you pass --force-outside',
+  };
 }
 
 /** Why `abs` may not be written, or undefined when it may. */
 export async function refusalFor(abs: string, rules: WriteRules): Promise<string | undefined> {
-  const real = await realish(abs);
-  if (!rules.forceOutside && !isInside(real, await realish(process.cwd()))) {
-    return `${shown(abs)}: outside the current folder; exports stay inside it unless you pass --force-outside`;
-  }
-  if (rules.articles.has(real)) return `${shown(abs)}: is one of the articles being exported; choose another place`;
-  if (rules.folders.some((f) => isInside(real, f))) return `${shown(abs)}: is inside the labels folder; choose another place`;
-  const stat = await fs.lstat(abs).catch(() => null);
-  if (stat?.isDirectory()) return `${shown(abs)}: is a folder`;
-  if (stat && !rules.overwrite) return `${shown(abs)}: already exists; pass --overwrite to replace it`;
-  return undefined;
+  return fileRefusal(abs, await targetRules(rules));
 }
 
 /** Why the folder `abs` may not receive an export (it may exist already), or undefined. */
 export async function folderRefusalFor(abs: string, rules: WriteRules): Promise<string | undefined> {
-  const real = await realish(abs);
-  if (!rules.forceOutside && !isInside(real, await realish(process.cwd()))) {
-    return `${shown(abs)}: outside the current folder; exports stay inside it unless you pass --force-outside`;
-  }
-  if (rules.folders.some((f) => isInside(real, f))) return `${shown(abs)}: is inside the labels folder; choose another place`;
-  const stat = await fs.stat(abs).catch(() => null);
-  if (stat && !stat.isDirectory()) return `${shown(abs)}: exists and is not a folder`;
-  return undefined;
+  return folderRefusal(abs, await targetRules(rules));
 }

@@ -84,6 +84,9 @@ export function matchesAny(relPath: string, globs: readonly string[]): boolean {
  */
 export function isCorpusPath(root: string, absolute: string, globs: readonly string[]): boolean {
   const rel = absolute.startsWith(root) ? absolute.slice(root.length).replace(/^[\\/]+/, '') : null;
+  // As listArticles does, hidden folders are not corpus: a brat export under .sanad/brat mirrors
+  // seeds/… and would otherwise come back as articles through the file watcher.
+  if (rel !== null && rel.split(/[\\/]/).some((segment) => segment.startsWith('.'))) return false;
   if (rel !== null && matchesAny(rel, globs)) return true;
   return matchesAny(absolute, globs.filter((g) => g.startsWith('**/')));
 }

@@ -2,10 +2,11 @@
 // exported YAML, and the comparison of two annotators' label folders. The client asks for a
 // target through a save dialog; the server writes atomically and never evaluates content.
 import { promises as fs } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportYaml, exportJsonl, exportBrat, annPathFor, importYaml, compareAnnotators, type LabelFile } from '../../labels';
 import { loadLabelFolder, writeFileAtomic } from '../../labels/labelFs';
+import { fileRefusal, folderRefusal, isInside, realish, type ExportTargetRules } from '../../labels/exportTargets';
 import type { CorpusAnalysis } from '../../analysis';
 import type { LabelService } from '../labelService';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -35,14 +36,26 @@ function corpusOf(index: WorkspaceIndex): { corpus: CorpusAnalysis; texts: Map<s
 export async function exportCorpus(p: ExportParams, index: WorkspaceIndex, labels: LabelService, roots: string[], folder: string): Promise<LabelActionResult & { written?: number }> {
   const { byPath, broken } = await corpusLabels(index, labels, roots, folder);
   const { corpus, texts } = corpusOf(index);
+  // The same rule as `sanad export`: never over an article (open drafts included), never into the
+  // labels folder, and a brat folder never the workspace folder itself. The editor's dialog has
+  // already asked before replacing a file, and a place outside the workspace is a deliberate pick.
+  const rules = await editorExportRules(index, roots, folder, p.target);
+  const writes = p.format === 'brat' ? bratTargets(p.target, corpus.documents.map((d) => d.path)) : [p.target];
+  const refused = p.format === 'brat' ? await folderRefusal(p.target, rules) : undefined;
+  const problems = refused ? [refused] : (await Promise.all(writes.map((w) => fileRefusal(w, rules)))).filter((r): r is string => !!r);
+  if (problems.length) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+    return { ok: false, message: `Nothing was exported: ${problems[0]}${more}.` };
+  }
   const note = broken.length ? ` ${broken.length} label file(s) could not be read and were left out: ${broken.slice(0, 3).join('; ')}` : '';
   try {
     if (p.format === 'brat') {
       const anns = exportBrat(corpus, byPath, texts);
       let written = 0;
       for (const [path, ann] of anns) {
-        await writeFileAtomic(join(p.target, ...annPathFor(path).split('/')), ann);
-        await writeFileAtomic(join(p.target, ...path.split('/')), texts.get(path) ?? '');
+        const [txt, annFile] = bratTargets(p.target, [path]);
+        await writeFileAtomic(annFile, ann);
+        await writeFileAtomic(txt, texts.get(path) ?? '');
         written++;
       }
       return { ok: true, written, message: `Exported ${written} article(s) as brat standoff to ${p.target}.${note}` };
@@ -53,6 +66,30 @@ export async function exportCorpus(p: ExportParams, index: WorkspaceIndex, label
   } catch (err) {
     return { ok: false, message: `The export could not be written: ${err instanceof Error ? err.message : String(err)}` };
   }
+}
+
+/** The two files a brat export writes for each article: its .txt copy and its .ann. */
+function bratTargets(target: string, paths: readonly string[]): string[] {
+  return paths.flatMap((path) => [join(target, ...path.split('/')), join(target, ...annPathFor(path).split('/'))]);
+}
+
+async function editorExportRules(index: WorkspaceIndex, roots: string[], folder: string, target: string): Promise<ExportTargetRules> {
+  const realRoots = await Promise.all(roots.map(realish));
+  const realTarget = await realish(target);
+  const articles = new Set(await Promise.all(index.all().filter((e) => e.uri.startsWith('file:')).map((e) => realish(fileURLToPath(e.uri)))));
+  return {
+    root: realRoots.find((r) => isInside(realTarget, r)) ?? realRoots[0] ?? realTarget,
+    forceOutside: true,
+    overwrite: true,
+    articles,
+    folders: await Promise.all(roots.map((r) => realish(join(r, ...folder.split('/'))))),
+    shown: (abs) => {
+      const root = roots.find((r) => isInside(abs, r));
+      return root ? relative(root, abs) || '.' : abs;
+    },
+    rootName: 'the workspace folder',
+    outsideHint: '',
+  };
 }
 
 export async function importExport(source: string, index: WorkspaceIndex, labels: LabelService): Promise<LabelActionResult & { labels?: number }> {
@@ -87,8 +124,15 @@ export async function importExport(source: string, index: WorkspaceIndex, labels
 
 export async function compareFolders(a: string, b: string, index: WorkspaceIndex): Promise<CompareResult> {
   const [la, lb] = await Promise.all([loadLabelFolder(dirname(a), basename(a)), loadLabelFolder(dirname(b), basename(b))]);
+  // A broken file is named as the CLI names it, file:line:column, so it can be found and fixed.
+  const named = (folder: string, problems: Map<string, Array<{ line: number; column: number; message: string }>>) =>
+    [...problems].map(([rel, ps]) => `${join(dirname(folder), ...rel.split('/'))}:${(ps[0]?.line ?? 0) + 1}:${(ps[0]?.column ?? 0) + 1}: ${ps[0]?.message ?? 'could not be read'}`);
+  for (const [folder, loaded] of [[a, la], [b, lb]] as const) {
+    if (loaded.labels.size > 0) continue;
+    const bad = named(folder, loaded.problems);
+    return { ok: false, message: bad.length ? `No readable label files in ${folder}: ${bad.slice(0, 3).join('; ')}` : `No label files found in ${folder}.` };
+  }
   const unreadable = la.problems.size + lb.problems.size;
-  if (la.labels.size === 0 || lb.labels.size === 0) return { ok: false, message: `No label files found in ${la.labels.size === 0 ? a : b}.` };
   const texts = new Map(index.all().map((e) => [e.path, e.text]));
   const report = compareAnnotators(la.labels, lb.labels, { texts });
   // The client walks through the disagreements in the articles of this workspace.

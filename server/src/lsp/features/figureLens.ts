@@ -5,6 +5,8 @@ import type { ClaimGroup } from '../../analysis/claims/contradictions';
 import type { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
 import { locationOf, rangeOf } from './locations';
 import { isolateParts } from './bidi';
+import { fsi, ltr } from '../../../../shared/src/bidi';
+import { COMMANDS, command } from '../../../../shared/src/commands';
 
 function othersOf(group: ClaimGroup, index: WorkspaceIndex): Location[] {
   return group.others.flatMap((o) => {
@@ -21,7 +23,7 @@ export function figureLenses(entry: IndexEntry, index: WorkspaceIndex): CodeLens
     // also the tooltip, and the command opens every figure in a peek.
     return {
       range,
-      command: { title: g.summary, tooltip: g.summary, command: 'sanad.showFigureSources', arguments: [entry.uri, range.start, othersOf(g, index)] },
+      command: { ...command(g.summary, COMMANDS.showFigureSources, entry.uri, range.start, othersOf(g, index)), tooltip: g.summary },
     };
   });
 }
@@ -33,7 +35,10 @@ export function figureHoverLines(entry: IndexEntry, offset: number, index: Works
   const lines = ['', `**Other sources on ${g.topic}** (${g.sources} sources):`];
   for (const o of g.others.slice(0, 8)) {
     const who = o.outlet ?? o.path;
-    lines.push(isolateParts(`- ${o.agrees ? '✓' : '✗'} ${o.label} — “${o.text}” (${who}, ${o.date ?? 'undated'})${o.reason ? ` — ${o.reason}` : ''}`));
+    // Each piece isolated on its own: a parenthesis isolated as a whole takes the direction of the
+    // outlet's first letter and, Arabic, draws "(outlet, 2024-01-26)" right to left.
+    const when = o.date ? ltr(o.date) : 'undated';
+    lines.push(`- ${o.agrees ? '✓' : '✗'} ${ltr(o.label)} — “${fsi(o.text)}” (${fsi(who)}, ${when})${o.reason ? ` — ${isolateParts(o.reason)}` : ''}`);
   }
   if (g.others.length > 8) lines.push(`- … and ${g.others.length - 8} more`);
   return lines;

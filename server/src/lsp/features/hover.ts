@@ -10,6 +10,7 @@ import { figureHoverLines } from './figureLens';
 import { ActorNames } from '../../format/actorNames';
 import { describeDateValue } from './dateDetails';
 import { hiddenRunsOf, hiddenTextMessage } from './diagnostics';
+import { fsi, ltr } from '../../../../shared/src/bidi';
 
 const KIND_LABEL: Record<Mention['kind'], string> = {
   person: 'Person',
@@ -38,22 +39,23 @@ export function hover(doc: TextDocument, offset: number, index: WorkspaceIndex, 
     if (!hidden) return null;
     return { contents: { kind: 'markdown', value: `**Hidden text** — ${hiddenTextMessage(hidden)}` }, range: { start: doc.positionAt(hidden.start), end: doc.positionAt(hidden.end) } };
   }
-  const lines: string[] = [`**${KIND_LABEL[m.kind]}** — ${m.text}`];
+  // The hover is a left-to-right widget: Arabic pieces and values are isolated so they keep their order.
+  const lines: string[] = [`**${KIND_LABEL[m.kind]}** — ${fsi(m.text)}`];
   if (m.entity) {
     const all = index.all().flatMap((e) => e.analysis.mentions.filter((x) => x.entity === m.entity).map((x) => ({ x, uri: e.uri })));
     const files = new Set(all.map((a) => a.uri)).size;
-    lines.push('', `Canonical name: ${ActorNames.of(all.map((a) => a.x)).nameOf(m.entity)} (key \`${m.entity}\`)`, `Mentioned ${all.length} time${all.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
+    lines.push('', `Canonical name: ${fsi(ActorNames.of(all.map((a) => a.x)).nameOf(m.entity))} (key \`${fsi(m.entity)}\`)`, `Mentioned ${all.length} time${all.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
   }
   if (typeof m.value === 'string') {
     lines.push('', `Value: \`${m.value}\``);
     const day = describeDateValue(m.value);
     if (day) lines.push(day);
   }
-  else if (m.value) lines.push('', `Value: ${showInterval(m.value)}`);
-  if (m.counted) lines.push(`Counted: ${m.counted}${m.event ? ` (${m.event})` : ''}`);
-  if (m.place) lines.push(`Where: ${m.place}`);
-  if (m.window) lines.push(`When: ${m.window}${m.cumulative ? ' (running total)' : ''}`);
-  if (m.source) lines.push(`Says: ${m.source}`);
+  else if (m.value) lines.push('', `Value: ${ltr(showInterval(m.value))}`);
+  if (m.counted) lines.push(`Counted: ${fsi(m.counted)}${m.event ? ` (${fsi(m.event)})` : ''}`);
+  if (m.place) lines.push(`Where: ${fsi(m.place)}`);
+  if (m.window) lines.push(`When: ${fsi(m.window)}${m.cumulative ? ' (running total)' : ''}`);
+  if (m.source) lines.push(`Says: ${fsi(m.source)}`);
   if (m.note) lines.push('', `_${m.note}_`);
   if (m.kind === 'quantity') lines.push(...figureHoverLines(entry, m.start, index));
   if (m.boilerplate) lines.push('', '_In boilerplate: not compared with other sources._');

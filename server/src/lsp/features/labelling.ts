@@ -7,6 +7,7 @@ import { contradictionKey, findReview, makeReview, type ContradictionReview } fr
 import type { LabelService, LabelResult } from '../labelService';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { LabelAction, LabelActionResult, ReviewContradictionParams, SpanKind } from '../../../../shared/src/protocol';
+import { COMMANDS, command } from '../../../../shared/src/commands';
 
 const KIND_NAME: Record<SpanKind, string> = { person: 'person', organization: 'organisation', place: 'place', date: 'date', quantity: 'figure' };
 
@@ -27,24 +28,24 @@ export function labelCodeActions(doc: TextDocument, range: Range, index: Workspa
     const args = { uri: doc.uri, start: m.start, end: m.end, kind: m.kind };
     const what = `${KIND_NAME[m.kind]} "${short(m.text)}"`;
     if (m.status !== 'accepted' && m.status !== 'manual') {
-      actions.push({ title: `Sanad: Accept ${what}`, kind: CodeActionKind.QuickFix, isPreferred: true, command: { title: 'Accept', command: 'sanad.label.apply', arguments: [{ action: 'accept', ...args }] } });
+      actions.push({ title: `Sanad: Accept ${what}`, kind: CodeActionKind.QuickFix, isPreferred: true, command: command('Accept', COMMANDS.labelApply, { action: 'accept' as const, ...args }) });
     }
     if (m.status !== 'rejected') {
-      actions.push({ title: `Sanad: Reject ${what}`, kind: CodeActionKind.QuickFix, command: { title: 'Reject', command: 'sanad.label.apply', arguments: [{ action: 'reject', ...args }] } });
+      actions.push({ title: `Sanad: Reject ${what}`, kind: CodeActionKind.QuickFix, command: command('Reject', COMMANDS.labelApply, { action: 'reject' as const, ...args }) });
     }
-    actions.push({ title: `Sanad: Label "${short(m.text)}" as another type…`, kind: CodeActionKind.QuickFix, command: { title: 'Relabel', command: 'sanad.labelSelection', arguments: [{ uri: doc.uri, start: m.start, end: m.end }] } });
+    actions.push({ title: `Sanad: Label "${short(m.text)}" as another type…`, kind: CodeActionKind.QuickFix, command: command('Relabel', COMMANDS.labelSelection, { uri: doc.uri, start: m.start, end: m.end }) });
     if (m.status !== 'suggested') {
-      actions.push({ title: `Sanad: Add a note to ${what}…`, kind: CodeActionKind.QuickFix, command: { title: 'Note', command: 'sanad.label.note', arguments: [{ uri: doc.uri, start: m.start, end: m.end }] } });
-      actions.push({ title: `Sanad: Take back the decision on ${what}`, kind: CodeActionKind.QuickFix, command: { title: 'Clear', command: 'sanad.label.apply', arguments: [{ action: 'clear', uri: doc.uri, start: m.start, end: m.end }] } });
+      actions.push({ title: `Sanad: Add a note to ${what}…`, kind: CodeActionKind.QuickFix, command: command('Note', COMMANDS.labelNote, { uri: doc.uri, start: m.start, end: m.end }) });
+      actions.push({ title: `Sanad: Take back the decision on ${what}`, kind: CodeActionKind.QuickFix, command: command('Clear', COMMANDS.labelApply, { action: 'clear', uri: doc.uri, start: m.start, end: m.end }) });
     }
   }
   if (from < to && !reviewed.some((m) => m.start === from && m.end === to)) {
-    actions.push({ title: `Sanad: Label selection as…`, kind: CodeActionKind.QuickFix, command: { title: 'Label', command: 'sanad.labelSelection', arguments: [{ uri: doc.uri, start: from, end: to }] } });
+    actions.push({ title: `Sanad: Label selection as…`, kind: CodeActionKind.QuickFix, command: command('Label', COMMANDS.labelSelection, { uri: doc.uri, start: from, end: to }) });
   }
   for (const d of diagnostics.filter((x) => x.source === 'sanad' && x.code === 'contradiction')) {
     const args = { uri: doc.uri, start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end) };
-    actions.push({ title: 'Sanad: Mark this contradiction as explained…', kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: 'Explain', command: 'sanad.contradiction.review', arguments: [{ ...args, decision: 'explained' }] } });
-    actions.push({ title: 'Sanad: Confirm this contradiction', kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: 'Confirm', command: 'sanad.contradiction.review', arguments: [{ ...args, decision: 'confirmed' }] } });
+    actions.push({ title: 'Sanad: Mark this contradiction as explained…', kind: CodeActionKind.QuickFix, diagnostics: [d], command: command('Explain', COMMANDS.contradictionReview, { ...args, decision: 'explained' as const }) });
+    actions.push({ title: 'Sanad: Confirm this contradiction', kind: CodeActionKind.QuickFix, diagnostics: [d], command: command('Confirm', COMMANDS.contradictionReview, { ...args, decision: 'confirmed' as const }) });
   }
   return actions;
 }

@@ -7,6 +7,7 @@ import { locationOf, rangeOf } from './locations';
 import { mentionAt } from './hover';
 import { showInterval } from '../../format/table';
 import { ActorNames } from '../../format/actorNames';
+import { fsi, ltr } from '../../../../shared/src/bidi';
 
 export function actorAt(entry: IndexEntry, offset: number): Mention | undefined {
   const m = mentionAt(entry.analysis.mentions, offset);
@@ -53,9 +54,11 @@ const GROUPS: Array<{ name: string; kinds: Array<Mention['kind']> }> = [
   { name: 'Figures', kinds: ['quantity'] },
 ];
 
+// The Outline draws a symbol's name and detail on one left-to-right row: the Arabic name and the
+// values are isolated so that a date's ISO value or an interval never mixes into the Arabic run.
 function detailOf(m: Mention): string {
-  if (m.kind === 'date' && typeof m.value === 'string') return m.value;
-  if (m.kind === 'quantity' && m.value && typeof m.value === 'object') return `${showInterval(m.value)}${m.counted ? ' ' + m.counted : ''}`;
+  if (m.kind === 'date' && typeof m.value === 'string') return ltr(m.value);
+  if (m.kind === 'quantity' && m.value && typeof m.value === 'object') return `${ltr(showInterval(m.value))}${m.counted ? ' ' + fsi(m.counted) : ''}`;
   return m.kind === 'organization' ? 'organisation' : m.kind;
 }
 
@@ -72,21 +75,31 @@ export function documentSymbols(entry: IndexEntry): DocumentSymbol[] {
       for (const m of members) byEntity.set(m.entity ?? m.text, [...(byEntity.get(m.entity ?? m.text) ?? []), m]);
       const names = ActorNames.of(members);
       children = [...byEntity].map(([entity, ms]) => ({
-        name: names.nameOf(entity),
-        detail: `${detailOf(ms[0])} · ${ms.length}×`,
+        name: fsi(names.nameOf(entity)),
+        detail: `${detailOf(ms[0])} · ${ltr(`${ms.length}×`)}`,
         kind: SYMBOL_KIND[ms[0].kind],
         range: rangeOf(entry, ms[0].start, ms[ms.length - 1].end),
         selectionRange: rangeOf(entry, ms[0].start, ms[0].end),
-        children: ms.map((m) => ({ name: m.text, detail: '', kind: SYMBOL_KIND[m.kind], range: rangeOf(entry, m.start, m.end), selectionRange: rangeOf(entry, m.start, m.end) })),
+        children: ms.map((m) => ({ name: fsi(m.text), detail: '', kind: SYMBOL_KIND[m.kind], range: rangeOf(entry, m.start, m.end), selectionRange: rangeOf(entry, m.start, m.end) })),
       }));
     } else {
-      children = members.map((m) => ({ name: m.text.replace(/\s+/g, ' '), detail: detailOf(m), kind: SYMBOL_KIND[m.kind], range: rangeOf(entry, m.start, m.end), selectionRange: rangeOf(entry, m.start, m.end) }));
+      children = members.map((m) => ({ name: fsi(m.text.replace(/\s+/g, ' ')), detail: detailOf(m), kind: SYMBOL_KIND[m.kind], range: rangeOf(entry, m.start, m.end), selectionRange: rangeOf(entry, m.start, m.end) }));
     }
     const first = members[0];
     const last = members[members.length - 1];
     out.push({ name: group.name, kind: SymbolKind.Namespace, range: rangeOf(entry, first.start, last.end), selectionRange: rangeOf(entry, first.start, first.end), children });
   }
   return out;
+}
+
+/**
+ * VS Code filters the symbols it gets by the characters typed, without folding Arabic spellings:
+ * "السودانى" (final ى) or "ايران" (no hamza) would find the actor here and then be hidden there.
+ * When the typed spelling is not in the name, it is shown beside it, so the row stays.
+ */
+function shownFor(name: string, query: string): string {
+  const typed = query.trim();
+  return !typed || name.toLowerCase().includes(typed.toLowerCase()) ? name : `${name} ≈ ${typed}`;
 }
 
 /** Ctrl+T: actors whose canonical name or any spelling holds the query, one item per actor and file. */
@@ -102,7 +115,7 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, limit = 5
       if (seen.has(key)) continue;
       if (q && !fold(m.entity).includes(q) && !fold(m.text).includes(q)) continue;
       seen.add(key);
-      out.push({ name: names.nameOf(m.entity), kind: SYMBOL_KIND[m.kind], containerName: entry.path, location: locationOf(entry, m.start, m.end) });
+      out.push({ name: shownFor(names.nameOf(m.entity), query), kind: SYMBOL_KIND[m.kind], containerName: entry.path, location: locationOf(entry, m.start, m.end) });
       if (out.length >= limit) return out;
     }
   }
