@@ -44,3 +44,8 @@ test('hostile globs match nothing and answer at once', () => {
   assert.match(globProblem('(a+)+b') ?? '', /parentheses/);
   assert.match(globProblem('{a,b}{a,b}{a,b}{a,b}{a,b}') ?? '', /brace/);
 });
+
+test('hidden folders are not corpus, hidden-looking file names are', () => {
+  assert.ok(!isCorpusPath('/w', '/w/.sanad/brat/seeds/a.txt', ['**/seeds/**/*.txt']));
+  assert.ok(isCorpusPath('/w', '/w/..x.news.txt', ['**/*.news.txt']));
+});

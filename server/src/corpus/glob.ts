@@ -85,8 +85,9 @@ export function matchesAny(relPath: string, globs: readonly string[]): boolean {
 export function isCorpusPath(root: string, absolute: string, globs: readonly string[]): boolean {
   const rel = absolute.startsWith(root) ? absolute.slice(root.length).replace(/^[\\/]+/, '') : null;
   // As listArticles does, hidden folders are not corpus: a brat export under .sanad/brat mirrors
-  // seeds/… and would otherwise come back as articles through the file watcher.
-  if (rel !== null && rel.split(/[\\/]/).some((segment) => segment.startsWith('.'))) return false;
+  // seeds/… and would otherwise come back as articles through the file watcher. (Only folders: a
+  // file named "..x.news.txt" at the root is an article like any other.)
+  if (rel !== null && rel.split(/[\\/]/).slice(0, -1).some((segment) => segment.startsWith('.'))) return false;
   if (rel !== null && matchesAny(rel, globs)) return true;
   return matchesAny(absolute, globs.filter((g) => g.startsWith('**/')));
 }
