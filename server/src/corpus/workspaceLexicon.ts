@@ -1,14 +1,15 @@
 // A workspace's own lexicon (.sanad/lexicon.yaml, format in docs/LEXICON.md) and the names
 // annotators accepted: both are added to the shipped lexicons. Read only in trusted workspaces.
-import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import { Lexicon } from '../analysis';
 import type { TaughtName } from '../labels';
+import { readRegularFile, reallyWithin, refusalText } from './regularFile';
 
 export const WORKSPACE_LEXICON = '.sanad/lexicon.yaml';
+const MAX_LEXICON_BYTES = 5 * 1024 * 1024;
 
 export interface BuiltLexicon {
   lexicon: Lexicon;
@@ -28,17 +29,18 @@ export async function buildLexicon(roots: string[], trusted: boolean, taught: Ta
   if (trusted) {
     for (const root of roots) {
       const path = join(root, ...WORKSPACE_LEXICON.split('/'));
-      let text: string;
-      try {
-        const stat = await fs.stat(path);
-        if (stat.size > 5 * 1024 * 1024) {
-          problems.set(pathToFileURL(path).toString(), [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: DiagnosticSeverity.Error, source: 'sanad', message: 'The workspace lexicon is larger than 5 MB; Sanad does not read it.' }]);
-          continue;
+      // A .sanad folder linked out of the workspace is not followed.
+      if (!(await reallyWithin(path, root))) continue;
+      // Only a regular file, by its size: a pipe or a link to /dev/zero planted here must not
+      // block or swallow the server.
+      const read = await readRegularFile(path, MAX_LEXICON_BYTES);
+      if (!read.ok) {
+        if (read.why !== 'missing') {
+          problems.set(pathToFileURL(path).toString(), [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: DiagnosticSeverity.Error, source: 'sanad', message: read.why === 'too-large' ? 'The workspace lexicon is larger than 5 MB; Sanad does not read it.' : `The workspace lexicon is ${refusalText(read, MAX_LEXICON_BYTES)}; Sanad does not read it.` }]);
         }
-        text = await fs.readFile(path, 'utf8');
-      } catch {
         continue;
       }
+      const text = read.bytes.toString('utf8');
       const found = lexicon.addWorkspace(text);
       problems.set(
         pathToFileURL(path).toString(),
@@ -56,7 +58,6 @@ export async function buildLexicon(roots: string[], trusted: boolean, taught: Ta
 
 /** Adds the names annotators accepted to a lexicon; true when it learnt anything new. */
 export function teachNames(lexicon: Lexicon, taught: readonly TaughtName[]): boolean {
-  let learnt = false;
-  for (const t of taught) learnt = lexicon.add({ kind: t.kind, name: t.entity, aliases: t.entity !== t.name ? [t.name] : [] }) || learnt;
-  return learnt;
+  // All at once: the lexicon's indexes are rebuilt once, not once per name (10,000 names took 82 s).
+  return lexicon.addAll(taught.map((t) => ({ kind: t.kind, name: t.entity, aliases: t.entity !== t.name ? [t.name] : [] })));
 }

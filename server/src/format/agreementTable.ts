@@ -1,5 +1,6 @@
 // The `sanad compare --format table` view of an agreement report: the figures per type, then every
 // disagreement on one line, for a person walking through them with the articles open.
+import { printable } from './printable';
 import { LABEL_TYPES, type Agreement, type AgreementReport, type Disagreement, type Said } from '../labels';
 import { showInterval } from './table';
 
@@ -24,7 +25,7 @@ function showSaid(s: Said | null): string {
 }
 
 function showDisagreement(d: Disagreement): string {
-  return `  ${d.path} ${d.start}–${d.end}  ${d.kind}: A ${showSaid(d.a)} · B ${showSaid(d.b)}`;
+  return `  ${printable(d.path)} ${d.start}–${d.end}  ${d.kind}: A ${showSaid(d.a)} · B ${showSaid(d.b)}`;
 }
 
 export function formatAgreement(report: AgreementReport, names: { a: string; b: string }): string {

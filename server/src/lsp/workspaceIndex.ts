@@ -2,6 +2,7 @@
 // the open documents' live text taking precedence. Each entry keeps its last analysis; an edit
 // re-analyses that document only, updates the claims buckets it touches, and adjusts the corpus
 // counts by the difference, so the cost of an edit does not grow with the corpus.
+import { isWithin } from '../corpus/regularFile';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative } from 'node:path';
 import { analyzeText, readFirst, readSecond, Lexicon, ReadingCache, type DocumentAnalysis, type DocumentResult, type Contradiction, type FirstPass } from '../analysis';
@@ -64,8 +65,8 @@ export class WorkspaceIndex {
     if (!uri.startsWith('file:')) return uri;
     const fsPath = fileURLToPath(uri);
     for (const f of this.folders) {
-      const rel = relative(f, fsPath);
-      if (!rel.startsWith('..')) return rel.split('\\').join('/');
+      // By path components: a root file named `..x.news.txt` is inside.
+      if (isWithin(fsPath, f)) return relative(f, fsPath).split('\\').join('/');
     }
     return fsPath;
   }

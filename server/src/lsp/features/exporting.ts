@@ -4,7 +4,8 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exportYaml, exportJsonl, exportBrat, annPathFor, importYaml, compareAnnotators, type LabelFile } from '../../labels';
+import { exportYaml, exportJsonl, exportBrat, annPathFor, importYaml, compareAnnotators, cleanRelativePath, type LabelFile } from '../../labels';
+import { isWithin } from '../../corpus/regularFile';
 import { loadLabelFolder, writeFileAtomic } from '../../labels/labelFs';
 import type { CorpusAnalysis } from '../../analysis';
 import type { LabelService } from '../labelService';
@@ -17,7 +18,7 @@ async function corpusLabels(index: WorkspaceIndex, labels: LabelService, roots: 
   const byPath = new Map<string, LabelFile>();
   const broken: string[] = [];
   for (const root of roots) {
-    const loaded = await loadLabelFolder(root, folder);
+    const loaded = await loadLabelFolder(root, folder, { within: root });
     for (const [path, file] of loaded.labels) byPath.set(path, file);
     for (const [path, problems] of loaded.problems) broken.push(`${path}: ${problems[0]?.message ?? 'broken'}`);
   }
@@ -39,12 +40,21 @@ export async function exportCorpus(p: ExportParams, index: WorkspaceIndex, label
     if (p.format === 'brat') {
       const anns = exportBrat(corpus, byPath, texts);
       let written = 0;
+      const skipped: string[] = [];
       for (const [path, ann] of anns) {
-        await writeFileAtomic(join(p.target, ...annPathFor(path).split('/')), ann);
-        await writeFileAtomic(join(p.target, ...path.split('/')), texts.get(path) ?? '');
+        // The display path of a document outside the workspace (`untitled:../../x.txt`, an
+        // absolute path) has no place under the chosen folder: it is left out, never joined.
+        const targets = bratTargets(p.target, path);
+        if (!targets) {
+          skipped.push(path);
+          continue;
+        }
+        await writeFileAtomic(targets.ann, ann);
+        await writeFileAtomic(targets.txt, texts.get(path) ?? '');
         written++;
       }
-      return { ok: true, written, message: `Exported ${written} article(s) as brat standoff to ${p.target}.${note}` };
+      const left = skipped.length ? ` ${skipped.length} document(s) outside the workspace were left out: ${skipped.slice(0, 3).join(', ')}.` : '';
+      return { ok: true, written, message: `Exported ${written} article(s) as brat standoff to ${p.target}.${left}${note}` };
     }
     const out = p.format === 'yaml' ? exportYaml(corpus, byPath, { texts, exported: new Date().toISOString() }) : exportJsonl(corpus, byPath, { texts, exported: new Date().toISOString() });
     await writeFileAtomic(p.target, out);
@@ -52,6 +62,15 @@ export async function exportCorpus(p: ExportParams, index: WorkspaceIndex, label
   } catch (err) {
     return { ok: false, message: `The export could not be written: ${err instanceof Error ? err.message : String(err)}` };
   }
+}
+
+/** Where a document's brat files go under `folder`, or null when its path would leave the folder. */
+export function bratTargets(folder: string, path: string): { txt: string; ann: string } | null {
+  const rel = cleanRelativePath(path);
+  if (!rel || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(rel)) return null;
+  const txt = join(folder, ...rel.split('/'));
+  const ann = join(folder, ...annPathFor(rel).split('/'));
+  return isWithin(txt, folder) && isWithin(ann, folder) ? { txt, ann } : null;
 }
 
 export async function importExport(source: string, index: WorkspaceIndex, labels: LabelService): Promise<LabelActionResult & { labels?: number }> {
