@@ -1,6 +1,6 @@
 // A workspace's own lexicon (.sanad/lexicon.yaml, format in docs/LEXICON.md) and the names
 // annotators accepted: both are added to the shipped lexicons. Read only in trusted workspaces.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
@@ -30,7 +30,7 @@ export async function buildLexicon(roots: string[], trusted: boolean, taught: Ta
     for (const root of roots) {
       const path = join(root, ...WORKSPACE_LEXICON.split('/'));
       // A .sanad folder linked out of the workspace is not followed.
-      if (!(await reallyWithin(path, root))) continue;
+      if (!(await reallyWithin(dirname(path), root))) continue;
       // Only a regular file, by its size: a pipe or a link to /dev/zero planted here must not
       // block or swallow the server.
       const read = await readRegularFile(path, MAX_LEXICON_BYTES);

@@ -64,7 +64,7 @@ function problem(message: string): Problem {
 export async function readLabelFile(path: string, options: LabelFsOptions = {}): Promise<ReadResult> {
   const fs = options.fs ?? nodeFs;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (options.within && !(await reallyWithin(path, options.within, fs))) {
+  if (options.within && !(await reallyWithin(dirname(path), options.within, fs))) {
     return { ok: false, problems: [problem(`Label file ${basename(path)} lies outside the workspace folder (through a linked folder); Sanad does not read it.`)] };
   }
   const read = await readRegularFile(path, maxBytes, fs);
@@ -255,7 +255,7 @@ export interface SaveOptions extends LabelFsOptions {
 export async function saveLabelFile(path: string, mine: LabelFile, options: SaveOptions = {}): Promise<SaveResult> {
   const fs = options.fs ?? nodeFs;
   try {
-    if (options.within && !(await reallyWithin(path, options.within, fs))) {
+    if (options.within && !(await reallyWithin(dirname(path), options.within, fs))) {
       return { ok: false, reason: 'refused', problems: [problem(`${basename(path)} would lie outside the workspace folder (through a linked folder); Sanad does not write there.`)] };
     }
     // Nothing to say about an article with no label file: create neither the file nor its folder.
