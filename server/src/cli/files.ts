@@ -223,6 +223,8 @@ export async function refusalFor(abs: string, rules: WriteRules): Promise<string
   if (rules.folders.some((f) => isInside(real, f))) return `${shown(abs)}: is inside the labels folder; choose another place`;
   const stat = await fs.lstat(abs).catch(() => null);
   if (stat?.isDirectory()) return `${shown(abs)}: is a folder`;
+  // A link, device or pipe would itself be replaced by the rename (as root, /dev/stdout was).
+  if (stat && !stat.isFile()) return `${shown(abs)}: is not a regular file (a link, device or pipe); choose another place`;
   if (stat && !rules.overwrite) return `${shown(abs)}: already exists; pass --overwrite to replace it`;
   return undefined;
 }
