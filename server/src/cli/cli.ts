@@ -2,7 +2,7 @@
 // YAML or a table for people.
 import YAML from 'yaml';
 import { formatTable } from '../format/table';
-import { readArticles, say, writeStdout } from './files';
+import { readArticles, say, stdoutFailure, writeStdout } from './files';
 import { analyzeEach } from '../corpus/pool';
 import { CorpusTexts } from '../corpus/texts';
 import { JsonObjectWriter, prettyElement } from '../format/json';
@@ -27,8 +27,8 @@ contradict each other across sources. Folders are read recursively for *.txt fil
 
 Each of export, import and compare explains itself with --help (labels: docs/LABELS.md).
 
-Exit codes: 0 all files analysed; 1 some files could not be read (named on stderr, the rest are
-still analysed); 2 bad usage or nothing to analyse.`;
+Exit codes: 0 all files analysed; 1 some files or folders could not be read, or the output could
+not be written (named on stderr, the rest is still analysed); 2 bad usage or nothing to analyse.`;
 
 interface Args {
   paths: string[];
@@ -54,6 +54,13 @@ function usageError(problem: string): number {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  const code = await run(argv);
+  // Output that did not reach its file (a full disk, a closed descriptor) is a failure, whatever
+  // the command thought; the cause was already named on stderr.
+  return stdoutFailure() !== null ? Math.max(code, 1) : code;
+}
+
+async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'export') return exportCommand(rest);
   if (command === 'import') return importCommand(rest);

@@ -8,6 +8,9 @@ import { listArticles, readArticle, type ReadResult } from '../corpus/articleFil
 import { cleanRelativePath, type LabelFile, type Problem } from '../labels';
 import { loadLabelFolder } from '../labels/labelFs';
 import { fileRefusal, folderRefusal, realish, type ExportTargetRules } from '../labels/exportTargets';
+import { printable } from '../format/printable';
+
+export { printable };
 
 /** A line on stderr, prefixed like every message of the CLI. */
 export function say(line: string): void {
@@ -15,23 +18,46 @@ export function say(line: string): void {
 }
 
 let pipeWatched = false;
+let stdoutError: string | null = null;
+
+/**
+ * Why writing to stdout failed (a full disk, a closed descriptor), or null. A reader that stopped
+ * early (EPIPE) is not a failure: `sanad export . | head` is normal.
+ */
+export function stdoutFailure(): string | null {
+  return stdoutError;
+}
+
+function stdoutFailed(err: NodeJS.ErrnoException): void {
+  if (err.code === 'EPIPE' || stdoutError !== null) return;
+  stdoutError = err.message;
+  say(`writing the output failed: ${err.message}`);
+}
 
 /** Writes to stdout and waits until it is flushed. */
 export function writeStdout(text: string): Promise<void> {
   if (!pipeWatched) {
     pipeWatched = true;
-    // A reader that stops early (`sanad export . | head`) closes the pipe; that is not a crash.
-    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EPIPE') say(`stdout: ${err.message}`);
-    });
+    process.stdout.on('error', stdoutFailed);
   }
-  return new Promise((done) => process.stdout.write(text, () => done()));
+  return new Promise((done) => {
+    try {
+      process.stdout.write(text, (err) => {
+        if (err) stdoutFailed(err);
+        done();
+      });
+    } catch (err) {
+      // stdout on a file writes synchronously and may throw (ENOSPC on a full disk).
+      stdoutFailed(err as NodeJS.ErrnoException);
+      done();
+    }
+  });
 }
 
-/** A path as messages show it: relative to the current folder when it is inside it. */
+/** A path as messages show it: relative to the current folder when it is inside it, escaped. */
 export function shown(abs: string): string {
   const r = relative(process.cwd(), abs);
-  return r === '' ? '.' : isOutside(r) ? abs : r;
+  return printable(r === '' ? '.' : isOutside(r) ? abs : r);
 }
 
 /** An article's path in exports and in the labels folder: relative to the current folder, `/`-separated. */
@@ -77,9 +103,15 @@ export async function readArticles(paths: readonly string[], maxBytes: number, t
     const stat = await fs.stat(abs).catch(() => null);
     if (!stat) {
       out.failed++;
-      say(`${p}: no such file or folder`);
+      say(`${printable(p)}: no such file or folder`);
     } else if (stat.isDirectory()) {
-      files.push(...(await listArticles(abs, ['**/*.txt'])));
+      files.push(
+        ...(await listArticles(abs, ['**/*.txt'], MAX_FILES, (problem) => {
+          out.failed++;
+          if (problem.kind === 'unreadable') say(`${shown(problem.folder)}: folder skipped, it cannot be read (${problem.code})`);
+          else say(`${printable(p)}: stopped after ${problem.limit.toLocaleString('en')} files; the rest of the folder was not read (name its sub-folders one by one)`);
+        })),
+      );
       const rel = relative(process.cwd(), abs);
       out.folders.push(rel === '' ? '' : rel.split(sep).join('/'));
     } else files.push(abs);
@@ -112,6 +144,8 @@ export async function readArticles(paths: readonly string[], maxBytes: number, t
 }
 
 const READS_IN_FLIGHT = 32;
+/** The most files one folder named on the command line gives (a bound on mistaken runs over `/`). */
+export const MAX_FILES = Number(process.env.SANAD_MAX_FILES) > 0 ? Number(process.env.SANAD_MAX_FILES) : 100_000;
 
 /** Whether a label file's article lies under one of the folders named. */
 export function underFolders(path: string, folders: readonly string[]): boolean {
@@ -135,11 +169,11 @@ const SHOWN_PROBLEMS = 5;
 export async function loadLabels(dir: string, mustExist: boolean): Promise<LoadedLabels | string> {
   const abs = resolve(dir);
   const stat = await fs.stat(abs).catch(() => null);
-  if (stat && !stat.isDirectory()) return `${dir}: not a folder`;
-  if (!stat) return mustExist ? `${dir}: no such folder` : { labels: new Map(), broken: 0, abs };
+  if (stat && !stat.isDirectory()) return `${printable(dir)}: not a folder`;
+  if (!stat) return mustExist ? `${printable(dir)}: no such folder` : { labels: new Map(), broken: 0, abs };
   // The folder is loaded from its parent so that any folder, even one outside the current folder, can be named.
   const name = basename(abs);
-  if (!cleanRelativePath(name)) return `${dir}: cannot be used as a labels folder`;
+  if (!cleanRelativePath(name)) return `${printable(dir)}: cannot be used as a labels folder`;
   const loaded = await loadLabelFolder(dirname(abs), name);
   for (const [rel, problems] of loaded.problems) reportProblems(join(dirname(abs), ...rel.split('/')), problems);
   return { labels: loaded.labels, broken: loaded.problems.size, abs };

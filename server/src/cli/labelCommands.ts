@@ -13,7 +13,7 @@ import { saveLabelFile, writeFileAtomic } from '../labels/labelFs';
 import { formatAgreement } from '../format/agreementReport';
 import { choice, kilobytes, parseOptions, wantsHelp, type OptionKind } from './options';
 import {
-  folderRefusalFor, isInside, loadLabels, readArticles, realish, refusalFor, reportProblems, say, shown, underFolders, workspacePath, writeStdout,
+  folderRefusalFor, isInside, loadLabels, printable, readArticles, realish, refusalFor, reportProblems, say, shown, underFolders, workspacePath, writeStdout,
   type WriteRules,
 } from './files';
 
@@ -136,7 +136,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     for (const a of read.articles) {
       const rel = cleanRelativePath(a.path);
       if (!rel) {
-        say(`${a.path}: outside the current folder, so it has no place under ${out}; skipped`);
+        say(`${printable(a.path)}: outside the current folder, so it has no place under ${printable(out ?? "")}; skipped`);
         skipped++;
         continue;
       }
@@ -232,16 +232,16 @@ export async function importCommand(argv: string[]): Promise<number> {
   let text: string;
   try {
     const stat = await fs.stat(file);
-    if (!stat.isFile()) return usageError(`${o.positional[0]}: not a file`, IMPORT_USAGE);
+    if (!stat.isFile()) return usageError(`${printable(o.positional[0])}: not a file`, IMPORT_USAGE);
     if (stat.size > maxBytes) {
-      say(`${o.positional[0]}: larger than ${Math.round(maxBytes / 1024)} KB (--max-file-size); not imported`);
+      say(`${printable(o.positional[0])}: larger than ${Math.round(maxBytes / 1024)} KB (--max-file-size); not imported`);
       return 1;
     }
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return usageError(`${o.positional[0]}: no such file`, IMPORT_USAGE);
-    say(`${o.positional[0]}: cannot be read (${code ?? String(err)})`);
+    if (code === 'ENOENT') return usageError(`${printable(o.positional[0])}: no such file`, IMPORT_USAGE);
+    say(`${printable(o.positional[0])}: cannot be read (${code ?? String(err)})`);
     return 1;
   }
   const parsed = importYaml(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { maxBytes });
@@ -253,7 +253,7 @@ export async function importCommand(argv: string[]): Promise<number> {
   const labelsAbs = resolve(labelsDir);
   const base = basename(labelsAbs);
   const stat = await fs.stat(labelsAbs).catch(() => null);
-  if ((stat && !stat.isDirectory()) || !cleanRelativePath(base)) return usageError(`${labelsDir}: cannot be used as a labels folder`, IMPORT_USAGE);
+  if ((stat && !stat.isDirectory()) || !cleanRelativePath(base)) return usageError(`${printable(labelsDir)}: cannot be used as a labels folder`, IMPORT_USAGE);
   let written = 0;
   let unchanged = 0;
   let failed = 0;
@@ -261,7 +261,7 @@ export async function importCommand(argv: string[]): Promise<number> {
     const article = cleanRelativePath(path);
     const rel = article && labelPathFor(article, base);
     if (!article || !rel) {
-      say(`${o.positional[0]}: document "${path}" is not a path inside the workspace; its labels were not imported`);
+      say(`${printable(o.positional[0])}: document "${printable(path)}" is not a path inside the workspace; its labels were not imported`);
       failed++;
       continue;
     }

@@ -12,6 +12,8 @@
 // rather than stopping the index.
 import picomatch from 'picomatch';
 import braces from 'braces';
+import { relative } from 'node:path';
+import { isWithin } from './regularFile';
 
 export const MAX_GLOB_LENGTH = 500;
 export const MAX_STARS_PER_SEGMENT = 2;
@@ -83,11 +85,12 @@ export function matchesAny(relPath: string, globs: readonly string[]): boolean {
  * language association (which matches whole paths) already does.
  */
 export function isCorpusPath(root: string, absolute: string, globs: readonly string[]): boolean {
-  const rel = absolute.startsWith(root) ? absolute.slice(root.length).replace(/^[\\/]+/, '') : null;
+  // Inside by path components: `/w/seeds2/x.txt` is not inside `/w/seeds`.
+  const rel = isWithin(absolute, root) ? relative(root, absolute) : null;
   // As listArticles does, hidden folders are not corpus: a brat export under .sanad/brat mirrors
   // seeds/… and would otherwise come back as articles through the file watcher. (Only folders: a
   // file named "..x.news.txt" at the root is an article like any other.)
-  if (rel !== null && rel.split(/[\\/]/).slice(0, -1).some((segment) => segment.startsWith('.'))) return false;
+  if (rel !== null && rel.split(/[\/]/).slice(0, -1).some((segment) => segment.startsWith('.'))) return false;
   if (rel !== null && matchesAny(rel, globs)) return true;
   return matchesAny(absolute, globs.filter((g) => g.startsWith('**/')));
 }

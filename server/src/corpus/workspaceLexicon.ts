@@ -1,11 +1,12 @@
 // A workspace's own lexicon (.sanad/lexicon.yaml, format in docs/LEXICON.md), read from disk into
 // a LexiconRecipe: the plain data every lexicon of the corpus is made from, on this thread and on
-// the pool's workers alike. Read only in trusted workspaces. Problems are plain positions here;
-// the language server turns them into diagnostics.
-import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+// the pool's workers alike. Read only in trusted workspaces, and only a regular file inside the
+// workspace (a pipe or a link to /dev/zero planted there must not block or swallow the server).
+// Problems are plain positions here; the language server turns them into diagnostics.
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lexiconFrom, type LexiconRecipe } from '../analysis';
+import { readRegularFile, reallyWithin, refusalText } from './regularFile';
 
 export const WORKSPACE_LEXICON = '.sanad/lexicon.yaml';
 const MAX_LEXICON_BYTES = 5 * 1024 * 1024;
@@ -34,17 +35,17 @@ export async function readWorkspaceLexicon(roots: string[], trusted: boolean): P
   if (!trusted) return { recipe, problems };
   for (const root of roots) {
     const path = join(root, ...WORKSPACE_LEXICON.split('/'));
-    let text: string;
-    try {
-      const stat = await fs.stat(path);
-      if (stat.size > MAX_LEXICON_BYTES) {
-        problems.set(pathToFileURL(path).toString(), [{ line: 0, character: 0, message: 'The workspace lexicon is larger than 5 MB; Sanad does not read it.' }]);
-        continue;
+    // A .sanad folder linked out of the workspace is not followed.
+    if (!(await reallyWithin(dirname(path), root))) continue;
+    const read = await readRegularFile(path, MAX_LEXICON_BYTES);
+    if (!read.ok) {
+      if (read.why !== 'missing') {
+        const message = read.why === 'too-large' ? 'The workspace lexicon is larger than 5 MB; Sanad does not read it.' : `The workspace lexicon is ${refusalText(read, MAX_LEXICON_BYTES)}; Sanad does not read it.`;
+        problems.set(pathToFileURL(path).toString(), [{ line: 0, character: 0, message }]);
       }
-      text = await fs.readFile(path, 'utf8');
-    } catch {
       continue;
     }
+    const text = read.bytes.toString('utf8');
     recipe.workspace.push(text);
     // Checked once here for the messages; each lexicon made from the recipe finds the same.
     const found = lexiconFrom({ workspace: [text] }).problems[0];

@@ -4,6 +4,7 @@
 // Markdown (the document the editor opens for "Sanad: Compare Annotators").
 import { LABEL_TYPES, type Agreement, type AgreementReport, type Disagreement, type Said } from '../labels';
 import { showInterval } from './table';
+import { printable } from './printable';
 
 export type AgreementFormat = 'table' | 'markdown';
 
@@ -38,7 +39,7 @@ function showSaid(s: Said | null): string {
 
 /** "news/d.txt 25–28  type: A place «حلب» 25–28 · B organization «حلب» 25–28" */
 export function describeDisagreement(d: Disagreement): string {
-  return `${d.path} ${d.start}–${d.end}  ${d.kind}: A ${showSaid(d.a)} · B ${showSaid(d.b)}`;
+  return `${printable(d.path)} ${d.start}–${d.end}  ${d.kind}: A ${showSaid(d.a)} · B ${showSaid(d.b)}`;
 }
 
 /** Text from articles and paths, shown literally in Markdown. */

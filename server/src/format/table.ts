@@ -1,4 +1,5 @@
 // The `--format table` view of an analysis: what a person wants to see at a glance per document.
+import { printable } from './printable';
 import type { CorpusAnalysis, Interval, Mention } from '../analysis';
 import { ActorNames } from './actorNames';
 
@@ -21,7 +22,7 @@ export function formatTable(result: CorpusAnalysis): string {
   for (const doc of result.documents) {
     const live = doc.mentions.filter((m) => !m.boilerplate);
     for (const m of live) totals[m.kind]++;
-    lines.push(`${doc.path}`);
+    lines.push(printable(doc.path));
     lines.push(`  published ${doc.published ?? 'unknown'} · outlet ${doc.outlet ?? 'unknown'} · ${live.length} mentions (+${doc.mentions.length - live.length} in boilerplate)`);
     const actors = new Map<string, number>();
     for (const m of live) if (m.entity) actors.set(m.entity, (actors.get(m.entity) ?? 0) + 1);

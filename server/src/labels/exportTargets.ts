@@ -59,6 +59,8 @@ export async function fileRefusal(abs: string, rules: ExportTargetRules): Promis
   if (rules.folders.some((f) => isInside(real, f))) return `${rules.shown(abs)}: is inside the labels folder; choose another place`;
   const stat = await fs.lstat(abs).catch(() => null);
   if (stat?.isDirectory()) return `${rules.shown(abs)}: is a folder`;
+  // A link, device or pipe would itself be replaced by the rename (as root, /dev/stdout was).
+  if (stat && !stat.isFile()) return `${rules.shown(abs)}: is not a regular file (a link, device or pipe); choose another place`;
   if (stat && !rules.overwrite) return `${rules.shown(abs)}: already exists; pass --overwrite to replace it`;
   return undefined;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   applyTextChanges, decideMention, createLabel, editLabel, findLabel, reanchorLabels, removeLabel, reviewMentions, upsertLabel,
-  labelPathFor, emptyLabelFile, acceptedActors, setReview, clearReview,
+  labelPathFor, cleanRelativePath, emptyLabelFile, acceptedActors, setReview, clearReview,
   type ContradictionReview, type Label, type LabelFile, type LabelType, type LabelValue, type Problem, type ReviewedMention, type TextChange, type TaughtName,
 } from '../labels';
 import { readLabelFile, saveLabelFile } from '../labels/labelFs';
@@ -19,6 +19,21 @@ interface ArticleLabels {
   /** Set while the label file is broken: it is then read-only for Sanad. */
   problems?: Problem[];
   labelPath: string;
+  /** The root folder the label file must stay inside. */
+  root: string;
+  /**
+   * While saves are in flight: for each, the edits that arrived meanwhile, to be replayed on the
+   * labels it returns, whose offsets are those of the text the save started from.
+   */
+  recorders: Set<Moved[]>;
+}
+
+/** What moved labels while a save was on disk: an edit in the editor, or a whole new text. */
+type Moved = { oldText: string; changes: readonly TextChange[] } | { text: string };
+
+function replay(labels: Label[], moves: readonly Moved[]): Label[] {
+  for (const m of moves) labels = 'text' in m ? reanchorLabels(labels, m.text) : applyTextChanges(m.oldText, labels, m.changes).labels;
+  return labels;
 }
 
 export interface LabelServiceOptions {
@@ -44,10 +59,20 @@ export class LabelService {
 
   constructor(private readonly options: LabelServiceOptions) {}
 
-  private labelPath(uri: string): string | null {
+  private labelPath(uri: string): { path: string; root: string } | null {
     const root = this.options.rootOf(uri);
     const rel = labelPathFor(this.options.pathOf(uri), this.options.folder());
-    return root && rel ? join(root, ...rel.split('/')) : null;
+    return root && rel ? { path: join(root, ...rel.split('/')), root } : null;
+  }
+
+  /** Why no label file can be kept for an article: a bad setting, or an article outside the workspace. */
+  private noLabelFile(uri: string): string {
+    const folder = this.options.folder();
+    if (!cleanRelativePath(folder)) {
+      return `The setting sanad.labels.folder ("${folder}") is not a folder inside the workspace: give a relative path such as .sanad/labels.`;
+    }
+    if (!this.options.rootOf(uri)) return 'Labels are kept only for articles inside a workspace folder.';
+    return `The article ${this.options.pathOf(uri)} has no place in the labels folder.`;
   }
 
   /** The labels of an article, read from disk once and placed on `text`. */
@@ -63,12 +88,13 @@ export class LabelService {
   }
 
   private async read(uri: string, text: string): Promise<ArticleLabels | null> {
-    const labelPath = this.labelPath(uri);
-    if (!labelPath) return null;
-    const read = await readLabelFile(labelPath);
+    const where = this.labelPath(uri);
+    if (!where) return null;
+    const { path: labelPath, root } = where;
+    const read = await readLabelFile(labelPath, { within: root });
     const state: ArticleLabels = read.ok
-      ? { file: { ...read.file, article: read.file.article ?? this.options.pathOf(uri) }, base: read.text === undefined ? undefined : read.file, labelPath }
-      : { file: emptyLabelFile(this.options.pathOf(uri)), problems: read.problems, labelPath };
+      ? { file: { ...read.file, article: read.file.article ?? this.options.pathOf(uri) }, base: read.text === undefined ? undefined : read.file, labelPath, root, recorders: new Set() }
+      : { file: emptyLabelFile(this.options.pathOf(uri)), problems: read.problems, labelPath, root, recorders: new Set() };
     if (read.ok) {
       // The article may have changed since the labels were written (outside the editor).
       const placed = reanchorLabels(state.file.labels, text);
@@ -117,7 +143,10 @@ export class LabelService {
   /** Moves an open article's labels through an edit (in memory; saved with the article). */
   edit(uri: string, oldText: string, changes: readonly TextChange[]): void {
     const state = this.articles.get(uri);
-    if (!state || state.file.labels.length === 0) return;
+    if (!state) return;
+    // Recorded even with no labels in memory: a save in flight may bring some back from disk.
+    for (const r of state.recorders) r.push({ oldText, changes });
+    if (state.file.labels.length === 0) return;
     const moved = applyTextChanges(oldText, state.file.labels, changes).labels;
     state.file = { ...state.file, labels: moved };
     this.byPathCache = null;
@@ -126,8 +155,23 @@ export class LabelService {
   /** Re-places the labels on an article's current text (after a change on disk or an undo). */
   reanchor(uri: string, text: string): void {
     const state = this.articles.get(uri);
-    if (state) state.file = { ...state.file, labels: reanchorLabels(state.file.labels, text) };
+    if (state) {
+      state.file = { ...state.file, labels: reanchorLabels(state.file.labels, text) };
+      // The labels of a save in flight are placed again on this text when it comes back.
+      for (const r of state.recorders) r.push({ text });
+    }
     this.byPathCache = null;
+  }
+
+  /** Runs `fn` while recording what moves the article's labels. */
+  private async recording<T>(state: ArticleLabels, fn: () => Promise<T>): Promise<{ value: T; moves: Moved[] }> {
+    const moves: Moved[] = [];
+    state.recorders.add(moves);
+    try {
+      return { value: await fn(), moves };
+    } finally {
+      state.recorders.delete(moves);
+    }
   }
 
   async save(uri: string): Promise<LabelResult> {
@@ -135,7 +179,7 @@ export class LabelService {
     if (!state) return { ok: true };
     if (!this.options.trusted()) return { ok: false, message: 'This workspace is in Restricted Mode: Sanad does not write label files until you trust it.' };
     if (state.problems?.length) return { ok: false, message: `The label file ${state.labelPath} has errors (see Problems); fix it first — Sanad will not overwrite it.` };
-    const saved = await saveLabelFile(state.labelPath, state.file, { base: state.base });
+    const { value: saved, moves } = await this.recording(state, () => saveLabelFile(state.labelPath, state.file, { base: state.base, within: state.root }));
     if (!saved.ok) {
       if (saved.reason === 'invalid') {
         state.problems = saved.problems;
@@ -143,8 +187,10 @@ export class LabelService {
       }
       return { ok: false, message: saved.problems[0]?.message ?? 'The labels could not be saved.' };
     }
-    state.file = saved.file;
     state.base = saved.file;
+    // Edits typed while the save ran moved the labels in memory; the saved labels are at the
+    // offsets of the text the save started from, so the same edits move them too.
+    state.file = moves.length ? { ...saved.file, labels: replay(saved.file.labels, moves) } : saved.file;
     this.changed();
     return { ok: true };
   }
@@ -152,15 +198,16 @@ export class LabelService {
   private async change(uri: string, text: string, update: (labels: readonly Label[]) => { labels: Label[]; label?: Label } | string): Promise<LabelResult> {
     if (!this.options.trusted()) return { ok: false, message: 'This workspace is in Restricted Mode: labels cannot be written until you trust it.' };
     const state = await this.load(uri, text);
-    if (!state) return { ok: false, message: 'Labels are kept only for articles inside a workspace folder.' };
+    if (!state) return { ok: false, message: this.noLabelFile(uri) };
     if (state.problems?.length) return { ok: false, message: `The label file ${state.labelPath} has errors (see Problems); fix it first — Sanad will not overwrite it.` };
     const result = update(state.file.labels);
     if (typeof result === 'string') return { ok: false, message: result };
     const before = state.file;
     state.file = { ...state.file, labels: result.labels };
-    const saved = await this.save(uri);
+    const { value: saved, moves } = await this.recording(state, () => this.save(uri));
     if (!saved.ok) {
-      state.file = before;
+      // The change is taken back; edits typed meanwhile are not.
+      state.file = { ...before, labels: replay(before.labels, moves) };
       this.changed();
     }
     return saved.ok ? { ok: true, label: result.label } : saved;
@@ -212,13 +259,13 @@ export class LabelService {
   private async changeFile(uri: string, text: string, update: (file: LabelFile) => LabelFile): Promise<LabelResult> {
     if (!this.options.trusted()) return { ok: false, message: 'This workspace is in Restricted Mode: labels cannot be written until you trust it.' };
     const state = await this.load(uri, text);
-    if (!state) return { ok: false, message: 'Labels are kept only for articles inside a workspace folder.' };
+    if (!state) return { ok: false, message: this.noLabelFile(uri) };
     if (state.problems?.length) return { ok: false, message: `The label file ${state.labelPath} has errors (see Problems); fix it first — Sanad will not overwrite it.` };
     const before = state.file;
     state.file = update(state.file);
-    const saved = await this.save(uri);
+    const { value: saved, moves } = await this.recording(state, () => this.save(uri));
     if (!saved.ok) {
-      state.file = before;
+      state.file = { ...before, labels: replay(before.labels, moves) };
       this.changed();
     }
     return saved;

@@ -8,11 +8,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
-import { relative } from 'node:path';
 import { WorkspaceIndex } from './workspaceIndex';
 import { WorkspaceReader } from './workspaceReader';
 import { LabelService } from './labelService';
-import { listArticles, readArticle } from '../corpus/articleFiles';
+import { listArticles, readArticle, tooLargeToAnalyse } from '../corpus/articleFiles';
+import { isWithin } from '../corpus/regularFile';
 import { isCorpusPath } from '../corpus/glob';
 import { loadSettings, gitUserName } from './settings';
 import { readWorkspaceLexicon, WORKSPACE_LEXICON } from '../corpus/workspaceLexicon';
@@ -106,7 +106,7 @@ const roots = () => folders.filter((f) => f.startsWith('file:')).map((f) => file
 
 connection.onInitialized(async () => {
   settings = await loadSettings(connection, canConfigure);
-  gitName = await gitUserName(roots()[0]);
+  gitName = await gitUserName(roots()[0], trusted);
   await indexWorkspace();
 });
 
@@ -120,6 +120,7 @@ connection.onDidChangeConfiguration(async () => {
 connection.onNotification(trustNotification, async ({ trusted: now }) => {
   if (now === trusted) return;
   trusted = now;
+  gitName = await gitUserName(roots()[0], trusted);
   // Trust brings in the workspace lexicon; losing it takes it out.
   await rebuildLexicon();
 });
@@ -131,7 +132,7 @@ function corpusGlobs(): string[] {
 function isCorpusFile(uri: string): boolean {
   if (!uri.startsWith('file:')) return false;
   const fsPath = fileURLToPath(uri);
-  return roots().some((root) => !relative(root, fsPath).startsWith('..') && isCorpusPath(root, fsPath, corpusGlobs()));
+  return roots().some((root) => isWithin(fsPath, root) && isCorpusPath(root, fsPath, corpusGlobs()));
 }
 
 const yieldToEvents = () => new Promise<void>((done) => setImmediate(done));
@@ -191,6 +192,7 @@ async function indexWorkspace(): Promise<void> {
         return doc && { text: doc.getText(), version: doc.version };
       },
       maxBytes: settings.maxFileSizeKB * 1024,
+      within: roots(),
       recipe,
       onRead: (uri, text) => labelLoads.push(labels.load(uri, text)),
       taught: async () => {
@@ -289,7 +291,7 @@ function schedule(doc: TextDocument, delay: number): void {
     setTimeout(() => {
       pending.delete(doc.uri);
       const live = documents.get(doc.uri);
-      if (!live || live.languageId !== LANGUAGE_ID) return;
+      if (!live || live.languageId !== LANGUAGE_ID || tooLarge(live)) return;
       const { touched } = index.update(live.uri, live.getText(), live.version);
       sendSpans(live);
       diagnostics.refreshSoon(live.uri, touched);
@@ -319,7 +321,7 @@ documents.onDidClose(async (e) => {
   labels.forget(e.document.uri);
   let touched: string[];
   if (isCorpusFile(e.document.uri)) {
-    const read = await readArticle(fileURLToPath(e.document.uri), settings.maxFileSizeKB * 1024);
+    const read = await readArticle(fileURLToPath(e.document.uri), settings.maxFileSizeKB * 1024, { within: roots() });
     touched = read.ok ? index.update(e.document.uri, read.text, null).touched : index.markUnreadable(e.document.uri, read.reason);
     const entry = index.get(e.document.uri);
     if (entry) await labels.load(entry.uri, entry.text);
@@ -353,7 +355,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
     labels.forget(change.uri);
     if (change.type === FileChangeType.Deleted) touched.push(...index.remove(change.uri));
     else {
-      const read = await readArticle(fileURLToPath(change.uri), settings.maxFileSizeKB * 1024);
+      const read = await readArticle(fileURLToPath(change.uri), settings.maxFileSizeKB * 1024, { within: roots() });
       touched.push(...(read.ok ? index.update(change.uri, read.text, null).touched : index.markUnreadable(change.uri, read.reason)));
       const entry = index.get(change.uri);
       if (entry) await labels.load(entry.uri, entry.text);
@@ -366,9 +368,22 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   }
 });
 
+/** Open documents over sanad.maxFileSizeKB, told once: they are not analysed (one took 1.9 GB). */
+const tooLargeTold = new Set<string>();
+function tooLarge(doc: TextDocument): boolean {
+  const reason = tooLargeToAnalyse(doc.getText(), settings.maxFileSizeKB * 1024);
+  if (!reason) return false;
+  if (index.unreadable.get(doc.uri) !== reason) diagnostics.refreshFiles([doc.uri, ...index.markUnreadable(doc.uri, reason)]);
+  if (!tooLargeTold.has(doc.uri)) {
+    tooLargeTold.add(doc.uri);
+    void connection.window.showWarningMessage(`Sanad: ${index.displayPath(doc.uri)} is not analysed: ${reason}.`);
+  }
+  return true;
+}
+
 function analysedDocument(uri: string): TextDocument | undefined {
   const doc = documents.get(uri);
-  if (!doc) return undefined;
+  if (!doc || tooLarge(doc)) return undefined;
   const entry = index.get(uri);
   // A request may arrive before the debounced analysis: analyse now so answers match the text.
   if (!entry || entry.version !== doc.version) {

@@ -1,6 +1,7 @@
 // The server's view of the `sanad.*` settings, with every value checked and defaulted, and the
 // annotator's name defaulting to git's user.name as the label files record it.
 import { execFile } from 'node:child_process';
+import { homedir } from 'node:os';
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS, type SanadSettings } from '../../../shared/src/protocol';
 
@@ -33,11 +34,16 @@ export async function loadSettings(connection: Connection, canConfigure: boolean
   }
 }
 
-/** git's user.name in `cwd`, or '' when git is missing or has none. No shell, bounded in time. */
-export function gitUserName(cwd: string | undefined): Promise<string> {
+/**
+ * git's user.name, or '' when git is missing or has none. No shell, bounded in time. In a
+ * workspace that is not trusted git is not run inside it (its .git/config is the workspace's to
+ * write): only the user's global name is read, from the home folder.
+ */
+export function gitUserName(cwd: string | undefined, trusted: boolean): Promise<string> {
+  const args = trusted ? ['config', 'user.name'] : ['config', '--global', 'user.name'];
   return new Promise((resolve) => {
     try {
-      execFile('git', ['config', 'user.name'], { cwd, timeout: 2000, windowsHide: true }, (err, stdout) => resolve(err ? '' : String(stdout).trim()));
+      execFile('git', args, { cwd: trusted ? cwd : homedir(), timeout: 2000, windowsHide: true }, (err, stdout) => resolve(err ? '' : String(stdout).trim()));
     } catch {
       resolve('');
     }

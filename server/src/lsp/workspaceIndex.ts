@@ -7,6 +7,7 @@
 // them (workspaceReader.ts), and an edit gives what the pipeline would give for the edited corpus:
 // the lexicon has learnt from the whole corpus, and the lines an outlet repeats in its articles
 // are boilerplate (RepeatedLines, kept per outlet as articles change).
+import { isWithin } from '../corpus/regularFile';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative } from 'node:path';
 import { analyzeText, Lexicon, ReadingCache, RepeatedLines, shortLines, type CorpusAnalysis, type DocumentResult, type Contradiction } from '../analysis';
@@ -65,8 +66,8 @@ export class WorkspaceIndex {
     if (!uri.startsWith('file:')) return uri;
     const fsPath = fileURLToPath(uri);
     for (const f of this.folders) {
-      const rel = relative(f, fsPath);
-      if (!rel.startsWith('..')) return rel.split('\\').join('/');
+      // By path components: a root file named `..x.news.txt` is inside.
+      if (isWithin(fsPath, f)) return relative(f, fsPath).split('\\').join('/');
     }
     return fsPath;
   }

@@ -21,6 +21,8 @@ export interface ReaderHost {
   /** The editor's text of an open document. */
   open(uri: string): { text: string; version: number } | undefined;
   maxBytes: number;
+  /** The workspace folders: a file whose real path is outside them is not read. */
+  within: string[];
   recipe: LexiconRecipe;
   /** Called with each article as soon as it is read (the server starts loading its labels). */
   onRead(uri: string, text: string): void;
@@ -98,7 +100,7 @@ export class WorkspaceReader {
     const { host } = this;
     const pending = new Map<number, ReturnType<typeof readArticle>>();
     const readAhead = (i: number) => {
-      if (i < files.length && !pending.has(i) && !host.open(pathToFileURL(files[i]).toString())) pending.set(i, readArticle(files[i], host.maxBytes));
+      if (i < files.length && !pending.has(i) && !host.open(pathToFileURL(files[i]).toString())) pending.set(i, readArticle(files[i], host.maxBytes, { within: host.within }));
     };
     for (let k = 0; k < READ_AHEAD; k++) readAhead(k);
     let sliceStart = Date.now();
@@ -110,7 +112,7 @@ export class WorkspaceReader {
       pending.delete(i);
       if (open) take(uri, open.text, open.version);
       else {
-        const r = await (reading ?? readArticle(files[i], host.maxBytes));
+        const r = await (reading ?? readArticle(files[i], host.maxBytes, { within: host.within }));
         if (!r.ok) {
           host.index.markUnreadable(uri, r.reason);
           host.warn(`${host.index.displayPath(uri)}: skipped, ${r.reason}`);

@@ -69,6 +69,17 @@ export interface GuardInput {
   hedged: boolean;
 }
 
+/** How many numbers are joined by hyphens, with nothing between, through tokens [start, end). */
+function hyphenChain(toks: readonly Token[], start: number, end: number): number {
+  let count = 0;
+  for (let k = start; k < end; k++) if (toks[k].kind === 'num') count++;
+  if (count === 0) return 0;
+  const joined = (a: Token | undefined, b: Token | undefined) => !!a && !!b && a.e === b.s;
+  for (let k = start - 1; isPunct(toks[k], '-') && toks[k - 1]?.kind === 'num' && joined(toks[k - 1], toks[k]) && joined(toks[k], toks[k + 1]); k -= 2) count++;
+  for (let k = end; isPunct(toks[k], '-') && toks[k + 1]?.kind === 'num' && joined(toks[k - 1], toks[k]) && joined(toks[k], toks[k + 1]); k += 2) count++;
+  return count;
+}
+
 /** Why the number at hand is not a counted claim, or null when it may be one. */
 export function nonCount(toks: readonly Token[], g: GuardInput): string | null {
   const { start, end } = g;
@@ -77,6 +88,9 @@ export function nonCount(toks: readonly Token[], g: GuardInput): string | null {
   if (monthAfter(toks, end) || monthBefore(toks, start)) return 'date';
   // 12/02/2024, 2024/2/12
   if ((isPunct(next, '/') && toks[end + 1]?.kind === 'num') || (isPunct(prev, '/') && toks[start - 2]?.kind === 'num')) return 'date';
+  // 2024-13-45, 12-02-2024: three or more numbers joined by hyphens are a date or a code, even
+  // when no month could be that (a range joins two).
+  if (hyphenChain(toks, start, end) >= 3) return 'date';
   // 8:03
   if ((isPunct(next, ':') && toks[end + 1]?.kind === 'num' && toks[end + 1].s === next.e) || (isPunct(prev, ':') && toks[start - 2]?.kind === 'num' && prev.s === toks[start - 2].e)) return 'time';
   if (TIMES_OF_DAY.matchAt(toks, end, false)) return 'time';

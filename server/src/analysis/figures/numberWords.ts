@@ -256,6 +256,14 @@ function readVague(toks: readonly Token[], i: number, word: string): { min: numb
     min = scaleMin;
     max = scaleMax;
     end++;
+    // "عشرات الآلاف من الملايين": thousands of millions, a second, larger scale after "من" with
+    // the article multiplies again (read alone, it was taken for 20,000–99,999).
+    const then = toks[end]?.kind === 'word' && toks[end].text === 'من' ? scaleAt(toks, end + 1, true) : null;
+    if (then && then.v > s.v && then.v >= 1000 && toks[end + 1].text.startsWith('ال')) {
+      min *= then.v;
+      max = (max + 1) * then.v - 1;
+      end += 2;
+    }
   }
   return { min, max, end, how: `vague amount [${min}, ${max}]` };
 }

@@ -84,6 +84,12 @@ export class Lexicon {
   /** People the corpus has named (entity keys), to settle family names that several people bear. */
   private readonly mentioned = new Set<string>();
   private familyCache: FamilyIndex | null = null;
+  /** The family names are out of date: rebuilt when next needed, unless a batch is being added. */
+  private familyStale = false;
+  /** Inside addAll or addWorkspace: the family index is rebuilt once at the end, not per name. */
+  private batching = 0;
+  /** `key words` of ownPersons, so that adding a person does not scan them all. */
+  private readonly ownPersonKeys = new Set<string>();
   /** The state of this layer that start bits were last worked out for (see stamp). */
   private stampFor: { own: number; titles: number; family: FamilyIndex | null; stamp: number } = { own: -1, titles: -1, family: null, stamp: -1 };
 
@@ -115,13 +121,32 @@ export class Lexicon {
     return this.addSpec(spec);
   }
 
+  /**
+   * Adds many actors at once (the names accepted across all label files), in time linear in their
+   * number: the family-name index is rebuilt once after the last, not after each. Within the batch
+   * a family name standing alone is known from the names added before the batch. True when the
+   * lexicon changed.
+   */
+  addAll(entries: readonly LexiconEntry[]): boolean {
+    let changed = false;
+    this.batching++;
+    try {
+      for (const e of entries) changed = this.add(e) || changed;
+    } finally {
+      this.batching--;
+    }
+    return changed;
+  }
+
   private addSpec(spec: EntrySpec, learnt = false): boolean {
     // A name already known, also as a family name alone ("نتنياهو"), keeps its entity's key.
     const known = (w: string[]) => this.lookup(w) ?? this.family().alone.get(keyOf(w)) ?? null;
     const { key, changed } = insert(this.own, spec, known, true);
-    if (spec.kind === 'person' && !this.ownPersons.some((p) => p.key === key && keyOf(p.words) === keyOf(spec.words))) {
+    const id = `${key}\u0000${keyOf(spec.words)}`;
+    if (spec.kind === 'person' && !this.ownPersonKeys.has(id)) {
+      this.ownPersonKeys.add(id);
       this.ownPersons.push({ key, words: spec.words, family: spec.family, learnt });
-      this.familyCache = null;
+      this.familyStale = true;
     }
     return changed;
   }
@@ -151,7 +176,13 @@ export class Lexicon {
       const found: string[] = [];
       const rec = data as Record<string, unknown>;
       const kinds: Array<[string, ActorKind]> = [['persons', 'person'], ['organizations', 'organization'], ['places', 'place']];
-      for (const [field, kind] of kinds) for (const spec of entriesOf(kind, rec[field], field, found)) this.addSpec(spec);
+      // One batch: the family names are worked out once after all entries (linear in their number).
+      this.batching++;
+      try {
+        for (const [field, kind] of kinds) for (const spec of entriesOf(kind, rec[field], field, found)) this.addSpec(spec);
+      } finally {
+        this.batching--;
+      }
       for (const [field, add] of [['titles', (w: string[]) => this.ownTitles.add(w, TITLE)], ['ignore', (w: string[]) => this.ignored.add(keyOf(w))]] as const) {
         const list = rec[field];
         if (list === undefined || list === null) continue;
@@ -188,7 +219,7 @@ export class Lexicon {
         names.add(keyOf(words));
         if (m.entity && !this.mentioned.has(m.entity)) {
           this.mentioned.add(m.entity);
-          this.familyCache = null;
+          this.familyStale = true;
         }
       }
     }
@@ -319,7 +350,10 @@ export class Lexicon {
 
   private family(): FamilyIndex {
     if (this.ownPersons.length === 0 && this.mentioned.size === 0) return this.base.family;
-    if (!this.familyCache) this.familyCache = familyIndex([...this.base.persons, ...this.ownPersons], (w) => this.lookup(w), this.mentioned);
+    if (!this.familyCache || (this.familyStale && this.batching === 0)) {
+      this.familyCache = familyIndex([...this.base.persons, ...this.ownPersons], (w) => this.lookup(w), this.mentioned);
+      this.familyStale = false;
+    }
     return this.familyCache;
   }
 }

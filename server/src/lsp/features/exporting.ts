@@ -4,7 +4,8 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exportYaml, exportJsonl, exportBrat, annPathFor, importYaml, compareAnnotators, type LabelFile } from '../../labels';
+import { exportYaml, exportJsonl, exportBrat, annPathFor, importYaml, compareAnnotators, cleanRelativePath, type LabelFile } from '../../labels';
+import { isWithin } from '../../corpus/regularFile';
 import { loadLabelFolder, writeFileAtomic } from '../../labels/labelFs';
 import { fileRefusal, folderRefusal, isInside, realish, type ExportTargetRules } from '../../labels/exportTargets';
 import type { CorpusAnalysis } from '../../analysis';
@@ -19,7 +20,7 @@ async function corpusLabels(index: WorkspaceIndex, labels: LabelService, roots: 
   const byPath = new Map<string, LabelFile>();
   const broken: string[] = [];
   for (const root of roots) {
-    const loaded = await loadLabelFolder(root, folder);
+    const loaded = await loadLabelFolder(root, folder, { within: root });
     for (const [path, file] of loaded.labels) byPath.set(path, file);
     for (const [path, problems] of loaded.problems) broken.push(`${path}: ${problems[0]?.message ?? 'broken'}`);
   }
@@ -40,7 +41,7 @@ export async function exportCorpus(p: ExportParams, index: WorkspaceIndex, label
   // labels folder, and a brat folder never the workspace folder itself. The editor's dialog has
   // already asked before replacing a file, and a place outside the workspace is a deliberate pick.
   const rules = await editorExportRules(index, roots, folder, p.target);
-  const writes = p.format === 'brat' ? bratTargets(p.target, corpus.documents.map((d) => d.path)) : [p.target];
+  const writes = p.format === 'brat' ? corpus.documents.flatMap((d) => { const t = bratTargets(p.target, d.path); return t ? [t.txt, t.ann] : []; }) : [p.target];
   const refused = p.format === 'brat' ? await folderRefusal(p.target, rules) : undefined;
   const problems = refused ? [refused] : (await Promise.all(writes.map((w) => fileRefusal(w, rules)))).filter((r): r is string => !!r);
   if (problems.length) {
@@ -52,13 +53,21 @@ export async function exportCorpus(p: ExportParams, index: WorkspaceIndex, label
     if (p.format === 'brat') {
       const anns = exportBrat(corpus, byPath, texts);
       let written = 0;
+      const skipped: string[] = [];
       for (const [path, ann] of anns) {
-        const [txt, annFile] = bratTargets(p.target, [path]);
-        await writeFileAtomic(annFile, ann);
-        await writeFileAtomic(txt, texts.get(path) ?? '');
+        // The display path of a document outside the workspace (`untitled:../../x.txt`, an
+        // absolute path) has no place under the chosen folder: it is left out, never joined.
+        const targets = bratTargets(p.target, path);
+        if (!targets) {
+          skipped.push(path);
+          continue;
+        }
+        await writeFileAtomic(targets.ann, ann);
+        await writeFileAtomic(targets.txt, texts.get(path) ?? '');
         written++;
       }
-      return { ok: true, written, message: `Exported ${written} article(s) as brat standoff to ${p.target}.${note}` };
+      const left = skipped.length ? ` ${skipped.length} document(s) outside the workspace were left out: ${skipped.slice(0, 3).join(', ')}.` : '';
+      return { ok: true, written, message: `Exported ${written} article(s) as brat standoff to ${p.target}.${left}${note}` };
     }
     const out = p.format === 'yaml' ? exportYaml(corpus, byPath, { texts, exported: new Date().toISOString() }) : exportJsonl(corpus, byPath, { texts, exported: new Date().toISOString() });
     await writeFileAtomic(p.target, out);
@@ -68,9 +77,13 @@ export async function exportCorpus(p: ExportParams, index: WorkspaceIndex, label
   }
 }
 
-/** The two files a brat export writes for each article: its .txt copy and its .ann. */
-function bratTargets(target: string, paths: readonly string[]): string[] {
-  return paths.flatMap((path) => [join(target, ...path.split('/')), join(target, ...annPathFor(path).split('/'))]);
+/** Where a document's brat files go under `folder`, or null when its path would leave the folder. */
+export function bratTargets(folder: string, path: string): { txt: string; ann: string } | null {
+  const rel = cleanRelativePath(path);
+  if (!rel || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(rel)) return null;
+  const txt = join(folder, ...rel.split('/'));
+  const ann = join(folder, ...annPathFor(rel).split('/'));
+  return isWithin(txt, folder) && isWithin(ann, folder) ? { txt, ann } : null;
 }
 
 async function editorExportRules(index: WorkspaceIndex, roots: string[], folder: string, target: string): Promise<ExportTargetRules> {
