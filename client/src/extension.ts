@@ -30,7 +30,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: {
       configurationSection: 'sanad',
       // Articles, label files and the workspace lexicon, changed outside the editor.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,yaml}'),
+      // Articles, label files and the lexicon (.yaml), and the scrapers' manifests beside the articles.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,yaml,yml,jsonl,json,csv}'),
     },
     initializationOptions: { trusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
     outputChannel: output,

@@ -44,6 +44,10 @@ before(async () => {
     writeFileSync(join(corpus, name), lines.join('\n'));
   }
   generateCorpus(join(corpus, 'generated'), 40, join(repoRoot, 'seeds'), 7);
+  // A scraper's manifest gives ten of them a date and an outlet; one a date in its URL only.
+  const records = Array.from({ length: 10 }, (_, i) => ({ path: `generated/batch000/article${String(i).padStart(5, '0')}.txt`, date: `2024-02-${String(i + 1).padStart(2, '0')}`, sitename: i % 2 ? 'الصباح' : 'المدى' }));
+  records.push({ path: 'generated/batch000/article00010.txt', url: 'https://x.example/2024/03/01/story', sitename: 'المدى' } as never);
+  writeFileSync(join(corpus, 'manifest.jsonl'), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
 });
 
 after(() => rmSync(workspace, { recursive: true, force: true }));
@@ -88,6 +92,9 @@ test('the CLI and the language server, on one thread or on worker threads, give 
   const repeated = cliOne.documents.filter((d) => (d as unknown as { boilerplate: unknown[] }).boilerplate.length > 3);
   assert.ok(repeated.length >= 4, 'outlets with three articles or more have repeated lines');
   assert.ok(cliOne.contradictions.length > 0);
+  const from = (a: CorpusAnalysisJson, kind: string) => a.documents.filter((d) => (d as unknown as { publishedFrom: string }).publishedFrom === kind).length;
+  assert.equal(from(cliOne, 'manifest'), 10);
+  assert.equal(from(cliOne, 'url'), 1);
   const expected = canonical(cliOne);
   assert.deepEqual(canonical(analyze({ ...THREADS })), expected, 'CLI on worker threads');
 

@@ -14,7 +14,15 @@ import { findRepeatedLines, repeatedAmong, shortLines, type ShortLine } from './
 import { findActors, Lexicon } from './actors/actors';
 import type { DocumentAnalysis, Found, Mention, CorpusAnalysis } from './types';
 import { findContradictions } from './claims/contradictions';
-import { failed, finish, readText, safely, type AnalyzeOptions, type DocumentResult, type ReadingCache, type TextReading } from './document';
+import { failed, finish, prepare, readingKey, readText, safely, type AnalyzeOptions, type DocumentResult, type ReadingCache, type TextReading } from './document';
+import type { ArticleMetadata } from './metadata/fields';
+
+/** A document of a corpus: its path, its text, and what a manifest says of it. */
+export interface CorpusFile {
+  path: string;
+  text: string;
+  metadata?: ArticleMetadata | null;
+}
 
 /** Short lines that one outlet repeats in at least three of its articles: menus, footers, slogans. */
 export function repeatedBoilerplate(docs: DocumentAnalysis[], texts: string[]): Array<Array<{ start: number; end: number }>> {
@@ -62,7 +70,7 @@ export function repeatedInGroup(texts: string[]): Array<Array<{ start: number; e
  * repeatedBoilerplate (or outletGroups and repeatedInGroup, group by group); then readSecond on
  * every document with the lexicon that read it first; last, corpusResult with every document.
  */
-export function analyzeCorpus(files: Array<{ path: string; text: string }>, options: AnalyzeOptions = {}): CorpusAnalysis {
+export function analyzeCorpus(files: CorpusFile[], options: AnalyzeOptions = {}): CorpusAnalysis {
   const lexicon = options.lexicon ?? Lexicon.builtin();
   // First pass: everything but the figures' sentences, which wait for the final actors. The
   // readings and the actors are kept, and the shadows (with their words) while they fit in
@@ -126,7 +134,7 @@ export interface FirstPass {
  * The first pass over one document: its reading and its actors, and `persons`, the stand-in the
  * lexicon learns from (its outlet and the people it names).
  */
-export function readFirst(f: { path: string; text: string }, lexicon: Lexicon, readings?: ReadingCache): { kept: FirstPass; persons: DocumentAnalysis } {
+export function readFirst(f: CorpusFile, lexicon: Lexicon, readings?: ReadingCache): { kept: FirstPass; persons: DocumentAnalysis } {
   const { kept, persons } = firstPass(f, lexicon, readings, false);
   return { kept, persons };
 }
@@ -136,7 +144,7 @@ export function readFirst(f: { path: string; text: string }, lexicon: Lexicon, r
  * the repeated lines (null when not read from this shadow: see findBoilerplate).
  */
 function firstPass(
-  f: { path: string; text: string },
+  f: CorpusFile,
   lexicon: Lexicon,
   readings: ReadingCache | undefined,
   keep: boolean,
@@ -148,11 +156,13 @@ function firstPass(
   let kept: Shadow | null = null;
   const short: { lines: ShortLine[] | null } = { lines: null };
   try {
-    const shadow = new Shadow(f.text);
-    reading = readings?.get(f.path, f.text) ?? null;
+    const prepared = prepare(f.text, f.metadata);
+    const shadow = new Shadow(prepared.body);
+    const key = readingKey(f.text, f.metadata);
+    reading = readings?.get(f.path, key) ?? null;
     if (!reading) {
-      reading = readText(shadow, short);
-      readings?.set(f.path, f.text, reading);
+      reading = readText(shadow, short, prepared);
+      readings?.set(f.path, key, reading);
     }
     actors = safely('actors', [] as Found[], () => findActors(shadow, lexicon), problems);
     // The second pass makes the tokens again rather than keep every document's.
@@ -170,7 +180,7 @@ function firstPass(
  * is what learnFrom returned) and its repeated lines are known: the document's analysis.
  */
 export function readSecond(
-  f: { path: string; text: string },
+  f: CorpusFile,
   first: FirstPass,
   lexicon: Lexicon,
   learnt: boolean,
@@ -181,7 +191,7 @@ export function readSecond(
 
 /** readSecond, over the shadow the first pass made of this very text if it was kept. */
 function secondPass(
-  f: { path: string; text: string },
+  f: CorpusFile,
   first: FirstPass,
   lexicon: Lexicon,
   learnt: boolean,
@@ -191,7 +201,7 @@ function secondPass(
   const reading = first.reading;
   if (!reading) return failed(f.path, new Error(first.fatal ?? ''));
   try {
-    const shadow = kept ?? new Shadow(f.text);
+    const shadow = kept ?? new Shadow(prepare(f.text, f.metadata).body);
     if (!learnt && !repeated.length) return finish(f.path, shadow, reading, first.actors, first.problems, undefined);
     const problems: string[] = [];
     const actors = safely('actors', [] as Found[], () => findActors(shadow, lexicon), problems);

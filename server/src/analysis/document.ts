@@ -10,8 +10,32 @@ import { scanShadow, type Scan } from './dates/scan';
 import { attributeFigures, findFigures, type Figures } from './figures/figures';
 import { findActors, Lexicon } from './actors/actors';
 import type { DocumentAnalysis, Found, Mention } from './types';
+import { blankFrontMatter, frontMatterOf, type FrontMatter } from './metadata/frontMatter';
+import { publicationOf, type ArticleMetadata, type PublishedFrom } from './metadata/fields';
+
+/**
+ * A document's text as the engine reads it: the file's text with a front-matter block blanked
+ * (offsets unchanged), and what that block and a manifest beside the file say of it.
+ */
+export interface Prepared {
+  body: string;
+  frontMatter: FrontMatter | null;
+  manifest: ArticleMetadata | null;
+}
+
+export function prepare(text: string, manifest: ArticleMetadata | null | undefined): Prepared {
+  const frontMatter = frontMatterOf(text);
+  return { body: frontMatter ? blankFrontMatter(text, frontMatter.end) : text, frontMatter, manifest: manifest ?? null };
+}
+
+/** What a reading cache keys a document on: its text, and its metadata when it has some. */
+export function readingKey(text: string, manifest: ArticleMetadata | null | undefined): string {
+  return manifest ? `${text}\u0000${JSON.stringify(manifest)}` : text;
+}
 
 export interface AnalyzeOptions {
+  /** What a manifest beside the file says of it (corpus/manifest.ts). */
+  metadata?: ArticleMetadata | null;
   /** Names and aliases known to the corpus or the workspace; shared across documents. */
   lexicon?: Lexicon;
   /** More boilerplate ranges, found across the corpus (lines an outlet repeats in every article). */
@@ -76,13 +100,15 @@ export interface DocumentResult extends DocumentAnalysis {
 
 export function analyzeText(path: string, text: string, options: AnalyzeOptions = {}): DocumentResult {
   try {
-    const shadow = new Shadow(text);
+    const prepared = prepare(text, options.metadata);
+    const shadow = new Shadow(prepared.body);
     const lexicon = options.lexicon ?? Lexicon.builtin();
     const cache = options.readings;
-    let reading = cache?.get(path, text);
+    const key = readingKey(text, options.metadata);
+    let reading = cache?.get(path, key);
     if (!reading) {
-      reading = readText(shadow);
-      cache?.set(path, text, reading);
+      reading = readText(shadow, undefined, prepared);
+      cache?.set(path, key, reading);
     }
     const actorProblems: string[] = [];
     const actors = safely('actors', [] as Found[], () => findActors(shadow, lexicon), actorProblems);
@@ -94,7 +120,7 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions 
 
 /** Only a bug gets here (each extractor is guarded on its own); the document loses its findings. */
 export function failed(path: string, err: unknown): DocumentResult {
-  return { path, published: null, outlet: null, mentions: [], boilerplate: [], problems: [`analysis: ${err instanceof Error ? err.message : String(err)}`] };
+  return { path, published: null, publishedFrom: null, outlet: null, mentions: [], boilerplate: [], problems: [`analysis: ${err instanceof Error ? err.message : String(err)}`] };
 }
 
 /**
@@ -104,6 +130,7 @@ export function failed(path: string, err: unknown): DocumentResult {
 export interface TextReading {
   boilerplate: Array<{ start: number; end: number }>;
   published: string | null;
+  publishedFrom: PublishedFrom | null;
   outlet: string | null;
   dates: Found[];
   figures: Figures;
@@ -113,17 +140,23 @@ export interface TextReading {
   figureProblem: string | null;
 }
 
-/** `short`, when given, receives the short lines that findRepeatedLines compares (findBoilerplate). */
-export function readText(shadow: Shadow, short?: { lines: ShortLine[] | null }): TextReading {
+/**
+ * `short`, when given, receives the short lines that findRepeatedLines compares (findBoilerplate);
+ * `sources`, what the front matter and a manifest say of the document (prepare).
+ */
+export function readText(shadow: Shadow, short?: { lines: ShortLine[] | null }, sources?: Pick<Prepared, 'frontMatter' | 'manifest'>): TextReading {
   const problems: string[] = [];
-  const boilerplate = safely('boilerplate', [], () => findBoilerplate(shadow, short), problems);
+  const found = safely('boilerplate', [], () => findBoilerplate(shadow, short), problems);
+  // The front matter is shown dimmed, as the page furniture it is.
+  const fm = sources?.frontMatter;
+  const boilerplate = fm ? [{ start: 0, end: Math.max(0, fm.end - 1) }, ...found] : found;
   // One scan of the dates serves the publication date and the date mentions.
   let scan: Scan | null = null;
   let own: Publication | null = null;
-  const pub = safely('publication', { published: null as string | null, outlet: null as string | null }, () => {
+  const pub = safely('publication', { published: null as string | null, publishedFrom: null as PublishedFrom | null, outlet: null as string | null }, () => {
     scan = scanShadow(shadow);
     own = readPublication(shadow, scan);
-    return { published: own.published, outlet: own.outlet };
+    return publicationOf(own, fm?.meta ?? null, sources?.manifest ?? null);
   }, problems);
   const dates = safely('dates', [] as Found[], () => {
     const s = scan ?? scanShadow(shadow);
@@ -131,7 +164,7 @@ export function readText(shadow: Shadow, short?: { lines: ShortLine[] | null }):
   }, problems);
   const figureProblems: string[] = [];
   const figures = safely('quantities', { drafts: [], toks: null } as Figures, () => findFigures(shadow, dates), figureProblems);
-  return { boilerplate, published: pub.published, outlet: pub.outlet, dates, figures, problems, figureProblem: figureProblems[0] ?? null };
+  return { boilerplate, published: pub.published, publishedFrom: pub.publishedFrom, outlet: pub.outlet, dates, figures, problems, figureProblem: figureProblems[0] ?? null };
 }
 
 /** The document's analysis from its reading and its actors: figures attributed, mentions numbered. */
@@ -151,7 +184,7 @@ export function finish(path: string, shadow: Shadow, r: TextReading, actors: Fou
     text: text.slice(f.start, f.end),
     boilerplate: inRanges(boilerplate, f.start, f.end),
   }));
-  const result: DocumentResult = { path, published: r.published, outlet: r.outlet, mentions, boilerplate };
+  const result: DocumentResult = { path, published: r.published, publishedFrom: r.publishedFrom, outlet: r.outlet, mentions, boilerplate };
   if (problems.length) result.problems = problems;
   return result;
 }

@@ -20,9 +20,12 @@ export {
   learnFrom,
   newMentions,
   learningStandIn,
+  type CorpusFile,
   type FirstPass,
   type LexiconRecipe,
   type NameToTeach,
 } from './corpus';
 export { RepeatedLines } from './boilerplate/repeatedLines';
 export { shortLines } from './boilerplate/boilerplate';
+export { metadataOf, dateInUrl, isoDayOf, type ArticleMetadata, type PublishedFrom } from './metadata/fields';
+export { frontMatterOf } from './metadata/frontMatter';

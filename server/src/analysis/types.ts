@@ -45,9 +45,15 @@ export type Found = Omit<Mention, 'id' | 'boilerplate' | 'text'>;
 
 export interface DocumentAnalysis {
   path: string;
-  /** ISO day the article was published, when the text says it. */
+  /** ISO day the article was published, when its metadata or its text says it. */
   published: string | null;
-  /** The outlet, when the dateline or a signature names it. */
+  /**
+   * Where `published` came from: `front-matter`, `manifest` (a file beside the articles), `url` (a
+   * date in the article's URL), `text` (a dateline); null when undated. Optional in the type for
+   * stand-ins; the engine always sets it.
+   */
+  publishedFrom?: 'front-matter' | 'manifest' | 'url' | 'text' | null;
+  /** The outlet, from the metadata, or when the dateline or a signature names it. */
   outlet: string | null;
   mentions: Mention[];
   /** Line ranges judged boilerplate, as offsets. */

@@ -2,7 +2,8 @@
 // YAML or a table for people.
 import YAML from 'yaml';
 import { formatTable } from '../format/table';
-import { readArticles, say, stdoutFailure, writeStdout } from './files';
+import { printable, readArticles, say, stdoutFailure, writeStdout } from './files';
+import { Manifests } from '../corpus/manifest';
 import { analyzeEach } from '../corpus/pool';
 import { CorpusTexts } from '../corpus/texts';
 import { JsonObjectWriter, prettyElement } from '../format/json';
@@ -75,7 +76,17 @@ async function run(argv: string[]): Promise<number> {
   if (typeof args === 'string') return usageError(args);
   // The texts are held once, as they are read (in shared memory when there are enough for threads).
   const texts = new CorpusTexts();
-  const read = await readArticles(args.paths, args.maxKB * 1024, (a) => texts.add(a.path, a.text));
+  // The scrapers' manifests beside the articles give dates and outlets the text may not (manifest.ts).
+  const manifests = new Manifests();
+  const read = await readArticles(
+    args.paths,
+    args.maxKB * 1024,
+    (a) => texts.add(a.path, a.text, manifests.of(a.abs)),
+    async (files) => {
+      await manifests.load(files, args.paths);
+      for (const p of manifests.problems) say(`${printable(p)}: skipped`);
+    },
+  );
   if (texts.count === 0) {
     process.stderr.write('sanad: nothing to analyse\n');
     return 2;

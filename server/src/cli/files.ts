@@ -95,7 +95,7 @@ export interface ReadArticles {
  * reads them. With `take`, each article is handed to it in order as soon as it and those before
  * it are read, and not kept in `articles`: a large corpus is then never held as strings.
  */
-export async function readArticles(paths: readonly string[], maxBytes: number, take?: (article: Article) => void): Promise<ReadArticles> {
+export async function readArticles(paths: readonly string[], maxBytes: number, take?: (article: Article) => void, beforeReading?: (files: string[]) => Promise<void>): Promise<ReadArticles> {
   const out: ReadArticles = { articles: [], failed: 0, folders: [] };
   const files: string[] = [];
   for (const p of paths) {
@@ -117,6 +117,7 @@ export async function readArticles(paths: readonly string[], maxBytes: number, t
     } else files.push(abs);
   }
   const unique = [...new Set(files)];
+  await beforeReading?.(unique);
   // Several reads in flight (one at a time, 10,000 small files take seconds); taken in order.
   const reads: Array<ReadResult | undefined> = new Array(unique.length);
   let done = 0;

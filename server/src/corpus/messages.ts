@@ -1,5 +1,5 @@
 // What the pool (pool.ts) and its worker threads (worker.ts) say to each other.
-import type { DocumentAnalysis, LexiconRecipe, Mention, NameToTeach } from '../analysis';
+import type { ArticleMetadata, DocumentAnalysis, LexiconRecipe, Mention, NameToTeach } from '../analysis';
 
 export type Range = { start: number; end: number };
 
@@ -10,6 +10,8 @@ export interface SharedCorpus {
   /** Text i: chunk where[3i], from code unit where[3i + 1], where[3i + 2] long. */
   where: Int32Array;
   paths: string[];
+  /** What a manifest says of each document. */
+  metadata: Array<ArticleMetadata | null>;
   /** The next slice to take (an index into slices, taken with Atomics.add). */
   next: Int32Array;
   /** How many documents were handed on (in corpus order); workers finish slices up to `window` documents past it. */

@@ -118,7 +118,7 @@ async function analyzeHere(texts: CorpusTexts, recipe: LexiconRecipe, onDocument
   const kept: Array<FirstPass | undefined> = new Array(count);
   let persons: DocumentAnalysis[] = new Array(count);
   for (let i = 0; i < count; i++) {
-    const first = readFirst({ path: texts.paths[i], text: texts.text(i) }, lexicon);
+    const first = readFirst(texts.file(i), lexicon);
     kept[i] = first.kept;
     persons[i] = first.persons;
     const wait = pause();
@@ -136,8 +136,9 @@ async function analyzeHere(texts: CorpusTexts, recipe: LexiconRecipe, onDocument
   }
   persons = [];
   for (let i = 0; i < count; i++) {
-    const text = texts.text(i);
-    const doc = readSecond({ path: texts.paths[i], text }, kept[i]!, lexicon, learnt, repeated[i] ?? []);
+    const file = texts.file(i);
+    const text = file.text;
+    const doc = readSecond(file, kept[i]!, lexicon, learnt, repeated[i] ?? []);
     kept[i] = undefined;
     repeated[i] = undefined;
     if (i < skip) continue;
@@ -362,6 +363,7 @@ function share(texts: CorpusTexts, threads: number, recipe: LexiconRecipe, fail:
     chunks: texts.chunks,
     where: texts.where(),
     paths: texts.paths,
+    metadata: texts.metadata,
     next: new Int32Array(new SharedArrayBuffer(4)),
     emitted: new Int32Array(new SharedArrayBuffer(4)),
     // Enough that a worker rarely waits for the others, few enough that little waits here.

@@ -1,5 +1,6 @@
 // The texts of a corpus, held once: as strings while there are too few for threads, then in
 // shared memory that the worker threads read too (pool.ts), so that the strings die young.
+import type { ArticleMetadata, CorpusFile } from '../analysis';
 import { threadsFor } from './threads';
 
 /** Shared chunks of texts are this many UTF-16 code units (8 MB), or one text when it is longer. */
@@ -11,6 +12,8 @@ export const CHUNK_UNITS = 1 << 22;
  */
 export class CorpusTexts {
   readonly paths: string[] = [];
+  /** What a manifest says of each text (null: nothing). */
+  readonly metadata: Array<ArticleMetadata | null> = [];
   private strings: string[] | null = [];
   readonly chunks: SharedArrayBuffer[] = [];
   private readonly views: Buffer[] = [];
@@ -29,8 +32,9 @@ export class CorpusTexts {
     return this.strings === null;
   }
 
-  add(path: string, text: string): void {
+  add(path: string, text: string, metadata: ArticleMetadata | null = null): void {
     this.paths.push(path);
+    this.metadata.push(metadata);
     if (!this.strings) this.put(text);
     else {
       this.strings.push(text);
@@ -70,8 +74,13 @@ export class CorpusTexts {
   }
 
   /** Every text as a string, for one thread to analyse. */
-  files(): Array<{ path: string; text: string }> {
-    return this.paths.map((path, i) => ({ path, text: this.text(i) }));
+  files(): CorpusFile[] {
+    return this.paths.map((_, i) => this.file(i));
+  }
+
+  /** Document i, with its metadata. */
+  file(i: number): CorpusFile {
+    return { path: this.paths[i], text: this.text(i), metadata: this.metadata[i] };
   }
 }
 

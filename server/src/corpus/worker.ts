@@ -12,6 +12,7 @@ import {
   readFirst,
   readSecond,
   repeatedInGroup,
+  type CorpusFile,
   type DocumentAnalysis,
   type DocumentResult,
   type FirstPass,
@@ -39,8 +40,8 @@ class Shard {
     this.views = corpus.chunks.map((c) => Buffer.from(c));
   }
 
-  file(i: number): { path: string; text: string } {
-    return { path: this.corpus.paths[i], text: textAt(this.views, this.corpus.where, i) };
+  file(i: number): CorpusFile {
+    return { path: this.corpus.paths[i], text: textAt(this.views, this.corpus.where, i), metadata: this.corpus.metadata[i] };
   }
 
   /** Takes slices until none is left, and reads them. */

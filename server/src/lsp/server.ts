@@ -13,6 +13,8 @@ import { WorkspaceReader } from './workspaceReader';
 import { LabelService } from './labelService';
 import { listArticles, readArticle, tooLargeToAnalyse } from '../corpus/articleFiles';
 import { isWithin } from '../corpus/regularFile';
+import { MANIFEST_NAMES } from '../corpus/manifest';
+import { basename } from 'node:path';
 import { isCorpusPath } from '../corpus/glob';
 import { loadSettings, gitUserName } from './settings';
 import { readWorkspaceLexicon, WORKSPACE_LEXICON } from '../corpus/workspaceLexicon';
@@ -333,8 +335,14 @@ documents.onDidClose(async (e) => {
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
   const touched: string[] = [];
   let lexiconChanged = false;
+  let manifestChanged = false;
   for (const change of changes) {
     const path = change.uri.startsWith('file:') ? fileURLToPath(change.uri) : '';
+    if (MANIFEST_NAMES.includes(basename(path)) && roots().some((r) => isWithin(path, r))) {
+      // Dates and outlets of many articles may change: the workspace is read again.
+      manifestChanged = true;
+      continue;
+    }
     if (path.endsWith(WORKSPACE_LEXICON.split('/').join(process.platform === 'win32' ? '\\' : '/'))) {
       lexiconChanged = true;
       continue;
@@ -361,6 +369,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
       if (entry) await labels.load(entry.uri, entry.text);
     }
   }
+  if (manifestChanged) return indexWorkspace();
   if (lexiconChanged) await rebuildLexicon();
   if (touched.length) {
     diagnostics.refreshFiles(touched);

@@ -10,7 +10,7 @@
 import { isWithin } from '../corpus/regularFile';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative } from 'node:path';
-import { analyzeText, Lexicon, ReadingCache, RepeatedLines, shortLines, type CorpusAnalysis, type DocumentResult, type Contradiction } from '../analysis';
+import { analyzeText, Lexicon, ReadingCache, RepeatedLines, shortLines, type ArticleMetadata, type CorpusAnalysis, type DocumentResult, type Contradiction } from '../analysis';
 import { ClaimIndex } from '../analysis/claims/contradictions';
 
 export interface IndexEntry {
@@ -49,6 +49,19 @@ export class WorkspaceIndex {
   private readonly repeated = new RepeatedLines();
   /** Outlets whose articles are all in `repeated`. */
   private readonly outletsKnown = new Set<string>();
+  /** What the scrapers' manifests say of each article (by URI). */
+  private readonly metadata = new Map<string, ArticleMetadata>();
+
+  /** Sets what a manifest says of an article (null: nothing); its next analysis reads it. */
+  setMetadata(uri: string, meta: ArticleMetadata | null): void {
+    if (meta) this.metadata.set(uri, meta);
+    else this.metadata.delete(uri);
+  }
+
+  /** The options of an analysis of `uri` as the corpus pipeline makes it. */
+  private optionsFor(uri: string, boilerplate?: Array<{ start: number; end: number }>): Parameters<typeof analyzeText>[2] {
+    return { lexicon: this.lexicon, readings: this.readings, metadata: this.metadata.get(uri), boilerplate };
+  }
 
   setFolders(uris: string[]): void {
     this.folders.length = 0;
@@ -116,16 +129,16 @@ export class WorkspaceIndex {
   update(uri: string, text: string, version: number | null): { entry: IndexEntry; touched: string[] } {
     const path = this.displayPath(uri);
     const old = this.entries.get(uri);
-    let analysis = analyzeText(path, text, { lexicon: this.lexicon, readings: this.readings });
+    let analysis = analyzeText(path, text, this.optionsFor(uri));
     const others = this.trackLines(path, text, analysis.outlet, old?.analysis.outlet ?? null);
     const repeated = this.repeated.rangesOf(path);
-    if (repeated.length) analysis = analyzeText(path, text, { lexicon: this.lexicon, readings: this.readings, boilerplate: repeated });
+    if (repeated.length) analysis = analyzeText(path, text, this.optionsFor(uri, repeated));
     const kept = this.keep(uri, path, text, version, analysis);
     const touched = new Set(kept.touched);
     for (const p of others) {
       const e = this.byPath(p);
       if (!e) continue;
-      const again = analyzeText(e.path, e.text, { lexicon: this.lexicon, readings: this.readings, boilerplate: this.repeated.rangesOf(e.path) });
+      const again = analyzeText(e.path, e.text, this.optionsFor(e.uri, this.repeated.rangesOf(e.path)));
       for (const u of this.keep(e.uri, e.path, e.text, e.version, again).touched) touched.add(u);
     }
     return { entry: kept.entry, touched: [...touched] };
@@ -173,7 +186,7 @@ export class WorkspaceIndex {
 
   /** Analyses an article without keeping anything: warms this thread's compiled engine. */
   warmUp(entry: IndexEntry): void {
-    analyzeText(entry.path, entry.text, { lexicon: this.lexicon });
+    analyzeText(entry.path, entry.text, { lexicon: this.lexicon, metadata: this.metadata.get(entry.uri) });
   }
 
   /**
@@ -227,7 +240,7 @@ export class WorkspaceIndex {
     for (const p of this.repeated.remove(old.path)) {
       const e = this.byPath(p);
       if (!e) continue;
-      const again = analyzeText(e.path, e.text, { lexicon: this.lexicon, readings: this.readings, boilerplate: this.repeated.rangesOf(e.path) });
+      const again = analyzeText(e.path, e.text, this.optionsFor(e.uri, this.repeated.rangesOf(e.path)));
       touched.push(...this.keep(e.uri, e.path, e.text, e.version, again).touched);
     }
     return touched;

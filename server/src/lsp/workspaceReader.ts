@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { readArticle } from '../corpus/articleFiles';
 import { analyzeEach } from '../corpus/pool';
 import { CorpusTexts } from '../corpus/texts';
+import { Manifests } from '../corpus/manifest';
 import type { LexiconRecipe, NameToTeach } from '../analysis';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -54,8 +55,14 @@ export class WorkspaceReader {
     const texts = new CorpusTexts(host.env);
     const uris: string[] = [];
     const versions: Array<number | null> = [];
-    await this.readFiles(files, (uri, text, version) => {
-      texts.add(index.displayPath(uri), text);
+    // The scrapers' manifests beside the articles: dates and outlets the text may not give.
+    const manifests = new Manifests();
+    await manifests.load(files, host.within);
+    for (const p of manifests.problems) host.warn(`Sanad: ${p}: skipped`);
+    await this.readFiles(files, (uri, text, version, file) => {
+      const meta = manifests.of(file);
+      index.setMetadata(uri, meta);
+      texts.add(index.displayPath(uri), text, meta);
       uris.push(uri);
       versions.push(version);
       host.onRead(uri, text);
@@ -96,7 +103,7 @@ export class WorkspaceReader {
   }
 
   /** Reads each file (or takes the editor's text), a few at a time, in corpus order. */
-  private async readFiles(files: string[], take: (uri: string, text: string, version: number | null) => void): Promise<void> {
+  private async readFiles(files: string[], take: (uri: string, text: string, version: number | null, file: string) => void): Promise<void> {
     const { host } = this;
     const pending = new Map<number, ReturnType<typeof readArticle>>();
     const readAhead = (i: number) => {
@@ -110,7 +117,7 @@ export class WorkspaceReader {
       const open = host.open(uri);
       const reading = pending.get(i);
       pending.delete(i);
-      if (open) take(uri, open.text, open.version);
+      if (open) take(uri, open.text, open.version, files[i]);
       else {
         const r = await (reading ?? readArticle(files[i], host.maxBytes, { within: host.within }));
         if (!r.ok) {
@@ -118,7 +125,7 @@ export class WorkspaceReader {
           host.warn(`${host.index.displayPath(uri)}: skipped, ${r.reason}`);
           continue;
         }
-        take(uri, r.text, null);
+        take(uri, r.text, null, files[i]);
       }
       if (Date.now() - sliceStart > 20) {
         host.progress('reading files', i + 1, files.length);
