@@ -10,6 +10,10 @@ export default tseslint.config(
   js.configs.recommended,
   tseslint.configs.recommended,
   {
+    // Like tsc's noUnusedParameters: a leading underscore names what is left out on purpose.
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }] },
+  },
+  {
     files: ['**/*.{mjs,cjs,js}'],
     languageOptions: { globals: globals.node },
   },

@@ -135,7 +135,7 @@ export function registerLabelling(context: vscode.ExtensionContext, client: Clie
         target = await vscode.window.showSaveDialog({ defaultUri: folder && vscode.Uri.joinPath(folder, `sanad-export.${ext}`), filters: { [format.label]: [ext] } });
       }
       if (!target) return;
-      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Sanad: exporting annotations…') }, () => c.sendRequest(exportRequest, { format: format.format, target: target!.fsPath }));
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Sanad: exporting annotations…') }, () => c.sendRequest(exportRequest, { format: format.format, target: target.fsPath }));
       if (result.ok) void vscode.window.showInformationMessage(`Sanad: ${result.message}`);
       else void vscode.window.showErrorMessage(`Sanad: ${result.message}`);
     }),

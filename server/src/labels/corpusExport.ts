@@ -158,7 +158,7 @@ export function importYaml(text: string, options: SafeYamlOptions = {}): ImportR
   if (!isSeq(documents)) problems.push(problemAtNode(lines, documents ?? root, '"documents" must be a list.'));
   else {
     for (const item of documents.items) {
-      const pathNode = isMap(item) ? (item as YAMLMap).get('path', true) : undefined;
+      const pathNode = isMap(item) ? item.get('path', true) : undefined;
       const path = isScalar(pathNode) && typeof pathNode.value === 'string' && pathNode.value ? pathNode.value : undefined;
       if (!path) {
         problems.push(problemAtNode(lines, pathNode ?? item, 'Each document needs a "path".'));

@@ -197,7 +197,7 @@ class SearchText {
       const l = left >= 0 ? spanAt(left) : undefined;
       const r = right < hits.length ? spanAt(right) : undefined;
       const takeLeft = l !== undefined && (r === undefined || predicted - l[0] <= r[0] - predicted);
-      const span = takeLeft ? l! : r!;
+      const span = takeLeft ? l : r!;
       if (takeLeft) left--;
       else right++;
       const near = nearness(span[0]);

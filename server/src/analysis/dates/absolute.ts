@@ -200,8 +200,8 @@ function acceptMonthAlone(tokens: Token[], i: number, mw: MonthWord, f: { y: num
   return !mw.ambiguous && wordIn(tokens, i - 1, YEAR_PREPOSITIONS) >= 0;
 }
 
-/** "ثورة 25 يناير" is 2011; "قوى 14 آذار" is no date at all. */
-function namedDate(tokens: Token[], i: number, d: number, mw: MonthWord): string | 'name' | null {
+/** "ثورة 25 يناير" is 2011; "قوى 14 آذار" is no date at all: an ISO day, 'name', or null. */
+function namedDate(tokens: Token[], i: number, d: number, mw: MonthWord): string | null {
   if (mw.cal !== 'g') return null;
   for (const e of BLOC_NAMES) if (e.day === d && e.month === mw.month && wordIn(tokens, i - 1, e.after) >= 0) return 'name';
   for (const e of EVENTS) if (e.day === d && e.month === mw.month && e.date && wordIn(tokens, i - 1, e.after) >= 0) return e.date;
