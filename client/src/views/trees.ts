@@ -18,12 +18,12 @@ const ltr = (s: string) => `\u2066${s}\u2069`;
 const fsi = (s: string) => `\u2068${s}\u2069`;
 const join = (...parts: Array<string | undefined | false>) => parts.filter(Boolean).map((p) => fsi(p as string)).join(' · ');
 
-export function kindIcon(kind: SpanKind): vscode.ThemeIcon {
+function kindIcon(kind: SpanKind): vscode.ThemeIcon {
   return new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor(`sanad.${kind}Border`));
 }
 
 /** A tree item that opens its span when clicked. */
-export function locationItem(label: string, loc: CorpusLocation, description?: string): vscode.TreeItem {
+function locationItem(label: string, loc: CorpusLocation, description?: string): vscode.TreeItem {
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.description = description ?? ltr(loc.path);
   item.tooltip = `${loc.context}\n${loc.path}:${loc.range.start.line + 1}`;

@@ -10,7 +10,7 @@ export type ReadResult = { ok: true; text: string } | { ok: false; reason: strin
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes file bytes the way VS Code would show them, or says why it will not. */
-export function decodeArticle(bytes: Uint8Array, maxBytes: number): ReadResult {
+function decodeArticle(bytes: Uint8Array, maxBytes: number): ReadResult {
   if (bytes.length > maxBytes) {
     return { ok: false, reason: `too large (${Math.round(bytes.length / 1024)} KB; the limit is ${Math.round(maxBytes / 1024)} KB, setting sanad.maxFileSizeKB)` };
   }

@@ -4,7 +4,7 @@ import { LABEL_TYPES, type Agreement, type AgreementReport, type Disagreement, t
 import { showInterval } from './table';
 
 /** A ratio with three decimals; a figure with nothing to count is a dash. */
-export function showFigure(x: number | null | undefined): string {
+function showFigure(x: number | null | undefined): string {
   return x === null || x === undefined ? '—' : x.toFixed(3);
 }
 

@@ -8,7 +8,7 @@ import type { CorpusAnalysis } from '../analysis/types';
 import type { LabelType, LabelValue, LabelsByPath } from './labelTypes';
 import { reviewMentions } from './reviewView';
 
-export const BRAT_TYPES: Record<LabelType, string> = {
+const BRAT_TYPES: Record<LabelType, string> = {
   person: 'Person',
   organization: 'Organization',
   place: 'Place',

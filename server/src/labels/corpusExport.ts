@@ -58,7 +58,7 @@ export interface AnnotationExport {
 }
 
 /** The export as data: every analysed document, plus label files whose article was not analysed. */
-export function buildExport(corpus: CorpusAnalysis, labelsByPath: LabelsByPath, options: ExportOptions = {}): AnnotationExport {
+function buildExport(corpus: CorpusAnalysis, labelsByPath: LabelsByPath, options: ExportOptions = {}): AnnotationExport {
   const documents: ExportedDocument[] = corpus.documents.map((d) => exportDocument(d, labelsByPath.get(d.path), options));
   const analysed = new Set(corpus.documents.map((d) => d.path));
   for (const [path, file] of [...labelsByPath].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {

@@ -99,7 +99,7 @@ function lastChar(s: string): string | undefined {
 }
 
 /** Dice coefficient over character trigrams; two empty contexts (both at the text's edge) agree. */
-export function similarity(a: string, b: string): number {
+function similarity(a: string, b: string): number {
   if (a === b) return 1;
   if (!a.length || !b.length) return 0;
   const grams = (s: string): Map<string, number> => {

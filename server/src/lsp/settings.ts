@@ -17,7 +17,7 @@ function fields(v: unknown): Record<string, unknown> {
   return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
 }
 
-export function checkSettings(raw: unknown): SanadSettings {
+function checkSettings(raw: unknown): SanadSettings {
   const s = fields(raw);
   const labels = fields(s.labels);
   const folder = typeof labels.folder === 'string' && labels.folder.trim() ? labels.folder.trim() : DEFAULT_SETTINGS.labels.folder;

@@ -24,7 +24,7 @@ const MONTH_NOUN = 'شهر';
 const MONTH_WORD = new Set([MONTH_NOUN, 'شهري']);
 
 /** A day of the month: "7", "12th", "السابع من", "أول". */
-export function readDay(tokens: Token[], i: number): Day | null {
+function readDay(tokens: Token[], i: number): Day | null {
   const t = tokens[i];
   if (!t) return null;
   if (t.k === 'n') {
@@ -47,7 +47,7 @@ export function readDay(tokens: Token[], i: number): Day | null {
 }
 
 /** A month name; ambiguous ones ("مارس", "آب") take a clitic only before a paired name ("وتموز/يوليو"). */
-export function readMonth(tokens: Token[], i: number): PhraseMatch<MonthWord> | null {
+function readMonth(tokens: Token[], i: number): PhraseMatch<MonthWord> | null {
   const m = MONTHS.match(tokens, i, true);
   if (!m) return null;
   if (m.s !== tokens[i].s && m.value.ambiguous && readPair(tokens, m.next, m.value) === null) return null;

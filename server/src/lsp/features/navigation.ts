@@ -8,7 +8,7 @@ import { mentionAt } from './hover';
 import { showInterval } from '../../format/table';
 import { ActorNames } from '../../format/actorNames';
 
-export function actorAt(entry: IndexEntry, offset: number): Mention | undefined {
+function actorAt(entry: IndexEntry, offset: number): Mention | undefined {
   const m = mentionAt(entry.analysis.mentions, offset);
   return m?.entity ? m : undefined;
 }

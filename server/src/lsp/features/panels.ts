@@ -9,7 +9,7 @@ import { showInterval } from '../../format/table';
 import { measureKeyOf, measureTopic } from './measures';
 import { ActorNames } from '../../format/actorNames';
 
-export function corpusLocation(entry: IndexEntry, m: Mention): CorpusLocation {
+function corpusLocation(entry: IndexEntry, m: Mention): CorpusLocation {
   return { uri: entry.uri, path: entry.path, range: rangeOf(entry, m.start, m.end), text: m.text, context: contextOf(entry, m.start, m.end), boilerplate: m.boilerplate };
 }
 
