@@ -115,6 +115,8 @@ test('hidden bidi controls in an article are a warning naming each character', a
   const hidden = published.diagnostics.filter((d) => d.code === 'hidden-text');
   assert.equal(hidden.length, 2);
   assert.equal(hidden[0].severity, 2);
-  assert.match(String(hidden[0].message), /U\+202E RIGHT-TO-LEFT OVERRIDE/);
+  const message = hidden[0].message;
+  assert.ok(typeof message === 'string', 'the warning is plain text');
+  assert.match(message, /U\+202E RIGHT-TO-LEFT OVERRIDE/);
   assert.deepEqual(hidden[0].range.start, { line: 0, character: text.indexOf('\u202e') });
 });

@@ -88,7 +88,7 @@ test('a code lens above a figure other sources also report', async () => {
 
 test('labelling: code actions, accept writes the YAML, labels follow an edit, reject is kept', async () => {
   const uri = uriOf(S004);
-  let text = textOf(S004);
+  const text = textOf(S004);
   const at = text.indexOf('أكثر من 150 ضربة');
   const actions = (await session.connection.sendRequest(CodeActionRequest.type, {
     textDocument: { uri },
@@ -115,14 +115,13 @@ test('labelling: code actions, accept writes the YAML, labels follow an edit, re
     textDocument: { uri, version: 2 },
     contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: insert }],
   });
-  text = insert + text;
   const spans = await session.until('spans of version 2', () => session.spans.get(uri)?.version === 2 && session.spans.get(uri));
   const painted = spans.spans.find((s) => s.start === at + insert.length);
   assert.equal(painted?.status, 'accepted', 'the accepted label is painted as accepted at its new place');
   await session.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
   await session.until('the label file rewritten', () => YAML.parse(readFileSync(labelFile, 'utf8')).labels[0].start === at + insert.length, 5000);
 
-  const reject = await session.connection.sendRequest(labelRequest, { action: 'reject', uri, start: painted!.start, end: painted!.end, kind: 'quantity' });
+  const reject = await session.connection.sendRequest(labelRequest, { action: 'reject', uri, start: painted.start, end: painted.end, kind: 'quantity' });
   assert.equal(reject.ok, true);
   file = YAML.parse(readFileSync(labelFile, 'utf8'));
   assert.equal(file.labels[0].status, 'rejected');

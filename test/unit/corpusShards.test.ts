@@ -108,7 +108,7 @@ async function writeJsonPretty(value: unknown, write: (text: string) => Promise<
   }
   const out = new JsonObjectWriter(write);
   for (const key of Object.keys(value)) {
-    const v = (value as Record<string, unknown>)[key];
+    const v = value[key];
     if (Array.isArray(v) && v.length > 0 && !hasToJSON(v)) {
       out.openArray(key);
       for (let i = 0; i < v.length; i++) {

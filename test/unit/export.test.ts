@@ -105,7 +105,7 @@ test('an import that breaks the schema is refused with positions', () => {
   assert.equal(r.ok, false);
   const p = !r.ok ? r.problems[0] : undefined;
   assert.ok(p && /"type"/.test(p.message));
-  assert.equal(broken.split('\n')[p!.line].trim(), 'type: human');
+  assert.equal(broken.split('\n')[p.line].trim(), 'type: human');
   assert.equal(importYaml('version: 2\ndocuments: []\n').ok, false);
   assert.equal(importYaml('version: 1\ndocuments:\n  - path: a.txt\n  - path: a.txt\n').ok, false);
   assert.equal(importYaml('version: 1\ndocuments: &d []\nextra: *d\n').ok, false);

@@ -500,7 +500,7 @@ test('every counted key and every event is listed in docs/FIGURES.md', () => {
   assert.ok(keys.length >= 30);
   for (const key of keys) assert.match(doc, new RegExp(`\\b${key}\\b`), `counted key ${key}`);
   const events = readFileSync(join(__dirname, '../../../server/src/analysis/lexicons/events.yaml'), 'utf8');
-  const names = [...events.matchAll(/^  ([a-z]+):\n    groups:/gm)].map((m) => m[1]);
+  const names = [...events.matchAll(/^ {2}([a-z]+):\n {4}groups:/gm)].map((m) => m[1]);
   assert.ok(names.includes('killed') && names.includes('deployed'));
   for (const name of names) assert.match(doc, new RegExp(`^\\| ${name} \\|`, 'm'), `event ${name}`);
 });

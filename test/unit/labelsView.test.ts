@@ -80,7 +80,7 @@ test('decisions can be turned around on the same label', () => {
   let labels = upsertLabel([], a);
   const found = findLabel(labels, m('p2').start, m('p2').end, 'person');
   assert.equal(found?.id, 'A');
-  labels = upsertLabel(labels, editLabel(found!, { status: 'rejected' }, { now: '2024-02-12T08:00:00Z' }));
+  labels = upsertLabel(labels, editLabel(found, { status: 'rejected' }, { now: '2024-02-12T08:00:00Z' }));
   assert.equal(labels.length, 1);
   assert.equal(reviewMentions(DOC, labels).find((v) => v.id === 'p2')?.status, 'rejected');
 });

@@ -18,12 +18,12 @@ const KIND_LABEL = (): Record<SpanKind, string> => ({ person: t('Persons'), orga
 // of an Arabic name), so each piece is isolated: values left to right, text by its first letter.
 const join = joinIsolated;
 
-export function kindIcon(kind: SpanKind): vscode.ThemeIcon {
+function kindIcon(kind: SpanKind): vscode.ThemeIcon {
   return new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor(`sanad.${kind}Border`));
 }
 
 /** A tree item that opens its span when clicked. */
-export function locationItem(label: string, loc: CorpusLocation, description?: string): vscode.TreeItem {
+function locationItem(label: string, loc: CorpusLocation, description?: string): vscode.TreeItem {
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.description = description ?? ltr(loc.path);
   item.tooltip = `${loc.context}\n${loc.path}:${loc.range.start.line + 1}`;

@@ -17,7 +17,7 @@ import {
   type WriteRules,
 } from './files';
 
-export const EXPORT_USAGE = `Usage: sanad export PATH... [--format yaml|jsonl|brat] [--labels DIR] [--out FILE|DIR]
+const EXPORT_USAGE = `Usage: sanad export PATH... [--format yaml|jsonl|brat] [--labels DIR] [--out FILE|DIR]
                     [--overwrite] [--force-outside] [--suggestions] [--max-file-size KB]
 
 Writes articles with the engine's findings and the annotators' labels, for other tools. Articles
@@ -43,7 +43,7 @@ Exit codes: 0 exported; 1 exported, but some articles or label files could not b
 stderr with the problem; the rest is exported); 2 bad usage, nothing to export, or a target
 refused (then nothing is written).`;
 
-export const IMPORT_USAGE = `Usage: sanad import FILE [--labels DIR] [--max-file-size KB]
+const IMPORT_USAGE = `Usage: sanad import FILE [--labels DIR] [--max-file-size KB]
 
 Restores annotators' labels and contradiction reviews from a YAML file written by sanad export
 into the labels folder, one label file per article. Each is merged with the file on disk: nothing
@@ -57,7 +57,7 @@ atomic. A label file on disk that is broken is left exactly as it is, and named 
 Exit codes: 0 imported; 1 the file is not a valid export (its problems are named, nothing is
 written) or some label files could not be written; 2 bad usage or no such file.`;
 
-export const COMPARE_USAGE = `Usage: sanad compare DIR_A DIR_B [PATH...] [--format table|json] [--max-file-size KB]
+const COMPARE_USAGE = `Usage: sanad compare DIR_A DIR_B [PATH...] [--format table|json] [--max-file-size KB]
 
 How far two annotators agree: two labels folders, A being the reference. Only articles both have
 label files for are compared. Per type and overall: the labels each made, exact matches (same

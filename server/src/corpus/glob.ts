@@ -15,9 +15,9 @@ import braces from 'braces';
 import { relative } from 'node:path';
 import { isWithin } from './regularFile';
 
-export const MAX_GLOB_LENGTH = 500;
-export const MAX_STARS_PER_SEGMENT = 2;
-export const MAX_GLOBSTARS = 3;
+const MAX_GLOB_LENGTH = 500;
+const MAX_STARS_PER_SEGMENT = 2;
+const MAX_GLOBSTARS = 3;
 /** Brace lists: at most this many groups, commas and expanded alternatives. */
 const MAX_BRACE_GROUPS = 4;
 const MAX_BRACE_COMMAS = 32;

@@ -5,7 +5,7 @@ import type { Mention } from '../analysis';
 
 const MARKS = /[\u064b-\u065f\u0670\u0640]/g;
 
-export function cleanSurface(text: string): string {
+function cleanSurface(text: string): string {
   return text.replace(MARKS, '').replace(/\s+/g, ' ').trim();
 }
 

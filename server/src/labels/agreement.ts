@@ -12,7 +12,6 @@
 // the usual, more forgiving figure. Per type, both kappas are one-against-the-rest: the category
 // is "this type" or "anything else, including none". Kappa is null when chance agreement is
 // total (every item in one category for both annotators), where it is undefined.
-import type { Interval } from '../analysis/types';
 import { LABEL_TYPES, type Label, type LabelsByPath, type LabelStatus, type LabelType, type LabelValue } from './labelTypes';
 
 export interface Agreement {
@@ -197,7 +196,7 @@ function listDisagreements(path: string, pa: Map<string, Label>, pb: Map<string,
 function sameValue(x: LabelValue | undefined, y: LabelValue | undefined): boolean {
   if (x === undefined || y === undefined) return x === y;
   if (typeof x === 'string' || typeof y === 'string') return x === y;
-  return (x as Interval).min === (y as Interval).min && (x as Interval).max === (y as Interval).max;
+  return x.min === y.min && x.max === y.max;
 }
 
 /** Word tokens (runs of letters, marks and digits) and each annotator's category for them. */

@@ -4,11 +4,11 @@
 // over a line break becomes a discontinuous brat span, one fragment per line, as brat itself
 // writes them. The .txt to pair with each .ann is the text given here (the editor's text, with
 // any byte-order mark already removed, since brat would count the mark as a character).
-import type { CorpusAnalysis, Interval } from '../analysis/types';
+import type { CorpusAnalysis } from '../analysis/types';
 import type { LabelType, LabelValue, LabelsByPath } from './labelTypes';
 import { reviewMentions } from './reviewView';
 
-export const BRAT_TYPES: Record<LabelType, string> = {
+const BRAT_TYPES: Record<LabelType, string> = {
   person: 'Person',
   organization: 'Organization',
   place: 'Place',
@@ -120,7 +120,7 @@ export function codePointOffsets(text: string, offsets: readonly number[]): Map<
 
 function formatValue(v: LabelValue): string {
   if (typeof v === 'string') return v;
-  const { min, max } = v as Interval;
+  const { min, max } = v;
   if (min !== null && min === max) return String(min);
   return `${min ?? ''}..${max ?? ''}`;
 }

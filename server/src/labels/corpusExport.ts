@@ -58,7 +58,7 @@ export interface AnnotationExport {
 }
 
 /** The export as data: every analysed document, plus label files whose article was not analysed. */
-export function buildExport(corpus: CorpusAnalysis, labelsByPath: LabelsByPath, options: ExportOptions = {}): AnnotationExport {
+function buildExport(corpus: CorpusAnalysis, labelsByPath: LabelsByPath, options: ExportOptions = {}): AnnotationExport {
   const documents: ExportedDocument[] = corpus.documents.map((d) => exportDocument(d, labelsByPath.get(d.path), options));
   const analysed = new Set(corpus.documents.map((d) => d.path));
   for (const [path, file] of [...labelsByPath].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
@@ -158,7 +158,7 @@ export function importYaml(text: string, options: SafeYamlOptions = {}): ImportR
   if (!isSeq(documents)) problems.push(problemAtNode(lines, documents ?? root, '"documents" must be a list.'));
   else {
     for (const item of documents.items) {
-      const pathNode = isMap(item) ? (item as YAMLMap).get('path', true) : undefined;
+      const pathNode = isMap(item) ? item.get('path', true) : undefined;
       const path = isScalar(pathNode) && typeof pathNode.value === 'string' && pathNode.value ? pathNode.value : undefined;
       if (!path) {
         problems.push(problemAtNode(lines, pathNode ?? item, 'Each document needs a "path".'));

@@ -5,7 +5,7 @@ import type { Mention } from '../analysis/types';
 import { compareLabels, type Label, type LabelStatus, type LabelType, type LabelValue } from './labelTypes';
 
 /** Characters of context kept on each side of a quote. */
-export const CONTEXT_CHARS = 30;
+const CONTEXT_CHARS = 30;
 
 export interface ActionOptions {
   annotator?: string;
@@ -18,7 +18,7 @@ export interface ActionOptions {
 }
 
 /** A short id that two windows creating labels at the same moment will not both pick. */
-export function newLabelId(now = Date.now(), random: () => number = Math.random): string {
+function newLabelId(now = Date.now(), random: () => number = Math.random): string {
   let r = '';
   for (let i = 0; i < 6; i++) r += Math.floor(random() * 36).toString(36);
   return `L${now.toString(36)}${r}`;
@@ -33,11 +33,11 @@ export function contextAround(text: string, start: number, end: number, width = 
   return { before: text.slice(b, Math.max(b, start)), after: text.slice(Math.min(end, a), a) };
 }
 
-export function isHighSurrogate(c: number): boolean {
+function isHighSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
 }
 
-export function isLowSurrogate(c: number): boolean {
+function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
@@ -64,7 +64,7 @@ export function createLabel(text: string, start: number, end: number, type: Labe
 }
 
 /** The value the engine gave a mention, in a label's terms: the entity key for names. */
-export function valueOfMention(m: Mention): LabelValue | undefined {
+function valueOfMention(m: Mention): LabelValue | undefined {
   if (m.kind === 'person' || m.kind === 'organization' || m.kind === 'place') return m.entity;
   return m.value;
 }

@@ -49,7 +49,7 @@ export type SaveResult =
   | { ok: false; reason: 'invalid' | 'refused' | 'busy' | 'io'; problems: Problem[] };
 
 function errorCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+  return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
 }
 
 function ioProblem(what: string, err: unknown): Problem {

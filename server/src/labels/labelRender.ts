@@ -25,8 +25,8 @@ export function renderLabelFile(file: LabelFile, previousText?: string): string 
     doc = new YAML.Document(new YAMLMap());
     doc.commentBefore = HEADER;
   }
-  if (!isMap(doc.contents)) doc.contents = new YAMLMap() as never;
-  const root = doc.contents as unknown as YAMLMap;
+  if (!isMap(doc.contents)) doc.contents = new YAMLMap();
+  const root = doc.contents as YAMLMap;
   const record: Record<string, unknown> = { schema: file.schema, article: file.article };
   for (const [k, v] of Object.entries(record)) setField(doc, root, k, v);
   syncList(doc, root, 'labels', [...file.labels].sort(compareLabels), (l) => l.id, 'id', LABEL_KEYS);
@@ -125,11 +125,11 @@ function styleFor(value: unknown, previous: Scalar.Type | undefined): Scalar.Typ
 function setNode(map: YAMLMap, key: string, node: Node): void {
   const pair = findPair(map, key);
   if (pair) pair.value = node;
-  else map.items.push(YAML.isPair(node) ? (node as unknown as Pair) : (new YAML.Pair(new Scalar(key), node) as Pair));
+  else map.items.push(YAML.isPair(node) ? node : new YAML.Pair(new Scalar(key), node));
 }
 
 function findPair(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair | undefined;
+  return map.items.find((p) => isScalar(p.key) && p.key.value === key);
 }
 
 function sortPairs(map: YAMLMap, keys: readonly string[]): void {
@@ -138,7 +138,7 @@ function sortPairs(map: YAMLMap, keys: readonly string[]): void {
     return i < 0 ? keys.length : i;
   };
   // Array.prototype.sort is stable, so unknown keys keep their relative order at the end.
-  map.items.sort((a, b) => rank(a as Pair) - rank(b as Pair));
+  map.items.sort((a, b) => rank(a) - rank(b));
 }
 
 function isNodeWithComment(node: unknown): node is { commentBefore?: string | null } {

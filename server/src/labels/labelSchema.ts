@@ -54,7 +54,7 @@ export function readLabelFileNode(node: unknown, lines: LineCounter, problems: P
       const label = readLabel(item, lines, problems);
       if (!label) continue;
       if (ids.has(label.id)) {
-        const idNode = isMap(item) ? (item as YAMLMap).get('id', true) : item;
+        const idNode = isMap(item) ? item.get('id', true) : item;
         problems.push(problemAtNode(lines, idNode, `Label id "${label.id}" is used twice in this file; ids must be unique.`));
         continue;
       }

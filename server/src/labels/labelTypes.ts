@@ -106,9 +106,3 @@ export function timeOf(iso: string | undefined): number {
   const t = Date.parse(iso);
   return Number.isNaN(t) ? -Infinity : t;
 }
-
-export function isInterval(v: unknown): v is Interval {
-  if (typeof v !== 'object' || v === null) return false;
-  const o = v as Record<string, unknown>;
-  return (o.min === null || typeof o.min === 'number') && (o.max === null || typeof o.max === 'number');
-}

@@ -99,7 +99,7 @@ function lastChar(s: string): string | undefined {
 }
 
 /** Dice coefficient over character trigrams; two empty contexts (both at the text's edge) agree. */
-export function similarity(a: string, b: string): number {
+function similarity(a: string, b: string): number {
   if (a === b) return 1;
   if (!a.length || !b.length) return 0;
   const grams = (s: string): Map<string, number> => {
@@ -197,7 +197,7 @@ class SearchText {
       const l = left >= 0 ? spanAt(left) : undefined;
       const r = right < hits.length ? spanAt(right) : undefined;
       const takeLeft = l !== undefined && (r === undefined || predicted - l[0] <= r[0] - predicted);
-      const span = takeLeft ? l! : r!;
+      const span = takeLeft ? l : r!;
       if (takeLeft) left--;
       else right++;
       const near = nearness(span[0]);

@@ -7,7 +7,7 @@ import type { Problem } from './labelTypes';
 /** Label files and imports larger than this are refused unread (5 MB). */
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /** Label files are three levels deep; an export five. Anything far deeper is not ours. */
-export const DEFAULT_MAX_DEPTH = 16;
+const DEFAULT_MAX_DEPTH = 16;
 
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((t) => `tag:yaml.org,2002:${t}`));
 
@@ -19,7 +19,7 @@ export interface SafeYamlOptions {
 export type SafeYaml = { ok: true; doc: Document.Parsed; lines: LineCounter } | { ok: false; problems: Problem[] };
 
 /** UTF-8 length without allocating an encoded copy (a lone surrogate is written as 3 bytes). */
-export function utf8Length(text: string): number {
+function utf8Length(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -34,7 +34,7 @@ export function utf8Length(text: string): number {
 }
 
 /** A problem at a source offset, converted to LSP's 0-based line and column. */
-export function problemAt(lines: LineCounter, offset: number, message: string, endOffset?: number): Problem {
+function problemAt(lines: LineCounter, offset: number, message: string, endOffset?: number): Problem {
   const p = lines.linePos(Math.max(0, offset));
   const problem: Problem = { message, line: p.line - 1, column: p.col - 1 };
   if (endOffset !== undefined && endOffset > offset) {

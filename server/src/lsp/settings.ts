@@ -13,12 +13,18 @@ function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((g): g is string => typeof g === 'string') : [];
 }
 
-export function checkSettings(raw: unknown): SanadSettings {
-  const s = (raw ?? {}) as Record<string, any>;
-  const folder = typeof s.labels?.folder === 'string' && s.labels.folder.trim() ? s.labels.folder.trim() : DEFAULT_SETTINGS.labels.folder;
+/** An object's fields, or none: settings come from the user's JSON and may have any shape. */
+function fields(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+}
+
+function checkSettings(raw: unknown): SanadSettings {
+  const s = fields(raw);
+  const labels = fields(s.labels);
+  const folder = typeof labels.folder === 'string' && labels.folder.trim() ? labels.folder.trim() : DEFAULT_SETTINGS.labels.folder;
   return {
-    files: { include: strings(s.files?.include) },
-    labels: { folder, annotator: typeof s.labels?.annotator === 'string' ? s.labels.annotator.trim() : '' },
+    files: { include: strings(fields(s.files).include) },
+    labels: { folder, annotator: typeof labels.annotator === 'string' ? labels.annotator.trim() : '' },
     maxFileSizeKB: positive(s.maxFileSizeKB, DEFAULT_SETTINGS.maxFileSizeKB),
     debounceMs: typeof s.debounceMs === 'number' && s.debounceMs >= 0 ? s.debounceMs : DEFAULT_SETTINGS.debounceMs,
     maxProblems: positive(s.maxProblems, DEFAULT_SETTINGS.maxProblems),

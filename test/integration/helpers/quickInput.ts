@@ -24,7 +24,7 @@ export async function quickInputClosed(page: Page, what: string, timeoutMs = 10_
 /** What the quick input shows: its title, its text, its rows and its message. */
 export async function quickInputState(page: Page): Promise<{ visible: boolean; title: string; value: string; rows: string[]; message: string }> {
   return page.evaluate(({ widget, row }) => {
-    const el = document.querySelector(widget) as HTMLElement | null;
+    const el = document.querySelector<HTMLElement>(widget);
     const input = el?.querySelector('.quick-input-box input') as HTMLInputElement | null;
     return {
       visible: !!el && el.style.display !== 'none' && getComputedStyle(el).display !== 'none',

@@ -61,7 +61,7 @@ export async function drawnRows(page: Page, title: string): Promise<TreeRow[]> {
     if (!root) return [];
     const visible = (t: string) => t.replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '').trim();
     return Array.from(root.querySelectorAll('.pane-body .monaco-list-row')).map((r) => {
-      const icon = r.querySelector('.custom-view-tree-node-item-icon') as HTMLElement | null;
+      const icon = r.querySelector<HTMLElement>('.custom-view-tree-node-item-icon');
       const expanded = r.getAttribute('aria-expanded');
       return {
         index: Number(r.getAttribute('data-index')),

@@ -18,7 +18,6 @@ import { findOrganizations, findPlaces } from './patterns';
 import { findPersons } from './personNames';
 
 export { Lexicon } from '../lexicon/lexicon';
-export type { LexiconEntry, LexiconProblem } from '../lexicon/lexicon';
 
 /** Does the context allow this lexicon form to count as a mention? See lexiconData.Mode. */
 function contextAllows(sc: Scene, m: LexMatch): boolean {

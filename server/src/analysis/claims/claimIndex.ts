@@ -187,7 +187,7 @@ export class ClaimIndex {
   update(doc: DocumentAnalysis, text?: string): string[] {
     const touched = new Set<string>([doc.path]);
     const refill = this.drop(doc.path, touched);
-    let claims: Claim[] = [];
+    let claims: Claim[];
     try {
       claims = claimsOf(doc, text);
     } catch {

@@ -56,17 +56,11 @@ function near(a: DayRange | null, b: DayRange | null, days: number): boolean {
   return !a || !b || gapDays(a, b) <= days;
 }
 
-/** True when the two claims are about the same measure and may be compared at all. */
-export function comparable(x: Claim, y: Claim): boolean {
-  if (x.key !== y.key) return false;
-  const place = alike(x, y);
-  return place !== null && timely(x, y, place);
-}
-
 /**
- * The part of `comparable` that depends only on the measure, places and forces two claims name
- * (so a claim index can ask it once per group of such claims): null when they cannot be about
- * the same thing, else how their places relate.
+ * Whether two claims of one measure may be compared at all is `alike` then `timely`. This is the
+ * part that depends only on the places and forces they name (so a claim index can ask it once
+ * per group of such claims): null when they cannot be about the same thing, else how their
+ * places relate.
  */
 export function alike(x: Claim, y: Claim): Relation | null {
   const qx = x.qualifiers;

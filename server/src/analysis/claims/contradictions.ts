@@ -4,7 +4,7 @@
 import type { Contradiction, DocumentAnalysis } from '../types';
 import { ClaimIndex } from './claimIndex';
 
-export { ClaimIndex, type ClaimGroup, type ClaimView } from './claimIndex';
+export { ClaimIndex, type ClaimGroup } from './claimIndex';
 
 /**
  * Compares the figures of a set of analysed documents. `texts` (path → the text each analysis

@@ -150,7 +150,7 @@ export function readQualifiers(text: string, start: number, end: number, target:
     for (const n of agentBefore(tokens(cut >= 0 ? lead.slice(cut + 1) : lead))) if (!of.includes(n)) of.push(n);
   }
 
-  let on: string[] = [];
+  const on: string[] = [];
   if (target) {
     let words = 0;
     for (let i = 0; i < after.length && words < MAX_WORDS; i++) {

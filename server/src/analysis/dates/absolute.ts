@@ -24,7 +24,7 @@ const MONTH_NOUN = 'شهر';
 const MONTH_WORD = new Set([MONTH_NOUN, 'شهري']);
 
 /** A day of the month: "7", "12th", "السابع من", "أول". */
-export function readDay(tokens: Token[], i: number): Day | null {
+function readDay(tokens: Token[], i: number): Day | null {
   const t = tokens[i];
   if (!t) return null;
   if (t.k === 'n') {
@@ -47,7 +47,7 @@ export function readDay(tokens: Token[], i: number): Day | null {
 }
 
 /** A month name; ambiguous ones ("مارس", "آب") take a clitic only before a paired name ("وتموز/يوليو"). */
-export function readMonth(tokens: Token[], i: number): PhraseMatch<MonthWord> | null {
+function readMonth(tokens: Token[], i: number): PhraseMatch<MonthWord> | null {
   const m = MONTHS.match(tokens, i, true);
   if (!m) return null;
   if (m.s !== tokens[i].s && m.value.ambiguous && readPair(tokens, m.next, m.value) === null) return null;
@@ -200,8 +200,8 @@ function acceptMonthAlone(tokens: Token[], i: number, mw: MonthWord, f: { y: num
   return !mw.ambiguous && wordIn(tokens, i - 1, YEAR_PREPOSITIONS) >= 0;
 }
 
-/** "ثورة 25 يناير" is 2011; "قوى 14 آذار" is no date at all. */
-function namedDate(tokens: Token[], i: number, d: number, mw: MonthWord): string | 'name' | null {
+/** "ثورة 25 يناير" is 2011; "قوى 14 آذار" is no date at all: an ISO day, 'name', or null. */
+function namedDate(tokens: Token[], i: number, d: number, mw: MonthWord): string | null {
   if (mw.cal !== 'g') return null;
   for (const e of BLOC_NAMES) if (e.day === d && e.month === mw.month && wordIn(tokens, i - 1, e.after) >= 0) return 'name';
   for (const e of EVENTS) if (e.day === d && e.month === mw.month && e.date && wordIn(tokens, i - 1, e.after) >= 0) return e.date;

@@ -153,7 +153,7 @@ function readEvents(x: unknown, withDate: boolean): EventDate[] {
     const r = asRecord(item);
     const day = Number(r.day);
     const month = Number(r.month);
-    const date = r.date === undefined ? undefined : String(r.date);
+    const date = typeof r.date === 'string' ? r.date : undefined;
     if (!Number.isInteger(day) || !Number.isInteger(month)) continue;
     if (withDate && !/^\d{4}-\d{2}-\d{2}$/.test(date ?? '')) continue;
     out.push({ after: wordSet(r.after), day, month, date: withDate ? date : undefined });

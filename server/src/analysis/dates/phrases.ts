@@ -16,8 +16,6 @@ export interface PhraseMatch<V> {
   e: number;
 }
 
-export { cliticForms } from './tokens';
-
 const NO_FORMS: Array<[string, number]> = [];
 
 /** The clitic forms of a word token: every recogniser asks for them. */

@@ -26,7 +26,7 @@ export function scanShadow(shadow: Shadow): Scan {
   return { tokens, items: scanTokens(tokens) };
 }
 
-export function scanTokens(tokens: Token[]): Item[] {
+function scanTokens(tokens: Token[]): Item[] {
   const items: Item[] = [];
   let i = 0;
   while (i < tokens.length) {

@@ -32,7 +32,7 @@ export function futureContext(tokens: Token[], i: number, j = i): boolean {
 }
 
 /** س + an imperfect prefix (ي ت ن ا) + a stem: "سيعقد", "ستبدأ", "سنواصل", and with و/ف before. */
-export function isFutureVerb(word: string): boolean {
+function isFutureVerb(word: string): boolean {
   let w = word;
   if ((w[0] === 'و' || w[0] === 'ف') && w[1] === 'س') w = w.slice(1);
   if (w.length < 5 || w[0] !== 'س' || !'يتنا'.includes(w[1])) return false;

@@ -35,7 +35,7 @@ export interface DateWord {
 const CLITICS = ['و', 'ف', 'ب', 'ل', 'ك'];
 
 /** The forms a word may have under its clitics, with how many letters were stripped. */
-export function cliticForms(word: string): Array<[string, number]> {
+function cliticForms(word: string): Array<[string, number]> {
   const out: Array<[string, number]> = [[word, 0]];
   let rest = word;
   let cut = 0;

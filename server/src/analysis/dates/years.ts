@@ -59,7 +59,7 @@ function yearWithEra(tokens: Token[], i: number, strict: boolean): { y: number; 
 
 /** After a first year: a range ("2014-2017", "بين 2014 و2017", "من 2018 إلى 2022"), or a second year of its own ("في 2022 و2023"). */
 function withSecondYear(tokens: Token[], s: number, first: { y: number; cal: Calendar; next: number; e: number }, between: boolean): Parse {
-  let k = first.next;
+  const k = first.next;
   const w = wordAt(tokens, k);
   const isAnd = w === AND;
   if (isMark(tokens, k, '-/') || TO.has(w) || isAnd) {

@@ -245,4 +245,3 @@ function load() {
 
 /** The shipped lexicons, validated. */
 export const BUILTIN = load();
-export type BuiltinData = typeof BUILTIN;

@@ -18,7 +18,6 @@ import { familyIndex, familyOf, familySignature, givenPart, type FamilyIndex, ty
 import type { ActorKind, DocumentAnalysis } from '../types';
 
 export type { Surface } from './trie';
-export { familyOf } from './family';
 
 /** A lexicon form found in the text: words [first, last], the first read behind `skip` clitic letters. */
 export interface LexMatch {

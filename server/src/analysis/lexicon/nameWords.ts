@@ -7,7 +7,7 @@ import { lexemeOf, WordReader } from '../text/wordCache';
 
 /** What stands between a word and the one before it. Ordered: a larger value is a stronger break. */
 export const GAP_SPACE = 0;
-export const GAP_HYPHEN = 1;
+const GAP_HYPHEN = 1;
 export const GAP_QUOTE = 2;
 export const GAP_HARD = 3;
 
@@ -43,7 +43,7 @@ export interface WordInfo {
 }
 
 /** The info of a word as written in the shadow, under its canonical form. */
-export function infoOf(written: string): WordInfo {
+function infoOf(written: string): WordInfo {
   const lx = lexemeOf(written);
   return (lx.info as WordInfo | undefined) ?? (lx.info = makeInfo(lx.word));
 }
@@ -136,7 +136,7 @@ const CANON: Array<[string, string]> = [
 const MAX_NAME_WORD = 40;
 
 /** A word in the spelling lexicon keys use. Applied to document words and lexicon entries alike. */
-export function canon(word: string): string {
+function canon(word: string): string {
   if (word.length > MAX_NAME_WORD) return word;
   let w = word;
   for (let k = 0; k < CANON.length; k++) if (w.includes(CANON[k][0])) w = w.split(CANON[k][0]).join(CANON[k][1]);

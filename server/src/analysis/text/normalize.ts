@@ -205,7 +205,7 @@ export function fold(s: string): string {
 const UNTIDY_SPACE = /\s\s|[^\S ]|^\s|\s$/;
 
 /** The shadow text of `s` without the offset map: for matching a phrase, not for reporting it. */
-export function foldText(s: string): string {
+function foldText(s: string): string {
   // Most words and quotations fold to themselves: found without allocating anything.
   let i = 0;
   for (; i < s.length; i++) {
@@ -226,12 +226,6 @@ export function foldText(s: string): string {
     else if (f !== DROPPED) out += slowFold(s, i);
   }
   return out;
-}
-
-const ARABIC_LETTER = /[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]/;
-
-export function isArabicLetter(ch: string | undefined): boolean {
-  return ch !== undefined && ARABIC_LETTER.test(ch);
 }
 
 /** A letter or digit of any script: what a word is made of. */

@@ -92,7 +92,7 @@ export async function applyLabelAction(a: LabelAction, text: string, index: Work
   return result.ok ? { ok: true } : { ok: false, message: result.message };
 }
 
-export function quoteOf(index: WorkspaceIndex) {
+function quoteOf(index: WorkspaceIndex) {
   return (side: { path: string; start: number; end: number }) => index.byPath(side.path)?.text.slice(side.start, side.end);
 }
 

@@ -20,7 +20,7 @@ function startsOf(entry: IndexEntry): number[] {
   return starts;
 }
 
-export function positionAt(entry: IndexEntry, offset: number): Position {
+function positionAt(entry: IndexEntry, offset: number): Position {
   const starts = startsOf(entry);
   let lo = 0;
   let hi = starts.length - 1;

@@ -9,7 +9,7 @@ import { showInterval } from '../../format/table';
 import { ActorNames } from '../../format/actorNames';
 import { fsi, ltr } from '../../../../shared/src/bidi';
 
-export function actorAt(entry: IndexEntry, offset: number): Mention | undefined {
+function actorAt(entry: IndexEntry, offset: number): Mention | undefined {
   const m = mentionAt(entry.analysis.mentions, offset);
   return m?.entity ? m : undefined;
 }

@@ -1,7 +1,7 @@
 // Answers for the Sanad panel: actors with counts, an actor's mentions, the timeline of dates, and
 // figures grouped by what they measure.
 import type { ActorSummary, CorpusLocation, FigureMeasure, TimelineEntry } from '../../../../shared/src/protocol';
-import type { Interval, Mention } from '../../analysis';
+import type { Mention } from '../../analysis';
 import type { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
 import { contextOf, rangeOf } from './locations';
 import { mentionsOf } from './navigation';
@@ -9,7 +9,7 @@ import { showInterval } from '../../format/table';
 import { measureKeyOf, measureTopic } from './measures';
 import { ActorNames } from '../../format/actorNames';
 
-export function corpusLocation(entry: IndexEntry, m: Mention): CorpusLocation {
+function corpusLocation(entry: IndexEntry, m: Mention): CorpusLocation {
   return { uri: entry.uri, path: entry.path, range: rangeOf(entry, m.start, m.end), text: m.text, context: contextOf(entry, m.start, m.end), boilerplate: m.boilerplate };
 }
 
@@ -62,7 +62,7 @@ export function figures(index: WorkspaceIndex): FigureMeasure[] {
       if (!g) groups.set(key, (g = { topic: measureTopic(m), claims: [], conflicts: 0 }));
       const conflict = conflicted.has(`${entry.path}#${m.start}`);
       if (conflict) g.conflicts++;
-      g.claims.push({ location: corpusLocation(entry, m), value: showInterval(m.value as Interval), published: entry.analysis.published, outlet: entry.analysis.outlet, source: m.source, conflict });
+      g.claims.push({ location: corpusLocation(entry, m), value: showInterval(m.value), published: entry.analysis.published, outlet: entry.analysis.outlet, source: m.source, conflict });
     }
   }
   return [...groups.values()].sort((a, b) => b.conflicts - a.conflicts || b.claims.length - a.claims.length || (a.topic < b.topic ? -1 : 1));
