@@ -12,6 +12,8 @@ import { fold } from '../text/normalize';
 const parent = new Map<string, string>();
 /** Folded spelling → folded canonical key (the entity key the actor recogniser gives). */
 const canonical = new Map<string, string>();
+/** Countries and wide regions: places too large to tell one story's site from another's. */
+const wide = new Set<string>();
 
 function record(v: unknown): Record<string, unknown> {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
@@ -30,8 +32,10 @@ function strings(v: unknown): string[] {
     if (!name) continue;
     const key = fold(name);
     canonical.set(key, key);
+    wide.add(key);
     for (const a of strings(entry.aliases)) if (!canonical.has(fold(a))) canonical.set(fold(a), key);
   }
+  for (const name of Object.values(generated)) if (typeof name === 'string') wide.add(keyOf(name));
   for (const raw of Array.isArray(P.places) ? P.places : []) {
     const entry = typeof raw === 'string' ? { name: raw } : record(raw);
     if (typeof entry.name !== 'string') continue;
@@ -52,7 +56,14 @@ function strings(v: unknown): string[] {
     for (const [name, children] of Object.entries(record(node))) walk(children, link(name));
   };
   walk(record(tree).tree, null);
+  for (const name of Object.keys(record(record(tree).tree))) wide.add(keyOf(name));
+  for (const name of strings(record(tree).regions)) wide.add(keyOf(name));
 })();
+
+/** True for a country or a wide region ("الشرق الأوسط"), false for a town, site or province. */
+export function isCountry(place: string): boolean {
+  return wide.has(keyOf(place));
+}
 
 /** The canonical folded key of a place spelling or entity key. */
 export function keyOf(place: string): string {

@@ -10,7 +10,7 @@ import functionWords from '../lexicons/function-words.yaml';
 import { fold } from '../text/normalize';
 import type { DocumentAnalysis } from '../types';
 import { parseDays } from '../claims/time';
-import { countryOf, keyOf } from '../claims/placeTree';
+import { countryOf, isCountry, keyOf } from '../claims/placeTree';
 import { headlineRange } from './headline';
 
 export interface StoryProfile {
@@ -21,14 +21,21 @@ export interface StoryProfile {
   features: Map<string, number>;
   /** Euclidean norm of the weights. */
   norm: number;
-  /** Place keys named outside boilerplate (entities), for candidate pairs. */
+  /** Place keys named outside boilerplate (entities). */
   places: string[];
+  /** What candidate pairs are found by: its places and its heaviest words (two articles are only
+   *  compared when they share one). */
+  keys: string[];
   /** The kind of event the article reports most ("fire", "earthquake" …), null when none stands out. */
   kind: string | null;
+  /** The town, site or province the article names most (the headline counts three times), if any. */
+  local: string | null;
 }
 
 /** Content words kept per article, the heaviest first: long and short articles weigh alike. */
 const MAX_WORDS = 80;
+/** The heaviest words an article is found by in the index (storyIndex.ts). */
+const INDEX_WORDS = 20;
 /** Weight of a word that every story uses (stories.yaml `generic`, words.yaml). */
 const GENERIC = 0.25;
 /** Weights of named things: a town or site says more than a country. */
@@ -69,9 +76,14 @@ export function stem(w: string): string {
   if (s.length > 3 && (s[0] === 'و' || s[0] === 'ف')) s = s.slice(1);
   if (s.length > 4 && s.startsWith('لل')) s = s.slice(2);
   else if (s.length > 3 && (s[0] === 'ب' || s[0] === 'ل' || s[0] === 'ك')) s = s.slice(1);
-  if (s.length > 4 && s.startsWith('ال')) s = s.slice(2);
-  // Accusative and feminine endings: "قتيلا" / "قتيل", "الحمدانيه" / "حمدانيه".
-  if (s.length > 4 && s.endsWith('ا')) s = s.slice(0, -1);
+  if (s.length > 3 && s.startsWith('ال')) s = s.slice(2);
+  // Plural, dual, accusative and nisba endings: "قطارات", "قطارين", "قطاري", "قتيلا" → the stem.
+  for (const end of ['ات', 'ين', 'ون', 'ان', 'يه', 'ا', 'ي', 'ه']) {
+    if (s.length - end.length >= 3 && s.endsWith(end)) {
+      s = s.slice(0, -end.length);
+      break;
+    }
+  }
   return s;
 }
 
@@ -90,11 +102,12 @@ export function profileOf(doc: DocumentAnalysis, text?: string): StoryProfile {
   const boilerplate = Array.isArray(doc.boilerplate) ? doc.boilerplate.filter((r) => r && typeof r.start === 'number' && typeof r.end === 'number') : [];
   const features = new Map<string, number>();
   const kinds = new Map<string, number>();
+  const head = typeof text === 'string' ? headlineRange(text, boilerplate) : null;
   if (typeof text === 'string') {
-    const head = headlineRange(text, boilerplate);
     const tf = new Map<string, number>();
     const first = new Map<string, number>();
-    const re = /\p{L}+/gu;
+    // Arabic words only: Latin runs on a scraped page are code, handles and menus.
+    const re = /[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]+/gu;
     let m: RegExpExecArray | null;
     let order = 0;
     let lineEnd = -1;
@@ -111,7 +124,7 @@ export function profileOf(doc: DocumentAnalysis, text?: string): StoryProfile {
       const folded = fold(m[0]);
       if (folded.length < 3 || STOP.has(folded)) continue;
       const s = stem(folded);
-      if (s.length < 3 || STOP.has(s)) continue;
+      if (s.length < 2 || STOP.has(s)) continue;
       const inHead = !!head && at >= head[0] && at < head[1];
       const weight = inHead ? HEADLINE : 1;
       tf.set(s, (tf.get(s) ?? 0) + weight);
@@ -135,9 +148,11 @@ export function profileOf(doc: DocumentAnalysis, text?: string): StoryProfile {
     for (const { w, weight } of scored.slice(0, MAX_WORDS)) features.set(`w:${w}`, weight);
   }
   const places = new Set<string>();
-  const addPlace = (spelling: string) => {
+  const locals = new Map<string, number>();
+  const addPlace = (spelling: string, at?: number) => {
     const key = keyOf(spelling);
     places.add(key);
+    if (at !== undefined && !isCountry(key)) locals.set(key, (locals.get(key) ?? 0) + (head && at >= head[0] && at < head[1] ? HEADLINE : 1));
     const weight = countryOf(key) === keyOf(key) ? COUNTRY_WEIGHT : PLACE_WEIGHT;
     features.set(`p:${key}`, Math.max(features.get(`p:${key}`) ?? 0, weight));
   };
@@ -150,14 +165,23 @@ export function profileOf(doc: DocumentAnalysis, text?: string): StoryProfile {
     }
     const key = typeof m.entity === 'string' && m.entity ? m.entity : typeof m.text === 'string' ? fold(m.text) : '';
     if (!key) continue;
-    if (m.kind === 'place') addPlace(key);
+    if (m.kind === 'place') addPlace(key, m.start);
     else if (m.kind === 'person' || m.kind === 'organization') {
       features.set(`a:${key}`, ACTOR_WEIGHT);
     }
   }
   let norm = 0;
   for (const v of features.values()) norm += v * v;
-  return { path: doc.path, day: parseDays(doc.published)?.from ?? null, features, norm: Math.sqrt(norm), places: [...places].sort(), kind: dominant(kinds) };
+  const words = [...features].filter(([f]) => f.startsWith('w:')).slice(0, INDEX_WORDS).map(([f]) => f);
+  return { path: doc.path, day: parseDays(doc.published)?.from ?? null, features, norm: Math.sqrt(norm), places: [...places].sort(), keys: [...[...places].map((p) => `p:${p}`), ...words].sort(), kind: dominant(kinds), local: most(locals) };
+}
+
+/** The place named most; ties go to the first in code-unit order. */
+function most(counts: Map<string, number>): string | null {
+  let best: string | null = null;
+  let n = 0;
+  for (const [k, c] of counts) if (c > n || (c === n && best !== null && k < best)) [best, n] = [k, c];
+  return best;
 }
 
 /** The kind named most, when it is named at least twice and clearly more than the next. */

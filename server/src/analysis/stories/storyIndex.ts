@@ -10,25 +10,38 @@
 // index), and a change regroups only the stories it touched.
 import type { DocumentAnalysis } from '../types';
 import { cosine, profileOf, type StoryProfile } from './profile';
+import { within } from '../claims/placeTree';
 
 /** Articles published further apart than this are not one story (a quarter: campaigns run for months). */
 export const STORY_DAYS = 92;
 /** Similarity that links two articles into one story. */
-export const LINK = 0.2;
+export const LINK = 0.15;
+/** Similarity that links two articles naming no place in common. */
+export const UNPLACED_LINK = 0.2;
 /**
  * Similarity at which two articles are surely about the same event: what a figure whose time is
  * unknown needs before it is compared (an undated figure is not taken to be simultaneous).
  */
 export const STRONG = 0.3;
 
+/** True when the places two articles name most can be one site ("بغداد" and "الكرادة" can). */
+function sameSite(a: StoryProfile, b: StoryProfile): boolean {
+  if (!a.local || !b.local || a.local === b.local) return true;
+  if (within(a.local, b.local) || within(b.local, a.local)) return true;
+  // Each names the other's site: a follow-up recalls the first place, the first names the second.
+  return a.places.includes(b.local) && b.places.includes(a.local);
+}
+
 /** How two articles relate: null when they are not one story, else their similarity. */
 export function affinity(a: StoryProfile, b: StoryProfile): number | null {
   if (a.path === b.path) return 1;
   if (a.kind && b.kind && a.kind !== b.kind) return null;
   if (a.day !== null && b.day !== null && Math.abs(a.day - b.day) > STORY_DAYS) return null;
-  if (!a.places.some((p) => b.places.includes(p))) return null;
+  if (!sameSite(a, b)) return null;
   const s = cosine(a, b);
-  return s >= LINK ? s : null;
+  // Without a place in common the words alone must say more.
+  const shared = a.places.some((p) => b.places.includes(p));
+  return s >= (shared ? LINK : UNPLACED_LINK) ? s : null;
 }
 
 /** A short, stable id for the story whose first article (by path) is `path`. */
@@ -46,16 +59,23 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const EMPTY: Omit<StoryProfile, 'path'> = { day: null, features: new Map(), norm: 0, places: [], keys: [], kind: null, local: null };
+
+/**
+ * The stories of a corpus, kept up to date one article at a time. Dated articles make the
+ * stories: a story is a connected group of linked dated articles. An undated article joins the
+ * story of the dated article it is most like (it never joins two stories into one: an explainer
+ * that recalls two fires is not a bridge between them); undated articles linked to no dated one
+ * make stories among themselves.
+ */
 export class StoryIndex {
   private readonly profiles = new Map<string, StoryProfile>();
-  /** Place key → paths naming it. */
-  private readonly byPlace = new Map<string, Set<string>>();
+  /** Index key (place or heavy word) → paths. */
+  private readonly byKey = new Map<string, Set<string>>();
   /** Path → linked paths with their similarity. */
   private readonly links = new Map<string, Map<string, number>>();
   /** Path → story id. */
   private readonly ids = new Map<string, string>();
-  /** Story id → its paths, sorted. */
-  private readonly members = new Map<string, string[]>();
 
   /** Adds or replaces an article; returns the paths whose story changed (this one included). */
   update(doc: DocumentAnalysis, text?: string): string[] {
@@ -63,30 +83,31 @@ export class StoryIndex {
     try {
       profile = profileOf(doc, text);
     } catch {
-      profile = { path: doc.path, day: null, features: new Map(), norm: 0, places: [], kind: null };
+      profile = { ...EMPTY, path: doc.path };
     }
     const before = this.unlink(doc.path);
     this.profiles.set(doc.path, profile);
-    for (const p of profile.places) {
-      let set = this.byPlace.get(p);
-      if (!set) this.byPlace.set(p, (set = new Set()));
+    for (const k of profile.keys) {
+      let set = this.byKey.get(k);
+      if (!set) this.byKey.set(k, (set = new Set()));
       set.add(doc.path);
     }
     const mine = new Map<string, number>();
     this.links.set(doc.path, mine);
     const seen = new Set<string>([doc.path]);
-    for (const p of profile.places) {
-      for (const other of this.byPlace.get(p) ?? []) {
+    for (const k of profile.keys) {
+      for (const other of this.byKey.get(k) ?? []) {
         if (seen.has(other)) continue;
         seen.add(other);
-        const o = this.profiles.get(other)!;
-        const s = affinity(profile, o);
+        const s = affinity(profile, this.profiles.get(other)!);
         if (s === null) continue;
         mine.set(other, s);
         this.links.get(other)!.set(doc.path, s);
       }
     }
-    return this.regroup([doc.path, ...before, ...mine.keys()]);
+    const changed = this.regroup([doc.path, ...before, ...mine.keys()]);
+    if (!this.ids.has(doc.path)) changed.push(doc.path);
+    return [...new Set(changed)].sort(cmp);
   }
 
   /** Removes an article; returns the paths whose story changed. */
@@ -94,21 +115,18 @@ export class StoryIndex {
     if (!this.profiles.has(path)) return [];
     const before = this.unlink(path);
     this.links.delete(path);
-    const changed = this.regroup(before);
-    const id = this.ids.get(path);
     this.ids.delete(path);
-    if (id) this.dropMember(id, path);
-    return changed;
+    return this.regroup(before);
   }
 
   /** Drops an article's profile and links; returns the paths it was linked to. */
   private unlink(path: string): string[] {
     const old = this.profiles.get(path);
     if (!old) return [];
-    for (const p of old.places) {
-      const set = this.byPlace.get(p);
+    for (const k of old.keys) {
+      const set = this.byKey.get(k);
       set?.delete(path);
-      if (set && !set.size) this.byPlace.delete(p);
+      if (set && !set.size) this.byKey.delete(k);
     }
     const linked = [...(this.links.get(path)?.keys() ?? [])];
     for (const o of linked) this.links.get(o)?.delete(path);
@@ -117,45 +135,87 @@ export class StoryIndex {
     return linked;
   }
 
-  private dropMember(id: string, path: string): void {
-    const list = this.members.get(id);
-    if (!list) return;
-    const i = list.indexOf(path);
-    if (i >= 0) list.splice(i, 1);
-    if (!list.length) this.members.delete(id);
+  private dated(path: string): boolean {
+    return this.profiles.get(path)?.day != null;
   }
 
-  /** Names again the stories of the groups holding `from`; returns the paths whose id changed. */
+  /** The dated article an undated one is most like: highest similarity, then first path. */
+  private anchor(path: string): string | null {
+    let best: string | null = null;
+    let score = -1;
+    for (const [o, s] of this.links.get(path) ?? []) {
+      if (!this.dated(o)) continue;
+      if (s > score || (s === score && best !== null && o < best)) [best, score] = [o, s];
+    }
+    return best;
+  }
+
+  /** Names again the stories around `from`; returns the paths whose id changed. */
   private regroup(from: string[]): string[] {
     const changed = new Set<string>();
+    const assign = (p: string, id: string) => {
+      if (this.ids.get(p) === id) return;
+      this.ids.set(p, id);
+      changed.add(p);
+    };
+    // Dated articles: connected groups over links between dated articles.
     const done = new Set<string>();
+    const undated = new Set<string>();
+    const near = (p: string) => {
+      for (const o of this.links.get(p)?.keys() ?? []) if (!this.dated(o)) undated.add(o);
+    };
     for (const start of from) {
-      if (done.has(start) || !this.profiles.has(start)) continue;
-      const group: string[] = [];
-      const queue = [start];
-      done.add(start);
-      while (queue.length) {
-        const p = queue.pop()!;
-        group.push(p);
-        for (const o of this.links.get(p)?.keys() ?? []) {
-          if (!done.has(o)) {
-            done.add(o);
-            queue.push(o);
-          }
-        }
+      if (!this.profiles.has(start)) continue;
+      if (!this.dated(start)) {
+        undated.add(start);
+        continue;
       }
-      group.sort(cmp);
+      if (done.has(start)) continue;
+      const group = this.walk(start, (p) => this.dated(p), done);
       const id = storyId(group[0]);
       for (const p of group) {
-        const old = this.ids.get(p);
-        if (old === id) continue;
-        if (old) this.dropMember(old, p);
-        this.ids.set(p, id);
-        changed.add(p);
+        assign(p, id);
+        near(p);
       }
-      this.members.set(id, group);
+    }
+    // Undated articles: with their anchor's story, else with the undated articles they link to
+    // (the whole undated group around a changed one is looked at again, so that its name does
+    // not depend on which of its members changed).
+    const reach = new Set<string>();
+    for (const p of undated) if (!reach.has(p)) this.walk(p, (o) => !this.dated(o), reach);
+    for (const p of reach) undated.add(p);
+    const orphans = new Set<string>();
+    for (const p of undated) {
+      const a = this.anchor(p);
+      if (a) assign(p, this.ids.get(a)!);
+      else orphans.add(p);
+    }
+    const seen = new Set<string>();
+    for (const p of orphans) {
+      if (seen.has(p)) continue;
+      const group = this.walk(p, (o) => !this.dated(o) && !this.anchor(o), seen);
+      const id = storyId(group[0]);
+      for (const o of group) assign(o, id);
     }
     return [...changed].sort(cmp);
+  }
+
+  /** The connected group of `start` over links to articles `inside` lets in, sorted by path. */
+  private walk(start: string, inside: (p: string) => boolean, done: Set<string>): string[] {
+    const group: string[] = [];
+    const queue = [start];
+    done.add(start);
+    while (queue.length) {
+      const p = queue.pop()!;
+      group.push(p);
+      for (const o of this.links.get(p)?.keys() ?? []) {
+        if (!done.has(o) && inside(o)) {
+          done.add(o);
+          queue.push(o);
+        }
+      }
+    }
+    return group.sort(cmp);
   }
 
   /** The story of an article; null when it is not in the index. */
@@ -163,14 +223,15 @@ export class StoryIndex {
     return this.ids.get(path) ?? null;
   }
 
-  /** The articles of a story, sorted by path. */
-  membersOf(id: string): string[] {
-    return this.members.get(id) ?? [];
-  }
-
-  /** Every story id with its articles, sorted by id. */
+  /** Every story id with its articles (sorted by path), sorted by id. */
   stories(): Array<{ id: string; paths: string[] }> {
-    return [...this.members].map(([id, paths]) => ({ id, paths })).sort((a, b) => cmp(a.id, b.id));
+    const by = new Map<string, string[]>();
+    for (const [p, id] of this.ids) {
+      const list = by.get(id);
+      if (list) list.push(p);
+      else by.set(id, [p]);
+    }
+    return [...by].map(([id, paths]) => ({ id, paths: paths.sort(cmp) })).sort((a, b) => cmp(a.id, b.id));
   }
 
   /**
