@@ -51,6 +51,11 @@ export interface Claim {
   rising: boolean;
   /** An estimate ("تشير تقديرات إلى"), compared only with estimates. */
   estimate: boolean;
+  /**
+   * A figure after the article's own toll for the measure (a hospital's share, a nationality, an
+   * earlier count): set only against figures of the same article (named sources, headline).
+   */
+  aside: boolean;
 }
 
 /** The scope of a combined toll ("في البلدين", "العدد الإجمالي" beside two places). */
@@ -264,9 +269,12 @@ export function claimsOf(doc: DocumentAnalysis, text?: string): Claim[] {
     const usableText = text !== undefined && text.slice(m.start, m.end) === m.text ? text : undefined;
     const qualifiers = usableText ? readQualifiers(usableText, m.start, m.end, measure.target) : NO_QUALIFIERS;
     if (qualifiers.contrastive) continue;
+    if (usableText && partOrDifference(usableText, m)) continue;
 
-    const kind: ClaimKind = m.cumulative === true ? 'running' : measure.kind;
     const window = parseDays(m.window);
+    // A disaster's toll "so far" ("حصيلة", "حتى الآن") is the event's toll as of the report: a
+    // revisable event, not a campaign counted from a date.
+    const kind: ClaimKind = m.cumulative === true && !(measure.revisable && !(window && m.window?.includes('/'))) ? 'running' : measure.kind;
     let since: DayRange | null = null;
     let day: DayRange | null = null;
     let asOf = published;
@@ -311,7 +319,46 @@ export function claimsOf(doc: DocumentAnalysis, text?: string): Claim[] {
       headline: !!head && m.start >= head[0] && m.end <= head[1],
       rising: usableText ? risingTo(usableText, m, figures) : false,
       estimate,
+      aside: false,
     });
   }
+  markAsides(out);
   return out;
+}
+
+/**
+ * An article gives its toll for a measure in its headline and the first time the body names it;
+ * later figures of the same measure are its parts or its history (per hospital, per nationality,
+ * "بعد أن كانت 104"), compared only within the article.
+ */
+function markAsides(claims: Claim[]): void {
+  const seen = new Set<string>();
+  for (const c of claims) {
+    if (c.headline) continue;
+    const key = `${c.key}\u0000${(c.qualifiers.of ?? []).join('+')}\u0000${(c.places ?? []).join('+')}`;
+    if (seen.has(key)) c.aside = true;
+    else seen.add(key);
+  }
+}
+
+const PARTITIVE_TEXT = /^\S+\s+من\s+(ال|جرحي|مصابي|ضحايا)/;
+/** "العشرات من الهجمات" is an amount, not a part. */
+const VAGUE_HEAD = /^(ال|و|ب)?(عشرات|مئات|الاف|الوف|ملايين|عدد|عددا|العديد|بضع|بضعه)\s/;
+const PART_BEFORE = /(بينهم|منهم|من بينهم|بينها|منها)\s*$/;
+const COMBINED_AFTER = /^\s*(و\s*)?(جريح|جرحي|مصاب|اصاب|قتيل|قتلي)/;
+const DIFFERENCE_AFTER = /^[^.،,\n]{0,20}\s(عن|من)\s+(اخر|الحصيله|حصيله|السابق|اليوم السابق|امس)/;
+
+/**
+ * A part of another figure ("ثلاثة من المصابين", "بينهم 4 أطفال"), a count of killed and
+ * wounded together ("261 قتيلاً وجريحاً"), or a difference between two tolls ("تزيد بنحو 9
+ * قتلى عن آخر حصيلة"): not the story's toll.
+ */
+function partOrDifference(text: string, m: Mention): boolean {
+  const own = fold(m.text);
+  if (PARTITIVE_TEXT.test(own) && !VAGUE_HEAD.test(own)) return true;
+  const before = fold(text.slice(Math.max(0, m.start - 20), m.start));
+  if (PART_BEFORE.test(before)) return true;
+  const after = fold(text.slice(m.end, Math.min(text.length, m.end + 60)));
+  if ((m.counted === 'killed' || m.counted === 'wounded') && COMBINED_AFTER.test(after)) return true;
+  return DIFFERENCE_AFTER.test(after);
 }

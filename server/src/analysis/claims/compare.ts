@@ -72,6 +72,9 @@ export function alike(x: Claim, y: Claim): Relation | null {
   const qx = x.qualifiers;
   const qy = y.qualifiers;
   if (relation(qx.of, qy.of) === 'different' || relation(qx.on, qy.on) === 'different') return null;
+  // "8 Jordanians" are a part of "13 people": in a toll, a count of one nationality is only set
+  // against counts of the same nationality.
+  if (x.measure.revisable && !x.measure.target && !!qx.of !== !!qy.of) return null;
   // "US strikes" and "attacks on US forces" are opposite directions of the same noun.
   if (x.measure.target && (meets(qx.of, qy.on) || meets(qy.of, qx.on))) return null;
   const place = relation(x.places, y.places);
@@ -85,6 +88,8 @@ export function alike(x: Claim, y: Claim): Relation | null {
  * `windowed`: the caller already knows their reference days lie within the window.
  */
 export function timely(x: Claim, y: Claim, place: Relation, windowed = false): boolean {
+  // Parts and history of an article's toll are only set against the article's own figures.
+  if ((x.aside || y.aside) && x.path !== y.path) return false;
   if (x.path === y.path) {
     // One article's two figures usually differ on purpose (US troops and all troops); only two
     // named, different sources quoted in the same article, or the headline against the body, are
@@ -116,10 +121,14 @@ export function timely(x: Claim, y: Claim, place: Relation, windowed = false): b
         return !!x.day && !!y.day && Math.abs(x.day.from - y.day.from) <= EVENT_DAY_TOLERANCE && Math.abs(x.day.to - y.day.to) <= EVENT_DAY_TOLERANCE;
       }
       // Same day and, on one side at least, a place: the other side's silence is no difference.
-      if (x.day && y.day) return gapDays(x.day, y.day) <= EVENT_DAY_TOLERANCE && (!!x.places || !!y.places);
+      if (x.day && y.day) return gapDays(x.day, y.day) <= EVENT_DAY_TOLERANCE && (!!x.places || !!y.places || x.story !== '');
       // One side undated: a report cannot be about an event after it.
       if (x.day && y.asOf && y.asOf.to < x.day.from) return false;
       if (y.day && x.asOf && x.asOf.to < y.day.from) return false;
+      // A disaster's toll, revised for days: within one story the story is the event, and its
+      // reports are compared across the event window. Other events (one attack among many in a
+      // campaign) keep to reports a week apart at the same place.
+      if (x.story !== '' && x.measure.revisable) return true;
       return place === 'same' && near(x.asOf, y.asOf, EVENT_REPORT_DAYS);
     }
   }
@@ -162,7 +171,11 @@ function verdict(x: Claim, y: Claim): Verdict | null {
     const seq = sequence(x, y);
     if (seq) {
       const [early, late] = seq;
-      if (late.value.hiF < early.value.loF) return x.kind === 'running' ? 'fell' : 'revisedDown';
+      if (late.value.hiF < early.value.loF) {
+        // A later, smaller wounded count is most often of those still in hospital, not a new toll.
+        if (x.measure.id.endsWith('-wounded') && ordered(x, y)) return null;
+        return x.kind === 'running' ? 'fell' : 'revisedDown';
+      }
       if (x.kind === 'running' && ordered(x, y)) {
         const since = early.since ?? late.since;
         if (since && early.asOf && late.asOf && early.value.hiF < Infinity) {

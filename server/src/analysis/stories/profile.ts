@@ -67,6 +67,9 @@ for (const [kind, cues] of Object.entries(record(S.kinds))) {
   }
 }
 
+/** Kinds of event that happen at one site (stories.yaml `oneSite`). */
+export const ONE_SITE = new Set(strings(S.oneSite));
+
 /**
  * A word without its clitics: و/ف, then ب/ل/ك, then the article. Applied alike to every article,
  * so that "وبغداد" and "بغداد" give the same stem even where a letter of the word is taken.
@@ -202,4 +205,20 @@ export function cosine(a: StoryProfile, b: StoryProfile): number {
     if (v !== undefined) dot += w * v;
   }
   return dot / (a.norm * b.norm);
+}
+
+/**
+ * How much distinctive content two profiles share: shared words that are not generic count one,
+ * shared places and actors two. Similar wording of nothing but generic words ("ارتفعت حصيلة
+ * القتلى") is no evidence of one story.
+ */
+export function sharedEvidence(a: StoryProfile, b: StoryProfile): number {
+  const [small, large] = a.features.size <= b.features.size ? [a, b] : [b, a];
+  let n = 0;
+  for (const [f, w] of small.features) {
+    const v = large.features.get(f);
+    if (v === undefined || w < 1 || v < 1) continue;
+    n += f.startsWith('w:') ? 1 : 2;
+  }
+  return n;
 }

@@ -9,13 +9,15 @@
 // Cost: an article is only compared with the articles that name one of its places (an inverted
 // index), and a change regroups only the stories it touched.
 import type { DocumentAnalysis } from '../types';
-import { cosine, profileOf, type StoryProfile } from './profile';
+import { cosine, ONE_SITE, profileOf, sharedEvidence, type StoryProfile } from './profile';
 import { within } from '../claims/placeTree';
 
 /** Articles published further apart than this are not one story (a quarter: campaigns run for months). */
 export const STORY_DAYS = 92;
 /** Similarity that links two articles into one story. */
 export const LINK = 0.15;
+/** Distinctive words, places and actors (sharedEvidence) two articles must share to be linked. */
+export const MIN_EVIDENCE = 3;
 /** Similarity that links two articles naming no place in common. */
 export const UNPLACED_LINK = 0.2;
 /**
@@ -26,6 +28,8 @@ export const STRONG = 0.3;
 
 /** True when the places two articles name most can be one site ("بغداد" and "الكرادة" can). */
 function sameSite(a: StoryProfile, b: StoryProfile): boolean {
+  // Campaigns and wide disasters span many places; only one-site events are told apart by site.
+  if (!(a.kind && ONE_SITE.has(a.kind)) && !(b.kind && ONE_SITE.has(b.kind))) return true;
   if (!a.local || !b.local || a.local === b.local) return true;
   if (within(a.local, b.local) || within(b.local, a.local)) return true;
   // Each names the other's site: a follow-up recalls the first place, the first names the second.
@@ -38,6 +42,7 @@ export function affinity(a: StoryProfile, b: StoryProfile): number | null {
   if (a.kind && b.kind && a.kind !== b.kind) return null;
   if (a.day !== null && b.day !== null && Math.abs(a.day - b.day) > STORY_DAYS) return null;
   if (!sameSite(a, b)) return null;
+  if (sharedEvidence(a, b) < MIN_EVIDENCE) return null;
   const s = cosine(a, b);
   // Without a place in common the words alone must say more.
   const shared = a.places.some((p) => b.places.includes(p));
@@ -76,6 +81,26 @@ export class StoryIndex {
   private readonly links = new Map<string, Map<string, number>>();
   /** Path → story id. */
   private readonly ids = new Map<string, string>();
+  /** Story id → its paths. */
+  private readonly members = new Map<string, Set<string>>();
+
+  /** Names the story of an article; records it in `changed` when it is new. */
+  private assign(p: string, id: string, changed: Set<string>): void {
+    const old = this.ids.get(p);
+    if (old === id) return;
+    if (old) this.leave(p, old);
+    this.ids.set(p, id);
+    let set = this.members.get(id);
+    if (!set) this.members.set(id, (set = new Set()));
+    set.add(p);
+    changed.add(p);
+  }
+
+  private leave(p: string, id: string): void {
+    const set = this.members.get(id);
+    set?.delete(p);
+    if (set && !set.size) this.members.delete(id);
+  }
 
   /** Adds or replaces an article; returns the paths whose story changed (this one included). */
   update(doc: DocumentAnalysis, text?: string): string[] {
@@ -85,6 +110,7 @@ export class StoryIndex {
     } catch {
       profile = { ...EMPTY, path: doc.path };
     }
+    this.datedBefore = this.profiles.has(doc.path) ? this.dated(doc.path) : null;
     const before = this.unlink(doc.path);
     this.profiles.set(doc.path, profile);
     for (const k of profile.keys) {
@@ -105,9 +131,38 @@ export class StoryIndex {
         this.links.get(other)!.set(doc.path, s);
       }
     }
-    const changed = this.regroup([doc.path, ...before, ...mine.keys()]);
-    if (!this.ids.has(doc.path)) changed.push(doc.path);
-    return [...new Set(changed)].sort(cmp);
+    // A dated article that lost no link can only join stories together: merged without walking
+    // them (a story of thousands of articles is not walked at each edit).
+    const lost = before.some((p) => !mine.has(p));
+    const changed = !lost && profile.day !== null && (!this.ids.has(doc.path) || this.datedBefore === true) ? this.merge(doc.path) : this.regroup([doc.path, ...before, ...mine.keys()]);
+    this.datedBefore = null;
+    return changed;
+  }
+
+  /** Whether the article being updated was dated before the update (null: not in the index). */
+  private datedBefore: boolean | null = null;
+
+  /** Joins a dated article's story with its dated neighbours' stories; returns the paths renamed. */
+  private merge(path: string): string[] {
+    const changed = new Set<string>();
+    const stories = new Set<string>();
+    const own = this.ids.get(path);
+    if (own) stories.add(own);
+    const undated: string[] = [];
+    for (const o of this.links.get(path)?.keys() ?? []) {
+      if (this.dated(o)) {
+        const id = this.ids.get(o);
+        if (id) stories.add(id);
+      } else undated.push(o);
+    }
+    let first = path;
+    for (const id of stories) for (const p of this.members.get(id) ?? []) if (this.dated(p) && p < first) first = p;
+    const id = storyId(first);
+    for (const s of stories) if (s !== id) for (const p of [...(this.members.get(s) ?? [])]) this.assign(p, id, changed);
+    this.assign(path, id, changed);
+    // Undated neighbours may now be most like this article.
+    if (undated.length) for (const p of this.regroup(undated)) changed.add(p);
+    return [...changed].sort(cmp);
   }
 
   /** Removes an article; returns the paths whose story changed. */
@@ -115,6 +170,8 @@ export class StoryIndex {
     if (!this.profiles.has(path)) return [];
     const before = this.unlink(path);
     this.links.delete(path);
+    const id = this.ids.get(path);
+    if (id) this.leave(path, id);
     this.ids.delete(path);
     return this.regroup(before);
   }
@@ -153,11 +210,7 @@ export class StoryIndex {
   /** Names again the stories around `from`; returns the paths whose id changed. */
   private regroup(from: string[]): string[] {
     const changed = new Set<string>();
-    const assign = (p: string, id: string) => {
-      if (this.ids.get(p) === id) return;
-      this.ids.set(p, id);
-      changed.add(p);
-    };
+    const assign = (p: string, id: string) => this.assign(p, id, changed);
     // Dated articles: connected groups over links between dated articles.
     const done = new Set<string>();
     const undated = new Set<string>();
@@ -225,13 +278,7 @@ export class StoryIndex {
 
   /** Every story id with its articles (sorted by path), sorted by id. */
   stories(): Array<{ id: string; paths: string[] }> {
-    const by = new Map<string, string[]>();
-    for (const [p, id] of this.ids) {
-      const list = by.get(id);
-      if (list) list.push(p);
-      else by.set(id, [p]);
-    }
-    return [...by].map(([id, paths]) => ({ id, paths: paths.sort(cmp) })).sort((a, b) => cmp(a.id, b.id));
+    return [...this.members].map(([id, paths]) => ({ id, paths: [...paths].sort(cmp) })).sort((a, b) => cmp(a.id, b.id));
   }
 
   /**
