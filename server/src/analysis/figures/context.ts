@@ -188,6 +188,12 @@ function tollNoun(d: Draft, toks: readonly Token[], lo: number): string | undefi
  * nearest the figure wins. "يقدر بـ" glued to the number is a hedge, not an estimate.
  */
 function modalityOf(d: Draft, toks: readonly Token[], lo: number, published: string | null): Mention['modality'] {
+  // A date of its own long before publication settles it, whatever the words ("وكان زلزال عام 1990").
+  if (d.window && published) {
+    const end = d.window.split('/').pop() ?? '';
+    const year = Number(end.slice(0, 4));
+    if (/^\d{4}/.test(end) && year > 0 && year < Number(published.slice(0, 4)) - 1) return 'past';
+  }
   let best: Modal | undefined;
   for (let k = Math.max(lo, d.start - MODALITY_REACH); k < d.start; k++) {
     const m = MODALITY_CUES.matchAt(toks, k);
@@ -196,13 +202,7 @@ function modalityOf(d: Draft, toks: readonly Token[], lo: number, published: str
     best = m.value;
     k = m.end - 1;
   }
-  if (best) return best;
-  if (d.window && published) {
-    const end = d.window.split('/').pop() ?? '';
-    const year = Number(end.slice(0, 4));
-    if (/^\d{4}/.test(end) && year > 0 && year < Number(published.slice(0, 4)) - 1) return 'past';
-  }
-  return undefined;
+  return best;
 }
 
 function distance(d: Draft, i: number): number {

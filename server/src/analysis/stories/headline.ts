@@ -22,7 +22,9 @@ export function headlineRange(text: string, boilerplate: Ranges): [number, numbe
     // A dateline or a date alone ("29 يناير 2024") is not the headline.
     if (line && !inRanges(boilerplate, at, end) && /\p{L}{2}/u.test(line)) {
       const words = line.split(/\s+/).length;
-      if (words >= 3) return words <= HEADLINE_WORDS && !/[.!؟?]\s*$/.test(line) ? [at, end] : null;
+      // "6 مايو 2024", "بغداد - أ ف ب": a date or a dateline has at most two words of letters.
+      const lettered = line.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length;
+      if (words >= 3 && lettered >= 3) return words <= HEADLINE_WORDS && !/[.!؟?]\s*$/.test(line) ? [at, end] : null;
     }
     at = end + 1;
   }
