@@ -31,6 +31,8 @@ interface Article {
   text: string;
   figs: Fig[];
   places?: Array<{ at: string; entity: string }>;
+  /** People and organisations the article names (named sources). */
+  actors?: Array<{ at: string; entity: string }>;
   boilerplate?: string[];
 }
 
@@ -54,6 +56,10 @@ function analyse(a: Article): DocumentAnalysis {
   for (const p of a.places ?? []) {
     const start = find(a.text, p.at);
     mentions.push({ id: `p${mentions.length + 1}`, kind: 'place', start, end: start + p.at.length, text: p.at, boilerplate: false, entity: p.entity });
+  }
+  for (const p of a.actors ?? []) {
+    const start = find(a.text, p.at);
+    mentions.push({ id: `o${mentions.length + 1}`, kind: 'organization', start, end: start + p.at.length, text: p.at, boilerplate: false, entity: p.entity });
   }
   mentions.sort((x, y) => x.start - y.start);
   const boilerplate = (a.boilerplate ?? []).map((line) => {
@@ -131,7 +137,11 @@ test('a running total reported later and larger is progress; smaller later is a 
     text: 'ومنذ منتصف تشرين الأول شنت الفصائل أكثر من 150 هجوما على القوات الأمريكية في العراق وسوريا.',
     figs: [{ at: 'أكثر من 150 هجوما', value: moreThan(150), counted: 'attack', event: 'attacked', place: 'العراق+سوريا', window: '2023-10-11/2023-10-20', cumulative: true }],
   };
-  assert.deepEqual(run([early, later]), [], 'growth from 66 to 150+ in two months is progress');
+  // Growth from 66 to 150+ in two months is progress: listed as an update, not a contradiction.
+  const progress = run([early, later]);
+  assert.equal(progress.length, 1);
+  assert.equal(progress[0].kind, 'update');
+  assert.match(progress[0].message, /^updated from 66 \("66 هجوما", c_early\.txt, 2023-11-20, per البنتاغون\) to more than 150 \("أكثر من 150 هجوما", d_later\.txt, 2024-01-26\)$/);
 
   const shrunk: Article = {
     ...later,
@@ -141,6 +151,7 @@ test('a running total reported later and larger is progress; smaller later is a 
   };
   const found = run([early, shrunk]);
   assert.equal(found.length, 1);
+  assert.equal(found[0].kind, 'contradiction');
   assert.match(found[0].message, /running total cannot fall/);
   assert.match(found[0].message, /per البنتاغون/);
 
@@ -322,11 +333,25 @@ test('a wounded toll revised upwards a day later is an update; revised down it i
     text: `وارتفع عدد المصابين في الهجوم على قاعدة البرج 22 في الأردن إلى ${at} وفق مسؤول.`,
     figs: [{ at, value, counted: 'soldier', event: 'wounded', place: 'الأردن', window: '2024-01-28' }],
   });
-  assert.deepEqual(run([toll('r1.txt', '2024-01-28', '25 جنديا', exact(25)), toll('r2.txt', '2024-01-30', 'أكثر من 40 جنديا', moreThan(40))]), []);
+  const rise = run([toll('r1.txt', '2024-01-28', '25 جنديا', exact(25)), toll('r2.txt', '2024-01-30', 'أكثر من 40 جنديا', moreThan(40))]);
+  assert.deepEqual(rise.map((c) => c.kind), ['update']);
+  assert.match(rise[0].message, /^updated from 25 \("25 جنديا", r1\.txt, 2024-01-28\) to more than 40/);
   assert.equal(run([toll('r1.txt', '2024-01-28', '25 جنديا', exact(25)), toll('r2.txt', '2024-01-28', 'أكثر من 40 جنديا', moreThan(40))]).length, 1, 'same day');
-  const down = run([toll('r1.txt', '2024-01-30', '40 جنديا', exact(40)), toll('r2.txt', '2024-02-02', '12 جنديا', exact(12))]);
-  assert.equal(down.length, 1);
-  assert.match(down[0].message, /later toll of 12/);
+  // A later, smaller wounded count is of those still in hospital: no finding. A killed toll
+  // revised down is one.
+  assert.deepEqual(run([toll('r1.txt', '2024-01-30', '40 جنديا', exact(40)), toll('r2.txt', '2024-02-02', '12 جنديا', exact(12))]), []);
+  const killed = (path: string, published: string, at: string, n: number): Article => ({
+    path,
+    published,
+    text: `وارتفعت حصيلة ضحايا الحريق في مستشفى ابن الخطيب ببغداد إلى ${at} وفق مسؤول في وزارة الصحة.`,
+    figs: [{ at, value: exact(n), counted: 'person', event: 'killed', place: 'بغداد', cumulative: true }],
+    places: [{ at: 'بغداد', entity: 'بغداد' }],
+  });
+  const down = run([killed('k1.txt', '2021-04-25', '82 شخصا', 82), killed('k2.txt', '2021-04-27', '60 شخصا', 60)]);
+  assert.deepEqual(down.map((c) => c.kind), ['contradiction']);
+  assert.match(down[0].message, /later toll of 60/);
+  const up = run([killed('k1.txt', '2021-04-25', '82 شخصا', 82), killed('k2.txt', '2021-04-27', '110 شخصا', 110)]);
+  assert.deepEqual(up.map((c) => c.kind), ['update']);
 });
 
 test('figures with no anchor at all are not compared', () => {
@@ -337,8 +362,10 @@ test('figures with no anchor at all are not compared', () => {
     figs: [{ at, value, counted: 'killed', event: 'killed', cumulative: true }],
   });
   assert.deepEqual(run([total('s1.txt', '12 قتيلا', exact(12)), total('s2.txt', '300 قتيل', exact(300))]), [], 'no start, no place');
+  // Both articles tell of Deir ez-Zor (one story); one figure says where: an anchor.
+  const deir = (a: Article): Article => ({ ...a, text: `${a.text}\nوكان القصف قد طال مواقع في دير الزور.`, places: [{ at: 'دير الزور', entity: 'دير الزور' }] });
   const withPlace = (a: Article): Article => ({ ...a, figs: [{ ...a.figs[0], place: 'دير الزور' }] });
-  assert.equal(run([withPlace(total('s1.txt', '12 قتيلا', exact(12))), total('s2.txt', '300 قتيل', exact(300))]).length, 1, 'one place is an anchor');
+  assert.equal(run([withPlace(deir(total('s1.txt', '12 قتيلا', exact(12)))), deir(total('s2.txt', '300 قتيل', exact(300)))]).length, 1, 'one place is an anchor');
 
   const sameDay = (path: string, at: string, n: number, place?: string): Article => ({
     path,
@@ -347,7 +374,9 @@ test('figures with no anchor at all are not compared', () => {
     figs: [{ at, value: exact(n), counted: 'soldier', event: 'killed', window: '2024-01-28', place }],
   });
   assert.deepEqual(run([sameDay('t1.txt', '3 جنود', 3), sameDay('t2.txt', '5 جنود', 5)]), [], 'same day, no place on either side');
-  assert.equal(run([sameDay('t1.txt', '3 جنود', 3, 'الأردن'), sameDay('t2.txt', '5 جنود', 5)]).length, 1);
+  // Both tell of the attack in Jordan; one figure says where.
+  const inJordan = (a: Article): Article => ({ ...a, text: `${a.text}\nوتقع القاعدة في الأردن.`, places: [{ at: 'الأردن', entity: 'الأردن' }] });
+  assert.equal(run([inJordan(sameDay('t1.txt', '3 جنود', 3, 'الأردن')), inJordan(sameDay('t2.txt', '5 جنود', 5))]).length, 1);
 });
 
 // --- Standing quantities.
@@ -440,12 +469,20 @@ test('figures without a known counted noun or event are never compared', () => {
 test('within one article only two different named sources are set against each other', () => {
   const text = 'وقال البنتاغون إن 3 جنود قتلوا في الهجوم على الأردن، فيما قالت المقاومة إن 10 جنود قتلوا في الهجوم ذاته.';
   const fig = (at: string, n: number, source?: string): Fig => ({ at, value: exact(n), counted: 'soldier', event: 'killed', place: 'الأردن', window: '2024-01-28', source });
-  const two: Article = { path: 'q.txt', published: '2024-01-29', text, figs: [fig('3 جنود', 3, 'البنتاغون'), fig('10 جنود', 10, 'المقاومة')] };
+  const actors = [
+    { at: 'البنتاغون', entity: 'البنتاغون' },
+    { at: 'المقاومة', entity: 'المقاومة' },
+  ];
+  const two: Article = { path: 'q.txt', published: '2024-01-29', text, actors, figs: [fig('3 جنود', 3, 'البنتاغون'), fig('10 جنود', 10, 'المقاومة')] };
   const found = run([two]);
   assert.equal(found.length, 1);
+  assert.equal(found[0].kind, 'internal');
+  assert.match(found[0].message, /^within one article: /);
   assert.equal(found[0].a.path, found[0].b.path);
   assert.ok(found[0].a.start < found[0].b.start);
   assert.deepEqual(run([{ ...two, figs: [fig('3 جنود', 3), fig('10 جنود', 10)] }]), []);
+  // A common noun after "according to" is no named source: two such figures stay silent.
+  assert.deepEqual(run([{ ...two, actors: [], figs: [fig('3 جنود', 3, 'مصادر طبية'), fig('10 جنود', 10, 'مصادر أمنية')] }]), []);
 });
 
 // --- Order, incremental updates, groups, robustness.
@@ -707,6 +744,7 @@ test('invented articles through the whole engine: planted clashes flagged, agree
   // growing to about 165 in February is progress.
   assert.equal(has(/c\.txt:3 جنود/), 0);
   assert.equal(has(/900/), 0);
+  // (The two are compatible: more than 120, then about 165; no update to tell either.)
   assert.equal(has(/e\.txt.*d\.txt|d\.txt.*e\.txt/), 0);
   for (const c of found.filter((c) => /هجوما/.test(pair(c)))) assert.match(c.topic, /^attacks on US forces in Iraq and Syria since/);
 });

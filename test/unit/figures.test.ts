@@ -504,3 +504,51 @@ test('every counted key and every event is listed in docs/FIGURES.md', () => {
   assert.ok(names.includes('killed') && names.includes('deployed'));
   for (const name of names) assert.match(doc, new RegExp(`^\\| ${name} \\|`, 'm'), `event ${name}`);
 });
+
+// --- Reading the event and the modality (issue 13), in sentences of our own.
+
+test('killed and wounded told apart: verbs are two statements, the nouns together are casualties', () => {
+  const two = figures('وأكد المتحدث أن خمسة عمال قتلوا وأصيب 17 في الانفجار.');
+  assert.deepEqual(two.map((f) => [f.text, f.event]), [['خمسة عمال', 'killed'], ['17', 'wounded']]);
+  assert.equal(only('وأسفر الانهيار عن مقتل وإصابة 30 شخصاً.').event, 'casualties');
+  assert.equal(only('وقضى 14 شخصاً في الحريق.').event, 'killed');
+  const deaths = only('وسجلت الوزارة 1650 وفاة منذ بدء الموجة.');
+  assert.equal(deaths.counted, 'killed');
+  // A four-digit toll with its noun is not a year.
+  assert.deepEqual(only('وأعلنت السلطات تسجيل 2012 وفاة.').value, exact(2012));
+  const cases = only('وأحصت الفرق 49 حالة وفاة.');
+  assert.equal(cases.counted, 'killed');
+});
+
+test('a bare number that closes a toll phrase counts the toll', () => {
+  const f = only('وارتفعت حصيلة وفيات الفيضان إلى 212 وفق الدفاع المدني.');
+  assert.equal(f.counted, 'killed');
+  assert.equal(f.event, 'killed');
+  assert.equal(only('وارتفع عدد الجرحى إلى 58 حتى مساء اليوم.').counted, 'wounded');
+  // Without a toll head the bare number stays uncounted.
+  assert.equal(figures('وارتفعت درجة الحرارة إلى 48 اليوم.').filter((x) => x.counted).length, 0);
+});
+
+test('modality: denied, forecast, estimate, earlier and past figures are marked', () => {
+  assert.equal(only('ونفى المتحدث مقتل 300 شخص في القصف.').modality, 'denied');
+  assert.equal(only('ويُتوقع أن ترتفع الحصيلة إلى 600 قتيل.').modality, 'forecast');
+  assert.equal(only('وقد يصل عدد الضحايا إلى ألف شخص.').modality, 'forecast');
+  assert.equal(only('وتشير تقديرات إلى مقتل 400 شخص.').modality, 'estimate');
+  // "يقدر بـ" right before the number is the hedge "about", not an estimate.
+  const about = only('وعدد القتلى يقدر بـ 400 شخص.');
+  assert.equal(about.modality, undefined);
+  assert.deepEqual(about.value, { min: 360, max: 440 });
+  const earlier = figures('وارتفعت الحصيلة إلى 90 قتيلاً بعد أن كانت 70 قتيلاً.');
+  assert.deepEqual(earlier.map((f) => f.modality), [undefined, 'earlier']);
+  assert.equal(only('وهو الأسوأ منذ الفيضان الذي أودى بحياة 700 شخص.').modality, 'past');
+  const dated = analyzeText('p.txt', '3 مارس 2024\n\nوكان زلزال عام 1990 قد أودى بحياة 700 شخص في المنطقة.\n');
+  assert.equal(dated.mentions.find((m) => m.kind === 'quantity')?.modality, 'past');
+  // A reported count carries no modality.
+  assert.equal(only('وقتل 25 شخصاً في الحريق.').modality, undefined);
+});
+
+test('a source is a named actor or begins with a source noun, never whatever follows the cue', () => {
+  assert.equal(only('وقال الأهالي الغاضبون إن 30 شخصاً قتلوا.').source, undefined);
+  assert.equal(only('وقال مسؤول محلي إن 30 شخصاً قتلوا.').source, fold('مسؤول محلي'));
+  assert.equal(only('وقتل 12 شخصاً بحسب الحصيلة الرسمية.').source, undefined);
+});

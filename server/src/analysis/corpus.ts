@@ -13,7 +13,7 @@ import { Shadow } from './text/normalize';
 import { findRepeatedLines, repeatedAmong, shortLines, type ShortLine } from './boilerplate/boilerplate';
 import { findActors, Lexicon } from './actors/actors';
 import type { DocumentAnalysis, Found, Mention, CorpusAnalysis } from './types';
-import { findContradictions } from './claims/contradictions';
+import { compareCorpus } from './claims/contradictions';
 import { failed, finish, prepare, readingKey, readText, safely, type AnalyzeOptions, type DocumentResult, type ReadingCache, type TextReading } from './document';
 import type { ArticleMetadata } from './metadata/fields';
 
@@ -115,7 +115,17 @@ const DONE: FirstPass = { reading: null, actors: [], problems: [], fatal: null }
 
 /** The corpus analysis of documents analysed in full (in the order of `files`): figures compared. */
 export function corpusResult(files: ReadonlyArray<{ path: string; text: string }>, documents: DocumentResult[]): CorpusAnalysis {
-  return { version: 1, documents, contradictions: findContradictions(documents, new Map(files.map((f) => [f.path, f.text]))) };
+  const { contradictions, stories } = compareCorpus(documents, new Map(files.map((f) => [f.path, f.text])));
+  return { version: 1, documents: documents.map((d) => withStory(d, stories.get(d.path) || null)), contradictions };
+}
+
+/**
+ * A document with its story, which only the whole corpus tells (stories/): `story` follows `path`,
+ * in every output, so that a streamed document can be given it afterwards (cli.ts).
+ */
+export function withStory<D extends DocumentAnalysis>(doc: D, story: string | null): D {
+  const { path, ...rest } = doc;
+  return { path, story, ...rest } as D;
 }
 
 /**

@@ -10,6 +10,7 @@ export { analyzeText, editorText, ReadingCache, type AnalyzeOptions, type Docume
 export {
   analyzeCorpus,
   corpusResult,
+  withStory,
   outletGroups,
   readFirst,
   readSecond,

@@ -38,7 +38,16 @@ export interface Mention {
   cumulative?: boolean;
   /** Dates and quantities: how the value was reached, for hovers (English, short). */
   note?: string;
+  /**
+   * Quantities: how the figure is said, when it is not a count reported as fact: denied ("نفى
+   * … مقتل"), a forecast or fear ("يُتوقع أن ترتفع", "قد تصل إلى"), an estimate ("تشير تقديرات"),
+   * a figure of a past event ("زلزال عام 1960 الذي أودى بحياة …") or an earlier toll the article
+   * itself updates ("بعد أن كانت 40"). Such figures are never compared with reported counts.
+   */
+  modality?: Modality;
 }
+
+export type Modality = 'denied' | 'forecast' | 'estimate' | 'past' | 'earlier';
 
 /** A mention before the engine numbers it and marks boilerplate. */
 export type Found = Omit<Mention, 'id' | 'boilerplate' | 'text'>;
@@ -58,9 +67,22 @@ export interface DocumentAnalysis {
   mentions: Mention[];
   /** Line ranges judged boilerplate, as offsets. */
   boilerplate: Array<{ start: number; end: number }>;
+  /** The story the article belongs to (stories/storyIndex.ts), set by the corpus step; null when none. */
+  story?: string | null;
 }
 
+/**
+ * What a listed pair is: two figures that cannot both hold (`contradiction`), a toll that rose
+ * between reports (`update`, information rather than a warning), or a disagreement inside one
+ * article, headline against body or two named sources (`internal`).
+ */
+export type DiscrepancyKind = 'contradiction' | 'update' | 'internal';
+
 export interface Contradiction {
+  /** Always set by the engine; optional for readers of older output. */
+  kind?: DiscrepancyKind;
+  /** The story both figures belong to. */
+  story?: string;
   topic: string;
   message: string;
   a: { path: string; start: number; end: number };

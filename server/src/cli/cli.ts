@@ -8,7 +8,8 @@ import { analyzeEach } from '../corpus/pool';
 import { CorpusTexts } from '../corpus/texts';
 import { JsonObjectWriter, prettyElement } from '../format/json';
 import { ClaimIndex } from '../analysis/claims/contradictions';
-import type { CorpusAnalysis } from '../analysis';
+import { withStory, type CorpusAnalysis } from '../analysis';
+import { Spool, withStoryElement } from './spool';
 import { exportCommand, importCommand, compareCommand } from './labelCommands';
 import { choice, kilobytes, parseOptions, wantsHelp } from './options';
 
@@ -100,8 +101,8 @@ async function run(argv: string[]): Promise<number> {
       documents.push(doc);
       index.update(doc, text);
     }, { warn: say });
-    // What corpusResult gives: the index lists what findContradictions lists.
-    const result: CorpusAnalysis = { version: 1, documents, contradictions: index.contradictions() };
+    // What corpusResult gives: the index lists what compareCorpus lists, and knows the stories.
+    const result: CorpusAnalysis = { version: 1, documents: documents.map((d) => withStory(d, index.storyOf(d.path) || null)), contradictions: index.contradictions() };
     const out = args.format === 'yaml' ? YAML.stringify(result, { lineWidth: 0, aliasDuplicateObjects: false }) : formatTable(result);
     await writeStdout(out.endsWith('\n') ? out : out + '\n');
   }
@@ -118,17 +119,26 @@ async function analyzeToJson(texts: CorpusTexts): Promise<void> {
   const out = new JsonObjectWriter(writeStdout);
   const version: CorpusAnalysis['version'] = 1;
   await out.member('version', version);
-  out.openArray('documents');
   const index = new ClaimIndex();
+  // Each document's story is known once every document is in: until then they wait on disk.
+  const spool = await Spool.create();
+  const paths: string[] = [];
   // On several threads when there are many files (corpus/pool.ts); the same documents either way.
   await analyzeEach(
     texts,
     (doc, text, json) => {
       index.update(doc, text);
-      return out.element(json ?? prettyElement(doc));
+      paths.push(doc.path);
+      return spool.push(json ?? prettyElement(doc));
     },
     { warn: say },
   );
+  out.openArray('documents');
+  let i = 0;
+  for await (const element of spool.drain()) {
+    const full = out.element(withStoryElement(element, index.storyOf(paths[i++]) || null));
+    if (full) await full;
+  }
   await out.closeArray();
   // The index lists what findContradictions lists, in the same order.
   out.openArray('contradictions');

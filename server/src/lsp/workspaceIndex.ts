@@ -10,7 +10,7 @@
 import { isWithin } from '../corpus/regularFile';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative } from 'node:path';
-import { analyzeText, Lexicon, ReadingCache, RepeatedLines, shortLines, type ArticleMetadata, type CorpusAnalysis, type DocumentResult, type Contradiction } from '../analysis';
+import { analyzeText, withStory, Lexicon, ReadingCache, RepeatedLines, shortLines, type ArticleMetadata, type CorpusAnalysis, type DocumentResult, type Contradiction } from '../analysis';
 import { ClaimIndex } from '../analysis/claims/contradictions';
 
 export interface IndexEntry {
@@ -219,7 +219,7 @@ export class WorkspaceIndex {
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
       .map(({ analysis }) => {
         const { problems: _problems, ...doc } = analysis;
-        return doc;
+        return withStory(doc, this.claims.storyOf(doc.path) || null);
       });
     return { version: 1, documents, contradictions: this.contradictions() };
   }

@@ -11,7 +11,8 @@
 // lists what the CLI lists for the same files.
 import type { Contradiction, DocumentAnalysis, Interval } from '../types';
 import { claimsOf, type Claim } from './claims';
-import { alike, clash, collides, referenceDay, reportWindowDays, timely, topicOf } from './compare';
+import { alike, clash, collides, pairKind, referenceDay, reportWindowDays, timely, topicOf, updateOrder } from './compare';
+import { StoryIndex } from '../stories/storyIndex';
 
 /** Contradictions listed per claim, nearest in time first. */
 export const NEAREST = 5;
@@ -65,6 +66,7 @@ interface Pair {
   /** Documents and reason: a figure repeated in headline and body clashes once, not twice. */
   key: string;
   reason: string;
+  kind: 'contradiction' | 'update' | 'internal';
 }
 
 interface Bucket {
@@ -119,6 +121,11 @@ function byPosition(x: Claim, y: Claim): number {
   return cmp(x.path, y.path) || x.start - y.start || x.end - y.end;
 }
 
+/** The bucket a claim is compared in: its story, measure and kind. */
+function bucketOf(c: Claim): string {
+  return `${c.story}\u0003${c.key}`;
+}
+
 function cite(c: Claim): string {
   const parts = [c.path, c.date ?? 'undated'];
   if (c.source) parts.push(`per ${c.source}`);
@@ -162,6 +169,8 @@ function pairId(x: Node, y: Node): [Node, Node] {
 
 export class ClaimIndex {
   private readonly docs = new Map<string, Node[]>();
+  /** Which articles tell the same story: only their figures are compared. */
+  private readonly stories = new StoryIndex();
   private readonly buckets = new Map<string, Bucket>();
   /** Listed pairs by key; the key's contradiction is its pair first in document order. */
   private readonly keys = new Map<string, Set<Pair>>();
@@ -186,6 +195,12 @@ export class ClaimIndex {
    */
   update(doc: DocumentAnalysis, text?: string): string[] {
     const touched = new Set<string>([doc.path]);
+    let moved: string[] = [];
+    try {
+      moved = this.stories.update(doc, text);
+    } catch {
+      // A malformed analysis is a story of its own.
+    }
     const refill = this.drop(doc.path, touched);
     let claims: Claim[];
     try {
@@ -194,14 +209,13 @@ export class ClaimIndex {
       // A malformed analysis loses its own claims, never the index.
       claims = [];
     }
+    const story = this.stories.storyOf(doc.path) ?? '';
+    for (const c of claims) c.story = story;
     const nodes: Node[] = claims.map((claim) => ({ claim, day: referenceDay(claim), near: [], pairs: new Map() }));
     this.docs.set(doc.path, nodes);
-    // One at a time: a document's later figures meet its earlier ones exactly once.
-    for (const n of nodes) {
-      this.insert(n);
-      this.add(n, touched);
-    }
-    for (const n of refill) if (this.docs.get(n.claim.path)?.includes(n)) this.renear(n, touched);
+    this.place(nodes, refill, touched);
+    // Articles whose story this one joined, split or left are compared again in their new story.
+    for (const p of moved) if (p !== doc.path) this.rebucket(p, touched);
     this.changed(touched);
     return [...touched].sort(cmp);
   }
@@ -210,18 +224,60 @@ export class ClaimIndex {
   remove(path: string): string[] {
     const touched = new Set<string>();
     if (this.docs.has(path)) touched.add(path);
+    let moved: string[] = [];
+    try {
+      moved = this.stories.remove(path);
+    } catch {
+      moved = [];
+    }
     const refill = this.drop(path, touched);
     this.docs.delete(path);
     for (const n of refill) this.renear(n, touched);
+    for (const p of moved) if (p !== path) this.rebucket(p, touched);
     this.changed(touched);
     return [...touched].sort(cmp);
+  }
+
+  /** Adds a document's new nodes, then lets the claims that lost a partner find their nearest again. */
+  private place(nodes: Node[], refill: Set<Node>, touched: Set<string>): void {
+    // One at a time: a document's later figures meet its earlier ones exactly once.
+    for (const n of nodes) {
+      this.insert(n);
+      this.add(n, touched);
+    }
+    for (const n of refill) if (this.docs.get(n.claim.path)?.includes(n)) this.renear(n, touched);
+  }
+
+  /** Moves a document's claims to the buckets of its (new) story. */
+  private rebucket(path: string, touched: Set<string>): void {
+    const nodes = this.docs.get(path);
+    if (!nodes) return;
+    touched.add(path);
+    const refill = this.drop(path, touched);
+    const story = this.stories.storyOf(path) ?? '';
+    for (const n of nodes) {
+      n.claim.story = story;
+      n.near = [];
+      n.pairs = new Map();
+    }
+    this.place(nodes, refill, touched);
+  }
+
+  /** The story of a document (a stable id), null when it is not in the index. */
+  storyOf(path: string): string | null {
+    return this.stories.storyOf(path);
+  }
+
+  /** Every story with its documents, sorted by id. */
+  storyList(): Array<{ id: string; paths: string[] }> {
+    return this.stories.stories();
   }
 
   /** Places a node in its bucket's group, keeping the group's days sorted. */
   private insert(n: Node): void {
     const c = n.claim;
-    let bucket = this.buckets.get(c.key);
-    if (!bucket) this.buckets.set(c.key, (bucket = { groups: new Map() }));
+    let bucket = this.buckets.get(bucketOf(c));
+    if (!bucket) this.buckets.set(bucketOf(c), (bucket = { groups: new Map() }));
     const key = groupKey(c);
     let g = bucket.groups.get(key);
     if (!g) bucket.groups.set(key, (g = { places: c.places, of: c.qualifiers.of, on: c.qualifiers.on, dated: [], undated: [] }));
@@ -239,9 +295,12 @@ export class ClaimIndex {
    */
   private comparables(n: Node, visit: (o: Node) => void, worth?: (o: Node) => boolean): void {
     const c = n.claim;
-    const bucket = this.buckets.get(c.key);
+    const bucket = this.buckets.get(bucketOf(c));
     if (!bucket) return;
     const window = reportWindowDays(c.kind);
+    // A figure whose time is unknown is not taken to be simultaneous with the others: it is only
+    // compared with figures of articles surely about the same event.
+    const sure = (o: Node) => (n.day !== null && o.day !== null) || this.stories.strong(c.path, o.claim.path);
     for (const g of bucket.groups.values()) {
       const rep = g.dated[0] ?? g.undated[0];
       const place = rep ? alike(c, rep.claim) : null;
@@ -251,9 +310,9 @@ export class ClaimIndex {
       const last = n.day === null ? Infinity : n.day + window;
       for (; i < dated.length && (dated[i].day as number) <= last; i++) {
         const o = dated[i];
-        if (o !== n && (!worth || worth(o)) && timely(c, o.claim, place, true)) visit(o);
+        if (o !== n && (!worth || worth(o)) && sure(o) && timely(c, o.claim, place, true)) visit(o);
       }
-      for (const o of undated) if (o !== n && (!worth || worth(o)) && timely(c, o.claim, place)) visit(o);
+      for (const o of undated) if (o !== n && (!worth || worth(o)) && sure(o) && timely(c, o.claim, place)) visit(o);
     }
   }
 
@@ -309,7 +368,8 @@ export class ClaimIndex {
     }
     const [a, b] = pairId(n, o);
     const reason = clash(a.claim, b.claim) ?? '';
-    const pair: Pair = { a, b, refs: 1, key: `${a.claim.path}\u0000${b.claim.path}\u0000${reason}`, reason };
+    const kind = pairKind(a.claim, b.claim) ?? 'contradiction';
+    const pair: Pair = { a, b, refs: 1, key: `${a.claim.path}\u0000${b.claim.path}\u0000${reason}`, reason, kind };
     a.pairs.set(b, pair);
     b.pairs.set(a, pair);
     let set = this.keys.get(pair.key);
@@ -375,7 +435,7 @@ export class ClaimIndex {
       n.near = [];
     }
     for (const n of old) {
-      const bucket = this.buckets.get(n.claim.key);
+      const bucket = this.buckets.get(bucketOf(n.claim));
       const g = bucket?.groups.get(groupKey(n.claim));
       if (!bucket || !g) continue;
       const list = n.day === null ? g.undated : g.dated;
@@ -383,7 +443,7 @@ export class ClaimIndex {
       while (i < list.length && list[i] !== n) i++;
       if (i < list.length) list.splice(i, 1);
       if (!g.dated.length && !g.undated.length) bucket.groups.delete(groupKey(n.claim));
-      if (!bucket.groups.size) this.buckets.delete(n.claim.key);
+      if (!bucket.groups.size) this.buckets.delete(bucketOf(n.claim));
     }
     return refill;
   }
@@ -496,10 +556,27 @@ function contradictionOf(pairs: Set<Pair>): Contradiction {
   }
   const a = best!.a.claim;
   const b = best!.b.claim;
+  const kind = best!.kind;
+  let message = `${cite(a)} vs ${cite(b)}: ${best!.reason}`;
+  if (kind === 'update') {
+    const [early, late] = updateOrder(a, b);
+    message = `updated from ${citeValue(early)} to ${citeValue(late)}`;
+  } else if (kind === 'internal') {
+    message = `within one article: ${message}`;
+  }
   return {
+    kind,
+    story: a.story,
     topic: topicOf(a, b),
-    message: `${cite(a)} vs ${cite(b)}: ${best!.reason}`,
+    message,
     a: { path: a.path, start: a.start, end: a.end },
     b: { path: b.path, start: b.start, end: b.end },
   };
+}
+
+/** "40 ("40 قتيلاً", a.txt, 2024-06-12, per الدفاع المدني)": a figure in an update. */
+function citeValue(c: Claim): string {
+  const parts = [`"${c.text}"`, c.path, c.date ?? 'undated'];
+  if (c.source) parts.push(`per ${c.source}`);
+  return `${c.value.label} (${parts.join(', ')})`;
 }

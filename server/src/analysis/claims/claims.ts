@@ -7,6 +7,9 @@ import { readValue, type ValueReading } from './value';
 import { parseDays, parseStart, type DayRange } from './time';
 import { readQualifiers, NO_QUALIFIERS, type Qualifiers } from './qualifiers';
 import { fold } from '../text/normalize';
+import { keyOf, within } from './placeTree';
+import { headlineRange } from '../stories/headline';
+import scopes from '../lexicons/claim-scopes.yaml';
 
 /**
  * How a claim behaves in time: a running total ("منذ …", may only grow), one occurrence (must
@@ -38,7 +41,37 @@ export interface Claim {
   source: string | null;
   outlet: string | null;
   qualifiers: Qualifiers;
+  /** The story of the claim's document; set by the claim index ('' until then). */
+  story: string;
+  /** The source is a named actor the article recognised (not "مصادر طبية"). */
+  named: boolean;
+  /** The figure stands in the article's headline. */
+  headline: boolean;
+  /** The sentence says the toll rose to this figure ("ارتفعت الحصيلة إلى"). */
+  rising: boolean;
+  /** An estimate ("تشير تقديرات إلى"), compared only with estimates. */
+  estimate: boolean;
+  /**
+   * A figure after the article's own toll for the measure (a hospital's share, a nationality, an
+   * earlier count): set only against figures of the same article (named sources, headline).
+   */
+  aside: boolean;
 }
+
+/** The scope of a combined toll ("في البلدين", "العدد الإجمالي" beside two places). */
+export const COMBINED = '*combined';
+
+function strs(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map(fold) : [];
+}
+
+const SCOPES = (scopes ?? {}) as Record<string, unknown>;
+/** Words that make a figure a combined toll whatever else the sentence says. */
+const COMBINED_ALWAYS = strs(SCOPES.combined);
+/** Words that make a figure a combined toll when its sentence names two places or more. */
+const COMBINED_TOTAL = strs(SCOPES.total);
+/** Words before a figure that say the toll rose to it. */
+const RISING = strs(SCOPES.rising);
 
 /** A window longer than this is a period ("منذ …" up to the report); shorter, an anchor ("منتصف تشرين الأول"). */
 const ANCHOR_DAYS = 31;
@@ -89,7 +122,60 @@ function placesOf(m: Mention, places: Mention[], text: string | undefined): stri
       for (let i = best - 1; i >= 0 && joined(text, places[i].end, places[i + 1].start); i--) keys.push(places[i].entity ?? places[i].text);
     }
   }
-  return [...new Set(keys)].sort();
+  return narrowest([...new Set(keys)], m, places, text);
+}
+
+/**
+ * The narrowest of the places a sentence gives for the figure: "في الحمدانية بمحافظة نينوى
+ * شمال العراق" is al-Hamdaniya, not Iraq. A place named next to the figure's place (a few words
+ * away, in the same sentence) that lies inside it takes its place.
+ */
+function narrowest(keys: string[], m: Mention, places: Mention[], text: string | undefined): string[] {
+  if (text === undefined || !keys.length) return keys.sort();
+  const [from, to] = sentenceAround(text, m.start, m.end);
+  const near: string[] = [];
+  for (let i = lowerBound(places, from); i < places.length && places[i].start < to; i++) near.push(places[i].entity ?? places[i].text);
+  const out = keys.map((k) => {
+    let best = k;
+    for (const p of near) if (within(p, best)) best = p;
+    return best;
+  });
+  return [...new Set(out)].sort();
+}
+
+/** The clause of a figure: its sentence, no further than the figures before and after it. */
+function clauseAround(text: string, m: Mention, figures: Mention[]): [number, number] {
+  let [from, to] = sentenceAround(text, m.start, m.end);
+  for (const f of figures) {
+    if (f === m) continue;
+    if (f.end <= m.start && f.end > from) from = f.end;
+    if (f.start >= m.end && f.start < to) to = f.start;
+  }
+  return [from, to];
+}
+
+function hasWord(folded: string, words: string[]): boolean {
+  const padded = ` ${folded.replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return words.some((w) => padded.includes(` ${w} `) || padded.includes(` و${w} `) || padded.includes(` ب${w} `) || padded.includes(` ل${w} `) || padded.includes(` ف${w} `));
+}
+
+/** A combined toll: "في البلدين", or "الإجمالي" in a sentence that names two places or more. */
+function combined(text: string, m: Mention, figures: Mention[], places: Mention[]): boolean {
+  const [from, to] = clauseAround(text, m, figures);
+  const clause = fold(text.slice(from, to));
+  if (hasWord(clause, COMBINED_ALWAYS)) return true;
+  if (!hasWord(clause, COMBINED_TOTAL)) return false;
+  const [sFrom, sTo] = sentenceAround(text, m.start, m.end);
+  const named = new Set<string>();
+  for (let i = lowerBound(places, sFrom); i < places.length && places[i].start < sTo; i++) named.add(keyOf(places[i].entity ?? places[i].text));
+  return named.size >= 2;
+}
+
+/** The clause says the toll rose to this figure ("ارتفعت الحصيلة إلى 40", "ليرتفع العدد إلى"). */
+function risingTo(text: string, m: Mention, figures: Mention[]): boolean {
+  const [from] = clauseAround(text, m, figures);
+  const before = fold(text.slice(Math.max(from, m.start - 80), m.start));
+  return hasWord(before, RISING) || RISING.some((w) => before.includes(w));
 }
 
 /** Words that open the next clause of a sentence. */
@@ -165,10 +251,17 @@ export function claimsOf(doc: DocumentAnalysis, text?: string): Claim[] {
   const mentions = Array.isArray(doc.mentions) ? doc.mentions : [];
   const places = mentions.filter((x) => x.kind === 'place' && !x.boilerplate);
   const dates = mentions.filter((x) => x.kind === 'date' && typeof x.value === 'string');
+  const figures = mentions.filter((x) => x.kind === 'quantity');
+  const actors = new Set<string>();
+  for (const x of mentions) if ((x.kind === 'person' || x.kind === 'organization') && !x.boilerplate) actors.add(fold(x.entity ?? x.text ?? ''));
+  if (doc.outlet) actors.add(fold(doc.outlet));
   const boilerplate = (Array.isArray(doc.boilerplate) ? doc.boilerplate : []).filter((r) => r && typeof r.start === 'number' && typeof r.end === 'number');
   boilerplate.sort((a, b) => a.start - b.start);
+  const head = text !== undefined ? headlineRange(text, boilerplate) : null;
   for (const m of mentions) {
     if (m.kind !== 'quantity' || m.boilerplate) continue;
+    // Denied, forecast, past and superseded figures are not counts reported as fact.
+    if (m.modality && m.modality !== 'estimate') continue;
     const measure = measureOf(m.counted, m.event);
     if (!measure || inRanges(boilerplate, m.start, m.end)) continue;
     const value = readValue(m.value, m.text ?? '');
@@ -176,9 +269,12 @@ export function claimsOf(doc: DocumentAnalysis, text?: string): Claim[] {
     const usableText = text !== undefined && text.slice(m.start, m.end) === m.text ? text : undefined;
     const qualifiers = usableText ? readQualifiers(usableText, m.start, m.end, measure.target) : NO_QUALIFIERS;
     if (qualifiers.contrastive) continue;
+    if (usableText && partOrDifference(usableText, m)) continue;
 
-    const kind: ClaimKind = m.cumulative === true ? 'running' : measure.kind;
     const window = parseDays(m.window);
+    // A disaster's toll "so far" ("حصيلة", "حتى الآن") is the event's toll as of the report: a
+    // revisable event, not a campaign counted from a date.
+    const kind: ClaimKind = m.cumulative === true && !(measure.revisable && !(window && m.window?.includes('/'))) ? 'running' : measure.kind;
     let since: DayRange | null = null;
     let day: DayRange | null = null;
     let asOf = published;
@@ -197,6 +293,9 @@ export function claimsOf(doc: DocumentAnalysis, text?: string): Claim[] {
       // was founded ("الذي أطلقته واشنطن عام 2014") than when it was counted.
       asOf = window;
     }
+    const estimate = m.modality === 'estimate';
+    let places_ = placesOf(m, places, usableText);
+    if (usableText && combined(usableText, m, figures, places)) places_ = [COMBINED];
     out.push({
       path: doc.path,
       mentionId: m.id,
@@ -206,8 +305,8 @@ export function claimsOf(doc: DocumentAnalysis, text?: string): Claim[] {
       value,
       measure,
       kind,
-      key: `${measure.id}|${kind}`,
-      places: placesOf(m, places, usableText),
+      key: `${measure.id}|${kind}${estimate ? '|estimate' : ''}`,
+      places: places_,
       since,
       day,
       asOf,
@@ -215,7 +314,51 @@ export function claimsOf(doc: DocumentAnalysis, text?: string): Claim[] {
       source: m.source ? m.source : null,
       outlet: doc.outlet ?? null,
       qualifiers,
+      story: '',
+      named: !!m.source && actors.has(fold(m.source)),
+      headline: !!head && m.start >= head[0] && m.end <= head[1],
+      rising: usableText ? risingTo(usableText, m, figures) : false,
+      estimate,
+      aside: false,
     });
   }
+  markAsides(out);
   return out;
+}
+
+/**
+ * An article gives its toll for a measure in its headline and the first time the body names it;
+ * later figures of the same measure are its parts or its history (per hospital, per nationality,
+ * "بعد أن كانت 104"), compared only within the article.
+ */
+function markAsides(claims: Claim[]): void {
+  const seen = new Set<string>();
+  for (const c of claims) {
+    if (c.headline) continue;
+    const key = `${c.key}\u0000${(c.qualifiers.of ?? []).join('+')}\u0000${(c.places ?? []).join('+')}`;
+    if (seen.has(key)) c.aside = true;
+    else seen.add(key);
+  }
+}
+
+const PARTITIVE_TEXT = /^\S+\s+من\s+(ال|جرحي|مصابي|ضحايا)/;
+/** "العشرات من الهجمات" is an amount, not a part. */
+const VAGUE_HEAD = /^(ال|و|ب)?(عشرات|مئات|الاف|الوف|ملايين|عدد|عددا|العديد|بضع|بضعه)\s/;
+const PART_BEFORE = /(بينهم|منهم|من بينهم|بينها|منها)\s*$/;
+const COMBINED_AFTER = /^\s*(و\s*)?(جريح|جرحي|مصاب|اصاب|قتيل|قتلي)/;
+const DIFFERENCE_AFTER = /^[^.،,\n]{0,20}\s(عن|من)\s+(اخر|الحصيله|حصيله|السابق|اليوم السابق|امس)/;
+
+/**
+ * A part of another figure ("ثلاثة من المصابين", "بينهم 4 أطفال"), a count of killed and
+ * wounded together ("261 قتيلاً وجريحاً"), or a difference between two tolls ("تزيد بنحو 9
+ * قتلى عن آخر حصيلة"): not the story's toll.
+ */
+function partOrDifference(text: string, m: Mention): boolean {
+  const own = fold(m.text);
+  if (PARTITIVE_TEXT.test(own) && !VAGUE_HEAD.test(own)) return true;
+  const before = fold(text.slice(Math.max(0, m.start - 20), m.start));
+  if (PART_BEFORE.test(before)) return true;
+  const after = fold(text.slice(m.end, Math.min(text.length, m.end + 60)));
+  if ((m.counted === 'killed' || m.counted === 'wounded') && COMBINED_AFTER.test(after)) return true;
+  return DIFFERENCE_AFTER.test(after);
 }

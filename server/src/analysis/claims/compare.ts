@@ -66,6 +66,9 @@ export function alike(x: Claim, y: Claim): Relation | null {
   const qx = x.qualifiers;
   const qy = y.qualifiers;
   if (relation(qx.of, qy.of) === 'different' || relation(qx.on, qy.on) === 'different') return null;
+  // "8 Jordanians" are a part of "13 people": in a toll, a count of one nationality is only set
+  // against counts of the same nationality.
+  if (x.measure.revisable && !x.measure.target && !!qx.of !== !!qy.of) return null;
   // "US strikes" and "attacks on US forces" are opposite directions of the same noun.
   if (x.measure.target && (meets(qx.of, qy.on) || meets(qy.of, qx.on))) return null;
   const place = relation(x.places, y.places);
@@ -79,10 +82,15 @@ export function alike(x: Claim, y: Claim): Relation | null {
  * `windowed`: the caller already knows their reference days lie within the window.
  */
 export function timely(x: Claim, y: Claim, place: Relation, windowed = false): boolean {
+  // Parts and history of an article's toll are only set against the article's own figures.
+  if ((x.aside || y.aside) && x.path !== y.path) return false;
   if (x.path === y.path) {
     // One article's two figures usually differ on purpose (US troops and all troops); only two
-    // named, different sources quoted in the same article are set against each other.
-    if (x.start === y.start || !x.source || !y.source || fold(x.source) === fold(y.source)) return false;
+    // named, different sources quoted in the same article, or the headline against the body, are
+    // set against each other.
+    if (x.start === y.start) return false;
+    const sources = x.named && y.named && !!x.source && !!y.source && fold(x.source) !== fold(y.source);
+    if (!sources && x.headline === y.headline) return false;
   }
   if (!windowed) {
     const tx = referenceDay(x);
@@ -107,10 +115,14 @@ export function timely(x: Claim, y: Claim, place: Relation, windowed = false): b
         return !!x.day && !!y.day && Math.abs(x.day.from - y.day.from) <= EVENT_DAY_TOLERANCE && Math.abs(x.day.to - y.day.to) <= EVENT_DAY_TOLERANCE;
       }
       // Same day and, on one side at least, a place: the other side's silence is no difference.
-      if (x.day && y.day) return gapDays(x.day, y.day) <= EVENT_DAY_TOLERANCE && (!!x.places || !!y.places);
+      if (x.day && y.day) return gapDays(x.day, y.day) <= EVENT_DAY_TOLERANCE && (!!x.places || !!y.places || x.story !== '');
       // One side undated: a report cannot be about an event after it.
       if (x.day && y.asOf && y.asOf.to < x.day.from) return false;
       if (y.day && x.asOf && x.asOf.to < y.day.from) return false;
+      // A disaster's toll, revised for days: within one story the story is the event, and its
+      // reports are compared across the event window. Other events (one attack among many in a
+      // campaign) keep to reports a week apart at the same place.
+      if (x.story !== '' && x.measure.revisable) return true;
       return place === 'same' && near(x.asOf, y.asOf, EVENT_REPORT_DAYS);
     }
   }
@@ -128,37 +140,68 @@ function ordered(x: Claim, y: Claim): [Claim, Claim] | null {
   return null;
 }
 
-type Verdict = 'fell' | 'tooFast' | 'revisedDown' | 'disjoint';
+type Verdict = 'fell' | 'tooFast' | 'revisedDown' | 'disjoint' | 'rose';
 
-/** Which rule two comparable claims break, or null when both can hold. Symmetric, allocates nothing. */
+/** Tolls that may rise between reports: running totals and revisable events (docs/CONTRADICTIONS.md). */
+function grows(c: Claim): boolean {
+  return c.kind === 'running' || (c.kind === 'event' && c.measure.revisable);
+}
+
+/**
+ * The earlier and the later of two claims of a toll that may grow: by their dates, else, when
+ * they may be simultaneous, the one whose sentence says the toll rose to it is the later.
+ */
+function sequence(x: Claim, y: Claim): [Claim, Claim] | null {
+  const byDate = ordered(x, y);
+  if (byDate) return byDate;
+  if (x.rising !== y.rising) return x.rising ? [y, x] : [x, y];
+  return null;
+}
+
+/** Which rule two comparable claims break, or null when both can hold. Symmetric. */
 function verdict(x: Claim, y: Claim): Verdict | null {
-  // Earlier and later when the dates say so (as `ordered`, without making a pair).
-  const xFirst = !!x.asOf && !!y.asOf && x.asOf.to < y.asOf.from;
-  const yFirst = !!x.asOf && !!y.asOf && y.asOf.to < x.asOf.from;
-  if (x.kind === 'running' && (xFirst || yFirst)) {
-    const early = xFirst ? x : y;
-    const late = xFirst ? y : x;
-    if (late.value.hiF < early.value.loF) return 'fell';
-    const since = early.since ?? late.since;
-    if (since && early.asOf && late.asOf && early.value.hiF < Infinity) {
-      const elapsed = Math.max(1, early.asOf.to - since.to);
-      const pace = early.value.hiF / elapsed;
-      const ceiling = early.value.hiF + GROWTH_FACTOR * pace * Math.max(1, late.asOf.to - early.asOf.from);
-      if (late.value.loF > ceiling) return 'tooFast';
+  if (!disjoint(x.value, y.value)) return null;
+  if (grows(x)) {
+    const seq = sequence(x, y);
+    if (seq) {
+      const [early, late] = seq;
+      if (late.value.hiF < early.value.loF) {
+        // A later, smaller wounded count is most often of those still in hospital, not a new toll.
+        if (x.measure.id.endsWith('-wounded') && ordered(x, y)) return null;
+        return x.kind === 'running' ? 'fell' : 'revisedDown';
+      }
+      if (x.kind === 'running' && ordered(x, y)) {
+        const since = early.since ?? late.since;
+        if (since && early.asOf && late.asOf && early.value.hiF < Infinity) {
+          const elapsed = Math.max(1, early.asOf.to - since.to);
+          const pace = early.value.hiF / elapsed;
+          const ceiling = early.value.hiF + GROWTH_FACTOR * pace * Math.max(1, late.asOf.to - early.asOf.from);
+          if (late.value.loF > ceiling) return 'tooFast';
+        }
+      }
+      // An article telling its own update ("ارتفعت إلى 50 بعد 40") is not a finding.
+      return x.path === y.path ? null : 'rose';
     }
-    return null;
-  }
-  if (x.kind === 'event' && x.measure.revisable && (xFirst || yFirst)) {
-    const early = xFirst ? x : y;
-    const late = xFirst ? y : x;
-    return late.value.hiF < early.value.loF ? 'revisedDown' : null;
   }
   return disjoint(x.value, y.value) ? 'disjoint' : null;
 }
 
-/** True when two comparable claims cannot both hold: `clash` without building its reason. */
+/** True when two comparable claims make a listed pair (they clash, or one updates the other). */
 export function collides(x: Claim, y: Claim): boolean {
   return verdict(x, y) !== null;
+}
+
+/** What a listed pair is: an update, a disagreement inside one article, or a contradiction. */
+export function pairKind(x: Claim, y: Claim): 'contradiction' | 'update' | 'internal' | null {
+  const v = verdict(x, y);
+  if (!v) return null;
+  if (v === 'rose') return 'update';
+  return x.path === y.path ? 'internal' : 'contradiction';
+}
+
+/** The earlier and later of an update pair. */
+export function updateOrder(x: Claim, y: Claim): [Claim, Claim] {
+  return sequence(x, y) ?? [x, y];
 }
 
 /**
@@ -169,7 +212,8 @@ export function clash(x: Claim, y: Claim): string | null {
   const v = verdict(x, y);
   if (!v) return null;
   if (v === 'disjoint') return `${x.value.label} cannot be ${y.value.label}`;
-  const [early, late] = ordered(x, y)!;
+  const [early, late] = sequence(x, y)!;
+  if (v === 'rose') return `updated from ${early.value.label} as of ${when(early)} to ${late.value.label} as of ${when(late)}`;
   if (v === 'fell') return `a running total cannot fall: ${late.value.label} as of ${when(late)} after ${early.value.label} as of ${when(early)}`;
   if (v === 'tooFast') return `${early.value.label} as of ${when(early)} cannot grow to ${late.value.label} by ${when(late)}`;
   return `a later toll of ${late.value.label} (${when(late)}) is below the earlier ${early.value.label} (${when(early)})`;

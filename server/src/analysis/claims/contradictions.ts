@@ -12,7 +12,17 @@ export { ClaimIndex, type ClaimGroup } from './claimIndex';
  * from the sentence, and fewer unrelated figures are compared.
  */
 export function findContradictions(docs: DocumentAnalysis[], texts?: ReadonlyMap<string, string>): Contradiction[] {
+  return compareCorpus(docs, texts).contradictions;
+}
+
+/**
+ * The corpus step: the story of each document (path → story id) and the listed pairs, each with
+ * its kind and story. The same as a ClaimIndex fed the documents one at a time, in any order.
+ */
+export function compareCorpus(docs: DocumentAnalysis[], texts?: ReadonlyMap<string, string>): { contradictions: Contradiction[]; stories: Map<string, string> } {
   const index = new ClaimIndex();
   for (const doc of docs) index.update(doc, texts?.get(doc.path));
-  return index.contradictions();
+  const stories = new Map<string, string>();
+  for (const doc of docs) stories.set(doc.path, index.storyOf(doc.path) ?? '');
+  return { contradictions: index.contradictions(), stories };
 }

@@ -4,10 +4,11 @@
 // own clause: the part of its sentence between the figures before and after it ("يوجد في العراق
 // نحو 2500 جندي بينما ينتشر في سوريا زهاء 900 جندي" gives Iraq to the first, Syria to the second).
 import events from '../lexicons/events.yaml';
+import modality from '../lexicons/modality.yaml';
 import sources from '../lexicons/sources.yaml';
 import { fold, type Shadow } from '../text/normalize';
 import type { Found, Interval, Mention } from '../types';
-import { groupOf } from './countedNouns';
+import { countedAt, groupOf } from './countedNouns';
 import { asRecord, foldList, formsOf, PhraseSet, sentenceIds, type Token } from './tokens';
 
 /** What the rest of the document tells about its figures: its date, its dates, its actors. */
@@ -18,7 +19,7 @@ export interface FigureContext {
 }
 
 /** A figure being read: token span, offsets, and the fields it will carry as a mention. */
-export interface Draft extends Pick<Mention, 'counted' | 'event' | 'source' | 'place' | 'window' | 'cumulative'> {
+export interface Draft extends Pick<Mention, 'counted' | 'event' | 'source' | 'place' | 'window' | 'cumulative' | 'modality'> {
   s: number;
   e: number;
   start: number;
@@ -38,9 +39,17 @@ for (const [event, raw] of Object.entries(asRecord(EV.events))) {
 const EVENT_CUES = new PhraseSet<string[]>(cueEvents);
 /** Events named together that make another ("مقتل وإصابة" = casualties). */
 const BOTH: Array<[string, string[]]> = Object.entries(asRecord(EV.both)).map(([k, v]) => [k, foldList(v)]);
+const BOTH_NOUNS = new Set(['مقتل', 'قتل', 'اصابه', 'اصابات', 'جرح', 'وفاه', 'وفاة']);
 const DEFAULTS = new Map(Object.entries(asRecord(EV.defaults)).filter((p): p is [string, string] => typeof p[1] === 'string'));
 const CUMULATIVE = new PhraseSet(foldList(EV.cumulative).map((w) => [w, true] as [string, boolean]));
 const SINGLE = new PhraseSet(foldList(EV.single).map((w) => [w, false] as [string, boolean]));
+
+const MOD = asRecord(modality);
+const MODALITY_REACH = typeof MOD.reach === 'number' && MOD.reach > 0 ? MOD.reach : 8;
+type Modal = NonNullable<Mention['modality']>;
+const MODALITY_CUES = new PhraseSet<Modal>(
+  (['denied', 'forecast', 'estimate', 'earlier', 'past'] as const).flatMap((m) => foldList(MOD[m]).map((w) => [w, m] as [string, Modal])),
+);
 
 const SRC = asRecord(sources);
 const SOURCE_CUES = new PhraseSet<'verb' | 'prep'>([
@@ -134,10 +143,12 @@ export function attribute(drafts: Draft[], toks: readonly Token[], shadow: Shado
     const lo = prev ? Math.max(sLo, prev.end) : sLo;
     const hi = next ? Math.min(sHi, next.start) : sHi;
 
+    if (!d.counted) d.counted = tollNoun(d, toks, lo);
     d.event = eventOf(d, toks, lo, hi, prev);
     const where = placeOf(d, places, toks, shadow, lo, hi, sHi);
     if (where) d.place = keyOf(where);
     timeOf(d, toks, dates, lo, hi, ctx.published);
+    d.modality = modalityOf(d, toks, lo, ctx.published);
     d.source = sourceOf(d, toks, actors, sLo, sHi, keyOf) ?? headlineSource(d, toks, actors, sLo, sent, keyOf);
   }
   // "66 هجوماً في العراق و98 في سوريا منذ 17 تشرين الأول": the time said after the last of
@@ -152,6 +163,46 @@ export function attribute(drafts: Draft[], toks: readonly Token[], shadow: Shado
     d.cumulative = next.cumulative;
     if (next.window) d.window = next.window;
   }
+}
+
+/** Words that head a toll: "حصيلة القتلى", "عدد الوفيات". */
+const TOLL_HEADS = new Set(['حصيله', 'عدد', 'اعداد', 'ارقام']);
+
+/**
+ * A bare number that closes a toll phrase counts what the toll counts: "ارتفعت حصيلة وفيات
+ * الحريق إلى 107", "عدد القتلى 23". The casualty noun stands right after the head, a few words
+ * before the number.
+ */
+function tollNoun(d: Draft, toks: readonly Token[], lo: number): string | undefined {
+  for (let k = d.start - 1; k >= Math.max(lo, d.start - 8); k--) {
+    if (!formsOf(toks[k]).some((f) => TOLL_HEADS.has(f.w))) continue;
+    const c = countedAt(toks, k + 1, { definite: true, possessive: false, lexiconOnly: true });
+    if (c && groupOf(c.key) === 'casualty') return c.key;
+  }
+  return undefined;
+}
+
+/**
+ * How the figure is said: a cue before it in its clause (denied, forecast, estimate, an earlier
+ * toll, a past event), or a date of its own more than a year before publication (past). The cue
+ * nearest the figure wins. "يقدر بـ" glued to the number is a hedge, not an estimate.
+ */
+function modalityOf(d: Draft, toks: readonly Token[], lo: number, published: string | null): Mention['modality'] {
+  // A date of its own long before publication settles it, whatever the words ("وكان زلزال عام 1990").
+  if (d.window && published) {
+    const end = d.window.split('/').pop() ?? '';
+    const year = Number(end.slice(0, 4));
+    if (/^\d{4}/.test(end) && year > 0 && year < Number(published.slice(0, 4)) - 1) return 'past';
+  }
+  let best: Modal | undefined;
+  for (let k = Math.max(lo, d.start - MODALITY_REACH); k < d.start; k++) {
+    const m = MODALITY_CUES.matchAt(toks, k);
+    if (!m || m.end > d.start) continue;
+    if (m.value === 'estimate' && d.start - m.end <= 1) continue;
+    best = m.value;
+    k = m.end - 1;
+  }
+  return best;
 }
 
 function distance(d: Draft, i: number): number {
@@ -176,7 +227,10 @@ function eventOf(d: Draft, toks: readonly Token[], lo: number, hi: number, prev:
     const limit = group ? 12 : 3;
     if (dist > limit) continue;
     const fit = m.value.find((ev) => !group || EVENT_GROUPS.get(ev)?.has(group));
-    if (fit && k < d.start && dist <= 3) close.add(fit);
+    // "مقتل وإصابة 12": killed and wounded named together, the second glued to the first by و.
+    // "مقتل وإصابة 12": the nouns of killing and injury named together. Verbs are two statements
+    // ("قتلوا وأصيب 25": 25 are wounded).
+    if (fit && k < d.start && dist <= 3 && formsOf(toks[k]).some((f) => BOTH_NOUNS.has(f.w))) close.add(fit);
     // Ties go to the cue before the figure ("مقتل ثلاثة جنود").
     if (fit && (dist < bestDist || (dist === bestDist && k < d.start))) {
       best = fit;
@@ -384,7 +438,7 @@ function headlineSource(d: Draft, toks: readonly Token[], actors: Placed[], sLo:
 }
 
 /** Who follows a source cue: a recognised actor before the words said, or a short phrase. */
-function speakerAt(toks: readonly Token[], k0: number, kind: 'verb' | 'prep', actors: Placed[], d: Draft, keyOf: (p: Placed) => string): string | undefined {
+function speakerAt(toks: readonly Token[], k0: number, _kind: 'verb' | 'prep', actors: Placed[], d: Draft, keyOf: (p: Placed) => string): string | undefined {
   let stop = k0;
   while (stop < toks.length && stop - k0 < 10) {
     const t = toks[stop];
@@ -398,7 +452,9 @@ function speakerAt(toks: readonly Token[], k0: number, kind: 'verb' | 'prep', ac
   if (found.length) return keyOf(found[0]);
   const first = toks[k0];
   const noun = formsOf(first).find((f) => SOURCE_NOUNS.has(f.w));
-  if (kind === 'prep' && !noun) return undefined;
+  // A source is a named actor; failing that, words only when they begin with a source noun
+  // ("مسؤول أمريكي", "وزارة الصحة"), never whatever follows the cue ("شهود نقلوا …", "اقرأ أيضاً").
+  if (!noun) return undefined;
   const words: string[] = [];
   for (let k = k0; k < stop && words.length < 3; k++) if (toks[k].kind === 'word') words.push(toks[k].text);
   // "للتقرير" → "التقرير": the preposition glued to the source is not part of its name.

@@ -200,6 +200,7 @@ export function attributeFigures(shadow: Shadow, figures: Figures, ctx: FigureCo
     if (d.place) f.place = d.place;
     if (d.window) f.window = d.window;
     if (d.cumulative !== undefined) f.cumulative = d.cumulative;
+    if (d.modality) f.modality = d.modality;
     return f;
   });
 }

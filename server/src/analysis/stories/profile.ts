@@ -1,0 +1,224 @@
+// What an article is about, reduced to what another article about the same story would share:
+// its distinctive content words, the places and actors it names, the kind of event it reports
+// (fire, earthquake, flood …) and its publication day. Two profiles are compared with `affinity`
+// (storyIndex.ts). Everything here depends on the one document only, never on the rest of the
+// corpus, so that adding or removing an article cannot change how two other articles relate:
+// the incremental index and a one-shot run then agree exactly.
+import stories from '../lexicons/stories.yaml';
+import words from '../lexicons/words.yaml';
+import functionWords from '../lexicons/function-words.yaml';
+import { fold } from '../text/normalize';
+import type { DocumentAnalysis } from '../types';
+import { parseDays } from '../claims/time';
+import { countryOf, isCountry, keyOf } from '../claims/placeTree';
+import { headlineRange } from './headline';
+
+export interface StoryProfile {
+  path: string;
+  /** Publication day (days since 1970-01-01), null when undated. */
+  day: number | null;
+  /** Feature → weight: content words ("w:…"), places ("p:…"), people and organisations ("a:…"). */
+  features: Map<string, number>;
+  /** Euclidean norm of the weights. */
+  norm: number;
+  /** Place keys named outside boilerplate (entities). */
+  places: string[];
+  /** What candidate pairs are found by: its places and its heaviest words (two articles are only
+   *  compared when they share one). */
+  keys: string[];
+  /** The kind of event the article reports most ("fire", "earthquake" …), null when none stands out. */
+  kind: string | null;
+  /** The town, site or province the article names most (the headline counts three times), if any. */
+  local: string | null;
+}
+
+/** Content words kept per article, the heaviest first: long and short articles weigh alike. */
+const MAX_WORDS = 80;
+/** The heaviest words an article is found by in the index (storyIndex.ts). */
+const INDEX_WORDS = 20;
+/** Weight of a word that every story uses (stories.yaml `generic`, words.yaml). */
+const GENERIC = 0.25;
+/** Weights of named things: a town or site says more than a country. */
+const PLACE_WEIGHT = 3;
+const COUNTRY_WEIGHT = 1.5;
+const ACTOR_WEIGHT = 2;
+/** The headline's words count this many times. */
+const HEADLINE = 3;
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+function record(v: unknown): Record<string, unknown> {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+const S = record(stories);
+const W = record(words);
+const STOP = new Set<string>([...strings(W.stop), ...strings(record(functionWords).words)].map(fold).flatMap((w) => [w, stem(w)]));
+const GENERIC_WORDS = new Set<string>([...strings(S.generic), ...strings(W.common), ...strings(W.reporting)].map(fold).flatMap((w) => [w, stem(w)]));
+/** Kind cue → kind; multi-word cues are matched on the folded text. */
+const KIND_WORDS = new Map<string, string>();
+const KIND_PHRASES: Array<[string, string]> = [];
+for (const [kind, cues] of Object.entries(record(S.kinds))) {
+  for (const cue of strings(cues).map(fold)) {
+    if (cue.includes(' ')) KIND_PHRASES.push([cue, kind]);
+    else KIND_WORDS.set(stem(cue), kind);
+  }
+}
+
+/** Kinds of event that happen at one site (stories.yaml `oneSite`). */
+export const ONE_SITE = new Set(strings(S.oneSite));
+
+/**
+ * A word without its clitics: و/ف, then ب/ل/ك, then the article. Applied alike to every article,
+ * so that "وبغداد" and "بغداد" give the same stem even where a letter of the word is taken.
+ */
+export function stem(w: string): string {
+  let s = w;
+  if (s.length > 3 && (s[0] === 'و' || s[0] === 'ف')) s = s.slice(1);
+  if (s.length > 4 && s.startsWith('لل')) s = s.slice(2);
+  else if (s.length > 3 && (s[0] === 'ب' || s[0] === 'ل' || s[0] === 'ك')) s = s.slice(1);
+  if (s.length > 3 && s.startsWith('ال')) s = s.slice(2);
+  // Plural, dual, accusative and nisba endings: "قطارات", "قطارين", "قطاري", "قتيلا" → the stem.
+  for (const end of ['ات', 'ين', 'ون', 'ان', 'يه', 'ا', 'ي', 'ه']) {
+    if (s.length - end.length >= 3 && s.endsWith(end)) {
+      s = s.slice(0, -end.length);
+      break;
+    }
+  }
+  return s;
+}
+
+type Ranges = DocumentAnalysis['boilerplate'];
+
+function inRanges(ranges: Ranges, start: number, end: number): boolean {
+  for (const r of ranges) if (start >= r.start && end <= r.end) return true;
+  return false;
+}
+
+/**
+ * The story profile of one analysed document. `text` is the document's text; without it only the
+ * places and actors are known.
+ */
+export function profileOf(doc: DocumentAnalysis, text?: string): StoryProfile {
+  const boilerplate = Array.isArray(doc.boilerplate) ? doc.boilerplate.filter((r) => r && typeof r.start === 'number' && typeof r.end === 'number') : [];
+  const features = new Map<string, number>();
+  const kinds = new Map<string, number>();
+  const head = typeof text === 'string' ? headlineRange(text, boilerplate) : null;
+  if (typeof text === 'string') {
+    const tf = new Map<string, number>();
+    const first = new Map<string, number>();
+    // Arabic words only: Latin runs on a scraped page are code, handles and menus.
+    const re = /[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]+/gu;
+    let m: RegExpExecArray | null;
+    let order = 0;
+    let lineEnd = -1;
+    let lineSkipped = false;
+    while ((m = re.exec(text))) {
+      const at = m.index;
+      if (at > lineEnd) {
+        // Boilerplate is whole lines: asked once per line.
+        lineEnd = text.indexOf('\n', at);
+        if (lineEnd < 0) lineEnd = text.length;
+        lineSkipped = inRanges(boilerplate, at, at + 1);
+      }
+      if (lineSkipped) continue;
+      const folded = fold(m[0]);
+      if (folded.length < 3 || STOP.has(folded)) continue;
+      const s = stem(folded);
+      if (s.length < 2 || STOP.has(s)) continue;
+      const inHead = !!head && at >= head[0] && at < head[1];
+      const weight = inHead ? HEADLINE : 1;
+      tf.set(s, (tf.get(s) ?? 0) + weight);
+      if (!first.has(s)) first.set(s, order++);
+      const kind = KIND_WORDS.get(s);
+      if (kind) kinds.set(kind, (kinds.get(kind) ?? 0) + weight);
+    }
+    if (KIND_PHRASES.length) {
+      const folded = fold(text);
+      for (const [phrase, kind] of KIND_PHRASES) {
+        let i = folded.indexOf(phrase);
+        while (i >= 0) {
+          kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+          i = folded.indexOf(phrase, i + phrase.length);
+        }
+      }
+    }
+    const scored = [...tf].map(([w, n]) => ({ w, weight: (1 + Math.log(n)) * (GENERIC_WORDS.has(w) ? GENERIC : 1) }));
+    // Heaviest first; ties by first occurrence, so the profile does not depend on Map order.
+    scored.sort((a, b) => b.weight - a.weight || (first.get(a.w) ?? 0) - (first.get(b.w) ?? 0));
+    for (const { w, weight } of scored.slice(0, MAX_WORDS)) features.set(`w:${w}`, weight);
+  }
+  const places = new Set<string>();
+  const locals = new Map<string, number>();
+  const addPlace = (spelling: string, at?: number) => {
+    const key = keyOf(spelling);
+    places.add(key);
+    if (at !== undefined && !isCountry(key)) locals.set(key, (locals.get(key) ?? 0) + (head && at >= head[0] && at < head[1] ? HEADLINE : 1));
+    const weight = countryOf(key) === keyOf(key) ? COUNTRY_WEIGHT : PLACE_WEIGHT;
+    features.set(`p:${key}`, Math.max(features.get(`p:${key}`) ?? 0, weight));
+  };
+  for (const m of Array.isArray(doc.mentions) ? doc.mentions : []) {
+    if (!m || m.boilerplate || inRanges(boilerplate, m.start, m.end)) continue;
+    // A figure's place is a place of the article too (it comes from a place mention).
+    if (m.kind === 'quantity' && typeof m.place === 'string' && m.place) {
+      for (const part of m.place.split(/[+|,،;]/).map((x) => x.trim()).filter(Boolean)) addPlace(part);
+      continue;
+    }
+    const key = typeof m.entity === 'string' && m.entity ? m.entity : typeof m.text === 'string' ? fold(m.text) : '';
+    if (!key) continue;
+    if (m.kind === 'place') addPlace(key, m.start);
+    else if (m.kind === 'person' || m.kind === 'organization') {
+      features.set(`a:${key}`, ACTOR_WEIGHT);
+    }
+  }
+  let norm = 0;
+  for (const v of features.values()) norm += v * v;
+  const words = [...features].filter(([f]) => f.startsWith('w:')).slice(0, INDEX_WORDS).map(([f]) => f);
+  return { path: doc.path, day: parseDays(doc.published)?.from ?? null, features, norm: Math.sqrt(norm), places: [...places].sort(), keys: [...[...places].map((p) => `p:${p}`), ...words].sort(), kind: dominant(kinds), local: most(locals) };
+}
+
+/** The place named most; ties go to the first in code-unit order. */
+function most(counts: Map<string, number>): string | null {
+  let best: string | null = null;
+  let n = 0;
+  for (const [k, c] of counts) if (c > n || (c === n && best !== null && k < best)) [best, n] = [k, c];
+  return best;
+}
+
+/** The kind named most, when it is named at least twice and clearly more than the next. */
+function dominant(kinds: Map<string, number>): string | null {
+  const ranked = [...kinds].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  if (!ranked.length || ranked[0][1] < 2) return null;
+  if (ranked.length > 1 && ranked[1][1] * 1.5 > ranked[0][1]) return null;
+  return ranked[0][0];
+}
+
+/** Cosine similarity of two profiles' weighted features, 0 to 1. */
+export function cosine(a: StoryProfile, b: StoryProfile): number {
+  if (!a.norm || !b.norm) return 0;
+  const [small, large] = a.features.size <= b.features.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [f, w] of small.features) {
+    const v = large.features.get(f);
+    if (v !== undefined) dot += w * v;
+  }
+  return dot / (a.norm * b.norm);
+}
+
+/**
+ * How much distinctive content two profiles share: shared words that are not generic count one,
+ * shared places and actors two. Similar wording of nothing but generic words ("ارتفعت حصيلة
+ * القتلى") is no evidence of one story.
+ */
+export function sharedEvidence(a: StoryProfile, b: StoryProfile): number {
+  const [small, large] = a.features.size <= b.features.size ? [a, b] : [b, a];
+  let n = 0;
+  for (const [f, w] of small.features) {
+    const v = large.features.get(f);
+    if (v === undefined || w < 1 || v < 1) continue;
+    n += f.startsWith('w:') ? 1 : 2;
+  }
+  return n;
+}

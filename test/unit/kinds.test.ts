@@ -1,0 +1,79 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeCorpus } from '../../server/src/analysis/index';
+import { compareCorpus } from '../../server/src/analysis/claims/contradictions';
+
+// Whole-engine runs over invented coverage of an invented ferry sinking off Tartus: the tolls,
+// their rises, a headline typo, modal figures and a combined toll.
+
+function run(files: Array<{ path: string; text: string }>) {
+  const corpus = analyzeCorpus(files);
+  const { contradictions } = compareCorpus(corpus.documents, new Map(files.map((f) => [f.path, f.text])));
+  const text = (p: string) => files.find((f) => f.path === p)!.text;
+  return contradictions.map((c) => ({ ...c, pair: `${c.a.path}:${text(c.a.path).slice(c.a.start, c.a.end)} | ${c.b.path}:${text(c.b.path).slice(c.b.start, c.b.end)}` }));
+}
+
+const body = (toll: string) =>
+  `وغرقت العبارة التي كانت تقل مهاجرين قبالة سواحل طرطوس فجر الأحد بعد أن انقلبت بفعل الأمواج العالية، وأعلنت وزارة الصحة السورية أن ${toll} لقوا حتفهم في الغرق فيما تواصل فرق الإنقاذ البحث عن مفقودين قرب ميناء طرطوس.`;
+
+const ferry = (path: string, date: string | null, head: string, toll: string, extra = '') => ({
+  path,
+  text: `${date ? date + '\n\n' : ''}${head}\n\n${body(toll)}${extra}\n`,
+});
+
+test('a toll that rose is an update; one that fell is a contradiction; the same day differing is one too', () => {
+  const found = run([
+    ferry('a.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', '34 شخصاً'),
+    ferry('b.txt', '7 مايو 2024', 'ارتفاع حصيلة ضحايا عبارة طرطوس', '61 شخصاً'),
+    ferry('c.txt', '8 مايو 2024', 'حصيلة ضحايا عبارة طرطوس', '50 شخصاً'),
+    ferry('d.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', '20 شخصاً'),
+  ]);
+  const kind = (re: RegExp) => found.filter((c) => re.test(c.pair)).map((c) => c.kind);
+  assert.deepEqual(kind(/^a\.txt:34 شخصاً \| b\.txt:61 شخصاً$/), ['update']);
+  assert.deepEqual(kind(/^b\.txt:61 شخصاً \| c\.txt:50 شخصاً$/), ['contradiction']);
+  assert.deepEqual(kind(/^a\.txt:34 شخصاً \| d\.txt:20 شخصاً$/), ['contradiction']);
+  const update = found.find((c) => c.kind === 'update' && /^a\.txt/.test(c.pair))!;
+  assert.match(update.message, /^updated from 34 \("34 شخصاً", a\.txt, 2024-05-05, per .+\) to 61 \("61 شخصاً", b\.txt, 2024-05-07, per .+\)$/);
+  for (const c of found) assert.equal(c.story, found[0].story);
+});
+
+test('inside one article: the headline against the body is internal', () => {
+  const found = run([ferry('h.txt', '6 مايو 2024', 'مصرع 43 مهاجراً في غرق عبارة قبالة طرطوس', '34 شخصاً')]);
+  assert.equal(found.length, 1);
+  assert.equal(found[0].kind, 'internal');
+  assert.match(found[0].message, /^within one article: /);
+  // The same figure in headline and body is no finding.
+  assert.deepEqual(run([ferry('h.txt', '6 مايو 2024', 'مصرع 34 مهاجراً في غرق عبارة قبالة طرطوس', '34 شخصاً')]), []);
+});
+
+test('denied, forecast and past figures are never compared with reported counts', () => {
+  const extra = ' ونفى مسؤول في الميناء مقتل 200 شخص. ويتوقع أن ترتفع الحصيلة إلى 90 شخصاً. وكانت عبارة أخرى قد غرقت عام 2019 وأودت بحياة 150 شخصاً.';
+  const found = run([
+    ferry('a.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', '34 شخصاً', extra),
+    ferry('e.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', '34 شخصاً'),
+  ]);
+  assert.deepEqual(found.map((c) => c.pair), []);
+});
+
+test('an undated report is compared only when it is surely the same story', () => {
+  const dated = ferry('a.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', '34 شخصاً');
+  const undatedSame = ferry('u.txt', null, 'غرق عبارة مهاجرين قبالة طرطوس', '80 شخصاً');
+  assert.deepEqual(run([dated, undatedSame]).map((c) => c.kind), ['contradiction']);
+  // An undated piece that only shares the place and a few words is not compared.
+  const loose = { path: 'v.txt', text: 'طرطوس مدينة ساحلية يقصدها الصيادون، وقد غرق فيها 80 شخصاً خلال عقد من الزمن بحسب وزارة الصحة السورية.\n' };
+  assert.deepEqual(run([dated, loose]), []);
+});
+
+test('a combined toll is a scope of its own; each country in a compound sentence has its own place', () => {
+  const a = {
+    path: 'q1.txt',
+    text: '10 مارس 2024\n\nزلزال يضرب الحدود بين تركيا وسوريا\n\nضرب زلزال عنيف المناطق الحدودية بين تركيا وسوريا فجر اليوم، وقتل في تركيا 900 شخص وفي سوريا 300 شخص، ليرتفع العدد الإجمالي إلى 1200 شخص بحسب فرق الإنقاذ.\n',
+  };
+  const b = {
+    path: 'q2.txt',
+    text: '10 مارس 2024\n\nزلزال يضرب الحدود بين تركيا وسوريا\n\nضرب زلزال عنيف المناطق الحدودية بين تركيا وسوريا فجر اليوم، وأودى الزلزال بحياة 1200 شخص في البلدين بحسب فرق الإنقاذ، بينهم 300 في سوريا.\n',
+  };
+  const found = run([a, b]);
+  // 900 in Turkey is not set against 1200 in both countries, nor against 300 in Syria.
+  assert.deepEqual(found.map((c) => c.pair), []);
+});
