@@ -48,10 +48,4 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'error',
     },
   },
-  // PENDING (issue 12): files the lead is rewriting; each rule named here has a finding in that
-  // file today (listed in the tooling report). Delete these blocks with the rewrite.
-  { files: ['server/src/analysis/index.ts'], rules: { '@typescript-eslint/no-unnecessary-type-assertion': 'off', 'no-useless-assignment': 'off' } },
-  { files: ['server/src/corpus/threads.ts'], rules: { 'no-useless-assignment': 'off' } },
-  { files: ['server/src/corpus/worker.ts'], rules: { '@typescript-eslint/no-misused-promises': 'off', '@typescript-eslint/no-unnecessary-type-assertion': 'off' } },
-  { files: ['server/src/lsp/firstRead.ts'], rules: { '@typescript-eslint/only-throw-error': 'off', '@typescript-eslint/await-thenable': 'off' } },
 );

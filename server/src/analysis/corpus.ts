@@ -160,7 +160,7 @@ function firstPass(
   keep: boolean,
 ): { kept: FirstPass; persons: DocumentAnalysis; shadow: Shadow | null; short: ShortLine[] | null } {
   const problems: string[] = [];
-  let reading: TextReading | null = null;
+  let reading: TextReading | null;
   let actors: Found[] = [];
   let fatal: string | null = null;
   let kept: Shadow | null = null;

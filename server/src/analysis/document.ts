@@ -163,7 +163,8 @@ export function readText(shadow: Shadow, short?: { lines: ShortLine[] | null }, 
     return datesOf(shadow, pub.published, s, own ?? readPublication(shadow, s));
   }, problems);
   const figureProblems: string[] = [];
-  const figures = safely('quantities', { drafts: [], toks: null } as Figures, () => findFigures(shadow, dates), figureProblems);
+  const noFigures: Figures = { drafts: [], toks: null };
+  const figures = safely('quantities', noFigures, () => findFigures(shadow, dates), figureProblems);
   return { boilerplate, published: pub.published, publishedFrom: pub.publishedFrom, outlet: pub.outlet, dates, figures, problems, figureProblem: figureProblems[0] ?? null };
 }
 

@@ -100,7 +100,7 @@ function recordsOf(name: string, text: string, bad: (where: string) => void): Ar
         }
       });
     } else if (name.endsWith('.csv')) {
-      const rows = parseCsv(text, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as unknown[];
+      const rows: unknown[] = parseCsv(text, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
       rows.forEach((row, i) => take(row, i + 2));
     } else {
       const data = name.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 0 });

@@ -116,7 +116,7 @@ async function analyzeHere(texts: CorpusTexts, recipe: LexiconRecipe, onDocument
   const count = texts.count;
   const pause = slicer(options);
   const kept: Array<FirstPass | undefined> = new Array(count);
-  let persons: DocumentAnalysis[] = new Array(count);
+  const persons: DocumentAnalysis[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const first = readFirst(texts.file(i), lexicon);
     kept[i] = first.kept;
@@ -134,7 +134,8 @@ async function analyzeHere(texts: CorpusTexts, recipe: LexiconRecipe, onDocument
     const found = repeatedInGroup(members.map((i) => texts.text(i)));
     members.forEach((doc, k) => (repeated[doc] = found[k]));
   }
-  persons = [];
+  // The stand-ins are let go before the second pass.
+  persons.length = 0;
   for (let i = 0; i < count; i++) {
     const file = texts.file(i);
     const text = file.text;

@@ -19,7 +19,7 @@ export type RegularRead =
 export type OpenFs = Pick<typeof nodeFs, 'open'>;
 
 function codeOf(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+  return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
 }
 
 /**

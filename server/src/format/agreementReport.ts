@@ -27,6 +27,8 @@ export function showFigure(x: number | null | undefined): string {
  * reorder the line around them, so both become spaces.
  */
 function quote(text: string): string {
+  // Control characters are what it takes out.
+  // eslint-disable-next-line no-control-regex
   return `«${text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ').trim()}»`;
 }
 

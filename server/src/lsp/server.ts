@@ -178,7 +178,7 @@ async function indexWorkspace(): Promise<void> {
   if (indexing.active) return;
   const progress = await connection.window.createWorkDoneProgress().catch(() => null);
   indexing = { active: true, done: 0, total: 0 };
-  let reader: WorkspaceReader | null = null;
+  let reader: WorkspaceReader | undefined;
   try {
     await readLexiconFiles();
     const files: string[] = [];

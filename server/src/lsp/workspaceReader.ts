@@ -84,7 +84,7 @@ export class WorkspaceReader {
           return taught;
         },
         warn: (line) => host.warn(`Sanad: ${line}`),
-        yieldToEvents: host.yieldToEvents,
+        yieldToEvents: () => host.yieldToEvents(),
         progress: (pass, done, total) => host.progress(pass === 'reading' ? 'reading' : 'finishing', done, total),
         env: host.env,
       },
