@@ -83,6 +83,10 @@ export interface SanadSettings {
   maxFileSizeKB: number;
   debounceMs: number;
   maxProblems: number;
+  /** The Figures view also lists figures nobody compares (durations). */
+  figures: { showAll: boolean };
+  /** The reviewing organisation named as the author of ClaimReview exports. */
+  claimReview: { organization: string };
 }
 
 export const DEFAULT_INCLUDE = ['**/seeds/**/*.txt', '**/*.news.txt'];
@@ -93,6 +97,8 @@ export const DEFAULT_SETTINGS: SanadSettings = {
   maxFileSizeKB: 2048,
   debounceMs: 200,
   maxProblems: 200,
+  figures: { showAll: false },
+  claimReview: { organization: '' },
 };
 
 // ---- The Sanad panel's trees --------------------------------------------------------------------
@@ -151,8 +157,12 @@ export interface FigureClaim {
 }
 
 export interface FigureMeasure {
-  /** What is measured, readable: "soldiers killed · العراق". */
+  /** What is measured, readable, in English: "soldiers killed in Iraq" (format/measureNames.ts). */
   topic: string;
+  /** The same in Arabic: "الجنود القتلى في العراق". */
+  topicAr?: string;
+  /** The internal key (counted|event|place): stable, for filters and tests; not shown. */
+  key?: string;
   claims: FigureClaim[];
   conflicts: number;
 }

@@ -454,7 +454,7 @@ connection.onRequest(corpusAnalysisRequest, () => index.corpusAnalysis());
 connection.onRequest(actorsRequest, () => actors(index));
 connection.onRequest(entityMentionsRequest, ({ entity }) => entityMentions(index, entity));
 connection.onRequest(timelineRequest, () => timeline(index));
-connection.onRequest(figuresRequest, () => figures(index));
+connection.onRequest(figuresRequest, () => figures(index, settings.figures.showAll));
 
 // The server must outlive any bug: a failure in one request or timer is logged, not fatal.
 process.on('uncaughtException', (err) => connection.console.error(`sanad: ${err.stack ?? String(err)}`));

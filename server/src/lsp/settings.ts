@@ -21,6 +21,8 @@ export function checkSettings(raw: unknown): SanadSettings {
     maxFileSizeKB: positive(s.maxFileSizeKB, DEFAULT_SETTINGS.maxFileSizeKB),
     debounceMs: typeof s.debounceMs === 'number' && s.debounceMs >= 0 ? s.debounceMs : DEFAULT_SETTINGS.debounceMs,
     maxProblems: positive(s.maxProblems, DEFAULT_SETTINGS.maxProblems),
+    figures: { showAll: s.figures?.showAll === true },
+    claimReview: { organization: typeof s.claimReview?.organization === 'string' ? s.claimReview.organization.trim() : '' },
   };
 }
 
