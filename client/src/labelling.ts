@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  labelRequest, reviewContradictionRequest, exportRequest, importRequest, compareRequest,
+  labelRequest, reviewContradictionRequest, exportRequest, importRequest, compareRequest, reportRequest,
   type LabelAction, type LabelActionResult, type SpanKind, type PaintSpan,
 } from '../../shared/src/protocol';
 import { t } from './uiLanguage';
@@ -53,14 +53,14 @@ async function bratFolder(): Promise<vscode.Uri | undefined> {
 }
 
 /** A YAML or JSON Lines file, through the save dialog, starting in .sanad/exports. */
-async function exportFile(ext: 'yaml' | 'jsonl', label: string): Promise<vscode.Uri | undefined> {
+async function exportFile(ext: string, label: string, name = 'sanad-export'): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   let start: vscode.Uri | undefined;
   if (folder) {
     start = vscode.Uri.joinPath(folder, ...DEFAULT_EXPORT_FOLDER.split('/'));
     await Promise.resolve(vscode.workspace.fs.createDirectory(start)).catch(() => (start = folder));
   }
-  return vscode.window.showSaveDialog({ defaultUri: start && vscode.Uri.joinPath(start, `sanad-export.${ext}`), filters: { [label]: [ext] } });
+  return vscode.window.showSaveDialog({ defaultUri: start && vscode.Uri.joinPath(start, `${name}.${ext}`), filters: { [label]: [ext] } });
 }
 
 export function registerLabelling(context: vscode.ExtensionContext, client: ClientRef, spansAt: (doc: vscode.TextDocument, offset: number) => PaintSpan | undefined): void {
@@ -161,6 +161,28 @@ export function registerLabelling(context: vscode.ExtensionContext, client: Clie
       const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Sanad: exporting annotations…') }, () => c.sendRequest(exportRequest, { format: format.format, target: target.fsPath }));
       if (result.ok) void vscode.window.showInformationMessage(`Sanad: ${result.message}`);
       else void vscode.window.showErrorMessage(`Sanad: ${result.message}`);
+    }),
+    vscode.commands.registerCommand(COMMANDS.writeReport, async () => {
+      const c = client();
+      if (!c) return;
+      const format = await vscode.window.showQuickPick(
+        [
+          { label: 'HTML', description: t('one self-contained page with timeline charts, to open in a browser'), format: 'html' as const },
+          { label: 'Markdown', description: t('the same report as text, timelines as tables'), format: 'md' as const },
+        ],
+        { title: t('Write corpus report') },
+      );
+      if (!format) return;
+      const target = await exportFile(format.format, format.label, 'sanad-report');
+      if (!target) return;
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Sanad: writing the corpus report…') }, () => c.sendRequest(reportRequest, { format: format.format, target: target.fsPath }));
+      if (!result.ok) {
+        void vscode.window.showErrorMessage(`Sanad: ${result.message}`);
+        return;
+      }
+      const open = t('Open');
+      const pick = await vscode.window.showInformationMessage(`Sanad: ${result.message}`, open);
+      if (pick === open) await (format.format === 'html' ? vscode.env.openExternal(target) : vscode.window.showTextDocument(target));
     }),
     vscode.commands.registerCommand(COMMANDS.importAnnotations, async () => {
       const c = client();

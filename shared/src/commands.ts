@@ -22,6 +22,7 @@ export const COMMANDS = {
   exportAnnotations: 'sanad.exportAnnotations',
   importAnnotations: 'sanad.importAnnotations',
   compareAnnotators: 'sanad.compareAnnotators',
+  writeReport: 'sanad.writeReport',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

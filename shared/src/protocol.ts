@@ -209,7 +209,7 @@ export interface ReviewContradictionParams {
 export const reviewContradictionRequest = new RequestType<ReviewContradictionParams, LabelActionResult, void>('sanad/reviewContradiction');
 
 export interface ExportParams {
-  format: 'yaml' | 'jsonl' | 'brat';
+  format: 'yaml' | 'jsonl' | 'brat' | 'claimreview';
   /** A file (yaml, jsonl) or folder (brat) the user picked. */
   target: string;
 }
@@ -228,5 +228,14 @@ export interface CompareResult extends LabelActionResult {
   report?: string;
   disagreements?: Array<{ uri: string; range: PlainRange; summary: string }>;
 }
+
+export interface ReportParams {
+  format: 'html' | 'md';
+  /** The file the user picked; links to the articles are made relative to it. */
+  target: string;
+}
+
+/** Writes the corpus report (`sanad report`): per story, contradictions, decisions, figures and charts. */
+export const reportRequest = new RequestType<ReportParams, LabelActionResult & { written?: number }, void>('sanad/report');
 
 export const compareRequest = new RequestType<CompareParams, CompareResult, void>('sanad/compareAnnotators');

@@ -1,14 +1,14 @@
 // `sanad report`: the corpus report a fact-checker hands on (format/report*.ts), from the same
 // pipeline as `sanad analyze` (corpus/pool.ts). Links to the articles are relative to where the
 // report is written, so the report and the corpus can be moved together.
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { analyzeEach } from '../corpus/pool';
 import { CorpusTexts } from '../corpus/texts';
 import { ClaimIndex } from '../analysis/claims/contradictions';
 import type { DocumentAnalysis } from '../analysis';
 import { reanchorLabels, DEFAULT_LABELS_FOLDER, type LabelFile } from '../labels';
 import { writeFileAtomic } from '../labels/labelFs';
-import { buildReport } from '../format/reportModel';
+import { buildReport, relativeHref } from '../format/reportModel';
 import { renderReportHtml } from '../format/reportHtml';
 import { renderReportMarkdown } from '../format/reportMd';
 import { choice, kilobytes, parseOptions, wantsHelp, type OptionKind } from './options';
@@ -43,11 +43,6 @@ function usageError(problem: string): number {
   say(problem);
   process.stderr.write(`\n${REPORT_USAGE}\n`);
   return 2;
-}
-
-/** A link from `fromDir` to `abs`, as a relative URL with each segment encoded. */
-export function relativeHref(fromDir: string, abs: string): string {
-  return relative(fromDir, abs).split(sep).map(encodeURIComponent).join('/');
 }
 
 /** `sanad report PATH... [options]`; `argv` holds the arguments after `report`. */

@@ -2,6 +2,7 @@
 // with source, date and quote), every contradiction and update with both quotes in their sentence,
 // the reviewers' decisions and notes, and the points of each measure's timeline. The HTML and
 // Markdown renderers (reportHtml.ts, reportMd.ts) only lay this out, so both say the same.
+import { relative, sep } from 'node:path';
 import type { Contradiction, DocumentAnalysis, Interval, Mention } from '../analysis';
 import type { LabelFile } from '../labels';
 import { findReview, quotesFromCorpus } from '../labels';
@@ -89,6 +90,11 @@ export interface Report {
   generated?: string;
   documents: number;
   stories: ReportStory[];
+}
+
+/** A link from `fromDir` to `abs`, as a relative URL with each segment encoded. */
+export function relativeHref(fromDir: string, abs: string): string {
+  return relative(fromDir, abs).split(sep).map(encodeURIComponent).join('/');
 }
 
 const ALL = 'All articles';

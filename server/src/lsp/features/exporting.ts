@@ -15,7 +15,7 @@ import { rangeOf } from './locations';
 import { describeDisagreement, formatAgreement } from '../../format/agreementReport';
 
 /** Every label file of the corpus: those on disk, with the ones loaded in memory taking precedence. */
-async function corpusLabels(index: WorkspaceIndex, labels: LabelService, roots: string[], folder: string): Promise<{ byPath: Map<string, LabelFile>; broken: string[] }> {
+export async function corpusLabels(index: WorkspaceIndex, labels: LabelService, roots: string[], folder: string): Promise<{ byPath: Map<string, LabelFile>; broken: string[] }> {
   const byPath = new Map<string, LabelFile>();
   const broken: string[] = [];
   for (const root of roots) {
@@ -27,7 +27,7 @@ async function corpusLabels(index: WorkspaceIndex, labels: LabelService, roots: 
   return { byPath, broken };
 }
 
-function corpusOf(index: WorkspaceIndex): { corpus: CorpusAnalysis; texts: Map<string, string> } {
+export function corpusOf(index: WorkspaceIndex): { corpus: CorpusAnalysis; texts: Map<string, string> } {
   const entries = index.all().sort((a, b) => (a.path < b.path ? -1 : 1));
   const documents = entries.map(({ analysis: { problems: _problems, ...doc } }) => doc);
   return { corpus: { version: 1, documents, contradictions: index.contradictions() }, texts: new Map(entries.map((e) => [e.path, e.text])) };
@@ -73,7 +73,7 @@ function bratTargets(target: string, paths: readonly string[]): string[] {
   return paths.flatMap((path) => [join(target, ...path.split('/')), join(target, ...annPathFor(path).split('/'))]);
 }
 
-async function editorExportRules(index: WorkspaceIndex, roots: string[], folder: string, target: string): Promise<ExportTargetRules> {
+export async function editorExportRules(index: WorkspaceIndex, roots: string[], folder: string, target: string): Promise<ExportTargetRules> {
   const realRoots = await Promise.all(roots.map(realish));
   const realTarget = await realish(target);
   const articles = new Set(await Promise.all(index.all().filter((e) => e.uri.startsWith('file:')).map((e) => realish(fileURLToPath(e.uri)))));
