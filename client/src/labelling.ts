@@ -63,6 +63,27 @@ async function exportFile(ext: string, label: string, name = 'sanad-export'): Pr
   return vscode.window.showSaveDialog({ defaultUri: start && vscode.Uri.joinPath(start, `${name}.${ext}`), filters: { [label]: [ext] } });
 }
 
+/** The reviewing organisation (setting, asked for once) and the fact check's address (remembered per workspace). */
+async function claimReviewDetails(context: vscode.ExtensionContext): Promise<{ organization: string; url: string } | undefined> {
+  const config = vscode.workspace.getConfiguration('sanad');
+  let organization = config.get<string>('claimReview.organization', '').trim();
+  if (!organization) {
+    organization = (await vscode.window.showInputBox({ title: t('ClaimReview'), prompt: t('The fact-checking organisation publishing the verdicts (saved as sanad.claimReview.organization)'), ignoreFocusOut: true }))?.trim() ?? '';
+    if (!organization) return undefined;
+    await config.update('claimReview.organization', organization, vscode.ConfigurationTarget.Workspace);
+  }
+  const url = await vscode.window.showInputBox({
+    title: t('ClaimReview'),
+    prompt: t('The address of the page the fact check is published on'),
+    value: context.workspaceState.get<string>('sanad.claimReview.url') ?? 'https://',
+    ignoreFocusOut: true,
+    validateInput: (v) => (/^https?:\/\/\S+\.\S+$/i.test(v.trim()) ? undefined : t('An http(s) address')),
+  });
+  if (!url) return undefined;
+  await context.workspaceState.update('sanad.claimReview.url', url.trim());
+  return { organization, url: url.trim() };
+}
+
 export function registerLabelling(context: vscode.ExtensionContext, client: ClientRef, spansAt: (doc: vscode.TextDocument, offset: number) => PaintSpan | undefined): void {
   const atCursor = (): (SpanArgs & { kind: SpanKind }) | undefined => {
     const editor = vscode.window.activeTextEditor;
@@ -152,13 +173,19 @@ export function registerLabelling(context: vscode.ExtensionContext, client: Clie
           { label: 'YAML', description: t('one file: documents, labels, claims, contradictions and reviews'), format: 'yaml' as const },
           { label: 'JSON Lines', description: t('one document per line'), format: 'jsonl' as const },
           { label: 'brat standoff', description: t('a folder of .txt and .ann files for other annotation tools'), format: 'brat' as const },
+          { label: 'ClaimReview', description: t('schema.org JSON-LD of the verdicts, to publish with a fact check'), format: 'claimreview' as const },
         ],
         { title: t('Export annotations') },
       );
       if (!format) return;
-      const target = format.format === 'brat' ? await bratFolder() : await exportFile(format.format, format.label);
+      let claimReview: { organization: string; url: string } | undefined;
+      if (format.format === 'claimreview') {
+        claimReview = await claimReviewDetails(context);
+        if (!claimReview) return;
+      }
+      const target = format.format === 'brat' ? await bratFolder() : format.format === 'claimreview' ? await exportFile('jsonld', 'JSON-LD', 'claimreview') : await exportFile(format.format, format.label);
       if (!target) return;
-      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Sanad: exporting annotations…') }, () => c.sendRequest(exportRequest, { format: format.format, target: target.fsPath }));
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Sanad: exporting annotations…') }, () => c.sendRequest(exportRequest, { format: format.format, target: target.fsPath, ...claimReview }));
       if (result.ok) void vscode.window.showInformationMessage(`Sanad: ${result.message}`);
       else void vscode.window.showErrorMessage(`Sanad: ${result.message}`);
     }),

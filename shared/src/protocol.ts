@@ -210,8 +210,12 @@ export const reviewContradictionRequest = new RequestType<ReviewContradictionPar
 
 export interface ExportParams {
   format: 'yaml' | 'jsonl' | 'brat' | 'claimreview';
-  /** A file (yaml, jsonl) or folder (brat) the user picked. */
+  /** A file (yaml, jsonl, claimreview) or folder (brat) the user picked. */
   target: string;
+  /** claimreview: the reviewing organisation (sanad.claimReview.organization). */
+  organization?: string;
+  /** claimreview: the http(s) address of the page the fact check is published on. */
+  url?: string;
 }
 
 export const exportRequest = new RequestType<ExportParams, LabelActionResult & { written?: number }, void>('sanad/export');

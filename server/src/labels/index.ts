@@ -18,3 +18,4 @@ export { buildExport, exportJsonl, exportYaml, importYaml, EXPORT_VERSION, type 
 export { annPathFor, BRAT_TYPES, codePointOffsets, exportBrat, type BratOptions } from './bratExport';
 export { articlePathFor, cleanRelativePath, DEFAULT_LABELS_FOLDER, labelPathFor } from './labelPaths';
 export { DEFAULT_MAX_BYTES, parseYamlSafely } from './yamlSafety';
+export { exportClaimReviews, parseSourcesManifest, type ArticleSource, type ClaimReviewOptions, type JsonLd } from './claimReview';

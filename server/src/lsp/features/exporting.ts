@@ -4,7 +4,7 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exportYaml, exportJsonl, exportBrat, annPathFor, importYaml, compareAnnotators, type LabelFile } from '../../labels';
+import { exportYaml, exportJsonl, exportBrat, annPathFor, importYaml, compareAnnotators, exportClaimReviews, parseSourcesManifest, type ArticleSource, type LabelFile } from '../../labels';
 import { loadLabelFolder, writeFileAtomic } from '../../labels/labelFs';
 import { fileRefusal, folderRefusal, isInside, realish, type ExportTargetRules } from '../../labels/exportTargets';
 import type { CorpusAnalysis } from '../../analysis';
@@ -60,12 +60,35 @@ export async function exportCorpus(p: ExportParams, index: WorkspaceIndex, label
       }
       return { ok: true, written, message: `Exported ${written} article(s) as brat standoff to ${p.target}.${note}` };
     }
+    if (p.format === 'claimreview') {
+      if (!p.organization?.trim() || !/^https?:\/\/\S+$/i.test(p.url ?? '')) return { ok: false, message: 'A ClaimReview export needs the reviewing organisation (setting sanad.claimReview.organization) and the http(s) address of the fact check.' };
+      const sources = await manifestsOf(index);
+      const reviews = exportClaimReviews(corpus, byPath, { organization: p.organization.trim(), url: p.url!, texts, sources });
+      await writeFileAtomic(p.target, `${JSON.stringify(reviews, null, 2)}\n`);
+      return { ok: true, written: reviews.length, message: `Exported ${reviews.length} ClaimReview(s) to ${basename(p.target)}.${reviews.length ? '' : ' No figure or contradiction has a verdict yet.'}${note}` };
+    }
     const out = p.format === 'yaml' ? exportYaml(corpus, byPath, { texts, exported: new Date().toISOString() }) : exportJsonl(corpus, byPath, { texts, exported: new Date().toISOString() });
     await writeFileAtomic(p.target, out);
     return { ok: true, written: corpus.documents.length, message: `Exported ${corpus.documents.length} article(s) to ${basename(p.target)}.${note}` };
   } catch (err) {
     return { ok: false, message: `The export could not be written: ${err instanceof Error ? err.message : String(err)}` };
   }
+}
+
+/** The sources manifests (manifest.jsonl) beside the indexed articles: their URLs, for ClaimReview appearances. */
+async function manifestsOf(index: WorkspaceIndex): Promise<Map<string, ArticleSource>> {
+  const out = new Map<string, ArticleSource>();
+  const folders = new Map<string, string>();
+  for (const e of index.all()) {
+    if (!e.uri.startsWith('file:')) continue;
+    const cut = e.path.lastIndexOf('/');
+    folders.set(cut < 0 ? '' : e.path.slice(0, cut), dirname(fileURLToPath(e.uri)));
+  }
+  for (const [folder, abs] of folders) {
+    const text = await fs.readFile(join(abs, 'manifest.jsonl'), 'utf8').catch(() => undefined);
+    if (text !== undefined) for (const [path, s] of parseSourcesManifest(text, folder).sources) out.set(path, s);
+  }
+  return out;
 }
 
 /** The two files a brat export writes for each article: its .txt copy and its .ann. */
