@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  labelRequest, reviewContradictionRequest, exportRequest, importRequest, compareRequest, reportRequest,
+  labelRequest, reviewContradictionRequest, exportRequest, importRequest, compareRequest, reportRequest, VERDICT_NAMES, type VerdictName,
   type LabelAction, type LabelActionResult, type SpanKind, type PaintSpan,
 } from '../../shared/src/protocol';
 import { t } from './uiLanguage';
@@ -144,6 +144,39 @@ export function registerLabelling(context: vscode.ExtensionContext, client: Clie
       if (!s) return;
       const note = await vscode.window.showInputBox({ title: t('Note on this label'), prompt: t('Empty to remove the note') });
       if (note !== undefined) await send(client, { action: 'note', uri: s.uri, start: s.start, end: s.end, note });
+    }),
+    vscode.commands.registerCommand(COMMANDS.giveVerdict, async () => {
+      const c = client();
+      const editor = vscode.window.activeTextEditor;
+      const s = atCursor();
+      if (!c || !editor || !s) return;
+      if (s.kind !== 'quantity') {
+        void vscode.window.showInformationMessage(t('Sanad: put the cursor on a figure to give it a verdict.'));
+        return;
+      }
+      // A figure in a contradiction: the verdict may be on the figure alone or on the pair.
+      const here = editor.selection.active;
+      const clash = vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.code === 'contradiction' && d.range.contains(here));
+      let onPair = false;
+      if (clash) {
+        const what = await vscode.window.showQuickPick([{ label: t('This figure'), pair: false }, { label: t('The contradiction'), description: clash.message.slice(0, 80), pair: true }], { title: t('Give a verdict on…') });
+        if (!what) return;
+        onPair = what.pair;
+      }
+      const VERDICT_LABELS: Record<VerdictName, string> = { accurate: t('Accurate'), misleading: t('Misleading'), false: t('False'), unproven: t('Unproven') };
+      const verdict = await vscode.window.showQuickPick(
+        [...VERDICT_NAMES.map((v) => ({ label: VERDICT_LABELS[v], verdict: v as VerdictName | null })), ...(onPair ? [] : [{ label: t('Remove the verdict'), verdict: null }])],
+        { title: t('Verdict (exported as ClaimReview)') },
+      );
+      if (!verdict) return;
+      const note = verdict.verdict ? await vscode.window.showInputBox({ title: t('Why this verdict?'), prompt: t('A note published with the verdict (empty: keep the current note)') }) : '';
+      if (note === undefined) return;
+      if (!onPair) {
+        await send(client, { action: 'verdict', ...s, verdict: verdict.verdict, note: note || undefined });
+        return;
+      }
+      const result = await c.sendRequest(reviewContradictionRequest, { uri: s.uri, start: s.start, end: s.end, decision: 'confirmed', verdict: verdict.verdict ?? undefined, note: note || undefined });
+      if (!result.ok) void vscode.window.showWarningMessage(`Sanad: ${result.message}`);
     }),
     vscode.commands.registerCommand(COMMANDS.contradictionReview, async (...[args]: CommandArgs[typeof COMMANDS.contradictionReview]) => {
       const c = client();

@@ -23,6 +23,7 @@ export const COMMANDS = {
   importAnnotations: 'sanad.importAnnotations',
   compareAnnotators: 'sanad.compareAnnotators',
   writeReport: 'sanad.writeReport',
+  giveVerdict: 'sanad.giveVerdict',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

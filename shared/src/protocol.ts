@@ -24,6 +24,10 @@ export interface PaintSpan {
 
 export type LabelStatusName = 'suggested' | 'accepted' | 'rejected' | 'manual';
 
+/** A reviewer's verdict on a claim, as label files store it and ClaimReview exports rate it. */
+export type VerdictName = 'accurate' | 'misleading' | 'false' | 'unproven';
+export const VERDICT_NAMES: readonly VerdictName[] = ['accurate', 'misleading', 'false', 'unproven'];
+
 export interface DocumentSpansParams {
   uri: string;
   version: number;
@@ -186,6 +190,8 @@ export type LabelAction =
   | { action: 'label'; uri: string; start: number; end: number; kind: SpanKind; note?: string; value?: string }
   /** Set or clear the note of the decision on this span. */
   | { action: 'note'; uri: string; start: number; end: number; note: string }
+  /** Give the figure on this span a verdict (ClaimReview); null takes it back. The figure is accepted if it was a suggestion. */
+  | { action: 'verdict'; uri: string; start: number; end: number; kind: SpanKind; verdict: VerdictName | null; note?: string }
   /** Take back the decision on this span. */
   | { action: 'clear'; uri: string; start: number; end: number };
 
@@ -204,6 +210,8 @@ export interface ReviewContradictionParams {
   end: number;
   decision: 'explained' | 'confirmed' | 'clear';
   note?: string;
+  /** A verdict on the pair's claims (ClaimReview), kept beside the decision. */
+  verdict?: VerdictName;
 }
 
 export const reviewContradictionRequest = new RequestType<ReviewContradictionParams, LabelActionResult, void>('sanad/reviewContradiction');

@@ -103,3 +103,17 @@ test('sanad report --format md writes the same contradictions, and refuses to wr
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /unknown format "pdf"/);
 });
+
+test('sanad export --format claimreview needs the organisation and the fact check\'s address, then writes JSON-LD', () => {
+  const noOrg = run(['export', 'seeds', '--format', 'claimreview', '--url', 'https://factcheck.example/x']);
+  assert.equal(noOrg.status, 2);
+  assert.match(noOrg.stderr, /--organization/);
+  const noUrl = run(['export', 'seeds', '--format', 'claimreview', '--organization', 'Sanad desk', '--url', 'factcheck.example']);
+  assert.equal(noUrl.status, 2);
+  assert.match(noUrl.stderr, /--url/);
+  const misplaced = run(['export', 'seeds', '--organization', 'Sanad desk']);
+  assert.equal(misplaced.status, 2);
+  const ok = run(['export', 'seeds', '--format', 'claimreview', '--organization', 'Sanad desk', '--url', 'https://factcheck.example/x', '--labels', join(dir, 'no-labels')]);
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.deepEqual(JSON.parse(ok.stdout), [], 'no verdict given yet: an empty list');
+});

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DidChangeConfigurationNotification } from 'vscode-languageserver-protocol/node';
 import { LspSession, repoRoot } from './lspClient';
-import { figuresRequest, reportRequest, type FigureMeasure } from '../../shared/src/protocol';
+import { exportRequest, figuresRequest, labelRequest, reportRequest, type FigureMeasure } from '../../shared/src/protocol';
 
 let workspace: string;
 let session: LspSession;
@@ -63,4 +63,32 @@ test('"Write Corpus Report" writes a self-contained HTML report with relative li
   const over = await session.connection.sendRequest(reportRequest, { format: 'md', target: join(workspace, 'seeds', '000_69a4e039fec93b87.txt') });
   assert.equal(over.ok, false);
   assert.match(over.message ?? '', /not written/);
+});
+
+test('a verdict on a figure is saved in its label file and exported as ClaimReview by the editor\'s Export', async () => {
+  const path = join(workspace, 'seeds', '004_c60929020f56a472.txt');
+  const uri = `file://${path}`;
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  const quote = 'أكثر من 150 ضربة';
+  const start = text.indexOf(quote);
+  assert.ok(start >= 0);
+  const r = await session.connection.sendRequest(labelRequest, { action: 'verdict', uri, start, end: start + quote.length, kind: 'quantity', verdict: 'misleading', note: 'strikes, not attacks' });
+  assert.ok(r.ok, r.message);
+  const file = join(workspace, '.sanad', 'labels', 'seeds', '004_c60929020f56a472.txt.yaml');
+  const yaml = readFileSync(file, 'utf8');
+  assert.match(yaml, /status: accepted/);
+  assert.match(yaml, /verdict: misleading/);
+  assert.match(yaml, /note: strikes, not attacks/);
+
+  const target = join(workspace, 'reviews.jsonld');
+  const refused = await session.connection.sendRequest(exportRequest, { format: 'claimreview', target, organization: 'Sanad desk' });
+  assert.equal(refused.ok, false, 'no fact-check address');
+  const done = await session.connection.sendRequest(exportRequest, { format: 'claimreview', target, organization: 'Sanad desk', url: 'https://factcheck.example/strikes' });
+  assert.ok(done.ok, done.message);
+  const reviews = JSON.parse(readFileSync(target, 'utf8')) as Array<Record<string, any>>;
+  assert.equal(reviews.length, 1);
+  assert.equal(reviews[0].claimReviewed, quote);
+  assert.equal(reviews[0].reviewRating.alternateName, 'Misleading');
+  assert.equal(reviews[0].author.name, 'Sanad desk');
+  assert.equal(reviews[0].itemReviewed.firstAppearance.url, 'seeds/004_c60929020f56a472.txt');
 });
