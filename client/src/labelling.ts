@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  labelRequest, reviewContradictionRequest, exportRequest, importRequest, compareRequest,
+  labelRequest, reviewContradictionRequest, exportRequest, importRequest, compareRequest, reportRequest, VERDICT_NAMES, type VerdictName,
   type LabelAction, type LabelActionResult, type SpanKind, type PaintSpan,
 } from '../../shared/src/protocol';
 import { t } from './uiLanguage';
@@ -53,14 +53,35 @@ async function bratFolder(): Promise<vscode.Uri | undefined> {
 }
 
 /** A YAML or JSON Lines file, through the save dialog, starting in .sanad/exports. */
-async function exportFile(ext: 'yaml' | 'jsonl', label: string): Promise<vscode.Uri | undefined> {
+async function exportFile(ext: string, label: string, name = 'sanad-export'): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   let start: vscode.Uri | undefined;
   if (folder) {
     start = vscode.Uri.joinPath(folder, ...DEFAULT_EXPORT_FOLDER.split('/'));
     await Promise.resolve(vscode.workspace.fs.createDirectory(start)).catch(() => (start = folder));
   }
-  return vscode.window.showSaveDialog({ defaultUri: start && vscode.Uri.joinPath(start, `sanad-export.${ext}`), filters: { [label]: [ext] } });
+  return vscode.window.showSaveDialog({ defaultUri: start && vscode.Uri.joinPath(start, `${name}.${ext}`), filters: { [label]: [ext] } });
+}
+
+/** The reviewing organisation (setting, asked for once) and the fact check's address (remembered per workspace). */
+async function claimReviewDetails(context: vscode.ExtensionContext): Promise<{ organization: string; url: string } | undefined> {
+  const config = vscode.workspace.getConfiguration('sanad');
+  let organization = config.get<string>('claimReview.organization', '').trim();
+  if (!organization) {
+    organization = (await vscode.window.showInputBox({ title: t('ClaimReview'), prompt: t('The fact-checking organisation publishing the verdicts (saved as sanad.claimReview.organization)'), ignoreFocusOut: true }))?.trim() ?? '';
+    if (!organization) return undefined;
+    await config.update('claimReview.organization', organization, vscode.ConfigurationTarget.Workspace);
+  }
+  const url = await vscode.window.showInputBox({
+    title: t('ClaimReview'),
+    prompt: t('The address of the page the fact check is published on'),
+    value: context.workspaceState.get<string>('sanad.claimReview.url') ?? 'https://',
+    ignoreFocusOut: true,
+    validateInput: (v) => (/^https?:\/\/\S+\.\S+$/i.test(v.trim()) ? undefined : t('An http(s) address')),
+  });
+  if (!url) return undefined;
+  await context.workspaceState.update('sanad.claimReview.url', url.trim());
+  return { organization, url: url.trim() };
 }
 
 export function registerLabelling(context: vscode.ExtensionContext, client: ClientRef, spansAt: (doc: vscode.TextDocument, offset: number) => PaintSpan | undefined): void {
@@ -124,6 +145,39 @@ export function registerLabelling(context: vscode.ExtensionContext, client: Clie
       const note = await vscode.window.showInputBox({ title: t('Note on this label'), prompt: t('Empty to remove the note') });
       if (note !== undefined) await send(client, { action: 'note', uri: s.uri, start: s.start, end: s.end, note });
     }),
+    vscode.commands.registerCommand(COMMANDS.giveVerdict, async () => {
+      const c = client();
+      const editor = vscode.window.activeTextEditor;
+      const s = atCursor();
+      if (!c || !editor || !s) return;
+      if (s.kind !== 'quantity') {
+        void vscode.window.showInformationMessage(t('Sanad: put the cursor on a figure to give it a verdict.'));
+        return;
+      }
+      // A figure in a contradiction: the verdict may be on the figure alone or on the pair.
+      const here = editor.selection.active;
+      const clash = vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.code === 'contradiction' && d.range.contains(here));
+      let onPair = false;
+      if (clash) {
+        const what = await vscode.window.showQuickPick([{ label: t('This figure'), pair: false }, { label: t('The contradiction'), description: clash.message.slice(0, 80), pair: true }], { title: t('Give a verdict on…') });
+        if (!what) return;
+        onPair = what.pair;
+      }
+      const VERDICT_LABELS: Record<VerdictName, string> = { accurate: t('Accurate'), misleading: t('Misleading'), false: t('False'), unproven: t('Unproven') };
+      const verdict = await vscode.window.showQuickPick(
+        [...VERDICT_NAMES.map((v) => ({ label: VERDICT_LABELS[v], verdict: v as VerdictName | null })), ...(onPair ? [] : [{ label: t('Remove the verdict'), verdict: null }])],
+        { title: t('Verdict (exported as ClaimReview)') },
+      );
+      if (!verdict) return;
+      const note = verdict.verdict ? await vscode.window.showInputBox({ title: t('Why this verdict?'), prompt: t('A note published with the verdict (empty: keep the current note)') }) : '';
+      if (note === undefined) return;
+      if (!onPair) {
+        await send(client, { action: 'verdict', ...s, verdict: verdict.verdict, note: note || undefined });
+        return;
+      }
+      const result = await c.sendRequest(reviewContradictionRequest, { uri: s.uri, start: s.start, end: s.end, decision: 'confirmed', verdict: verdict.verdict ?? undefined, note: note || undefined });
+      if (!result.ok) void vscode.window.showWarningMessage(`Sanad: ${result.message}`);
+    }),
     vscode.commands.registerCommand(COMMANDS.contradictionReview, async (...[args]: CommandArgs[typeof COMMANDS.contradictionReview]) => {
       const c = client();
       if (!c) return;
@@ -152,15 +206,43 @@ export function registerLabelling(context: vscode.ExtensionContext, client: Clie
           { label: 'YAML', description: t('one file: documents, labels, claims, contradictions and reviews'), format: 'yaml' as const },
           { label: 'JSON Lines', description: t('one document per line'), format: 'jsonl' as const },
           { label: 'brat standoff', description: t('a folder of .txt and .ann files for other annotation tools'), format: 'brat' as const },
+          { label: 'ClaimReview', description: t('schema.org JSON-LD of the verdicts, to publish with a fact check'), format: 'claimreview' as const },
         ],
         { title: t('Export annotations') },
       );
       if (!format) return;
-      const target = format.format === 'brat' ? await bratFolder() : await exportFile(format.format, format.label);
+      let claimReview: { organization: string; url: string } | undefined;
+      if (format.format === 'claimreview') {
+        claimReview = await claimReviewDetails(context);
+        if (!claimReview) return;
+      }
+      const target = format.format === 'brat' ? await bratFolder() : format.format === 'claimreview' ? await exportFile('jsonld', 'JSON-LD', 'claimreview') : await exportFile(format.format, format.label);
       if (!target) return;
-      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Sanad: exporting annotations…') }, () => c.sendRequest(exportRequest, { format: format.format, target: target.fsPath }));
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Sanad: exporting annotations…') }, () => c.sendRequest(exportRequest, { format: format.format, target: target.fsPath, ...claimReview }));
       if (result.ok) void vscode.window.showInformationMessage(`Sanad: ${result.message}`);
       else void vscode.window.showErrorMessage(`Sanad: ${result.message}`);
+    }),
+    vscode.commands.registerCommand(COMMANDS.writeReport, async () => {
+      const c = client();
+      if (!c) return;
+      const format = await vscode.window.showQuickPick(
+        [
+          { label: 'HTML', description: t('one self-contained page with timeline charts, to open in a browser'), format: 'html' as const },
+          { label: 'Markdown', description: t('the same report as text, timelines as tables'), format: 'md' as const },
+        ],
+        { title: t('Write corpus report') },
+      );
+      if (!format) return;
+      const target = await exportFile(format.format, format.label, 'sanad-report');
+      if (!target) return;
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Sanad: writing the corpus report…') }, () => c.sendRequest(reportRequest, { format: format.format, target: target.fsPath }));
+      if (!result.ok) {
+        void vscode.window.showErrorMessage(`Sanad: ${result.message}`);
+        return;
+      }
+      const open = t('Open');
+      const pick = await vscode.window.showInformationMessage(`Sanad: ${result.message}`, open);
+      if (pick === open) await (format.format === 'html' ? vscode.env.openExternal(target) : vscode.window.showTextDocument(target));
     }),
     vscode.commands.registerCommand(COMMANDS.importAnnotations, async () => {
       const c = client();

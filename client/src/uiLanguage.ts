@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
 
-function uiLanguage(): 'en' | 'ar' {
+export function uiLanguage(): 'en' | 'ar' {
   const setting = vscode.workspace.getConfiguration('sanad').get<string>('uiLanguage', 'auto');
   if (setting === 'ar' || setting === 'en') return setting;
   return vscode.env.language.toLowerCase().startsWith('ar') ? 'ar' : 'en';

@@ -22,6 +22,8 @@ export const COMMANDS = {
   exportAnnotations: 'sanad.exportAnnotations',
   importAnnotations: 'sanad.importAnnotations',
   compareAnnotators: 'sanad.compareAnnotators',
+  writeReport: 'sanad.writeReport',
+  giveVerdict: 'sanad.giveVerdict',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

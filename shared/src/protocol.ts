@@ -24,6 +24,10 @@ export interface PaintSpan {
 
 export type LabelStatusName = 'suggested' | 'accepted' | 'rejected' | 'manual';
 
+/** A reviewer's verdict on a claim, as label files store it and ClaimReview exports rate it. */
+export type VerdictName = 'accurate' | 'misleading' | 'false' | 'unproven';
+export const VERDICT_NAMES: readonly VerdictName[] = ['accurate', 'misleading', 'false', 'unproven'];
+
 export interface DocumentSpansParams {
   uri: string;
   version: number;
@@ -83,6 +87,10 @@ export interface SanadSettings {
   maxFileSizeKB: number;
   debounceMs: number;
   maxProblems: number;
+  /** The Figures view also lists figures nobody compares (durations). */
+  figures: { showAll: boolean };
+  /** The reviewing organisation named as the author of ClaimReview exports. */
+  claimReview: { organization: string };
 }
 
 export const DEFAULT_INCLUDE = ['**/seeds/**/*.txt', '**/*.news.txt'];
@@ -93,6 +101,8 @@ export const DEFAULT_SETTINGS: SanadSettings = {
   maxFileSizeKB: 2048,
   debounceMs: 200,
   maxProblems: 200,
+  figures: { showAll: false },
+  claimReview: { organization: '' },
 };
 
 // ---- The Sanad panel's trees --------------------------------------------------------------------
@@ -151,8 +161,12 @@ export interface FigureClaim {
 }
 
 export interface FigureMeasure {
-  /** What is measured, readable: "soldiers killed · العراق". */
+  /** What is measured, readable, in English: "soldiers killed in Iraq" (format/measureNames.ts). */
   topic: string;
+  /** The same in Arabic: "الجنود القتلى في العراق". */
+  topicAr?: string;
+  /** The internal key (counted|event|place): stable, for filters and tests; not shown. */
+  key?: string;
   claims: FigureClaim[];
   conflicts: number;
 }
@@ -176,6 +190,8 @@ export type LabelAction =
   | { action: 'label'; uri: string; start: number; end: number; kind: SpanKind; note?: string; value?: string }
   /** Set or clear the note of the decision on this span. */
   | { action: 'note'; uri: string; start: number; end: number; note: string }
+  /** Give the figure on this span a verdict (ClaimReview); null takes it back. The figure is accepted if it was a suggestion. */
+  | { action: 'verdict'; uri: string; start: number; end: number; kind: SpanKind; verdict: VerdictName | null; note?: string }
   /** Take back the decision on this span. */
   | { action: 'clear'; uri: string; start: number; end: number };
 
@@ -194,14 +210,20 @@ export interface ReviewContradictionParams {
   end: number;
   decision: 'explained' | 'confirmed' | 'clear';
   note?: string;
+  /** A verdict on the pair's claims (ClaimReview), kept beside the decision. */
+  verdict?: VerdictName;
 }
 
 export const reviewContradictionRequest = new RequestType<ReviewContradictionParams, LabelActionResult, void>('sanad/reviewContradiction');
 
 export interface ExportParams {
-  format: 'yaml' | 'jsonl' | 'brat';
-  /** A file (yaml, jsonl) or folder (brat) the user picked. */
+  format: 'yaml' | 'jsonl' | 'brat' | 'claimreview';
+  /** A file (yaml, jsonl, claimreview) or folder (brat) the user picked. */
   target: string;
+  /** claimreview: the reviewing organisation (sanad.claimReview.organization). */
+  organization?: string;
+  /** claimreview: the http(s) address of the page the fact check is published on. */
+  url?: string;
 }
 
 export const exportRequest = new RequestType<ExportParams, LabelActionResult & { written?: number }, void>('sanad/export');
@@ -218,5 +240,14 @@ export interface CompareResult extends LabelActionResult {
   report?: string;
   disagreements?: Array<{ uri: string; range: PlainRange; summary: string }>;
 }
+
+export interface ReportParams {
+  format: 'html' | 'md';
+  /** The file the user picked; links to the articles are made relative to it. */
+  target: string;
+}
+
+/** Writes the corpus report (`sanad report`): per story, contradictions, decisions, figures and charts. */
+export const reportRequest = new RequestType<ReportParams, LabelActionResult & { written?: number }, void>('sanad/report');
 
 export const compareRequest = new RequestType<CompareParams, CompareResult, void>('sanad/compareAnnotators');

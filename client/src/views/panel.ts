@@ -35,6 +35,10 @@ export class SanadPanel implements vscode.Disposable {
       vscode.window.registerTreeDataProvider('sanad.legend', new LegendTree()),
       this.filter.onDidChange(showFilter),
       this.filter.onDidChange(() => this.refreshNow()),
+      // The server reads the setting on its own change notification; ask again a moment later.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('sanad.figures.showAll')) this.refresh();
+      }),
       // A row shows its span and keeps the focus in the panel, so that the arrow keys and Enter go on
       // walking the tree and never type into the article (Ctrl+1 moves into the editor).
       vscode.commands.registerCommand(COMMANDS.reveal, async (uri: string, range: PlainRange) => {

@@ -9,7 +9,7 @@ import {
 import { COMMANDS, command } from '../../../shared/src/commands';
 import { PanelFilter } from './filter';
 import { fsi, ltr, joinIsolated } from '../../../shared/src/bidi';
-import { t } from '../uiLanguage';
+import { t, uiLanguage } from '../uiLanguage';
 
 const KIND_LABEL = (): Record<SpanKind, string> => ({ person: t('Persons'), organization: t('Organisations'), place: t('Places'), date: t('Dates'), quantity: t('Figures') });
 
@@ -115,12 +115,15 @@ export class FiguresTree extends SanadTree {
   protected async roots(client: LanguageClient): Promise<Node[]> {
     const measures: FigureMeasure[] = await client.sendRequest(figuresRequest);
     return measures
-      .filter((m) => this.filter.matches(m.topic, ...m.claims.map((c) => c.location.context)) || m.claims.some((c) => this.filter.matchesFile(c.location.path)))
+      .filter((m) => this.filter.matches(m.topic, m.topicAr ?? '', ...m.claims.map((c) => c.location.context)) || m.claims.some((c) => this.filter.matchesFile(c.location.path)))
       .map((m) => {
-        const item = new vscode.TreeItem(m.topic, vscode.TreeItemCollapsibleState.Collapsed);
+        // The measure's name in the UI language; the other language in the tooltip.
+        const [name, other] = uiLanguage() === 'ar' && m.topicAr ? [m.topicAr, m.topic] : [m.topic, m.topicAr];
+        const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Collapsed);
         const values = m.claims.map((c) => ltr(c.value)).join(' · ');
         item.description = m.conflicts > 0 ? `${fsi(t('conflict'))} · ${values}` : values;
-        item.label = fsi(m.topic);
+        item.label = fsi(name);
+        if (other && other !== name) item.tooltip = `${name}\n${other}`;
         item.iconPath = m.conflicts > 0 ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : kindIcon('quantity');
         return {
           item,

@@ -11,12 +11,14 @@ import { ClaimIndex } from '../analysis/claims/contradictions';
 import { withStory, type CorpusAnalysis } from '../analysis';
 import { Spool, withStoryElement } from './spool';
 import { exportCommand, importCommand, compareCommand } from './labelCommands';
+import { reportCommand } from './reportCommand';
 import { choice, kilobytes, parseOptions, wantsHelp } from './options';
 
 const USAGE = `Usage: sanad analyze PATH... [--format json|yaml|table] [--max-file-size KB]
        sanad export PATH... [--format yaml|jsonl|brat] [--labels DIR] [--out FILE|DIR]
        sanad import FILE [--labels DIR]
        sanad compare DIR_A DIR_B [--format table|json] [PATH...]
+       sanad report PATH... [--format html|md] [--out FILE] [--labels DIR]
 
 Finds actors, dates and figures in Arabic news articles (UTF-8 .txt files) and flags figures that
 contradict each other across sources. Folders are read recursively for *.txt files.
@@ -27,7 +29,7 @@ contradict each other across sources. Folders are read recursively for *.txt fil
   --max-file-size  skip files larger than this many KB (default 2048)
   --               ends the options: what follows are paths, even if they start with a dash
 
-Each of export, import and compare explains itself with --help (labels: docs/LABELS.md).
+Each of export, import, compare and report explains itself with --help (labels: docs/LABELS.md).
 
 Exit codes: 0 all files analysed; 1 some files or folders could not be read, or the output could
 not be written (named on stderr, the rest is still analysed); 2 bad usage or nothing to analyse.`;
@@ -67,6 +69,7 @@ async function run(argv: string[]): Promise<number> {
   if (command === 'export') return exportCommand(rest);
   if (command === 'import') return importCommand(rest);
   if (command === 'compare') return compareCommand(rest);
+  if (command === 'report') return reportCommand(rest);
   if (command === undefined) return usageError('name a command');
   if (command === '-h' || command === '--help' || (command === 'analyze' && wantsHelp(rest))) {
     process.stderr.write(USAGE + '\n');

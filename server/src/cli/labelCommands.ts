@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { analyzeCorpus } from '../analysis';
 import {
-  annPathFor, cleanRelativePath, compareAnnotators, exportBrat, exportJsonl, exportYaml, importYaml, labelPathFor, reanchorLabels,
+  annPathFor, cleanRelativePath, exportClaimReviews, parseSourcesManifest, type ArticleSource, compareAnnotators, exportBrat, exportJsonl, exportYaml, importYaml, labelPathFor, reanchorLabels,
   DEFAULT_LABELS_FOLDER, type LabelFile,
 } from '../labels';
 import { saveLabelFile, writeFileAtomic } from '../labels/labelFs';
@@ -17,7 +17,8 @@ import {
   type WriteRules,
 } from './files';
 
-const EXPORT_USAGE = `Usage: sanad export PATH... [--format yaml|jsonl|brat] [--labels DIR] [--out FILE|DIR]
+export const EXPORT_USAGE = `Usage: sanad export PATH... [--format yaml|jsonl|brat|claimreview] [--labels DIR] [--out FILE|DIR]
+                    [--organization NAME] [--url URL]
                     [--overwrite] [--force-outside] [--suggestions] [--max-file-size KB]
 
 Writes articles with the engine's findings and the annotators' labels, for other tools. Articles
@@ -31,6 +32,12 @@ same path plus .yaml. Labels are placed on the articles' current texts before th
   --format brat    brat standoff: a .txt (the text without a byte-order mark) and a .ann for each
                    article, mirroring the article paths under --out DIR (required; a hidden
                    folder such as .sanad/brat keeps the .txt copies out of later exports)
+  --format claimreview
+                   schema.org ClaimReview JSON-LD (an array), one review per verdict a reviewer
+                   gave a figure or a contradiction; needs --organization and --url. Articles'
+                   URLs are read from a manifest.jsonl (path, url, …) beside them, if any
+  --organization   the reviewing organisation, the ClaimReview's author
+  --url URL        the page the fact check is published on; each review gets an anchor on it
   --labels DIR     the labels folder (default ${DEFAULT_LABELS_FOLDER})
   --out FILE|DIR   where to write, relative to the current folder (yaml and jsonl: default stdout)
   --overwrite      replace files that exist; without it nothing is overwritten
@@ -85,7 +92,7 @@ function help(usage: string): number {
 }
 
 const EXPORT_OPTIONS: Record<string, OptionKind> = {
-  format: 'value', labels: 'value', out: 'value', overwrite: 'flag', 'force-outside': 'flag', suggestions: 'flag', 'max-file-size': 'value',
+  format: 'value', labels: 'value', out: 'value', organization: 'value', url: 'value', overwrite: 'flag', 'force-outside': 'flag', suggestions: 'flag', 'max-file-size': 'value',
 };
 
 /** `sanad export PATH... [options]`; `argv` holds the arguments after `export`. Resolves to the exit code. */
@@ -93,8 +100,14 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (wantsHelp(argv)) return help(EXPORT_USAGE);
   const o = parseOptions(argv, EXPORT_OPTIONS);
   if (typeof o === 'string') return usageError(o, EXPORT_USAGE);
-  const format = choice(o, 'format', ['yaml', 'jsonl', 'brat'] as const, 'yaml');
+  const format = choice(o, 'format', ['yaml', 'jsonl', 'brat', 'claimreview'] as const, 'yaml');
   if ('problem' in format) return usageError(format.problem, EXPORT_USAGE);
+  const claimReview = format.value === 'claimreview';
+  const organization = o.values.get('organization')?.trim();
+  const pageUrl = o.values.get('url')?.trim();
+  if (claimReview && !organization) return usageError('--format claimreview names the reviewing organisation: add --organization NAME', EXPORT_USAGE);
+  if (claimReview && !(pageUrl && /^https?:\/\/\S+$/i.test(pageUrl))) return usageError('--format claimreview needs --url with the http(s) address of the page the fact check is published on', EXPORT_USAGE);
+  if (!claimReview && (organization !== undefined || pageUrl !== undefined)) return usageError('--organization and --url are options of --format claimreview', EXPORT_USAGE);
   const maxBytes = kilobytes(o, 'max-file-size', 2048);
   if (typeof maxBytes === 'string') return usageError(maxBytes, EXPORT_USAGE);
   if (!o.positional.length) return usageError('name the articles to export (files or folders)', EXPORT_USAGE);
@@ -156,7 +169,9 @@ export async function exportCommand(argv: string[]): Promise<number> {
     return failed + skipped ? 1 : 0;
   }
 
-  const data = format.value === 'yaml' ? exportYaml(corpus, labels, { texts }) : exportJsonl(corpus, labels, { texts });
+  const data = claimReview
+    ? `${JSON.stringify(exportClaimReviews(corpus, labels, { organization: organization!, url: pageUrl!, texts, sources: await readManifests(read.articles.map((a) => a.path)) }), null, 2)}\n`
+    : format.value === 'yaml' ? exportYaml(corpus, labels, { texts }) : exportJsonl(corpus, labels, { texts });
   if (!outAbs) {
     await writeStdout(data);
     return failed ? 1 : 0;
@@ -168,6 +183,20 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const count = labels.size ? `, with ${[...labels.values()].reduce((n, f) => n + f.labels.length, 0)} label(s)` : '';
   say(`wrote ${corpus.documents.length} article(s)${count} to ${shown(outAbs)}`);
   return failed ? 1 : 0;
+}
+
+/** The sources manifests (manifest.jsonl) of the folders holding the articles: their URLs, sites and titles. */
+async function readManifests(paths: readonly string[]): Promise<Map<string, ArticleSource>> {
+  const out = new Map<string, ArticleSource>();
+  for (const folder of new Set(paths.map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '')))) {
+    const file = join(resolve(folder || '.'), 'manifest.jsonl');
+    const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    const { sources, problems } = parseSourcesManifest(text, folder);
+    for (const p of problems) say(`${shown(file)}: ${p}; that record is left out`);
+    for (const [path, s] of sources) out.set(path, s);
+  }
+  return out;
 }
 
 /**

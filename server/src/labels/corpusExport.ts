@@ -2,6 +2,7 @@
 // (docs/CONTRACT.md), as one YAML file or as JSON Lines; and the YAML read back into label files.
 // Each document carries its mentions as reviewed (reviewView.ts), the labels exactly as stored,
 // and the reviews filed under it; each contradiction carries its key, both quotes and the review.
+import { measureName } from '../format/measureNames';
 import YAML, { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import type { Contradiction, CorpusAnalysis, DocumentAnalysis } from '../analysis/types';
 import { LABEL_KEYS, REVIEW_KEYS, type ContradictionReview, type Label, type LabelFile, type LabelsByPath, type Problem } from './labelTypes';
@@ -79,12 +80,19 @@ function exportDocument(d: DocumentAnalysis, file: LabelFile | undefined, option
     outlet: d.outlet,
     boilerplate: d.boilerplate,
     text: options.texts?.get(d.path),
-    mentions: reviewMentions(d, labels).map((m) => ordered(m, MENTION_KEYS)),
+    mentions: reviewMentions(d, labels).map((m) => ordered(withMeasureName(m), MENTION_KEYS)),
     labels: labels.map((l) => ordered(l, LABEL_KEYS)),
     reviews: (file?.reviews ?? []).map((r) => ordered(r, REVIEW_KEYS)),
   };
   if (doc.text === undefined) delete doc.text;
   return doc;
+}
+
+/** A figure carries the readable name of what it measures (`measure: {en, ar}`), for people reading the export. */
+function withMeasureName(m: ReviewedMention): ReviewedMention {
+  if (m.kind !== 'quantity') return m;
+  const measure = measureName(m);
+  return measure ? ({ ...m, measure } as ReviewedMention) : m;
 }
 
 function exportContradiction(c: Contradiction, labelsByPath: LabelsByPath, quoteOf: (s: ExportedSide) => string | undefined): ExportedContradiction {

@@ -2,7 +2,7 @@
 // missed, edit a label. Each returns a new label (or list); nothing is changed in place. Times and
 // ids can be passed in so that tests and callers replaying actions get the same result.
 import type { Mention } from '../analysis/types';
-import { compareLabels, type Label, type LabelStatus, type LabelType, type LabelValue } from './labelTypes';
+import { compareLabels, type Label, type LabelStatus, type LabelType, type LabelValue, type Verdict } from './labelTypes';
 
 /** Characters of context kept on each side of a quote. */
 const CONTEXT_CHARS = 30;
@@ -80,6 +80,8 @@ export interface LabelEdit {
   status?: LabelStatus;
   value?: LabelValue | null;
   note?: string | null;
+  /** A reviewer's verdict on the figure as a claim; null removes it. */
+  verdict?: Verdict | null;
   /** A new span: the quote and context are read again from `text`. */
   start?: number;
   end?: number;
@@ -93,6 +95,8 @@ export function editLabel(label: Label, edit: LabelEdit, options: { annotator?: 
   if (edit.status) out.status = edit.status;
   if (edit.value === null) delete out.value;
   else if (edit.value !== undefined) out.value = edit.value;
+  if (edit.verdict === null) delete out.verdict;
+  else if (edit.verdict !== undefined) out.verdict = edit.verdict;
   if (edit.note === null || edit.note === '') delete out.note;
   else if (edit.note !== undefined) out.note = edit.note;
   if (edit.text !== undefined && (edit.start !== undefined || edit.end !== undefined)) {

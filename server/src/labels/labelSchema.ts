@@ -3,7 +3,7 @@
 // offending value. A file with any problem is reported whole and never rewritten by Sanad.
 import { isMap, isScalar, isSeq, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import {
-  LABEL_SCHEMA, LABEL_STATUSES, LABEL_TYPES, LABEL_KEYS, REVIEW_DECISIONS, REVIEW_KEYS, FILE_KEYS, emptyLabelFile,
+  LABEL_SCHEMA, LABEL_STATUSES, LABEL_TYPES, LABEL_KEYS, REVIEW_DECISIONS, REVIEW_KEYS, VERDICTS, type Verdict, FILE_KEYS, emptyLabelFile,
   type ContradictionReview, type Label, type LabelFile, type LabelFileResult, type LabelType, type LabelValue, type Problem,
 } from './labelTypes';
 import { parseYamlSafely, problemAtNode, type SafeYamlOptions } from './yamlSafety';
@@ -124,6 +124,8 @@ function readLabel(node: unknown, lines: LineCounter, problems: Problem[]): Labe
     const v = optional(key);
     if (v !== undefined) label[key] = v;
   }
+  const lv = verdictAt(f.get('verdict'), lines, problems);
+  if (lv) label.verdict = lv;
   for (const key of ['created', 'updated'] as const) {
     const p = f.get(key);
     const v = p && timeAt(p, lines, problems, key);
@@ -158,6 +160,8 @@ function readReview(node: unknown, lines: LineCounter, problems: Problem[]): Con
     const v = p && stringAt(p, lines, problems, key);
     if (v !== undefined) review[key] = v;
   }
+  const rv = verdictAt(f.get('verdict'), lines, problems);
+  if (rv) review.verdict = rv;
   const updated = f.get('updated');
   const t = updated && timeAt(updated, lines, problems, 'updated');
   if (t !== undefined) review.updated = t;
@@ -200,6 +204,14 @@ function stringAt(pair: Pair, lines: LineCounter, problems: Problem[], key: stri
     return undefined;
   }
   return v;
+}
+
+/** A verdict; a hand-typed `verdict: false` is YAML's boolean, and means the verdict "false". */
+function verdictAt(pair: Pair | undefined, lines: LineCounter, problems: Problem[]): Verdict | undefined {
+  if (!pair) return undefined;
+  const node = pair.value as Node | null;
+  if (isScalar(node) && node.value === false) return 'false';
+  return enumAt(pair, VERDICTS, lines, problems, 'verdict');
 }
 
 function enumAt<T extends string>(pair: Pair, allowed: readonly T[], lines: LineCounter, problems: Problem[], key: string): T | undefined {

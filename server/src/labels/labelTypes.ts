@@ -31,6 +31,8 @@ export interface Label {
   end: number;
   value?: LabelValue;
   note?: string;
+  /** A reviewer's verdict on the figure as a claim (ClaimReview exports); `note` explains it. */
+  verdict?: Verdict;
   /** About 30 characters either side of the quote, used to place the label again after outside edits. */
   before: string;
   after: string;
@@ -44,7 +46,7 @@ export interface Label {
 
 /** The order of a label's keys in the file, so rewrites give small diffs. */
 export const LABEL_KEYS: readonly (keyof Label)[] = [
-  'id', 'type', 'status', 'text', 'start', 'end', 'value', 'note', 'before', 'after', 'annotator', 'created', 'updated', 'orphaned',
+  'id', 'type', 'status', 'text', 'start', 'end', 'value', 'verdict', 'note', 'before', 'after', 'annotator', 'created', 'updated', 'orphaned',
 ];
 
 /** explained: the two figures do not really conflict (different window, place, or counting);
@@ -52,10 +54,19 @@ export const LABEL_KEYS: readonly (keyof Label)[] = [
 export type ReviewDecision = 'explained' | 'confirmed';
 export const REVIEW_DECISIONS: readonly ReviewDecision[] = ['explained', 'confirmed'];
 
+/**
+ * A fact-checker's verdict on a claim, exported as a ClaimReview rating: accurate (the claim
+ * holds), misleading (true in part, or framed to mislead), false, unproven (cannot be established).
+ */
+export type Verdict = 'accurate' | 'misleading' | 'false' | 'unproven';
+export const VERDICTS: readonly Verdict[] = ['accurate', 'misleading', 'false', 'unproven'];
+
 export interface ContradictionReview {
   /** Stable key of the contradiction: both paths and both quotes (see reviews.ts). */
   key: string;
   decision: ReviewDecision;
+  /** A verdict on the pair's claims (ClaimReview exports), beside the decision. */
+  verdict?: Verdict;
   note?: string;
   /** The engine's topic when the decision was made, for people reading the file. */
   topic?: string;
@@ -63,7 +74,7 @@ export interface ContradictionReview {
   updated?: string;
 }
 
-export const REVIEW_KEYS: readonly (keyof ContradictionReview)[] = ['key', 'decision', 'topic', 'note', 'reviewer', 'updated'];
+export const REVIEW_KEYS: readonly (keyof ContradictionReview)[] = ['key', 'decision', 'verdict', 'topic', 'note', 'reviewer', 'updated'];
 
 export interface LabelFile {
   schema: typeof LABEL_SCHEMA;

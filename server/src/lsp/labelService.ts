@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   applyTextChanges, decideMention, createLabel, editLabel, findLabel, reanchorLabels, removeLabel, reviewMentions, upsertLabel,
   labelPathFor, cleanRelativePath, emptyLabelFile, acceptedActors, setReview, clearReview,
-  type ContradictionReview, type Label, type LabelFile, type LabelType, type LabelValue, type Problem, type ReviewedMention, type TextChange, type TaughtName,
+  type ContradictionReview, type Label, type LabelFile, type LabelType, type LabelValue, type Verdict, type Problem, type ReviewedMention, type TextChange, type TaughtName,
 } from '../labels';
 import { readLabelFile, saveLabelFile } from '../labels/labelFs';
 import type { Mention } from '../analysis';
@@ -237,7 +237,7 @@ export class LabelService {
   }
 
   /** Changes a label's note or value. */
-  annotate(uri: string, text: string, labelId: string, edit: { note?: string | null; value?: LabelValue | null }): Promise<LabelResult> {
+  annotate(uri: string, text: string, labelId: string, edit: { note?: string | null; value?: LabelValue | null; verdict?: Verdict | null }): Promise<LabelResult> {
     return this.change(uri, text, (labels) => {
       const label = labels.find((l) => l.id === labelId);
       if (!label) return 'That label no longer exists.';

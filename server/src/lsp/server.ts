@@ -25,13 +25,14 @@ import { DiagnosticsPublisher } from './features/diagnostics';
 import { spansOf, statusOf, summaryOf } from './features/corpusViews';
 import { definition, references, documentSymbols, workspaceSymbols } from './features/navigation';
 import { actors, entityMentions, timeline, figures } from './features/panels';
+import { writeReport } from './features/reporting';
 import { figureLenses } from './features/figureLens';
 import { labelCodeActions, applyLabelAction, reviewContradiction, reviewOf } from './features/labelling';
 import { exportCorpus, importExport, compareFolders, labelRootOf } from './features/exporting';
 import {
   LANGUAGE_ID, TOKEN_TYPES, TOKEN_MODIFIERS, DEFAULT_INCLUDE, DEFAULT_SETTINGS, type SanadSettings, type InitializationOptions,
   documentSpansNotification, corpusStatusNotification, corpusSummaryRequest, trustNotification,
-  actorsRequest, entityMentionsRequest, timelineRequest, figuresRequest,
+  actorsRequest, entityMentionsRequest, timelineRequest, figuresRequest, reportRequest,
   labelRequest, reviewContradictionRequest, exportRequest, importRequest, compareRequest, corpusAnalysisRequest,
 } from '../../../shared/src/protocol';
 
@@ -478,7 +479,8 @@ connection.onRequest(corpusAnalysisRequest, () => index.corpusAnalysis());
 connection.onRequest(actorsRequest, () => actors(index));
 connection.onRequest(entityMentionsRequest, ({ entity }) => entityMentions(index, entity));
 connection.onRequest(timelineRequest, () => timeline(index));
-connection.onRequest(figuresRequest, () => figures(index));
+connection.onRequest(figuresRequest, () => figures(index, settings.figures.showAll));
+connection.onRequest(reportRequest, (params) => writeReport(params, index, labels, roots(), settings.labels.folder));
 
 // The server must outlive any bug: a failure in one request or timer is logged, not fatal.
 process.on('uncaughtException', (err) => connection.console.error(`sanad: ${err.stack ?? String(err)}`));

@@ -28,6 +28,8 @@ function checkSettings(raw: unknown): SanadSettings {
     maxFileSizeKB: positive(s.maxFileSizeKB, DEFAULT_SETTINGS.maxFileSizeKB),
     debounceMs: typeof s.debounceMs === 'number' && s.debounceMs >= 0 ? s.debounceMs : DEFAULT_SETTINGS.debounceMs,
     maxProblems: positive(s.maxProblems, DEFAULT_SETTINGS.maxProblems),
+    figures: { showAll: fields(s.figures).showAll === true },
+    claimReview: { organization: typeof fields(s.claimReview).organization === 'string' ? String(fields(s.claimReview).organization).trim() : '' },
   };
 }
 

@@ -2,6 +2,7 @@
 // spans, each pointing at the other) and hidden characters in the text. One publish per file
 // carries both, since a publish replaces what that file had. After an edit only the files whose
 // contradictions changed are recomputed, and only those whose problems differ are sent.
+import { measureName } from '../../format/measureNames';
 import { DiagnosticSeverity, type Diagnostic, type Connection } from 'vscode-languageserver/node';
 import { findHiddenText, type HiddenRun, type HiddenTier } from '../../analysis/text/hiddenText';
 import type { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
@@ -27,6 +28,13 @@ const HIDDEN_SEVERITY: Record<HiddenTier, DiagnosticSeverity> = {
 export function hiddenTextMessage(run: HiddenRun): string {
   const what = run.tier === 'suspicious' ? 'Invisible characters that can change how this text reads' : run.tier === 'joiner' ? 'Zero-width joiners' : 'Direction marks';
   return `${what}: ${run.names.join(', ')}`;
+}
+
+/** " (الجنود القتلى في الأردن)": the Arabic name of what the figure at `start` measures, or ''. */
+function arabicName(entry: IndexEntry, start: number): string {
+  const m = entry.analysis.mentions.find((x) => x.kind === 'quantity' && x.start === start);
+  const name = m && measureName(m);
+  return name && name.ar !== name.en ? ` (${name.ar})` : '';
 }
 
 export class DiagnosticsPublisher {
@@ -57,7 +65,7 @@ export class DiagnosticsPublisher {
         severity: explained ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning,
         source: 'sanad',
         code: 'contradiction',
-        message: isolateParts(`${c.topic}: ${c.message}${verdict}`),
+        message: isolateParts(`${c.topic}${arabicName(entry, mine.start)}: ${c.message}${verdict}`),
         relatedInformation: [{ location: locationOf(other, theirs.start, theirs.end), message: `The other figure (${other.path})` }],
       });
     }

@@ -4,7 +4,7 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exportYaml, exportJsonl, exportBrat, annPathFor, importYaml, compareAnnotators, cleanRelativePath, type LabelFile } from '../../labels';
+import { exportYaml, exportJsonl, exportBrat, annPathFor, importYaml, compareAnnotators, cleanRelativePath, exportClaimReviews, parseSourcesManifest, type ArticleSource, type LabelFile } from '../../labels';
 import { isWithin } from '../../corpus/regularFile';
 import { loadLabelFolder, writeFileAtomic } from '../../labels/labelFs';
 import { fileRefusal, folderRefusal, isInside, realish, type ExportTargetRules } from '../../labels/exportTargets';
@@ -16,7 +16,7 @@ import { rangeOf } from './locations';
 import { describeDisagreement, formatAgreement } from '../../format/agreementReport';
 
 /** Every label file of the corpus: those on disk, with the ones loaded in memory taking precedence. */
-async function corpusLabels(index: WorkspaceIndex, labels: LabelService, roots: string[], folder: string): Promise<{ byPath: Map<string, LabelFile>; broken: string[] }> {
+export async function corpusLabels(index: WorkspaceIndex, labels: LabelService, roots: string[], folder: string): Promise<{ byPath: Map<string, LabelFile>; broken: string[] }> {
   const byPath = new Map<string, LabelFile>();
   const broken: string[] = [];
   for (const root of roots) {
@@ -28,7 +28,7 @@ async function corpusLabels(index: WorkspaceIndex, labels: LabelService, roots: 
   return { byPath, broken };
 }
 
-function corpusOf(index: WorkspaceIndex): { corpus: CorpusAnalysis; texts: Map<string, string> } {
+export function corpusOf(index: WorkspaceIndex): { corpus: CorpusAnalysis; texts: Map<string, string> } {
   const entries = index.all().sort((a, b) => (a.path < b.path ? -1 : 1));
   const documents = entries.map(({ analysis: { problems: _problems, ...doc } }) => doc);
   return { corpus: { version: 1, documents, contradictions: index.contradictions() }, texts: new Map(entries.map((e) => [e.path, e.text])) };
@@ -69,6 +69,13 @@ export async function exportCorpus(p: ExportParams, index: WorkspaceIndex, label
       const left = skipped.length ? ` ${skipped.length} document(s) outside the workspace were left out: ${skipped.slice(0, 3).join(', ')}.` : '';
       return { ok: true, written, message: `Exported ${written} article(s) as brat standoff to ${p.target}.${left}${note}` };
     }
+    if (p.format === 'claimreview') {
+      if (!p.organization?.trim() || !/^https?:\/\/\S+$/i.test(p.url ?? '')) return { ok: false, message: 'A ClaimReview export needs the reviewing organisation (setting sanad.claimReview.organization) and the http(s) address of the fact check.' };
+      const sources = await manifestsOf(index);
+      const reviews = exportClaimReviews(corpus, byPath, { organization: p.organization.trim(), url: p.url!, texts, sources });
+      await writeFileAtomic(p.target, `${JSON.stringify(reviews, null, 2)}\n`);
+      return { ok: true, written: reviews.length, message: `Exported ${reviews.length} ClaimReview(s) to ${basename(p.target)}.${reviews.length ? '' : ' No figure or contradiction has a verdict yet.'}${note}` };
+    }
     const out = p.format === 'yaml' ? exportYaml(corpus, byPath, { texts, exported: new Date().toISOString() }) : exportJsonl(corpus, byPath, { texts, exported: new Date().toISOString() });
     await writeFileAtomic(p.target, out);
     return { ok: true, written: corpus.documents.length, message: `Exported ${corpus.documents.length} article(s) to ${basename(p.target)}.${note}` };
@@ -86,7 +93,23 @@ export function bratTargets(folder: string, path: string): { txt: string; ann: s
   return isWithin(txt, folder) && isWithin(ann, folder) ? { txt, ann } : null;
 }
 
-async function editorExportRules(index: WorkspaceIndex, roots: string[], folder: string, target: string): Promise<ExportTargetRules> {
+/** The sources manifests (manifest.jsonl) beside the indexed articles: their URLs, for ClaimReview appearances. */
+async function manifestsOf(index: WorkspaceIndex): Promise<Map<string, ArticleSource>> {
+  const out = new Map<string, ArticleSource>();
+  const folders = new Map<string, string>();
+  for (const e of index.all()) {
+    if (!e.uri.startsWith('file:')) continue;
+    const cut = e.path.lastIndexOf('/');
+    folders.set(cut < 0 ? '' : e.path.slice(0, cut), dirname(fileURLToPath(e.uri)));
+  }
+  for (const [folder, abs] of folders) {
+    const text = await fs.readFile(join(abs, 'manifest.jsonl'), 'utf8').catch(() => undefined);
+    if (text !== undefined) for (const [path, s] of parseSourcesManifest(text, folder).sources) out.set(path, s);
+  }
+  return out;
+}
+
+export async function editorExportRules(index: WorkspaceIndex, roots: string[], folder: string, target: string): Promise<ExportTargetRules> {
   const realRoots = await Promise.all(roots.map(realish));
   const realTarget = await realish(target);
   const articles = new Set(await Promise.all(index.all().filter((e) => e.uri.startsWith('file:')).map((e) => realish(fileURLToPath(e.uri)))));

@@ -11,6 +11,14 @@ import { ActorNames } from '../../format/actorNames';
 import { describeDateValue } from './dateDetails';
 import { hiddenRunsOf, hiddenTextMessage } from './diagnostics';
 import { fsi, ltr } from '../../../../shared/src/bidi';
+import { measureName } from '../../format/measureNames';
+
+/** How the articles spell a place key (the fullest spelling), for places the name data does not know. */
+function placeSpelling(index: WorkspaceIndex, key: string): string {
+  const names = new ActorNames();
+  for (const e of index.all()) for (const x of e.analysis.mentions) if (x.kind === 'place' && x.entity === key) names.add(x);
+  return names.nameOf(key);
+}
 
 const KIND_LABEL: Record<Mention['kind'], string> = {
   person: 'Person',
@@ -52,8 +60,10 @@ export function hover(doc: TextDocument, offset: number, index: WorkspaceIndex, 
     if (day) lines.push(day);
   }
   else if (m.value) lines.push('', `Value: ${ltr(showInterval(m.value))}`);
-  if (m.counted) lines.push(`Counted: ${fsi(m.counted)}${m.event ? ` (${fsi(m.event)})` : ''}`);
-  if (m.place) lines.push(`Where: ${fsi(m.place)}`);
+  // What the figure measures, named for people in both languages (the engine's keys stay internal).
+  const measure = m.kind === 'quantity' ? measureName(m, (k) => placeSpelling(index, k)) : null;
+  if (measure) lines.push(`Measures: **${fsi(measure.en)}** — ${fsi(measure.ar)}`);
+  else if (m.place) lines.push(`Where: ${fsi(m.place)}`);
   if (m.window) lines.push(`When: ${fsi(m.window)}${m.cumulative ? ' (running total)' : ''}`);
   if (m.source) lines.push(`Says: ${fsi(m.source)}`);
   if (m.note) lines.push('', `_${m.note}_`);

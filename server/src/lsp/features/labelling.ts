@@ -84,6 +84,18 @@ export async function applyLabelAction(a: LabelAction, text: string, index: Work
   } else if (a.action === 'label') {
     const value = parseValue(a.kind, a.value);
     result = await labels.labelSpan(a.uri, text, a.start, a.end, a.kind, { note: a.note, value });
+  } else if (a.action === 'verdict') {
+    // A verdict is a decision on the figure: a suggestion is accepted with it.
+    let label = labels.labels(a.uri).find((l) => l.start === a.start && l.end === a.end && !l.orphaned);
+    if (!label) {
+      const mention = mentionFor(entry.analysis.mentions, a);
+      if (!mention) return { ok: false, message: 'There is no figure on that span to give a verdict.' };
+      const accepted = await labels.decide(a.uri, text, mention, 'accepted', {});
+      if (!accepted.ok) return { ok: false, message: accepted.message };
+      label = labels.labels(a.uri).find((l) => l.start === a.start && l.end === a.end);
+      if (!label) return { ok: false, message: 'The figure could not be accepted.' };
+    }
+    result = await labels.annotate(a.uri, text, label.id, a.note === undefined ? { verdict: a.verdict } : { verdict: a.verdict, note: a.note || null });
   } else {
     const label = labels.labels(a.uri).find((l) => l.start === a.start && l.end === a.end);
     if (!label) return { ok: false, message: 'There is no decision on that span to change.' };
@@ -115,6 +127,6 @@ export async function reviewContradiction(p: ReviewContradictionParams, index: W
   const result =
     p.decision === 'clear'
       ? await labels.reviewContradiction(sideA.uri, sideA.text, { clearKey: contradictionKey(c, quoteOf(index)) })
-      : await labels.reviewContradiction(sideA.uri, sideA.text, makeReview(c, quoteOf(index), p.decision, { note: p.note, reviewer }));
+      : await labels.reviewContradiction(sideA.uri, sideA.text, { ...makeReview(c, quoteOf(index), p.decision, { note: p.note, reviewer }), ...(p.verdict ? { verdict: p.verdict } : {}) });
   return result.ok ? { ok: true, touched: [sideA.uri, sideB.uri] } : { ok: false, message: result.message };
 }

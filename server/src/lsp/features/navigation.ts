@@ -1,5 +1,6 @@
 // Navigation over actors across the corpus: definition (the fullest mention of that actor),
 // references (every mention in every file), the Outline, and Ctrl+T.
+import { measureBaseName } from '../../format/measureNames';
 import { SymbolKind, type DocumentSymbol, type Location, type WorkspaceSymbol } from 'vscode-languageserver/node';
 import { fold, type Mention } from '../../analysis';
 import type { WorkspaceIndex, IndexEntry } from '../workspaceIndex';
@@ -58,7 +59,11 @@ const GROUPS: Array<{ name: string; kinds: Array<Mention['kind']> }> = [
 // values are isolated so that a date's ISO value or an interval never mixes into the Arabic run.
 function detailOf(m: Mention): string {
   if (m.kind === 'date' && typeof m.value === 'string') return ltr(m.value);
-  if (m.kind === 'quantity' && m.value && typeof m.value === 'object') return `${ltr(showInterval(m.value))}${m.counted ? ' ' + fsi(m.counted) : ''}`;
+  if (m.kind === 'quantity' && m.value && typeof m.value === 'object') {
+    // What the figure counts, named for people (format/measureNames.ts), never the engine's key.
+    const name = measureBaseName(m);
+    return `${ltr(showInterval(m.value))}${name ? ' ' + fsi(name.en) : ''}`;
+  }
   return m.kind === 'organization' ? 'organisation' : m.kind;
 }
 

@@ -6,10 +6,18 @@ import type { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
 import { contextOf, rangeOf } from './locations';
 import { mentionsOf } from './navigation';
 import { showInterval } from '../../format/table';
-import { measureKeyOf, measureTopic } from './measures';
+import { measureKeyOf, readableMeasure } from './measures';
+import { isComparedMeasure } from '../../format/measureNames';
 import { ActorNames } from '../../format/actorNames';
 
-function corpusLocation(entry: IndexEntry, m: Mention): CorpusLocation {
+/** The articles' own spelling of each place key (for places the name data does not know). */
+export function placeSpeller(index: WorkspaceIndex): (key: string) => string {
+  const names = new ActorNames();
+  for (const entry of index.all()) for (const m of entry.analysis.mentions) if (m.kind === 'place' && !m.boilerplate) names.add(m);
+  return (k) => names.nameOf(k);
+}
+
+export function corpusLocation(entry: IndexEntry, m: Mention): CorpusLocation {
   return { uri: entry.uri, path: entry.path, range: rangeOf(entry, m.start, m.end), text: m.text, context: contextOf(entry, m.start, m.end), boilerplate: m.boilerplate };
 }
 
@@ -46,20 +54,28 @@ export function timeline(index: WorkspaceIndex): TimelineEntry[] {
   return out.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : a.location.path < b.location.path ? -1 : 1));
 }
 
-export function figures(index: WorkspaceIndex): FigureMeasure[] {
+/**
+ * Figures grouped by what they measure, named for people. Figures nobody compares across sources
+ * (durations) are left out unless `showAll` (the setting sanad.figures.showAll) asks for them.
+ */
+export function figures(index: WorkspaceIndex, showAll = false): FigureMeasure[] {
   const conflicted = new Set<string>();
   for (const c of index.contradictions()) {
     conflicted.add(`${c.a.path}#${c.a.start}`);
     conflicted.add(`${c.b.path}#${c.b.start}`);
   }
   const groups = new Map<string, FigureMeasure>();
+  const spell = placeSpeller(index);
   for (const entry of index.all()) {
     for (const m of entry.analysis.mentions) {
       if (m.kind !== 'quantity' || m.boilerplate || !m.value || typeof m.value !== 'object') continue;
       const key = measureKeyOf(m);
-      if (!key) continue;
+      if (!key || (!showAll && !isComparedMeasure(m))) continue;
       let g = groups.get(key);
-      if (!g) groups.set(key, (g = { topic: measureTopic(m), claims: [], conflicts: 0 }));
+      if (!g) {
+        const name = readableMeasure(m, spell);
+        groups.set(key, (g = { topic: name.en, topicAr: name.ar, key, claims: [], conflicts: 0 }));
+      }
       const conflict = conflicted.has(`${entry.path}#${m.start}`);
       if (conflict) g.conflicts++;
       g.claims.push({ location: corpusLocation(entry, m), value: showInterval(m.value), published: entry.analysis.published, outlet: entry.analysis.outlet, source: m.source, conflict });
