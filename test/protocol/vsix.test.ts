@@ -61,7 +61,7 @@ test('the .vsix holds the bundles, the manifest, its translations and assets, an
   assert.equal(new Set(entries).size, entries.length, 'no entry twice');
 
   const shipped = [
-    'dist/extension.js', 'dist/server.js', 'dist/analysisWorker.js', 'dist/cli.js',
+    'dist/extension.js', 'dist/server.js', 'dist/worker.js', 'dist/cli.js',
     'package.json', 'package.nls.json', 'package.nls.ar.json', 'language-configuration.json',
     'readme.md', 'LICENSE.txt',
     ...['syntaxes', 'media', 'l10n'].flatMap(filesUnder),
@@ -76,7 +76,7 @@ test('the .vsix holds the bundles, the manifest, its translations and assets, an
     assert.doesNotMatch(e, /\.ts$/, `no TypeScript: ${e}`);
   }
   // The bundles are the production ones: minified, without a link to a source map.
-  for (const bundle of ['server', 'extension', 'cli', 'analysisWorker']) {
+  for (const bundle of ['server', 'extension', 'cli', 'worker']) {
     assert.doesNotMatch(zipRead(zip, `extension/dist/${bundle}.js`).toString('utf8'), /sourceMappingURL/, `${bundle}.js links no source map`);
   }
 });
