@@ -85,7 +85,7 @@ test('a verdict on a figure is saved in its label file and exported as ClaimRevi
   assert.equal(refused.ok, false, 'no fact-check address');
   const done = await session.connection.sendRequest(exportRequest, { format: 'claimreview', target, organization: 'Sanad desk', url: 'https://factcheck.example/strikes' });
   assert.ok(done.ok, done.message);
-  const reviews = JSON.parse(readFileSync(target, 'utf8')) as Array<Record<string, any>>;
+  const reviews = JSON.parse(readFileSync(target, 'utf8')) as Array<{ claimReviewed: string; reviewRating: { alternateName: string }; author: { name: string }; itemReviewed: { firstAppearance: { url: string } } }>;
   assert.equal(reviews.length, 1);
   assert.equal(reviews[0].claimReviewed, quote);
   assert.equal(reviews[0].reviewRating.alternateName, 'Misleading');

@@ -43,7 +43,7 @@ if (child) {
     const path = join(dir, 'a.txt.yaml');
     const other = spawn(process.execPath, [__filename], { env: { ...process.env, SANAD_LOCK_CHILD: path }, stdio: ['ignore', 'pipe', 'inherit'] });
     const exited = new Promise<number | null>((done) => other.once('exit', done));
-    await new Promise<void>((done) => other.stdout!.once('data', () => done()));
+    await new Promise<void>((done) => other.stdout.once('data', () => done()));
     const started = Date.now();
     // The default stale time (5 s) passes while the other holds the lock without a heartbeat.
     const mine = await saveLabelFile(path, { ...emptyLabelFile('a.txt'), labels: [lab('المتحدث', 'FROM-PARENT')] }, { lockWaitMs: 20_000 });

@@ -2,6 +2,7 @@
 // fact-checker hands on must carry every contradiction with both quotes in their sentence, the
 // reviewers' decisions, a chart with one mark per report, and nothing a browser would load or run.
 import { test } from 'node:test';
+import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { analyzeCorpus, type Contradiction } from '../../server/src/analysis';
 import { emptyLabelFile, makeReview, quotesFromCorpus, setReview, type LabelFile } from '../../server/src/labels';
@@ -66,7 +67,6 @@ test('the HTML loads and runs nothing: a strict policy naming its one style shee
   assert.doesNotMatch(html, /<script|<link|<img|<iframe|\sstyle="|\son[a-z]+=/i);
   // The style sheet's hash is the one in the policy.
   const css = /<style>([\s\S]*?)<\/style>/.exec(html)![1];
-  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   assert.ok(csp.includes(createHash('sha256').update(css, 'utf8').digest('base64')));
 });
 

@@ -3,10 +3,11 @@
 // the language server and the unit tests all call it directly. One document: document.ts; a
 // corpus in two passes: corpus.ts.
 export * from './types';
-export { Shadow, fold } from './text/normalize';
+export { fold } from './text/normalize';
 export { Lexicon } from './actors/actors';
+/** @public bench/measure.cjs times the comparison through the engine's bundle. */
 export { findContradictions } from './claims/contradictions';
-export { analyzeText, editorText, ReadingCache, type AnalyzeOptions, type DocumentResult, type TextReading } from './document';
+export { analyzeText, editorText, ReadingCache, type DocumentResult } from './document';
 export {
   analyzeCorpus,
   corpusResult,
@@ -28,5 +29,4 @@ export {
 } from './corpus';
 export { RepeatedLines } from './boilerplate/repeatedLines';
 export { shortLines } from './boilerplate/boilerplate';
-export { metadataOf, dateInUrl, isoDayOf, type ArticleMetadata, type PublishedFrom } from './metadata/fields';
-export { frontMatterOf } from './metadata/frontMatter';
+export { metadataOf, dateInUrl, isoDayOf, type ArticleMetadata } from './metadata/fields';

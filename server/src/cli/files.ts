@@ -146,7 +146,7 @@ export async function readArticles(paths: readonly string[], maxBytes: number, t
 
 const READS_IN_FLIGHT = 32;
 /** The most files one folder named on the command line gives (a bound on mistaken runs over `/`). */
-export const MAX_FILES = Number(process.env.SANAD_MAX_FILES) > 0 ? Number(process.env.SANAD_MAX_FILES) : 100_000;
+const MAX_FILES = Number(process.env.SANAD_MAX_FILES) > 0 ? Number(process.env.SANAD_MAX_FILES) : 100_000;
 
 /** Whether a label file's article lies under one of the folders named. */
 export function underFolders(path: string, folders: readonly string[]): boolean {

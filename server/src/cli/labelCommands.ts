@@ -17,7 +17,7 @@ import {
   type WriteRules,
 } from './files';
 
-export const EXPORT_USAGE = `Usage: sanad export PATH... [--format yaml|jsonl|brat|claimreview] [--labels DIR] [--out FILE|DIR]
+const EXPORT_USAGE = `Usage: sanad export PATH... [--format yaml|jsonl|brat|claimreview] [--labels DIR] [--out FILE|DIR]
                     [--organization NAME] [--url URL]
                     [--overwrite] [--force-outside] [--suggestions] [--max-file-size KB]
 

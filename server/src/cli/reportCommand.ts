@@ -14,7 +14,7 @@ import { renderReportMarkdown } from '../format/reportMd';
 import { choice, kilobytes, parseOptions, wantsHelp, type OptionKind } from './options';
 import { loadLabels, readArticles, realish, refusalFor, say, shown, writeStdout, type WriteRules } from './files';
 
-export const REPORT_USAGE = `Usage: sanad report PATH... [--format html|md] [--out FILE] [--labels DIR] [--title TEXT]
+const REPORT_USAGE = `Usage: sanad report PATH... [--format html|md] [--out FILE] [--labels DIR] [--title TEXT]
                     [--overwrite] [--force-outside] [--max-file-size KB]
 
 Writes a report of the corpus for people: per story, every contradiction and update with both

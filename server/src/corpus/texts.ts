@@ -4,7 +4,7 @@ import type { ArticleMetadata, CorpusFile } from '../analysis';
 import { threadsFor } from './threads';
 
 /** Shared chunks of texts are this many UTF-16 code units (8 MB), or one text when it is longer. */
-export const CHUNK_UNITS = 1 << 22;
+const CHUNK_UNITS = 1 << 22;
 
 /**
  * The texts of a corpus as they are read, held once: as strings while there are too few for

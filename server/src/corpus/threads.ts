@@ -7,7 +7,7 @@
 //   SANAD_THREADS             the number of threads; 1 keeps everything in one thread
 import { availableParallelism } from 'node:os';
 
-export const PARALLEL_MIN_FILES = 2000;
+const PARALLEL_MIN_FILES = 2000;
 const MAX_THREADS = 8;
 
 /** How many worker threads to analyse `count` files with; 1 means none (this thread does it all). */

@@ -18,7 +18,7 @@ export interface AgreementReportOptions {
 }
 
 /** A ratio with three decimals; a figure with nothing to count is a dash. */
-export function showFigure(x: number | null | undefined): string {
+function showFigure(x: number | null | undefined): string {
   return x === null || x === undefined ? '—' : x.toFixed(3);
 }
 

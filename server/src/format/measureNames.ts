@@ -95,11 +95,6 @@ export function measureName(parts: MeasureParts, spellPlace?: (key: string) => s
   return { en: `${base.en} in ${p.en}`, ar: `${base.ar} في ${p.ar}` };
 }
 
-/** Both names on one line, for English widgets: "soldiers killed in Jordan — الجنود القتلى في الأردن". */
-export function bothNames(n: MeasureName): string {
-  return n.en === n.ar ? n.en : `${n.en} — ${n.ar}`;
-}
-
 /**
  * Whether a fact-checker compares what this figure counts across sources. Durations ("48 ساعة",
  * "ثلاثة أيام") are read as figures but are not tolls or counts anyone disputes.

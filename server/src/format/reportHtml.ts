@@ -103,7 +103,7 @@ ${m.figures.map((f) => figureRow(f, m)).join('\n')}
 }
 
 /** A chart is drawn for a measure reported at least twice, or taking part in a contradiction. */
-export function wantsChart(m: ReportMeasure): boolean {
+function wantsChart(m: ReportMeasure): boolean {
   return m.figures.length >= 2 || m.links.length > 0;
 }
 

@@ -112,7 +112,7 @@ function storyOf(c: Contradiction): string | undefined {
   return undefined;
 }
 
-export function kindOf(c: Contradiction): ReportContradiction['kind'] {
+function kindOf(c: Contradiction): ReportContradiction['kind'] {
   const k = (c as { kind?: unknown }).kind;
   return k === 'update' || k === 'internal' ? k : 'contradiction';
 }
@@ -244,7 +244,7 @@ export function buildReport(input: ReportInput): Report {
       const out: ReportContradiction = { kind: kindOf(c), topic: c.topic, message: c.message, a, b };
       const name = mention && measureName(mention, spell);
       if (name) out.measure = name;
-      const review = findReview(c, labels as Map<string, LabelFile>, quoteOf);
+      const review = findReview(c, labels, quoteOf);
       if (review) out.decision = { decision: review.decision, verdict: (review as { verdict?: string }).verdict, note: review.note, by: review.reviewer, updated: review.updated };
       const group = groups.get(find(mention ? keyOf(mention) : ''));
       if (group) group.links.push({ a: `${c.a.path}#${c.a.start}`, b: `${c.b.path}#${c.b.start}`, kind: out.kind, label: `${out.kind}: ${c.message}` });

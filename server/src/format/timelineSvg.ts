@@ -61,14 +61,14 @@ export function escapeXml(s: string): string {
 }
 
 /** The styles of the series, in order of first appearance (the same order the legend uses). */
-export function seriesOf(points: readonly ChartPoint[]): ChartSeries[] {
+function seriesOf(points: readonly ChartPoint[]): ChartSeries[] {
   const names: string[] = [];
   for (const p of points) if (!names.includes(p.series)) names.push(p.series);
   return names.map((name, i) => ({ name, cls: `s${i % COLOURS}`, shape: SHAPES[i % SHAPES.length] }));
 }
 
 /** One mark's shape centred on (x, y), size r, as SVG elements. */
-export function shapePath(shape: Shape, x: number, y: number, r = 5): string {
+function shapePath(shape: Shape, x: number, y: number, r = 5): string {
   const f = (n: number) => Math.round(n * 10) / 10;
   switch (shape) {
     case 'circle': return `<circle cx="${f(x)}" cy="${f(y)}" r="${r}"/>`;

@@ -169,7 +169,7 @@ export function parseSourcesManifest(text: string, folder: string): { sources: M
     try {
       const r = JSON.parse(line) as Record<string, unknown>;
       if (typeof r.path !== 'string') throw new Error('no "path"');
-      const str = (k: string) => (typeof r[k] === 'string' && (r[k] as string).trim() ? (r[k] as string).trim() : undefined);
+      const str = (k: string) => (typeof r[k] === 'string' && (r[k]).trim() ? (r[k]).trim() : undefined);
       const url = str('url');
       sources.set(prefix + r.path.replace(/^\.\//, ''), { url: url && /^https?:\/\//i.test(url) ? url : undefined, sitename: str('sitename'), title: str('title'), date: str('date'), author: str('author') });
     } catch (err) {

@@ -11,13 +11,13 @@ import { isComparedMeasure } from '../../format/measureNames';
 import { ActorNames } from '../../format/actorNames';
 
 /** The articles' own spelling of each place key (for places the name data does not know). */
-export function placeSpeller(index: WorkspaceIndex): (key: string) => string {
+function placeSpeller(index: WorkspaceIndex): (key: string) => string {
   const names = new ActorNames();
   for (const entry of index.all()) for (const m of entry.analysis.mentions) if (m.kind === 'place' && !m.boilerplate) names.add(m);
   return (k) => names.nameOf(k);
 }
 
-export function corpusLocation(entry: IndexEntry, m: Mention): CorpusLocation {
+function corpusLocation(entry: IndexEntry, m: Mention): CorpusLocation {
   return { uri: entry.uri, path: entry.path, range: rangeOf(entry, m.start, m.end), text: m.text, context: contextOf(entry, m.start, m.end), boilerplate: m.boilerplate };
 }
 
