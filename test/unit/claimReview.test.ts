@@ -7,10 +7,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeCorpus } from '../../server/src/analysis';
 import {
-  createLabel, emptyLabelFile, exportClaimReviews, makeReview, parseSourcesManifest, quotesFromCorpus, renderLabelFile, setReview,
+  createLabel, emptyLabelFile, exportClaimReviews, makeReview, quotesFromCorpus, renderLabelFile, setReview,
   type JsonLd, type LabelFile,
 } from '../../server/src/labels';
 import { parseLabelFile } from '../../server/src/labels/labelSchema';
+import { Manifests } from '../../server/src/corpus/manifest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const A = 'بغداد - 29 يناير 2024\n\nقتل ثلاثة جنود أمريكيين وأصيب 34 آخرون، أمس الأحد، في هجوم بطائرة مسيرة استهدف قاعدة عسكرية في الأردن قرب الحدود السورية، بحسب القيادة المركزية الأمريكية.\n';
 const B = '30 يناير 2024\n\nأعلنت وزارة الدفاع الأمريكية مقتل أربعة جنود أمريكيين في هجوم بطائرة مسيرة على قاعدة في الأردن أمس الأحد.\n';
@@ -68,11 +72,16 @@ function googleProblems(r: JsonLd): string[] {
   return p;
 }
 
-test('each verdict becomes a ClaimReview with every required and recommended property of Google\'s documentation', () => {
+test('each verdict becomes a ClaimReview with every required and recommended property of Google\'s documentation', async () => {
   assert.ok(corpus.contradictions.length >= 1);
-  const manifest = '{"path": "a.txt", "url": "https://example.org/a", "sitename": "المثال", "title": "هجوم", "date": "2024-01-29"}\n{"path": "b.txt", "url": "https://example.org/b"}\nnot json\n';
-  const { sources, problems } = parseSourcesManifest(manifest, 'news');
-  assert.equal(problems.length, 1, 'the broken line is named');
+  // The articles' URLs from a scraper's manifest beside them (corpus/manifest.ts reads it).
+  const dir = mkdtempSync(join(tmpdir(), 'sanad-claimreview-'));
+  writeFileSync(join(dir, 'manifest.jsonl'), '{"path": "a.txt", "url": "https://example.org/a", "sitename": "المثال", "title": "هجوم", "date": "2024-01-29"}\n{"path": "b.txt", "url": "https://example.org/b"}\nnot json\n');
+  const manifests = new Manifests();
+  await manifests.load([join(dir, 'a.txt'), join(dir, 'b.txt')], [dir]);
+  rmSync(dir, { recursive: true, force: true });
+  assert.equal(manifests.problems.length, 1, 'the broken line is named');
+  const sources = manifests.sources([['news/a.txt', join(dir, 'a.txt')], ['news/b.txt', join(dir, 'b.txt')]]);
   const reviews = exportClaimReviews(corpus, labelled(), { organization: 'مرصد سند', url: 'https://factcheck.example/tower-22', texts, sources });
   assert.equal(reviews.length, 2, 'one for the figure, one for the contradiction');
   for (const r of reviews) assert.deepEqual(googleProblems(r), [], JSON.stringify(r, null, 2));

@@ -28,7 +28,7 @@ test('date fields as scrapers write them, and dates in URLs', () => {
 
 test('field names of trafilatura, newspaper3k, news-please and schema.org', () => {
   const t = metadataOf({ url: 'https://n.example/2023/09/27/x', hostname: 'n.example', sitename: 'نينوى بوست', date: '2023-09-28', filedate: '2025-11-02' });
-  assert.deepEqual(t, { published: '2023-09-28', publishedFromUrl: false, outlet: 'نينوى بوست', host: 'n.example', url: 'https://n.example/2023/09/27/x', title: null });
+  assert.deepEqual(t, { published: '2023-09-28', publishedFromUrl: false, outlet: 'نينوى بوست', host: 'n.example', url: 'https://n.example/2023/09/27/x', title: null, author: null });
   assert.equal(metadataOf({ publish_date: '2021-04-25' })?.published, '2021-04-25');
   assert.equal(metadataOf({ date_publish: '2021-04-25 10:00:00', source_domain: 'x.example' })?.host, 'x.example');
   assert.equal(metadataOf({ datePublished: '2021-04-25', publisher: { name: 'الصباح' } })?.outlet, 'الصباح');

@@ -6,11 +6,12 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { analyzeCorpus } from '../analysis';
 import {
-  annPathFor, cleanRelativePath, exportClaimReviews, parseSourcesManifest, type ArticleSource, compareAnnotators, exportBrat, exportJsonl, exportYaml, importYaml, labelPathFor, reanchorLabels,
+  annPathFor, cleanRelativePath, exportClaimReviews, type ArticleSource, compareAnnotators, exportBrat, exportJsonl, exportYaml, importYaml, labelPathFor, reanchorLabels,
   DEFAULT_LABELS_FOLDER, type LabelFile,
 } from '../labels';
 import { saveLabelFile, writeFileAtomic } from '../labels/labelFs';
 import { formatAgreement } from '../format/agreementReport';
+import { Manifests } from '../corpus/manifest';
 import { choice, kilobytes, parseOptions, wantsHelp, type OptionKind } from './options';
 import {
   folderRefusalFor, isInside, loadLabels, printable, readArticles, realish, refusalFor, reportProblems, say, shown, underFolders, workspacePath, writeStdout,
@@ -170,7 +171,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   }
 
   const data = claimReview
-    ? `${JSON.stringify(exportClaimReviews(corpus, labels, { organization: organization!, url: pageUrl!, texts, sources: await readManifests(read.articles.map((a) => a.path)) }), null, 2)}\n`
+    ? `${JSON.stringify(exportClaimReviews(corpus, labels, { organization: organization!, url: pageUrl!, texts, sources: await readManifests(read.articles, o.positional) }), null, 2)}\n`
     : format.value === 'yaml' ? exportYaml(corpus, labels, { texts }) : exportJsonl(corpus, labels, { texts });
   if (!outAbs) {
     await writeStdout(data);
@@ -185,18 +186,12 @@ export async function exportCommand(argv: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-/** The sources manifests (manifest.jsonl) of the folders holding the articles: their URLs, sites and titles. */
-async function readManifests(paths: readonly string[]): Promise<Map<string, ArticleSource>> {
-  const out = new Map<string, ArticleSource>();
-  for (const folder of new Set(paths.map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '')))) {
-    const file = join(resolve(folder || '.'), 'manifest.jsonl');
-    const text = await fs.readFile(file, 'utf8').catch(() => undefined);
-    if (text === undefined) continue;
-    const { sources, problems } = parseSourcesManifest(text, folder);
-    for (const p of problems) say(`${shown(file)}: ${p}; that record is left out`);
-    for (const [path, s] of sources) out.set(path, s);
-  }
-  return out;
+/** What the scrapers' manifests beside the articles say of them: their URLs, sites and titles. */
+async function readManifests(articles: ReadonlyArray<{ path: string; abs: string }>, roots: readonly string[]): Promise<Map<string, ArticleSource>> {
+  const manifests = new Manifests();
+  await manifests.load(articles.map((a) => a.abs), roots);
+  for (const p of manifests.problems) say(`${printable(p)}: that record is left out`);
+  return manifests.sources(articles.map((a): [string, string] => [a.path, a.abs]));
 }
 
 /**

@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { metadataOf, type ArticleMetadata } from '../analysis';
+import type { ArticleSource } from '../labels';
 import { isWithin, readRegularFile } from './regularFile';
 
 export const MANIFEST_NAMES = ['manifest.jsonl', 'manifest.json', 'manifest.csv', 'manifest.yaml', 'manifest.yml', 'metadata.jsonl', 'metadata.json', 'metadata.csv'];
@@ -44,6 +45,20 @@ export class Manifests {
 
   get size(): number {
     return this.byFile.size;
+  }
+
+  /**
+   * What ClaimReview needs of each article (its URL, site, title, date, author), by the path the
+   * articles are known by; `articles` maps those paths to absolute ones.
+   */
+  sources(articles: Iterable<[string, string]>): Map<string, ArticleSource> {
+    const out = new Map<string, ArticleSource>();
+    for (const [path, abs] of articles) {
+      const m = this.of(abs);
+      if (!m) continue;
+      out.set(path, { url: m.url && /^https?:\/\//i.test(m.url) ? m.url : undefined, sitename: m.outlet ?? m.host ?? undefined, title: m.title ?? undefined, date: m.published ?? undefined, author: m.author ?? undefined });
+    }
+    return out;
   }
 
   private async loadFolder(dir: string): Promise<void> {

@@ -159,22 +159,3 @@ function review(claimReviewed: string, verdict: Verdict, note: string | undefine
   return out;
 }
 
-/** Reads a sources manifest: JSON Lines of records with a `path` (relative to `folder`) and a `url`. */
-export function parseSourcesManifest(text: string, folder: string): { sources: Map<string, ArticleSource>; problems: string[] } {
-  const sources = new Map<string, ArticleSource>();
-  const problems: string[] = [];
-  const prefix = folder && folder !== '.' ? `${folder.replace(/\/+$/, '')}/` : '';
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim()) return;
-    try {
-      const r = JSON.parse(line) as Record<string, unknown>;
-      if (typeof r.path !== 'string') throw new Error('no "path"');
-      const str = (k: string) => (typeof r[k] === 'string' && (r[k]).trim() ? (r[k]).trim() : undefined);
-      const url = str('url');
-      sources.set(prefix + r.path.replace(/^\.\//, ''), { url: url && /^https?:\/\//i.test(url) ? url : undefined, sitename: str('sitename'), title: str('title'), date: str('date'), author: str('author') });
-    } catch (err) {
-      problems.push(`line ${i + 1}: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  });
-  return { sources, problems };
-}

@@ -13,4 +13,4 @@ export { compareAnnotators, type Agreement, type AgreementReport, type Disagreem
 export { exportJsonl, exportYaml, importYaml } from './corpusExport';
 export { annPathFor, exportBrat } from './bratExport';
 export { cleanRelativePath, DEFAULT_LABELS_FOLDER, labelPathFor } from './labelPaths';
-export { exportClaimReviews, parseSourcesManifest, type ArticleSource, type JsonLd } from './claimReview';
+export { exportClaimReviews, type ArticleSource, type JsonLd } from './claimReview';

@@ -22,6 +22,8 @@ export interface ArticleMetadata {
   host: string | null;
   url: string | null;
   title: string | null;
+  /** The byline, when the record has one (ClaimReview names it). */
+  author: string | null;
 }
 
 const PUBLISHED = ['published', 'date', 'datePublished', 'date_published', 'published_at', 'publishedAt', 'publish_date', 'date_publish', 'publication_date', 'pubDate', 'pubdate'];
@@ -29,6 +31,7 @@ const OUTLET = ['outlet', 'sitename', 'site_name', 'siteName', 'source', 'publis
 const HOST = ['hostname', 'source_domain', 'domain'];
 const URL_FIELDS = ['url', 'link', 'source_url', 'canonical_url', 'uri'];
 const TITLE = ['title', 'headline'];
+const AUTHOR = ['author', 'authors', 'byline'];
 
 function first(record: Record<string, unknown>, names: string[]): unknown {
   for (const n of names) {
@@ -105,7 +108,16 @@ export function metadataOf(record: unknown): ArticleMetadata | null {
     published = dateInUrl(url);
     publishedFromUrl = published !== null;
   }
-  const meta: ArticleMetadata = { published, publishedFromUrl, outlet: text(first(r, OUTLET)), host: text(first(r, HOST)) ?? hostOf(url), url, title: text(first(r, TITLE)) };
+  const author = first(r, AUTHOR);
+  const meta: ArticleMetadata = {
+    published,
+    publishedFromUrl,
+    outlet: text(first(r, OUTLET)),
+    host: text(first(r, HOST)) ?? hostOf(url),
+    url,
+    title: text(first(r, TITLE)),
+    author: Array.isArray(author) ? author.map(text).filter(Boolean).join('، ') || null : text(author),
+  };
   return meta.published || meta.outlet || meta.host || meta.url || meta.title ? meta : null;
 }
 

@@ -4,8 +4,9 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exportYaml, exportJsonl, exportBrat, annPathFor, importYaml, compareAnnotators, cleanRelativePath, exportClaimReviews, parseSourcesManifest, type ArticleSource, type LabelFile } from '../../labels';
+import { exportYaml, exportJsonl, exportBrat, annPathFor, importYaml, compareAnnotators, cleanRelativePath, exportClaimReviews, type ArticleSource, type LabelFile } from '../../labels';
 import { isWithin } from '../../corpus/regularFile';
+import { Manifests } from '../../corpus/manifest';
 import { loadLabelFolder, writeFileAtomic } from '../../labels/labelFs';
 import { fileRefusal, folderRefusal, isInside, realish, type ExportTargetRules } from '../../labels/exportTargets';
 import type { CorpusAnalysis } from '../../analysis';
@@ -71,7 +72,7 @@ export async function exportCorpus(p: ExportParams, index: WorkspaceIndex, label
     }
     if (p.format === 'claimreview') {
       if (!p.organization?.trim() || !/^https?:\/\/\S+$/i.test(p.url ?? '')) return { ok: false, message: 'A ClaimReview export needs the reviewing organisation (setting sanad.claimReview.organization) and the http(s) address of the fact check.' };
-      const sources = await manifestsOf(index);
+      const sources = await manifestsOf(index, roots);
       const reviews = exportClaimReviews(corpus, byPath, { organization: p.organization.trim(), url: p.url!, texts, sources });
       await writeFileAtomic(p.target, `${JSON.stringify(reviews, null, 2)}\n`);
       return { ok: true, written: reviews.length, message: `Exported ${reviews.length} ClaimReview(s) to ${basename(p.target)}.${reviews.length ? '' : ' No figure or contradiction has a verdict yet.'}${note}` };
@@ -93,20 +94,15 @@ export function bratTargets(folder: string, path: string): { txt: string; ann: s
   return isWithin(txt, folder) && isWithin(ann, folder) ? { txt, ann } : null;
 }
 
-/** The sources manifests (manifest.jsonl) beside the indexed articles: their URLs, for ClaimReview appearances. */
-async function manifestsOf(index: WorkspaceIndex): Promise<Map<string, ArticleSource>> {
-  const out = new Map<string, ArticleSource>();
-  const folders = new Map<string, string>();
-  for (const e of index.all()) {
-    if (!e.uri.startsWith('file:')) continue;
-    const cut = e.path.lastIndexOf('/');
-    folders.set(cut < 0 ? '' : e.path.slice(0, cut), dirname(fileURLToPath(e.uri)));
-  }
-  for (const [folder, abs] of folders) {
-    const text = await fs.readFile(join(abs, 'manifest.jsonl'), 'utf8').catch(() => undefined);
-    if (text !== undefined) for (const [path, s] of parseSourcesManifest(text, folder).sources) out.set(path, s);
-  }
-  return out;
+/** What the scrapers' manifests beside the indexed articles say: their URLs, for ClaimReview appearances. */
+async function manifestsOf(index: WorkspaceIndex, roots: string[]): Promise<Map<string, ArticleSource>> {
+  const articles = index
+    .all()
+    .filter((e) => e.uri.startsWith('file:'))
+    .map((e): [string, string] => [e.path, fileURLToPath(e.uri)]);
+  const manifests = new Manifests();
+  await manifests.load(articles.map(([, abs]) => abs), roots);
+  return manifests.sources(articles);
 }
 
 export async function editorExportRules(index: WorkspaceIndex, roots: string[], folder: string, target: string): Promise<ExportTargetRules> {
