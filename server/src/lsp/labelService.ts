@@ -125,6 +125,11 @@ export class LabelService {
   }
 
   /** The article a label file belongs to, if it is loaded. */
+  /** The label file of a loaded article (whether it exists yet or not). */
+  labelFileOf(uri: string): string | undefined {
+    return this.articles.get(uri)?.labelPath;
+  }
+
   articleOfLabelFile(labelFileUri: string): string | undefined {
     const path = fileURLToPath(labelFileUri);
     for (const [uri, state] of this.articles) if (state.labelPath === path) return uri;

@@ -15,6 +15,7 @@ import { listArticles, readArticle, tooLargeToAnalyse } from '../corpus/articleF
 import { isWithin } from '../corpus/regularFile';
 import { MANIFEST_NAMES } from '../corpus/manifest';
 import { basename } from 'node:path';
+import { unwatchFile, watchFile } from 'node:fs';
 import { isCorpusPath } from '../corpus/glob';
 import { loadSettings, gitUserName } from './settings';
 import { readWorkspaceLexicon, WORKSPACE_LEXICON } from '../corpus/workspaceLexicon';
@@ -304,10 +305,41 @@ function schedule(doc: TextDocument, delay: number): void {
   );
 }
 
+// The label files of open articles are also watched here, by their modification time: the
+// editor's own file watcher misses changes in folders created after it started (a first label
+// saved into a new .sanad/labels/…), and an open article must never be painted from stale labels.
+const labelWatches = new Map<string, string>();
+function watchLabelFile(uri: string): void {
+  const path = labels.labelFileOf(uri);
+  if (!path || labelWatches.get(uri) === path) return;
+  unwatchLabelFile(uri);
+  labelWatches.set(uri, path);
+  watchFile(path, { interval: 1000, persistent: false }, (now, before) => {
+    if (now.mtimeMs !== before.mtimeMs || now.size !== before.size) void labelFileChanged(uri);
+  });
+}
+function unwatchLabelFile(uri: string): void {
+  const path = labelWatches.get(uri);
+  if (path) unwatchFile(path);
+  labelWatches.delete(uri);
+}
+
+/** A label file changed on disk (git pull, another window, a hand edit): read it again. */
+async function labelFileChanged(article: string): Promise<void> {
+  labels.forget(article);
+  const entry = index.get(article);
+  const open = documents.get(article);
+  if (entry || open) await labels.load(article, open?.getText() ?? entry!.text);
+  if (open) sendSpans(open);
+  diagnostics.refreshFiles([article]);
+  sendStatus();
+}
+
 documents.onDidOpen(async (e) => {
   schedule(e.document, 0);
   // The article's labels, placed on the text as it is now; then paint again with them.
   await labels.load(e.document.uri, e.document.getText());
+  watchLabelFile(e.document.uri);
   const live = documents.get(e.document.uri);
   if (live && index.get(live.uri)?.version === live.version) sendSpans(live);
 });
@@ -320,6 +352,7 @@ documents.onDidSave(async (e) => {
 documents.onDidClose(async (e) => {
   clearTimeout(pending.get(e.document.uri));
   pending.delete(e.document.uri);
+  unwatchLabelFile(e.document.uri);
   // Unsaved edits are gone with the editor; the labels are read again against the file on disk.
   labels.forget(e.document.uri);
   let touched: string[];
@@ -350,13 +383,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
     }
     const article = labels.articleOfLabelFile(change.uri);
     if (article) {
-      // A label file changed on disk (git pull, another window, a hand edit): read it again.
-      labels.forget(article);
-      const entry = index.get(article);
-      if (entry) await labels.load(article, documents.get(article)?.getText() ?? entry.text);
-      const open = documents.get(article);
-      if (open) sendSpans(open);
-      touched.push(article);
+      await labelFileChanged(article);
       continue;
     }
     if (documents.get(change.uri) || !isCorpusFile(change.uri)) continue;
