@@ -6,11 +6,12 @@ import * as vscode from 'vscode';
 import type { DocumentSpansParams, LabelStatusName, PaintSpan, SpanKind } from '../../shared/src/protocol';
 import { MENTION_KINDS } from '../../shared/src/protocol';
 
-// How a decision shows: a suggestion has a thin border; an accepted label a thick one; a label
-// added by hand a double one; a rejected suggestion only a dashed outline, with no fill.
+// How a decision shows: a suggestion has a thin border; an accepted label a thick one (three times
+// as wide, so that it reads as decided at a glance); a label added by hand a double one; a
+// rejected suggestion only a dashed outline, with no fill.
 const STATUS_STYLE: Record<LabelStatusName, { border: string; fill: boolean }> = {
   suggested: { border: '1px solid', fill: true },
-  accepted: { border: '2px solid', fill: true },
+  accepted: { border: '3px solid', fill: true },
   manual: { border: '3px double', fill: true },
   rejected: { border: '1px dashed', fill: false },
 };

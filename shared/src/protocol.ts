@@ -177,12 +177,24 @@ export type LabelAction =
   /** Set or clear the note of the decision on this span. */
   | { action: 'note'; uri: string; start: number; end: number; note: string }
   /** Take back the decision on this span. */
-  | { action: 'clear'; uri: string; start: number; end: number };
+  | { action: 'clear'; uri: string; start: number; end: number }
+  /** Undo: put the span's label back as it was before a decision (none: no label). */
+  | { action: 'restore'; uri: string; start: number; end: number; previous: LabelSnapshot | null };
+
+/** A label as it stood, enough to put it back. */
+export interface LabelSnapshot {
+  status: 'accepted' | 'rejected' | 'manual';
+  type: SpanKind;
+  value?: string | { min: number | null; max: number | null };
+  note?: string;
+}
 
 export interface LabelActionResult {
   ok: boolean;
   /** Why it did not happen, for the user. */
   message?: string;
+  /** The span's label before this action (null: none), for the client's undo. */
+  previous?: LabelSnapshot | null;
 }
 
 export const labelRequest = new RequestType<LabelAction, LabelActionResult, void>('sanad/label');
@@ -194,6 +206,17 @@ export interface ReviewContradictionParams {
   end: number;
   decision: 'explained' | 'confirmed' | 'clear';
   note?: string;
+  /** The other figure of the pair: a figure may contradict several, and this names which. */
+  other?: { path: string; start: number; end: number };
+}
+
+/** What a contradiction diagnostic carries (its `data`), so a code action knows its pair. */
+export interface ContradictionData {
+  /** The same for both sides of the pair. */
+  pair: string;
+  /** "150+ (إيلاف) vs dozens (إرم نيوز)". */
+  title: string;
+  other: { path: string; start: number; end: number };
 }
 
 export const reviewContradictionRequest = new RequestType<ReviewContradictionParams, LabelActionResult, void>('sanad/reviewContradiction');

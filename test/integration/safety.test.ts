@@ -30,6 +30,7 @@ const labelFile = () => join(suite.workspace.root, '.sanad', 'labels', 'seeds', 
 
 /** True when the keyboard focus is inside the side bar (a tree view), not in an editor. */
 const focusInSideBar = () => page().evaluate(() => !!document.activeElement?.closest('.part.sidebar'));
+const activeTabTitle = () => page().evaluate(() => document.querySelector('.part.editor .tab.active')?.getAttribute('aria-label') ?? '');
 const activeTabDirty = () => page().evaluate(() => !!document.querySelector('.part.editor .tab.active.dirty'));
 
 /** A notification matching RE, once it is shown. */
@@ -126,6 +127,9 @@ test('a click on a panel row shows the span but keeps the focus in the panel; â†
     assert.equal(await focusInSideBar(), true, 'the click moved the focus out of the panel');
     await page().keyboard.press('ArrowDown');
     await page().keyboard.press('Enter');
+    // Enter on the next row opens that row's article.
+    const next = sources[1].label.split('/').pop()!;
+    await poll(`the next row's article (${next}) in the editor`, async () => ((await activeTabTitle()).includes(next) ? true : undefined), { timeoutMs: 10_000, lastSeen: activeTabTitle });
     await settle(page());
     assert.equal(await focusInSideBar(), true, 'Enter on the next row moved the focus out of the panel');
 

@@ -24,7 +24,7 @@ import { spansOf, statusOf, summaryOf } from './features/corpusViews';
 import { definition, references, documentSymbols, workspaceSymbols } from './features/navigation';
 import { actors, entityMentions, timeline, figures } from './features/panels';
 import { figureLenses } from './features/figureLens';
-import { labelCodeActions, applyLabelAction, reviewContradiction, reviewOf } from './features/labelling';
+import { labelCodeActions, applyLabelAction, reviewContradiction, reviewOf, explainedOf } from './features/labelling';
 import { exportCorpus, importExport, compareFolders, labelRootOf } from './features/exporting';
 import {
   LANGUAGE_ID, TOKEN_TYPES, TOKEN_MODIFIERS, DEFAULT_INCLUDE, DEFAULT_SETTINGS, type SanadSettings, type InitializationOptions,
@@ -270,7 +270,7 @@ function sendStatus(): void {
   if (statusTimer) return;
   statusTimer = setTimeout(() => {
     statusTimer = undefined;
-    void connection.sendNotification(corpusStatusNotification, statusOf(index, indexing));
+    void connection.sendNotification(corpusStatusNotification, statusOf(index, indexing, explainedOf(index, labels)));
   }, 50);
 }
 
@@ -436,6 +436,7 @@ connection.onRequest(labelRequest, async (action) => {
 connection.onRequest(reviewContradictionRequest, async (params) => {
   const result = await reviewContradiction(params, index, labels, settings.labels.annotator || gitName);
   if (result.touched) diagnostics.refreshFiles(result.touched);
+  sendStatus();
   return { ok: result.ok, message: result.message };
 });
 

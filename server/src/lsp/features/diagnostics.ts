@@ -8,7 +8,9 @@ import type { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
 import type { Contradiction } from '../../analysis';
 import type { ContradictionReview } from '../../labels';
 import { locationOf, rangeOf } from './locations';
-import { isolateParts } from './bidi';
+import { describePair, pairId, sideLine } from './contradictionText';
+import { fsi } from '../../../../shared/src/bidi';
+import type { ContradictionData } from '../../../../shared/src/protocol';
 
 const hiddenCache = new WeakMap<IndexEntry, HiddenRun[]>();
 
@@ -44,21 +46,23 @@ export class DiagnosticsPublisher {
   private diagnosticsOf(entry: IndexEntry): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const c of this.index.claims.contradictionsOf(entry.path)) {
-      const mine = c.a.path === entry.path ? c.a : c.b;
-      const theirs = mine === c.a ? c.b : c.a;
-      const other = this.index.byPath(theirs.path);
+      const p = describePair(c, entry.path, this.index);
+      const other = this.index.byPath(p.theirs.path);
       if (!other) continue;
       // A contradiction a reviewer explained is information, no longer a warning.
       const review = this.reviewOf(c);
       const explained = review?.decision === 'explained';
       const verdict = review ? ` [${review.decision}${review.reviewer ? ` by ${review.reviewer}` : ''}${review.note ? `: ${review.note}` : ''}]` : '';
+      // The verdict first: the Problems row is cut at its right edge, and the verdict is the news.
+      const data: ContradictionData = { pair: pairId(c), title: p.pair, other: { path: p.theirs.path, start: p.theirs.start, end: p.theirs.end } };
       out.push({
-        range: rangeOf(entry, mine.start, mine.end),
+        range: rangeOf(entry, p.mine.start, p.mine.end),
         severity: explained ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning,
         source: 'sanad',
         code: 'contradiction',
-        message: isolateParts(`${c.topic}: ${c.message}${verdict}`),
-        relatedInformation: [{ location: locationOf(other, theirs.start, theirs.end), message: `The other figure (${other.path})` }],
+        message: `${fsi(p.verdict)}: ${p.pair} · ${fsi(c.topic)}${verdict}`,
+        relatedInformation: [{ location: locationOf(other, p.theirs.start, p.theirs.end), message: `The other figure: ${sideLine(p.theirs)}` }],
+        data,
       });
     }
     for (const run of hiddenRunsOf(entry)) {

@@ -7,6 +7,7 @@ import { locationOf, rangeOf } from './locations';
 import { isolateParts } from './bidi';
 import { fsi, ltr } from '../../../../shared/src/bidi';
 import { COMMANDS, command } from '../../../../shared/src/commands';
+import { basename } from 'node:path';
 
 function othersOf(group: ClaimGroup, index: WorkspaceIndex): Location[] {
   return group.others.flatMap((o) => {
@@ -32,14 +33,15 @@ export function figureLenses(entry: IndexEntry, index: WorkspaceIndex): CodeLens
 export function figureHoverLines(entry: IndexEntry, offset: number, index: WorkspaceIndex): string[] {
   const g = index.claims.groupAt(entry.path, offset);
   if (!g || g.others.length === 0) return [];
-  const lines = ['', `**Other sources on ${g.topic}** (${g.sources} sources):`];
+  // Compact: one short line per source, the value first, so the list fits without scrolling.
+  const lines = ['', `**${g.sources} sources** on ${fsi(g.topic)}:`];
   for (const o of g.others.slice(0, 8)) {
-    const who = o.outlet ?? o.path;
+    const who = o.outlet ?? basename(o.path);
     // Each piece isolated on its own: a parenthesis isolated as a whole takes the direction of the
     // outlet's first letter and, Arabic, draws "(outlet, 2024-01-26)" right to left.
     const when = o.date ? ltr(o.date) : 'undated';
-    lines.push(`- ${o.agrees ? '✓' : '✗'} ${ltr(o.label)} — “${fsi(o.text)}” (${fsi(who)}, ${when})${o.reason ? ` — ${isolateParts(o.reason)}` : ''}`);
+    lines.push(`${o.agrees ? '✓' : '✗'} **${ltr(o.short)}** (${fsi(who)}, ${when})${o.agrees || !o.reason ? '' : ` — ${isolateParts(o.reason)}`}`);
   }
-  if (g.others.length > 8) lines.push(`- … and ${g.others.length - 8} more`);
+  if (g.others.length > 8) lines.push(`… and ${g.others.length - 8} more`);
   return lines;
 }

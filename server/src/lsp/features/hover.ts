@@ -41,6 +41,8 @@ export function hover(doc: TextDocument, offset: number, index: WorkspaceIndex, 
   }
   // The hover is a left-to-right widget: Arabic pieces and values are isolated so they keep their order.
   const lines: string[] = [`**${KIND_LABEL[m.kind]}** — ${fsi(m.text)}`];
+  // What the other sources say comes right under the title: it is what a fact-checker hovers for.
+  if (m.kind === 'quantity') lines.push(...figureHoverLines(entry, m.start, index));
   if (m.entity) {
     const all = index.all().flatMap((e) => e.analysis.mentions.filter((x) => x.entity === m.entity).map((x) => ({ x, uri: e.uri })));
     const files = new Set(all.map((a) => a.uri)).size;
@@ -57,7 +59,6 @@ export function hover(doc: TextDocument, offset: number, index: WorkspaceIndex, 
   if (m.window) lines.push(`When: ${fsi(m.window)}${m.cumulative ? ' (running total)' : ''}`);
   if (m.source) lines.push(`Says: ${fsi(m.source)}`);
   if (m.note) lines.push('', `_${m.note}_`);
-  if (m.kind === 'quantity') lines.push(...figureHoverLines(entry, m.start, index));
   if (m.boilerplate) lines.push('', '_In boilerplate: not compared with other sources._');
   const label = labels?.labels(doc.uri).find((l) => !l.orphaned && l.start === m.start && l.end === m.end);
   lines.push('', label ? `Label: **${label.status}**${label.annotator ? ` by ${label.annotator}` : ''}${label.note ? ` — ${label.note}` : ''}` : '_Suggestion: accept or reject with Ctrl+._');
