@@ -8,9 +8,11 @@ import { CorpusStatusBar } from './statusBar';
 import { registerLanguageAssociation } from './languageAssociation';
 import { registerCommands } from './commands';
 import { SanadPanel } from './views/panel';
-import { initUiLanguage } from './uiLanguage';
+import { initUiLanguage, uiLanguage } from './uiLanguage';
 import { RestartingErrorHandler } from './serverHealth';
 import { registerLabelling } from './labelling';
+import { registerClaimView } from './views/claim';
+import { registerReview } from './review';
 
 let client: LanguageClient | undefined;
 
@@ -32,7 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // Articles, label files and the workspace lexicon, changed outside the editor.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,yaml}'),
     },
-    initializationOptions: { trusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
+    initializationOptions: { trusted: vscode.workspace.isTrusted, uiLanguage: uiLanguage() } satisfies InitializationOptions,
     outputChannel: output,
     errorHandler: new RestartingErrorHandler(output),
   };
@@ -52,6 +54,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerLanguageAssociation(context);
   registerCommands(context, () => client);
   registerLabelling(context, () => client, (doc, offset) => painter.spanAt(doc, offset));
+  registerClaimView(context, () => client);
+  registerReview(context, () => client, (doc) => painter.spansOf(doc));
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(trustNotification, { trusted: true })));
 
   await client.start();

@@ -74,6 +74,11 @@ export class SpanPainter implements vscode.Disposable {
     );
   }
 
+  /** Every span the server sent for a document (with its review status), in text order. */
+  spansOf(doc: vscode.TextDocument): readonly PaintSpan[] {
+    return [...(this.latest.get(doc.uri.toString())?.spans ?? [])].sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
   /** The innermost painted span at an offset of a document, for commands that act on the cursor. */
   spanAt(doc: vscode.TextDocument, offset: number): PaintSpan | undefined {
     const params = this.latest.get(doc.uri.toString());

@@ -60,7 +60,37 @@ export interface CorpusSummaryDocument {
   published: string | null;
   outlet: string | null;
   counts: Record<SpanKind, number>;
+  /** Spans outside boilerplate an annotator can decide on (suggestions and labels): N in "n of N". */
+  reviewable: number;
 }
+
+/** One source's figure in the claim view. */
+export interface ClaimRow {
+  uri: string;
+  path: string;
+  outlet: string | null;
+  /** "150+", "dozens". */
+  value: string;
+  /** "more than 150", "dozens (20–99)". */
+  label: string;
+  date: string | null;
+  /** The figure as the article words it. */
+  text: string;
+  range: PlainRange;
+  /** The figure asked about, or how another source's figure stands against it. */
+  verdict: 'this' | 'agrees' | 'contradicts';
+  reason?: string;
+  /** A reviewer's decision on the contradiction, if any. */
+  review?: 'explained' | 'confirmed';
+}
+
+/** Every source's figure on one measure, side by side. */
+export interface ClaimDetails {
+  topic: string;
+  rows: ClaimRow[];
+}
+
+export const claimRequest = new RequestType<{ uri: string; position: { line: number; character: number } }, ClaimDetails | null, void>('sanad/claim');
 
 /** The documents the server knows, for views and the demo summary. */
 export const corpusSummaryRequest = new RequestType0<CorpusSummaryDocument[], void>('sanad/corpusSummary');
@@ -165,6 +195,8 @@ export const figuresRequest = new RequestType0<FigureMeasure[], void>('sanad/fig
 export interface InitializationOptions {
   /** VS Code's workspace trust: in Restricted Mode labels and workspace lexicons are not written or read. */
   trusted: boolean;
+  /** sanad.uiLanguage as resolved by the client: the server writes hovers, problems and quick fixes in it. */
+  uiLanguage?: 'en' | 'ar';
 }
 
 export const trustNotification = new NotificationType<{ trusted: boolean }>('sanad/trust');

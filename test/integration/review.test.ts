@@ -1,8 +1,10 @@
-// Integration layer, a review that flows (issue 17, items 9 and 10): the packaged .vsix in a real
+// Integration layer, a review that flows (issue 17, items 9, 10 and 11): the packaged .vsix in a real
 // VS Code with a copy of the seeds open. Contradictions read verdict first and by outlet in
 // Problems; Ctrl+. names each pair once; a pair marked explained leaves the status bar's count.
 // A decision is confirmed in the status bar, an accepted span is drawn apart from a suggestion,
 // a decided label offers "Remove label" and "Change type…", and Ctrl+Alt+Z undoes the decision.
+// The claim view lists every source's figure side by side; next unreviewed says how far the review
+// has come; one command accepts every suggestion of one type in a selection.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,7 +12,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startSuite, type Suite } from './helpers/session';
 import { poll, quickOpen, sanadIndexed, settle, statusItems } from './helpers/workbench';
-import { answerInput, goTo, runCommand } from './helpers/quickInput';
+import { answerInput, cursorStatus, goTo, pickItem, runCommand } from './helpers/quickInput';
+import { drawnRows, rowLayout } from './helpers/sidebar';
 import { decorationsAt, problemRows, type DrawnDecoration } from './helpers/editorWidgets';
 import { findOnLine } from './helpers/articleText';
 
@@ -47,16 +50,18 @@ async function openActions(at: { line: number; text: string }, re: RegExp): Prom
   }, { timeoutMs: 20_000, intervalMs: 200, lastSeen: () => codeActionTitles(page()) });
 }
 
+/** Chooses TITLE in the open Ctrl+. menu with the keyboard (a click is caught by the menu's pointer guard). */
 async function chooseAction(title: string): Promise<void> {
-  const row = page().locator('.action-widget .monaco-list-row.action').filter({ hasText: title.slice(0, 20) });
-  const all = await row.all();
-  for (const r of all) {
-    if (strip((await r.getAttribute('aria-label')) ?? (await r.textContent()) ?? '') === title) {
-      await r.click();
+  const focused = () => page().evaluate(() => (document.querySelector('.action-widget .monaco-list-row.action.focused')?.getAttribute('aria-label') ?? '').replace(/[\u2066-\u2069]/g, '').trim());
+  for (let i = 0; i < 20; i++) {
+    if ((await focused()) === title) {
+      await page().keyboard.press('Enter');
       return;
     }
+    await page().keyboard.press('ArrowDown');
+    await page().waitForTimeout(100);
   }
-  throw new Error(`no action "${title}"`);
+  throw new Error(`no action "${title}" (focused: ${await focused()})`);
 }
 
 /** The count of open contradictions the Sanad status item shows after its warning icon. */
@@ -149,4 +154,54 @@ test('Ctrl+Alt+Z undoes the last decision: the span is a suggestion again, on sc
     await drawn(OTHER, (d) => d.borderStyle === 'solid' && d.borderWidth <= 1, 'a suggestion again');
     // Ctrl+Z still belongs to the text: the article was not changed by any of this.
     assert.equal(await page().evaluate(() => !!document.querySelector('.part.editor .tab.active.dirty')), false);
+  }));
+
+test('the claim view (Ctrl+Alt+C) shows every source\'s value, date and verdict side by side', { timeout: 60_000 }, () =>
+  shot('claim-view', async () => {
+    const at = findOnLine(seedText, CONTRADICTED.line, CONTRADICTED.text);
+    await goTo(page(), at.line, at.column + 3);
+    await page().keyboard.press('ControlOrMeta+Alt+C');
+    const rows = await poll('the Claim view with three sources', async () => {
+      const rs = await drawnRows(page(), 'Claim');
+      return rs.length === 3 ? rs : undefined;
+    }, { timeoutMs: 20_000, lastSeen: () => drawnRows(page(), 'Claim') });
+    const row = (outlet: string) => rows.find((r) => r.label === outlet);
+    assert.match(row('إيلاف')?.description ?? '', /^150\+ · undated · this figure$/);
+    // The pair explained above says so; the other clash does not.
+    assert.match(row('إرم نيوز')?.description ?? '', /^dozens · 2024-01-26 · contradicts \(explained\)$/);
+    assert.ok(rows.some((r) => /^dozens · undated · contradicts$/.test(r.description)), rows.map((r) => `${r.label} | ${r.description}`).join('; '));
+    // Values and dates read left to right after the Arabic outlet.
+    for (const r of await rowLayout(page(), 'Claim')) assert.ok(r.descriptionFirstCharLeft >= r.labelRight - 1, `"${r.label}" | "${r.description}" drawn inside each other`);
+  }));
+
+test('next unreviewed (Ctrl+Alt+N) moves to the next suggestion and says how far the review has come', { timeout: 60_000 }, () =>
+  shot('next-unreviewed', async () => {
+    await quickOpen(page(), SEED);
+    await goTo(page(), 1, 1);
+    await page().keyboard.press('ControlOrMeta+Alt+N');
+    const message = strip(await statusMessage(/\d+ of \d+ reviewed in this article · \d+ of \d+ in the corpus/));
+    const m = /(\d+) of (\d+) reviewed in this article · (\d+) of (\d+) in the corpus/.exec(message)!;
+    // The one decision in this article was undone above; nothing was decided elsewhere.
+    assert.equal(Number(m[1]), 0, message);
+    assert.ok(Number(m[2]) > 10 && Number(m[4]) > Number(m[2]), message);
+    const cursor = await poll('the cursor to leave line 1', async () => {
+      const c = await cursorStatus(page());
+      return c && c.line > 1 ? c : undefined;
+    }, { timeoutMs: 5000 });
+    assert.ok(cursor.line >= 2);
+  }));
+
+test('accept all of one type in a selection: both places of a line, one step', { timeout: 60_000 }, () =>
+  shot('accept-all', async () => {
+    await goTo(page(), 3, 1);
+    await page().keyboard.press('Shift+End');
+    await poll('the line selected', async () => ((await cursorStatus(page()))?.selected ?? 0) > 0 || undefined, { timeoutMs: 5000 });
+    await runCommand(page(), 'Sanad: Accept All of One Type in Selection…');
+    await pickItem(page(), 'Place');
+    await statusMessage(/Sanad: accepted 2 suggestions \(Place\)/);
+    const file = await poll('both places accepted in the label file', async () => {
+      const text = existsSync(labelFile()) ? readFileSync(labelFile(), 'utf8') : '';
+      return /text: بغداد[\s\S]*?status: accepted|status: accepted[\s\S]*?text: بغداد/.test(text) && text.includes('واشنطن') ? text : undefined;
+    }, { timeoutMs: 15_000, lastSeen: async () => (existsSync(labelFile()) ? readFileSync(labelFile(), 'utf8') : '') });
+    assert.ok(file.includes('type: place'));
   }));

@@ -99,7 +99,8 @@ test('labelling: code actions, accept writes the YAML, labels follow an edit, re
   const accept = actions.find((a) => a.title.startsWith('Sanad: Accept figure'));
   assert.ok(accept?.command, actions.map((a) => a.title).join(' | '));
   const result = await session.connection.sendRequest(labelRequest, accept.command.arguments![0]);
-  assert.deepEqual(result, { ok: true });
+  // The result carries the span's label before the action (none), for the client's undo.
+  assert.deepEqual(result, { ok: true, previous: null });
   const labelFile = join(workspace, '.sanad', 'labels', 'seeds', `${S004}.yaml`);
   assert.ok(existsSync(labelFile));
   let file = YAML.parse(readFileSync(labelFile, 'utf8'));

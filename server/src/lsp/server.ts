@@ -2,6 +2,9 @@
 // workspace index keeps what it found; the label service keeps the annotators' decisions; each
 // module in ./features answers one kind of request.
 // Speaks LSP over --stdio, --node-ipc or --socket (vscode-languageserver picks from argv).
+import { claimDetails } from './features/claimView';
+import { claimRequest } from '../../../shared/src/protocol';
+import { setUiLanguage } from './uiText';
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, FileChangeType, DiagnosticSeverity,
   type InitializeResult, type Diagnostic,
@@ -85,6 +88,7 @@ connection.onInitialize((params): InitializeResult => {
   index.setFolders(folders);
   const init = params.initializationOptions as Partial<InitializationOptions> | undefined;
   trusted = init?.trusted !== false;
+  setUiLanguage(init?.uiLanguage);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -451,6 +455,10 @@ connection.onRequest(importRequest, async ({ source }) => {
 connection.onRequest(compareRequest, ({ a, b }) => compareFolders(a, b, index));
 
 connection.onRequest(corpusSummaryRequest, () => summaryOf(index, labels));
+connection.onRequest(claimRequest, ({ uri, position }) => {
+  const doc = analysedDocument(uri);
+  return doc ? claimDetails(uri, doc.offsetAt(position), index, labels) : null;
+});
 connection.onRequest(corpusAnalysisRequest, () => index.corpusAnalysis());
 connection.onRequest(actorsRequest, () => actors(index));
 connection.onRequest(entityMentionsRequest, ({ entity }) => entityMentions(index, entity));

@@ -2,6 +2,7 @@
 // edge, and the verdict is what the reader needs), then the two figures by outlet rather than by
 // file name, then the topic. One place, so that Problems, Ctrl+. and the status bar name a pair
 // the same way.
+import { say } from '../uiText';
 import type { Contradiction } from '../../analysis';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { fsi, ltr } from '../../../../shared/src/bidi';
@@ -54,7 +55,7 @@ export function describePair(c: Contradiction, fromPath: string, index: Workspac
   const mine = side(index, mineRaw, claim?.short, claim?.outlet, claim?.date);
   const theirs = side(index, theirsRaw, other?.short, other?.outlet, other?.date);
   const verdict = other?.reason ?? verdictOf(c.message);
-  return { verdict, mine, theirs, pair: pairLine(mine, theirs) };
+  return { verdict, mine, theirs, pair: pairLine(mine, theirs, say('vs')) };
 }
 
 /** "150+ (إيلاف) vs dozens (إرم نيوز)", each piece isolated so it keeps its own order. */

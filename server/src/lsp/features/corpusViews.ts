@@ -42,13 +42,17 @@ export function statusOf(index: WorkspaceIndex, indexing: { active: boolean; don
 export function summaryOf(index: WorkspaceIndex, labels: LabelService): CorpusSummaryDocument[] {
   return index
     .all()
-    .map((e) => ({
-      uri: e.uri,
-      path: e.path,
-      published: e.analysis.published,
-      outlet: e.analysis.outlet,
-      counts: counts(e),
-      unreviewed: labels.review(e.uri, e.analysis).filter((m) => m.status === 'suggested' && !m.boilerplate).length,
-    }))
+    .map((e) => {
+      const spans = labels.review(e.uri, e.analysis).filter((m) => !m.boilerplate);
+      return {
+        uri: e.uri,
+        path: e.path,
+        published: e.analysis.published,
+        outlet: e.analysis.outlet,
+        counts: counts(e),
+        unreviewed: spans.filter((m) => m.status === 'suggested').length,
+        reviewable: spans.length,
+      };
+    })
     .sort((a, b) => (a.path < b.path ? -1 : 1));
 }

@@ -2,6 +2,7 @@
 // spans, each pointing at the other) and hidden characters in the text. One publish per file
 // carries both, since a publish replaces what that file had. After an edit only the files whose
 // contradictions changed are recomputed, and only those whose problems differ are sent.
+import { say } from '../uiText';
 import { DiagnosticSeverity, type Diagnostic, type Connection } from 'vscode-languageserver/node';
 import { findHiddenText, type HiddenRun, type HiddenTier } from '../../analysis/text/hiddenText';
 import type { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
@@ -52,7 +53,7 @@ export class DiagnosticsPublisher {
       // A contradiction a reviewer explained is information, no longer a warning.
       const review = this.reviewOf(c);
       const explained = review?.decision === 'explained';
-      const verdict = review ? ` [${review.decision}${review.reviewer ? ` by ${review.reviewer}` : ''}${review.note ? `: ${review.note}` : ''}]` : '';
+      const verdict = review ? ` [${say(review.decision)}${review.reviewer ? ` ${say('by {0}', review.reviewer)}` : ''}${review.note ? `: ${fsi(review.note)}` : ''}]` : '';
       // The verdict first: the Problems row is cut at its right edge, and the verdict is the news.
       const data: ContradictionData = { pair: pairId(c), title: p.pair, other: { path: p.theirs.path, start: p.theirs.start, end: p.theirs.end } };
       out.push({
@@ -61,7 +62,7 @@ export class DiagnosticsPublisher {
         source: 'sanad',
         code: 'contradiction',
         message: `${fsi(p.verdict)}: ${p.pair} · ${fsi(c.topic)}${verdict}`,
-        relatedInformation: [{ location: locationOf(other, p.theirs.start, p.theirs.end), message: `The other figure: ${sideLine(p.theirs)}` }],
+        relatedInformation: [{ location: locationOf(other, p.theirs.start, p.theirs.end), message: `${say('The other figure:')} ${sideLine(p.theirs, say('undated'))}` }],
         data,
       });
     }

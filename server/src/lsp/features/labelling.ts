@@ -1,5 +1,6 @@
 // The annotation workflow over LSP: code actions on a span (accept, reject, relabel, take back),
 // the label request the client's commands send, and reviews of contradictions.
+import { say } from '../uiText';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Contradiction, Mention } from '../../analysis';
@@ -27,23 +28,23 @@ export function labelCodeActions(doc: TextDocument, range: Range, index: Workspa
   const reviewed = labels.review(doc.uri, entry.analysis).filter((m) => m.start <= to && from <= m.end && (from === to ? from < m.end : true));
   for (const m of reviewed.slice(0, 3)) {
     const args = { uri: doc.uri, start: m.start, end: m.end, kind: m.kind };
-    const what = `${KIND_NAME[m.kind]} "${short(m.text)}"`;
+    const what = `${say(KIND_NAME[m.kind])} "${short(m.text)}"`;
     if (m.status !== 'accepted' && m.status !== 'manual') {
-      actions.push({ title: `Sanad: Accept ${what}`, kind: CodeActionKind.QuickFix, isPreferred: true, command: command('Accept', COMMANDS.labelApply, { action: 'accept' as const, ...args }) });
+      actions.push({ title: say('Sanad: Accept {0}', what), kind: CodeActionKind.QuickFix, isPreferred: true, command: command('Accept', COMMANDS.labelApply, { action: 'accept' as const, ...args }) });
     }
     if (m.status !== 'rejected') {
-      actions.push({ title: `Sanad: Reject ${what}`, kind: CodeActionKind.QuickFix, command: command('Reject', COMMANDS.labelApply, { action: 'reject' as const, ...args }) });
+      actions.push({ title: say('Sanad: Reject {0}', what), kind: CodeActionKind.QuickFix, command: command('Reject', COMMANDS.labelApply, { action: 'reject' as const, ...args }) });
     }
     const decided = m.status !== 'suggested';
-    const relabel = decided ? `Sanad: Change type of ${what}…` : `Sanad: Label "${short(m.text)}" as another type…`;
+    const relabel = decided ? say('Sanad: Change type of {0}…', what) : say('Sanad: Label {0} as another type…', `"${short(m.text)}"`);
     actions.push({ title: relabel, kind: CodeActionKind.QuickFix, command: command('Relabel', COMMANDS.labelSelection, { uri: doc.uri, start: m.start, end: m.end }) });
     if (decided) {
-      actions.push({ title: `Sanad: Add a note to ${what}…`, kind: CodeActionKind.QuickFix, command: command('Note', COMMANDS.labelNote, { uri: doc.uri, start: m.start, end: m.end }) });
-      actions.push({ title: `Sanad: Remove label on ${what}`, kind: CodeActionKind.QuickFix, command: command('Clear', COMMANDS.labelApply, { action: 'clear', uri: doc.uri, start: m.start, end: m.end }) });
+      actions.push({ title: say('Sanad: Add a note to {0}…', what), kind: CodeActionKind.QuickFix, command: command('Note', COMMANDS.labelNote, { uri: doc.uri, start: m.start, end: m.end }) });
+      actions.push({ title: say('Sanad: Remove label on {0}', what), kind: CodeActionKind.QuickFix, command: command('Clear', COMMANDS.labelApply, { action: 'clear', uri: doc.uri, start: m.start, end: m.end }) });
     }
   }
   if (from < to && !reviewed.some((m) => m.start === from && m.end === to)) {
-    actions.push({ title: `Sanad: Label selection as…`, kind: CodeActionKind.QuickFix, command: command('Label', COMMANDS.labelSelection, { uri: doc.uri, start: from, end: to }) });
+    actions.push({ title: say('Sanad: Label selection as…'), kind: CodeActionKind.QuickFix, command: command('Label', COMMANDS.labelSelection, { uri: doc.uri, start: from, end: to }) });
   }
   // One pair of actions per contradiction, each naming its pair: a figure that contradicts two
   // others carries two diagnostics, and two identical titles would not say which is which.
@@ -54,9 +55,9 @@ export function labelCodeActions(doc: TextDocument, range: Range, index: Workspa
     if (seen.has(key)) continue;
     seen.add(key);
     const args = { uri: doc.uri, start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end), other: data?.other, pair: data?.title };
-    const which = data?.title ? `: ${data.title}` : ' this contradiction';
-    actions.push({ title: `Sanad: Mark as explained${which}…`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: command('Explain', COMMANDS.contradictionReview, { ...args, decision: 'explained' as const }) });
-    actions.push({ title: `Sanad: Confirm${which}`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: command('Confirm', COMMANDS.contradictionReview, { ...args, decision: 'confirmed' as const }) });
+    const which = data?.title ? `: ${data.title}` : ` ${say('this contradiction')}`;
+    actions.push({ title: `${say('Sanad: Mark as explained')}${which}…`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: command('Explain', COMMANDS.contradictionReview, { ...args, decision: 'explained' as const }) });
+    actions.push({ title: `${say('Sanad: Confirm')}${which}`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: command('Confirm', COMMANDS.contradictionReview, { ...args, decision: 'confirmed' as const }) });
   }
   return actions;
 }
