@@ -1,4 +1,4 @@
-// Code lenses above figures that other sources also report ("3 sources: 150+ · dozens · 200+"),
+// Code lenses above figures that other sources also report ("3 sources ⚠", the values as tooltip),
 // and the figure part of hovers: what the other sources say about the same measure.
 import { count, say } from '../uiText';
 import type { CodeLens } from 'vscode-languageserver/node';
@@ -11,20 +11,25 @@ import { COMMANDS, command } from '../../../../shared/src/commands';
 import { basename } from 'node:path';
 
 /** "3 sources: 150+ · dozens · 200+", the count agreeing with its noun in the UI language. */
-function lensTitle(g: ClaimGroup): string {
+function lensTooltip(g: ClaimGroup): string {
   const values = g.summary.slice(g.summary.indexOf(': ') + 2);
   return `${count(g.sources, '{0} source', '{0} sources')}: ${values}`;
+}
+
+/** "3 sources ⚠" (some disagree) or "3 sources ✓": short enough to fit where an Arabic line starts. */
+function lensTitle(g: ClaimGroup): string {
+  return `${count(g.sources, '{0} source', '{0} sources')} ${g.others.some((o) => !o.agrees) ? '⚠' : '✓'}`;
 }
 
 export function figureLenses(entry: IndexEntry, index: WorkspaceIndex): CodeLens[] {
   return index.claims.groupsIn(entry.path).map((g) => {
     const range = rangeOf(entry, g.claim.start, g.claim.end);
-    // One value per source, this one first. VS Code draws a lens from the line's first character,
-    // which on an Arabic line is at the right edge, so a long title is cut there: the full list is
-    // also the tooltip, and the command opens the claim view (every source side by side).
+    // VS Code draws a lens from the line's first character, which on an Arabic line is near the
+    // right edge: a long title ("3 sources: 150+ · dozens · 200+") was cut there. The title is
+    // short; the values are the tooltip, and the command opens the claim view.
     return {
       range,
-      command: { ...command(lensTitle(g), COMMANDS.showClaim, entry.uri, range.start), tooltip: lensTitle(g) },
+      command: { ...command(lensTitle(g), COMMANDS.showClaim, entry.uri, range.start), tooltip: lensTooltip(g) },
     };
   });
 }
