@@ -6,7 +6,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { claimRequest, type ClaimDetails, type ClaimRow } from '../../../shared/src/protocol';
 import { COMMANDS, type CommandArgs } from '../../../shared/src/commands';
 import { fsi, joinIsolated, ltr } from '../../../shared/src/bidi';
-import { count, t } from '../uiLanguage';
+import { count, t, uiLanguage } from '../uiLanguage';
 
 const VERDICT_ICON: Record<ClaimRow['verdict'], vscode.ThemeIcon> = {
   this: new vscode.ThemeIcon('circle-filled'),
@@ -49,6 +49,7 @@ class ClaimTree implements vscode.TreeDataProvider<ClaimRow> {
 export function registerClaimView(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   const tree = new ClaimTree();
   const view = vscode.window.createTreeView('sanad.claim', { treeDataProvider: tree });
+  if (uiLanguage() === 'ar') view.title = t('Claim');
   const show = async (...[uri, position]: CommandArgs[typeof COMMANDS.showClaim]) => {
     const c = client();
     const editor = vscode.window.activeTextEditor;
@@ -60,8 +61,6 @@ export function registerClaimView(context: vscode.ExtensionContext, client: () =
       return;
     }
     tree.set(details);
-    view.title = t('Claim');
-    view.description = undefined;
     view.message = `${fsi(details.topic)} — ${count(details.rows.length, '{0} source', '{0} sources')}`;
     await vscode.commands.executeCommand('sanad.claim.focus');
   };
