@@ -104,7 +104,7 @@ export async function lineBox(page: Page, line: number): Promise<Box | undefined
 }
 
 /** The code lenses the active editor shows: text and box, and the box of the text area left of the minimap. */
-export async function codeLenses(page: Page): Promise<Array<{ text: string; tooltip: string; box: Box; editor: Box }>> {
+export async function codeLenses(page: Page): Promise<Array<{ text: string; box: Box; editor: Box }>> {
   return page.evaluate((sel) => {
     const editor = document.querySelector(sel);
     const area = editor?.querySelector('.monaco-scrollable-element.editor-scrollable');
@@ -122,7 +122,6 @@ export async function codeLenses(page: Page): Promise<Array<{ text: string; tool
         const b = range.getBoundingClientRect();
         return {
           text: (el.textContent ?? '').trim(),
-          tooltip: el.querySelector('a')?.getAttribute('title') ?? '',
           box: { left: b.left, right: b.right, top: b.top, bottom: b.bottom },
           editor: { left: e.left, right: e.right, top: e.top, bottom: e.bottom },
         };
