@@ -2,9 +2,6 @@
 // workspace index keeps what it found; the label service keeps the annotators' decisions; each
 // module in ./features answers one kind of request.
 // Speaks LSP over --stdio, --node-ipc or --socket (vscode-languageserver picks from argv).
-import { claimDetails } from './features/claimView';
-import { claimRequest } from '../../../shared/src/protocol';
-import { setUiLanguage } from './uiText';
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, FileChangeType, DiagnosticSeverity,
   type InitializeResult, type Diagnostic,
@@ -29,6 +26,9 @@ import { actors, entityMentions, timeline, figures } from './features/panels';
 import { figureLenses } from './features/figureLens';
 import { labelCodeActions, applyLabelAction, reviewContradiction, reviewOf, explainedOf } from './features/labelling';
 import { exportCorpus, importExport, compareFolders, labelRootOf } from './features/exporting';
+import { claimDetails } from './features/claimView';
+import { claimRequest } from '../../../shared/src/protocol';
+import { setUiLanguage } from './uiText';
 import {
   LANGUAGE_ID, TOKEN_TYPES, TOKEN_MODIFIERS, DEFAULT_INCLUDE, DEFAULT_SETTINGS, type SanadSettings, type InitializationOptions,
   documentSpansNotification, corpusStatusNotification, corpusSummaryRequest, trustNotification,
