@@ -44,11 +44,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = new CorpusStatusBar();
   const panel = new SanadPanel(() => client);
   context.subscriptions.push(painter, status, panel, output);
-  context.subscriptions.push(client.onNotification(documentSpansNotification, (p) => painter.update(p)));
+  // The panel is rebuilt only when something it shows may have changed: the corpus counts, or the
+  // review status of an open article's spans. A rebuild for nothing (opening an article sends the
+  // same status again) replaces the rows' commands under the keyboard, and an Enter that lands in
+  // between finds no command ("Actual command not found").
+  let lastStatus = '';
+  let reviewChanged = false;
+  const reviewKeys = new Map<string, string>();
+  context.subscriptions.push(
+    client.onNotification(documentSpansNotification, (p) => {
+      painter.update(p);
+      const key = p.spans.map((x) => `${x.start}:${x.end}:${x.status ?? ''}`).join(',');
+      if (reviewKeys.has(p.uri) && reviewKeys.get(p.uri) !== key) reviewChanged = true;
+      reviewKeys.set(p.uri, key);
+    }),
+  );
   context.subscriptions.push(
     client.onNotification(corpusStatusNotification, (s) => {
       status.update(s);
-      if (!s.indexing) panel.refresh();
+      const key = JSON.stringify(s);
+      if (!s.indexing && (key !== lastStatus || reviewChanged)) panel.refresh();
+      lastStatus = key;
+      reviewChanged = false;
     }),
   );
   registerLanguageAssociation(context);

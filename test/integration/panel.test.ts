@@ -270,7 +270,7 @@ test('the Problems view lists the contradiction on the seed, with the other sour
     await runCommand(page(), 'View: Toggle Panel Visibility');
   }));
 
-test('a code lens "N sources ⚠" is drawn above the contradicted figure, its values in the tooltip', { timeout: 45_000 }, () =>
+test('a code lens "N sources ⚠" is drawn above the contradicted figure', { timeout: 45_000 }, () =>
   shot('code-lens', async () => {
     await quickOpen(page(), SEED);
     const at = findOnLine(seedText, 16, FIGURE);
