@@ -8,9 +8,11 @@ import { CorpusStatusBar } from './statusBar';
 import { registerLanguageAssociation } from './languageAssociation';
 import { registerCommands } from './commands';
 import { SanadPanel } from './views/panel';
-import { initUiLanguage } from './uiLanguage';
+import { initUiLanguage, uiLanguage } from './uiLanguage';
 import { RestartingErrorHandler } from './serverHealth';
 import { registerLabelling } from './labelling';
+import { registerClaimView } from './views/claim';
+import { registerReview } from './review';
 
 let client: LanguageClient | undefined;
 
@@ -33,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // Articles, label files and the lexicon (.yaml), and the scrapers' manifests beside the articles.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,yaml,yml,jsonl,json,csv}'),
     },
-    initializationOptions: { trusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
+    initializationOptions: { trusted: vscode.workspace.isTrusted, uiLanguage: uiLanguage() } satisfies InitializationOptions,
     outputChannel: output,
     errorHandler: new RestartingErrorHandler(output),
   };
@@ -43,16 +45,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = new CorpusStatusBar();
   const panel = new SanadPanel(() => client);
   context.subscriptions.push(painter, status, panel, output);
-  context.subscriptions.push(client.onNotification(documentSpansNotification, (p) => painter.update(p)));
+  // The panel is rebuilt only when something it shows may have changed: the corpus counts, or the
+  // review status of an open article's spans. A rebuild for nothing (opening an article sends the
+  // same status again) replaces the rows' commands under the keyboard, and an Enter that lands in
+  // between finds no command ("Actual command not found").
+  let lastStatus = '';
+  let reviewChanged = false;
+  const reviewKeys = new Map<string, string>();
+  context.subscriptions.push(
+    client.onNotification(documentSpansNotification, (p) => {
+      painter.update(p);
+      const key = p.spans.map((x) => `${x.start}:${x.end}:${x.status ?? ''}`).join(',');
+      if (reviewKeys.has(p.uri) && reviewKeys.get(p.uri) !== key) reviewChanged = true;
+      reviewKeys.set(p.uri, key);
+    }),
+  );
   context.subscriptions.push(
     client.onNotification(corpusStatusNotification, (s) => {
       status.update(s);
-      if (!s.indexing) panel.refresh();
+      const key = JSON.stringify(s);
+      if (!s.indexing && (key !== lastStatus || reviewChanged)) panel.refresh();
+      lastStatus = key;
+      reviewChanged = false;
     }),
   );
   registerLanguageAssociation(context);
   registerCommands(context, () => client);
   registerLabelling(context, () => client, (doc, offset) => painter.spanAt(doc, offset));
+  registerClaimView(context, () => client);
+  registerReview(context, () => client, (doc) => painter.spansOf(doc));
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(trustNotification, { trusted: true })));
 
   await client.start();

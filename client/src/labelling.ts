@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   labelRequest, reviewContradictionRequest, exportRequest, importRequest, compareRequest, reportRequest, VERDICT_NAMES, type VerdictName,
-  type LabelAction, type LabelActionResult, type SpanKind, type PaintSpan,
+  type LabelAction, type LabelActionResult, type LabelSnapshot, type SpanKind, type PaintSpan,
 } from '../../shared/src/protocol';
 import { t } from './uiLanguage';
 import { COMMANDS, type CommandArgs, type SpanArgs } from '../../shared/src/commands';
@@ -24,14 +24,68 @@ const TYPES: Array<{ kind: SpanKind; label: () => string; key: string }> = [
   { kind: 'quantity', label: () => t('Figure'), key: '5' },
 ];
 
+/** One decision, and the span's label before it: what Ctrl+Alt+Z puts back. */
+interface Decision {
+  uri: string;
+  start: number;
+  end: number;
+  previous: LabelSnapshot | null;
+  what: string;
+}
+
+/**
+ * The decisions of this session, newest last. Offsets are those of the text as it was; once the
+ * article is edited they may point elsewhere, so an edit drops that article's entries.
+ */
+const decisions: Decision[] = [];
+const MAX_DECISIONS = 100;
+
+/** The quoted span, short, for the status bar. */
+function quote(uri: string, start: number, end: number): string {
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+  const text = doc ? doc.getText().slice(start, end).replace(/\s+/g, ' ').trim() : '';
+  return text.length > 30 ? `“${text.slice(0, 29)}…”` : `“${text}”`;
+}
+
+function feedback(action: LabelAction, what: string): string {
+  switch (action.action) {
+    case 'accept': return t('Sanad: accepted {0}', what);
+    case 'reject': return t('Sanad: rejected {0}', what);
+    case 'label': return t('Sanad: labelled {0} as {1}', what, TYPES.find((x) => x.kind === action.kind)?.label() ?? action.kind);
+    case 'note': return t('Sanad: note saved on {0}', what);
+    case 'clear': return t('Sanad: removed the label on {0}', what);
+    case 'restore': return t('Sanad: undid the decision on {0}', what);
+    case 'verdict': return t('Sanad: verdict saved on {0}', what);
+  }
+}
+
+/** Sends a label action; on success says so in the status bar and remembers it for undo. */
 async function send(client: ClientRef, action: LabelAction): Promise<boolean> {
   const c = client();
   if (!c) return false;
   const result: LabelActionResult = await c.sendRequest(labelRequest, action);
-  if (!result.ok) void vscode.window.showWarningMessage(`Sanad: ${result.message ?? t('the label was not saved.')}`);
-  return result.ok;
+  if (!result.ok) {
+    void vscode.window.showWarningMessage(`Sanad: ${result.message ?? t('the label was not saved.')}`);
+    return false;
+  }
+  const what = quote(action.uri, action.start, action.end);
+  if (action.action !== 'restore' && result.previous !== undefined) {
+    decisions.push({ uri: action.uri, start: action.start, end: action.end, previous: result.previous, what });
+    if (decisions.length > MAX_DECISIONS) decisions.shift();
+  }
+  const undo = action.action === 'restore' ? '' : ` — ${t('Ctrl+Alt+Z to undo')}`;
+  vscode.window.setStatusBarMessage(`$(check) ${feedback(action, what)}${undo}`, 5000);
+  return true;
 }
 
+async function undoLast(client: ClientRef): Promise<void> {
+  const last = decisions.pop();
+  if (!last) {
+    vscode.window.setStatusBarMessage(t('Sanad: no label decision to undo'), 4000);
+    return;
+  }
+  await send(client, { action: 'restore', uri: last.uri, start: last.start, end: last.end, previous: last.previous });
+}
 
 /**
  * The folder for a brat export: .sanad/brat unless the user names another. Asked as text rather
@@ -129,6 +183,12 @@ export function registerLabelling(context: vscode.ExtensionContext, client: Clie
 
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.labelApply, (action: LabelAction) => send(client, action)),
+    vscode.commands.registerCommand(COMMANDS.undoDecision, () => undoLast(client)),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length === 0) return;
+      const uri = e.document.uri.toString();
+      for (let i = decisions.length - 1; i >= 0; i--) if (decisions[i].uri === uri) decisions.splice(i, 1);
+    }),
     vscode.commands.registerCommand(COMMANDS.acceptSuggestion, () => {
       const s = atCursor();
       return s && send(client, { action: 'accept', ...s });
@@ -183,11 +243,15 @@ export function registerLabelling(context: vscode.ExtensionContext, client: Clie
       if (!c) return;
       let note: string | undefined;
       if (args.decision === 'explained') {
-        note = await vscode.window.showInputBox({ title: t('Why do these figures not contradict each other?'), prompt: t('A note for the other reviewers (different period, place, or way of counting)') });
+        note = await vscode.window.showInputBox({
+          title: args.pair ? `${t('Why do these figures not contradict each other?')} ${args.pair}` : t('Why do these figures not contradict each other?'),
+          prompt: t('A note for the other reviewers (different period, place, or way of counting)'),
+        });
         if (note === undefined) return;
       }
       const result = await c.sendRequest(reviewContradictionRequest, { ...args, note });
       if (!result.ok) void vscode.window.showWarningMessage(`Sanad: ${result.message}`);
+      else vscode.window.setStatusBarMessage(`$(check) ${args.decision === 'explained' ? t('Sanad: marked as explained') : args.decision === 'confirmed' ? t('Sanad: contradiction confirmed') : t('Sanad: review removed')}${args.pair ? ` — ${args.pair}` : ''}`, 5000);
     }),
     vscode.commands.registerCommand(COMMANDS.showFigureSources, async (...[uri, position, locations]: CommandArgs[typeof COMMANDS.showFigureSources]) => {
       const toPos = (p: { line: number; character: number }) => new vscode.Position(p.line, p.character);

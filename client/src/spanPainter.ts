@@ -6,11 +6,12 @@ import * as vscode from 'vscode';
 import type { DocumentSpansParams, LabelStatusName, PaintSpan, SpanKind } from '../../shared/src/protocol';
 import { MENTION_KINDS } from '../../shared/src/protocol';
 
-// How a decision shows: a suggestion has a thin border; an accepted label a thick one; a label
-// added by hand a double one; a rejected suggestion only a dashed outline, with no fill.
+// How a decision shows: a suggestion has a thin border; an accepted label a thick one (three times
+// as wide, so that it reads as decided at a glance); a label added by hand a double one; a
+// rejected suggestion only a dashed outline, with no fill.
 const STATUS_STYLE: Record<LabelStatusName, { border: string; fill: boolean }> = {
   suggested: { border: '1px solid', fill: true },
-  accepted: { border: '2px solid', fill: true },
+  accepted: { border: '3px solid', fill: true },
   manual: { border: '3px double', fill: true },
   rejected: { border: '1px dashed', fill: false },
 };
@@ -71,6 +72,11 @@ export class SpanPainter implements vscode.Disposable {
       this.boilerplate,
       params.boilerplate.map((r) => new vscode.Range(doc.positionAt(r.start), doc.positionAt(Math.max(r.start, r.end - 1)))),
     );
+  }
+
+  /** Every span the server sent for a document (with its review status), in text order. */
+  spansOf(doc: vscode.TextDocument): readonly PaintSpan[] {
+    return [...(this.latest.get(doc.uri.toString())?.spans ?? [])].sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
   /** The innermost painted span at an offset of a document, for commands that act on the cursor. */

@@ -1,7 +1,7 @@
 // One status bar item: the corpus at a glance, and indexing progress while it runs.
 import * as vscode from 'vscode';
 import type { CorpusStatus } from '../../shared/src/protocol';
-import { t } from './uiLanguage';
+import { count, t } from './uiLanguage';
 
 export class CorpusStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('sanad.corpus', vscode.StatusBarAlignment.Left, 10);
@@ -20,7 +20,8 @@ export class CorpusStatusBar implements vscode.Disposable {
       return;
     }
     const conflicts = s.contradictions > 0 ? ` $(warning) ${s.contradictions}` : '';
-    this.item.text = t('Sanad: {0} docs · {1} actors · {2} dates · {3} figures', s.documents, s.actors, s.dates, s.figures) + conflicts;
+    this.item.text =
+      t('Sanad: {0} · {1} · {2} · {3}', count(s.documents, '{0} doc', '{0} docs'), count(s.actors, '{0} actor', '{0} actors'), count(s.dates, '{0} date', '{0} dates'), count(s.figures, '{0} figure', '{0} figures')) + conflicts;
     const lines = [
       t('{0} articles indexed', s.documents),
       t('{0} distinct actors, {1} dates, {2} figures (outside boilerplate)', s.actors, s.dates, s.figures),

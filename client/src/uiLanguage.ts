@@ -3,6 +3,7 @@
 // (sanad.uiLanguage) and loads l10n/bundle.l10n.ar.json with @vscode/l10n when Arabic is chosen.
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
+import { countNoun } from '../../shared/src/plural';
 
 export function uiLanguage(): 'en' | 'ar' {
   const setting = vscode.workspace.getConfiguration('sanad').get<string>('uiLanguage', 'auto');
@@ -23,3 +24,14 @@ export function initUiLanguage(context: vscode.ExtensionContext): void {
 }
 
 export const t = l10n.t;
+
+/** A bundle entry, or undefined when the bundle has none (l10n.t then gives the key back). */
+const lookup = (key: string): string | undefined => {
+  const v = l10n.t(key);
+  return v === key ? undefined : v;
+};
+
+/** N with its noun agreeing in the UI language: count(3, '{0} source', '{0} sources'). */
+export function count(n: number, one: string, other: string): string {
+  return countNoun(n, one, other, uiLanguage(), lookup);
+}

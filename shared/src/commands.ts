@@ -13,6 +13,10 @@ export const COMMANDS = {
   openArticle: 'sanad.openArticle',
   acceptSuggestion: 'sanad.acceptSuggestion',
   rejectSuggestion: 'sanad.rejectSuggestion',
+  undoDecision: 'sanad.undoDecision',
+  showClaim: 'sanad.showClaim',
+  nextUnreviewed: 'sanad.nextUnreviewed',
+  acceptAllInSelection: 'sanad.acceptAllInSelection',
   labelSelection: 'sanad.labelSelection',
   labelAsPrefix: 'sanad.labelAs.',
   labelNote: 'sanad.label.note',
@@ -42,9 +46,10 @@ export interface CommandArgs {
   [COMMANDS.labelApply]: [action: LabelAction];
   [COMMANDS.labelSelection]: [span?: SpanArgs];
   [COMMANDS.labelNote]: [span?: SpanArgs];
-  [COMMANDS.contradictionReview]: [args: SpanArgs & { decision: ContradictionDecision; /** Shown in the note prompt: which pair this is. */ pair?: string }];
+  [COMMANDS.contradictionReview]: [args: SpanArgs & { decision: ContradictionDecision; /** Shown in the note prompt: which pair this is. */ pair?: string; /** The other figure of the pair. */ other?: { path: string; start: number; end: number } }];
   [COMMANDS.showFigureSources]: [uri: string, position: { line: number; character: number }, locations: Array<{ uri: string; range: PlainRange }>];
   [COMMANDS.reveal]: [uri: string, range: PlainRange];
+  [COMMANDS.showClaim]: [uri?: string, position?: { line: number; character: number }];
 }
 
 /** An LSP command object with its arguments checked against CommandArgs. */

@@ -64,7 +64,37 @@ export interface CorpusSummaryDocument {
   published: string | null;
   outlet: string | null;
   counts: Record<SpanKind, number>;
+  /** Spans outside boilerplate an annotator can decide on (suggestions and labels): N in "n of N". */
+  reviewable: number;
 }
+
+/** One source's figure in the claim view. */
+export interface ClaimRow {
+  uri: string;
+  path: string;
+  outlet: string | null;
+  /** "150+", "dozens". */
+  value: string;
+  /** "more than 150", "dozens (20–99)". */
+  label: string;
+  date: string | null;
+  /** The figure as the article words it. */
+  text: string;
+  range: PlainRange;
+  /** The figure asked about, or how another source's figure stands against it. */
+  verdict: 'this' | 'agrees' | 'contradicts';
+  reason?: string;
+  /** A reviewer's decision on the contradiction, if any. */
+  review?: 'explained' | 'confirmed';
+}
+
+/** Every source's figure on one measure, side by side. */
+export interface ClaimDetails {
+  topic: string;
+  rows: ClaimRow[];
+}
+
+export const claimRequest = new RequestType<{ uri: string; position: { line: number; character: number } }, ClaimDetails | null, void>('sanad/claim');
 
 /** The documents the server knows, for views and the demo summary. */
 export const corpusSummaryRequest = new RequestType0<CorpusSummaryDocument[], void>('sanad/corpusSummary');
@@ -179,6 +209,8 @@ export const figuresRequest = new RequestType0<FigureMeasure[], void>('sanad/fig
 export interface InitializationOptions {
   /** VS Code's workspace trust: in Restricted Mode labels and workspace lexicons are not written or read. */
   trusted: boolean;
+  /** sanad.uiLanguage as resolved by the client: the server writes hovers, problems and quick fixes in it. */
+  uiLanguage?: 'en' | 'ar';
 }
 
 export const trustNotification = new NotificationType<{ trusted: boolean }>('sanad/trust');
@@ -193,12 +225,24 @@ export type LabelAction =
   /** Give the figure on this span a verdict (ClaimReview); null takes it back. The figure is accepted if it was a suggestion. */
   | { action: 'verdict'; uri: string; start: number; end: number; kind: SpanKind; verdict: VerdictName | null; note?: string }
   /** Take back the decision on this span. */
-  | { action: 'clear'; uri: string; start: number; end: number };
+  | { action: 'clear'; uri: string; start: number; end: number }
+  /** Undo: put the span's label back as it was before a decision (none: no label). */
+  | { action: 'restore'; uri: string; start: number; end: number; previous: LabelSnapshot | null };
+
+/** A label as it stood, enough to put it back. */
+export interface LabelSnapshot {
+  status: 'accepted' | 'rejected' | 'manual';
+  type: SpanKind;
+  value?: string | { min: number | null; max: number | null };
+  note?: string;
+}
 
 export interface LabelActionResult {
   ok: boolean;
   /** Why it did not happen, for the user. */
   message?: string;
+  /** The span's label before this action (null: none), for the client's undo. */
+  previous?: LabelSnapshot | null;
 }
 
 export const labelRequest = new RequestType<LabelAction, LabelActionResult, void>('sanad/label');
@@ -212,6 +256,17 @@ export interface ReviewContradictionParams {
   note?: string;
   /** A verdict on the pair's claims (ClaimReview), kept beside the decision. */
   verdict?: VerdictName;
+  /** The other figure of the pair: a figure may contradict several, and this names which. */
+  other?: { path: string; start: number; end: number };
+}
+
+/** What a contradiction diagnostic carries (its `data`), so a code action knows its pair. */
+export interface ContradictionData {
+  /** The same for both sides of the pair. */
+  pair: string;
+  /** "150+ (إيلاف) vs dozens (إرم نيوز)". */
+  title: string;
+  other: { path: string; start: number; end: number };
 }
 
 export const reviewContradictionRequest = new RequestType<ReviewContradictionParams, LabelActionResult, void>('sanad/reviewContradiction');

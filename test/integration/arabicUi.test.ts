@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { startSuite, type Suite } from './helpers/session';
 import { hoverText, poll, quickOpen, sanadIndexed, visibleHover } from './helpers/workbench';
 import { answerInput, goTo, quickInputState, runCommand } from './helpers/quickInput';
-import { allRows, descriptionPieceLeft, openContainer, rowLayout } from './helpers/sidebar';
+import { allRows, descriptionPieceLeft, drawnRows, openContainer, rowLayout } from './helpers/sidebar';
 import { findOnLine } from './helpers/articleText';
 
 const SEED = '004_c60929020f56a472.txt';
@@ -83,23 +83,27 @@ test('the Outline draws each date after its Arabic text, its ISO value year firs
   shot('outline', async () => {
     await quickOpen(page(), SEED);
     await runCommand(page(), 'Explorer: Focus on Outline View');
+    // The keyboard, not clicks: the Outline is a short pane whose virtual list draws only the rows in
+    // sight, and it scrolls to follow the cursor, so a row to click may not be drawn. Home, then ←
+    // folds the actors (the first group, and many); ↓ → opens the dates below it.
+    await page().keyboard.press('Home');
     const rows = await poll('the Outline with dates', async () => {
-      const rs = await allRows(page(), 'Outline');
-      if (!rs.some((r) => r.label === 'Dates')) return undefined;
-      // Groups are collapsed at first: open Dates.
-      const dates = rs.filter((r) => /^\d{4}-\d{2}-\d{2}/.test(r.description));
-      if (dates.length) {
-        // The actors come first and are many: fold them so the dates are drawn.
-        const actors = rs.find((r) => r.label === 'Actors');
-        if (actors?.expanded) {
-          await page().locator('.part.sidebar .pane-body .monaco-list-row', { has: page().locator('.label-name', { hasText: /^Actors$/ }) }).first().click();
-          return undefined;
-        }
-        return rs;
+      const rs = await drawnRows(page(), 'Outline');
+      const actors = rs.find((r) => r.label === 'Actors');
+      if (actors?.expanded) {
+        await page().keyboard.press('Home');
+        await page().keyboard.press('ArrowLeft');
+        return undefined;
       }
-      await page().locator('.part.sidebar .pane-body .monaco-list-row', { has: page().locator('.label-name', { hasText: /^Dates$/ }) }).first().click();
-      return undefined;
-    }, { timeoutMs: 30_000, intervalMs: 1000 });
+      const dates = rs.find((r) => r.label === 'Dates');
+      if (dates && !dates.expanded) {
+        await page().keyboard.press('Home');
+        await page().keyboard.press('ArrowDown');
+        await page().keyboard.press('ArrowRight');
+        return undefined;
+      }
+      return rs.some((r) => /^\d{4}-\d{2}-\d{2}/.test(r.description)) ? rs : undefined;
+    }, { timeoutMs: 30_000, intervalMs: 1000, lastSeen: () => drawnRows(page(), 'Outline') });
     const problems: string[] = [];
     for (const r of await rowLayout(page(), 'Outline')) {
       if (r.descriptionFirstCharLeft < r.labelRight - 1) problems.push(`"${r.label}" | "${r.description}": the detail starts inside the name`);

@@ -17,7 +17,7 @@ import { codeLenses, lineBox, problemRows, referencesPeek } from './helpers/edit
 import { findOnLine } from './helpers/articleText';
 
 const SEED = '004_c60929020f56a472.txt';
-const VIEWS = ['Actors', 'Figures', 'Timeline', 'Sources', 'Legend'];
+const VIEWS = ['Actors', 'Figures', 'Timeline', 'Sources', 'Claim', 'Legend'];
 const KINDS = ['Persons', 'Organisations', 'Places', 'Dates', 'Figures'];
 /** A place every seed names; the filter, references and definition are tried on it. */
 const PLACE = 'بغداد';
@@ -69,7 +69,7 @@ after(async () => {
   await suite?.close();
 }, { timeout: 30_000 });
 
-test('the Sanad container shows its five views', { timeout: 20_000 }, () =>
+test('the Sanad container shows its six views', { timeout: 20_000 }, () =>
   shot('views', async () => {
     assert.deepEqual(await viewTitles(page()), VIEWS);
   }));
@@ -86,7 +86,7 @@ test('Actors groups persons, organisations and places with their counts, and lis
     }
     const place = childrenOf(rows, 'Places').find((r) => r.label === PLACE);
     assert.ok(place, `Places does not list ${PLACE}: ${childrenOf(rows, 'Places').map((r) => r.label).join(', ')}`);
-    const m = /^(\d+) in (\d+) file\(s\)$/.exec(place.description);
+    const m = /^(\d+) in (\d+) files?$/.exec(place.description);
     assert.ok(m, `${PLACE} reads "${place.description}"`);
     const filesNaming = seedFiles.filter((f) => readFileSync(join(suite.workspace.seeds, f), 'utf8').includes(PLACE)).length;
     assert.ok(Number(m[2]) >= 3 && Number(m[2]) <= filesNaming, `${PLACE} is counted in ${m[2]} file(s); ${filesNaming} seeds name it`);
@@ -256,7 +256,8 @@ test('the Problems view lists the contradiction on the seed, with the other sour
     assert.ok(warnings.length > 0, `no problem under ${SEED}`);
     for (const w of warnings) {
       assert.match(w.label, /^Warning: /, w.label);
-      assert.ok(w.label.includes(FIGURE), `the warning does not quote the seed's figure: ${w.label}`);
+      // The seed's figure by its outlet (the row is on the figure itself; its file is the group above).
+      assert.ok(w.label.replace(/[\u2066-\u2069]/g, '').includes('150+ (إيلاف) vs '), `the warning does not name the seed's figure by outlet: ${w.label}`);
       const related = mine[mine.indexOf(w) + 1];
       assert.ok(related?.level === 3, `the warning has no related information: ${w.label}`);
       const other = seedFiles.find((f) => f !== SEED && related.label.includes(f));
@@ -269,7 +270,7 @@ test('the Problems view lists the contradiction on the seed, with the other sour
     await runCommand(page(), 'View: Toggle Panel Visibility');
   }));
 
-test('a code lens "N sources: …" is drawn above the contradicted figure', { timeout: 45_000 }, () =>
+test('a code lens "N sources ⚠" is drawn above the contradicted figure', { timeout: 45_000 }, () =>
   shot('code-lens', async () => {
     await quickOpen(page(), SEED);
     const at = findOnLine(seedText, 16, FIGURE);
@@ -280,9 +281,11 @@ test('a code lens "N sources: …" is drawn above the contradicted figure', { ti
       const lens = (await codeLenses(page())).find((l) => l.box.bottom <= line.top + 1 && l.box.top >= line.top - 3 * (line.bottom - line.top));
       return lens && { lens, line };
     }, { timeoutMs: 20_000, lastSeen: () => codeLenses(page()) });
-    const m = /^(\d+) sources: (.+)$/.exec(found.lens.text);
+    // Short, as it starts near the right edge of an Arabic line; its tooltip (the values, checked
+    // in test/protocol/workspace.test.ts) is drawn by VS Code's own hover, not as a title attribute.
+    const m = /^(\d+) sources ⚠$/.exec(found.lens.text);
     assert.ok(m, `the lens reads "${found.lens.text}"`);
-    assert.equal(m[2].split(' · ').length, Number(m[1]), `the lens names ${m[1]} sources but lists "${m[2]}"`);
+    assert.equal(Number(m[1]), 3);
   }));
 
 test('tree descriptions are drawn after their Arabic labels, intervals and dates left to right', { timeout: 45_000 }, () =>
@@ -322,9 +325,12 @@ test('filtering by a file name keeps the actors of that file', { timeout: 45_000
   }));
 
 // VS Code lays a lens out from the first character of its line, which on a right-to-left line is
-// at the right edge of the text area; the lens then runs past it and is cut. The extension cannot
-// move a lens, so this stays a known gap of VS Code's, reported as TODO rather than passed.
-test('the code lens of an Arabic line is drawn inside the editor', { timeout: 30_000, todo: 'VS Code places a lens at the first character of the line, at the right edge for Arabic; the text runs off' }, () =>
+// the right end of its first row; a long lens ran past the editor's edge and was cut ("150+" read
+// "150"). The extension cannot move a lens, so its title is now short ("3 sources ⚠", the values
+// in its tooltip and the claim view): whole in the default window, but where the first row of the
+// Arabic line fills the width (as here, with the side bar widened) even that is cut by a few pixels.
+// So this stays a known gap of VS Code's, reported as TODO rather than passed.
+test('the code lens of an Arabic line is drawn inside the editor', { timeout: 30_000, todo: 'VS Code anchors a lens at the first character of the line, the right end of an Arabic first row; a short title fits unless that row fills the width' }, () =>
   shot('todo-lens-clipped', async () => {
     await quickOpen(page(), SEED);
     const at = findOnLine(seedText, 16, FIGURE);

@@ -30,6 +30,7 @@ const labelFile = () => join(suite.workspace.root, '.sanad', 'labels', 'seeds', 
 
 /** True when the keyboard focus is inside the side bar (a tree view), not in an editor. */
 const focusInSideBar = () => page().evaluate(() => !!document.activeElement?.closest('.part.sidebar'));
+const activeTabTitle = () => page().evaluate(() => document.querySelector('.part.editor .tab.active')?.getAttribute('aria-label') ?? '');
 const activeTabDirty = () => page().evaluate(() => !!document.querySelector('.part.editor .tab.active.dirty'));
 
 /** A notification matching RE, once it is shown. */
@@ -126,6 +127,9 @@ test('a click on a panel row shows the span but keeps the focus in the panel; â†
     assert.equal(await focusInSideBar(), true, 'the click moved the focus out of the panel');
     await page().keyboard.press('ArrowDown');
     await page().keyboard.press('Enter');
+    // Enter on the next row opens that row's article.
+    const next = sources[1].label.split('/').pop()!;
+    await poll(`the next row's article (${next}) in the editor`, async () => ((await activeTabTitle()).includes(next) ? true : undefined), { timeoutMs: 10_000, lastSeen: activeTabTitle });
     await settle(page());
     assert.equal(await focusInSideBar(), true, 'Enter on the next row moved the focus out of the panel');
 
@@ -147,7 +151,13 @@ test('a label file edited on disk is read again: the span is drawn as the file n
     await page().waitForTimeout(1500);
     // Some time later (the accept's own write is well over), a hand edit (or a git pull): the decision becomes a rejection.
     writeFileSync(labelFile(), readFileSync(labelFile(), 'utf8').replace('status: accepted', 'status: rejected'));
-    await drawn(at.line, FIGURE.text, (d) => d.borderStyle === 'dashed', 'rejected (as the file on disk now says)');
+    await goTo(page(), at.line, 1);
+    // What the file says at the end is part of the report: a missed watcher event and a write back
+    // of the old state fail the same way on screen.
+    await poll('the span drawn as rejected (as the file on disk now says)', async () => (await decorationsAt(page(), at.line, FIGURE.text))?.find((d) => d.borderStyle === 'dashed'), {
+      timeoutMs: 20_000,
+      lastSeen: async () => ({ drawn: await decorationsAt(page(), at.line, FIGURE.text), file: readFileSync(labelFile(), 'utf8') }),
+    });
   }));
 
 test('a broken label file is named by line and column in Problems, and cleared once fixed', { timeout: 90_000 }, () =>

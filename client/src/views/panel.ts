@@ -5,7 +5,7 @@ import { actorsRequest, corpusSummaryRequest, type PlainRange } from '../../../s
 import { fsi } from '../../../shared/src/bidi';
 import { COMMANDS } from '../../../shared/src/commands';
 import { PanelFilter } from './filter';
-import { t } from '../uiLanguage';
+import { t, uiLanguage } from '../uiLanguage';
 import { ActorsTree, FiguresTree, TimelineTree, SourcesTree, LegendTree } from './trees';
 
 export class SanadPanel implements vscode.Disposable {
@@ -26,13 +26,21 @@ export class SanadPanel implements vscode.Disposable {
       vscode.window.createTreeView('sanad.timeline', { treeDataProvider: timeline }),
       vscode.window.createTreeView('sanad.sources', { treeDataProvider: sources }),
     ];
+    const legend = vscode.window.createTreeView('sanad.legend', { treeDataProvider: new LegendTree() });
+    // View titles come from package.nls.<lang>.json, which VS Code loads only in its own UI
+    // language (never Arabic): with sanad.uiLanguage = ar they are set here.
+    if (uiLanguage() === 'ar') {
+      const names = ['Actors', 'Figures', 'Timeline', 'Sources'];
+      views.forEach((v, i) => (v.title = t(names[i])));
+      legend.title = t('Legend');
+    }
     // Each filtered view says so above its rows, so a narrowed tree is never taken for the corpus.
     // (A message, not the header's description: that would also rename the view for screen readers.)
     const showFilter = () => views.forEach((v) => (v.message = this.filter.text ? t('Filtered by “{0}” (Ctrl+Alt+F to change)', fsi(this.filter.text)) : undefined));
     this.disposables.push(
       this.filter,
       ...views,
-      vscode.window.registerTreeDataProvider('sanad.legend', new LegendTree()),
+      legend,
       this.filter.onDidChange(showFilter),
       this.filter.onDidChange(() => this.refreshNow()),
       // The server reads the setting on its own change notification; ask again a moment later.

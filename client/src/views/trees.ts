@@ -9,7 +9,7 @@ import {
 import { COMMANDS, command } from '../../../shared/src/commands';
 import { PanelFilter } from './filter';
 import { fsi, ltr, joinIsolated } from '../../../shared/src/bidi';
-import { t, uiLanguage } from '../uiLanguage';
+import { count, t, uiLanguage } from '../uiLanguage';
 
 const KIND_LABEL = (): Record<SpanKind, string> => ({ person: t('Persons'), organization: t('Organisations'), place: t('Places'), date: t('Dates'), quantity: t('Figures') });
 
@@ -91,7 +91,7 @@ export class ActorsTree extends SanadTree {
   private actorNode(client: LanguageClient, a: ActorSummary): Node {
     const item = new vscode.TreeItem(a.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.tooltip = a.entity;
-    item.description = fsi(t('{0} in {1} file(s)', a.mentions, a.files));
+    item.description = fsi(t('{0} in {1}', a.mentions, count(a.files, '{0} file', '{0} files')));
     item.iconPath = kindIcon(a.kind);
     item.contextValue = 'sanad.actor';
     return {

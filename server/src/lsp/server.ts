@@ -28,8 +28,11 @@ import { definition, references, documentSymbols, workspaceSymbols } from './fea
 import { actors, entityMentions, timeline, figures } from './features/panels';
 import { writeReport } from './features/reporting';
 import { figureLenses } from './features/figureLens';
-import { labelCodeActions, applyLabelAction, reviewContradiction, reviewOf } from './features/labelling';
+import { labelCodeActions, applyLabelAction, reviewContradiction, reviewOf, explainedOf } from './features/labelling';
 import { exportCorpus, importExport, compareFolders, labelRootOf } from './features/exporting';
+import { claimDetails } from './features/claimView';
+import { claimRequest } from '../../../shared/src/protocol';
+import { setUiLanguage } from './uiText';
 import {
   LANGUAGE_ID, TOKEN_TYPES, TOKEN_MODIFIERS, DEFAULT_INCLUDE, DEFAULT_SETTINGS, type SanadSettings, type InitializationOptions,
   documentSpansNotification, corpusStatusNotification, corpusSummaryRequest, trustNotification,
@@ -89,6 +92,7 @@ connection.onInitialize((params): InitializeResult => {
   index.setFolders(folders);
   const init = params.initializationOptions as Partial<InitializationOptions> | undefined;
   trusted = init?.trusted !== false;
+  setUiLanguage(init?.uiLanguage);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -276,7 +280,7 @@ function sendStatus(): void {
   if (statusTimer) return;
   statusTimer = setTimeout(() => {
     statusTimer = undefined;
-    void connection.sendNotification(corpusStatusNotification, statusOf(index, indexing));
+    void connection.sendNotification(corpusStatusNotification, statusOf(index, indexing, explainedOf(index, labels)));
   }, 50);
 }
 
@@ -488,6 +492,7 @@ connection.onRequest(labelRequest, async (action) => {
 connection.onRequest(reviewContradictionRequest, async (params) => {
   const result = await reviewContradiction(params, index, labels, settings.labels.annotator || gitName);
   if (result.touched) diagnostics.refreshFiles(result.touched);
+  sendStatus();
   return { ok: result.ok, message: result.message };
 });
 
@@ -502,6 +507,10 @@ connection.onRequest(importRequest, async ({ source }) => {
 connection.onRequest(compareRequest, ({ a, b }) => compareFolders(a, b, index));
 
 connection.onRequest(corpusSummaryRequest, () => summaryOf(index, labels));
+connection.onRequest(claimRequest, ({ uri, position }) => {
+  const doc = analysedDocument(uri);
+  return doc ? claimDetails(uri, doc.offsetAt(position), index, labels) : null;
+});
 connection.onRequest(corpusAnalysisRequest, () => index.corpusAnalysis());
 connection.onRequest(actorsRequest, () => actors(index));
 connection.onRequest(entityMentionsRequest, ({ entity }) => entityMentions(index, entity));

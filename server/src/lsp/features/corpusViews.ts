@@ -2,6 +2,7 @@
 import type { CorpusStatus, CorpusSummaryDocument, DocumentSpansParams, SpanKind } from '../../../../shared/src/protocol';
 import type { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
 import type { LabelService } from '../labelService';
+import type { Contradiction } from '../../analysis';
 
 export function spansOf(entry: IndexEntry, labels: LabelService): DocumentSpansParams {
   return {
@@ -18,8 +19,13 @@ function counts(entry: IndexEntry): Record<SpanKind, number> {
   return c;
 }
 
-export function statusOf(index: WorkspaceIndex, indexing: { active: boolean; done: number; total: number }): CorpusStatus {
+/**
+ * The status bar's numbers. A pair a reviewer marked explained is no longer counted: the count is
+ * of what still needs a look. Only when some review exists are the pairs walked one by one.
+ */
+export function statusOf(index: WorkspaceIndex, indexing: { active: boolean; done: number; total: number }, explained?: (c: Contradiction) => boolean): CorpusStatus {
   const counts = index.counts();
+  const open = indexing.active ? 0 : explained ? index.contradictions().filter((c) => !explained(c)).length : index.contradictionCount;
   return {
     indexing: indexing.active,
     done: indexing.done,
@@ -28,7 +34,7 @@ export function statusOf(index: WorkspaceIndex, indexing: { active: boolean; don
     actors: counts.actors,
     dates: counts.dates,
     figures: counts.figures,
-    contradictions: indexing.active ? 0 : index.contradictionCount,
+    contradictions: open,
     unreadable: [...index.unreadable].map(([uri, reason]) => ({ path: index.displayPath(uri), reason })),
   };
 }
@@ -36,13 +42,17 @@ export function statusOf(index: WorkspaceIndex, indexing: { active: boolean; don
 export function summaryOf(index: WorkspaceIndex, labels: LabelService): CorpusSummaryDocument[] {
   return index
     .all()
-    .map((e) => ({
-      uri: e.uri,
-      path: e.path,
-      published: e.analysis.published,
-      outlet: e.analysis.outlet,
-      counts: counts(e),
-      unreviewed: labels.review(e.uri, e.analysis).filter((m) => m.status === 'suggested' && !m.boilerplate).length,
-    }))
+    .map((e) => {
+      const spans = labels.review(e.uri, e.analysis).filter((m) => !m.boilerplate);
+      return {
+        uri: e.uri,
+        path: e.path,
+        published: e.analysis.published,
+        outlet: e.analysis.outlet,
+        counts: counts(e),
+        unreviewed: spans.filter((m) => m.status === 'suggested').length,
+        reviewable: spans.length,
+      };
+    })
     .sort((a, b) => (a.path < b.path ? -1 : 1));
 }

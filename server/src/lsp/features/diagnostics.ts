@@ -3,13 +3,16 @@
 // carries both, since a publish replaces what that file had. After an edit only the files whose
 // contradictions changed are recomputed, and only those whose problems differ are sent.
 import { measureName } from '../../format/measureNames';
+import { say } from '../uiText';
 import { DiagnosticSeverity, type Diagnostic, type Connection } from 'vscode-languageserver/node';
 import { findHiddenText, type HiddenRun, type HiddenTier } from '../../analysis/text/hiddenText';
 import type { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
 import type { Contradiction } from '../../analysis';
 import type { ContradictionReview } from '../../labels';
 import { locationOf, rangeOf } from './locations';
-import { isolateParts } from './bidi';
+import { describePair, pairId, sideLine } from './contradictionText';
+import { fsi } from '../../../../shared/src/bidi';
+import type { ContradictionData } from '../../../../shared/src/protocol';
 
 const hiddenCache = new WeakMap<IndexEntry, HiddenRun[]>();
 
@@ -52,21 +55,25 @@ export class DiagnosticsPublisher {
   private diagnosticsOf(entry: IndexEntry): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const c of this.index.claims.contradictionsOf(entry.path)) {
-      const mine = c.a.path === entry.path ? c.a : c.b;
-      const theirs = mine === c.a ? c.b : c.a;
-      const other = this.index.byPath(theirs.path);
+      const p = describePair(c, entry.path, this.index);
+      const other = this.index.byPath(p.theirs.path);
       if (!other) continue;
       // A contradiction a reviewer explained is information, no longer a warning.
       const review = this.reviewOf(c);
       const explained = review?.decision === 'explained';
-      const verdict = review ? ` [${review.decision}${review.reviewer ? ` by ${review.reviewer}` : ''}${review.note ? `: ${review.note}` : ''}]` : '';
+      // A running total that rose is news worth knowing, not a warning.
+      const update = c.kind === 'update';
+      const verdict = review ? ` [${say(review.decision)}${review.reviewer ? ` ${say('by {0}', review.reviewer)}` : ''}${review.note ? `: ${fsi(review.note)}` : ''}]` : '';
+      // The verdict first: the Problems row is cut at its right edge, and the verdict is the news.
+      const data: ContradictionData = { pair: pairId(c), title: p.pair, other: { path: p.theirs.path, start: p.theirs.start, end: p.theirs.end } };
       out.push({
-        range: rangeOf(entry, mine.start, mine.end),
-        severity: explained ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning,
+        range: rangeOf(entry, p.mine.start, p.mine.end),
+        severity: explained || update ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning,
         source: 'sanad',
-        code: 'contradiction',
-        message: isolateParts(`${c.topic}${arabicName(entry, mine.start)}: ${c.message}${verdict}`),
-        relatedInformation: [{ location: locationOf(other, theirs.start, theirs.end), message: `The other figure (${other.path})` }],
+        code: update ? 'update' : 'contradiction',
+        message: `${fsi(update ? c.message : p.verdict)}: ${p.pair} · ${fsi(c.topic)}${arabicName(entry, p.mine.start)}${verdict}`,
+        relatedInformation: [{ location: locationOf(other, p.theirs.start, p.theirs.end), message: `${say('The other figure:')} ${sideLine(p.theirs, say('undated'))}` }],
+        data,
       });
     }
     for (const run of hiddenRunsOf(entry)) {

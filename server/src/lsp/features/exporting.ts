@@ -1,6 +1,7 @@
 // Export of the whole corpus with its labels (YAML, JSON Lines, brat standoff), import of an
 // exported YAML, and the comparison of two annotators' label folders. The client asks for a
 // target through a save dialog; the server writes atomically and never evaluates content.
+import { count as countNoun, say } from '../uiText';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,10 +47,10 @@ export async function exportCorpus(p: ExportParams, index: WorkspaceIndex, label
   const refused = p.format === 'brat' ? await folderRefusal(p.target, rules) : undefined;
   const problems = refused ? [refused] : (await Promise.all(writes.map((w) => fileRefusal(w, rules)))).filter((r): r is string => !!r);
   if (problems.length) {
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-    return { ok: false, message: `Nothing was exported: ${problems[0]}${more}.` };
+    const more = problems.length > 1 ? ` ${say('(and {0} more)', problems.length - 1)}` : '';
+    return { ok: false, message: `${say('Nothing was exported:')} ${problems[0]}${more}.` };
   }
-  const note = broken.length ? ` ${broken.length} label file(s) could not be read and were left out: ${broken.slice(0, 3).join('; ')}` : '';
+  const note = broken.length ? ` ${say('{0} could not be read and were left out:', countNoun(broken.length, '{0} label file', '{0} label files'))} ${broken.slice(0, 3).join('; ')}` : '';
   try {
     if (p.format === 'brat') {
       const anns = exportBrat(corpus, byPath, texts);
@@ -68,7 +69,7 @@ export async function exportCorpus(p: ExportParams, index: WorkspaceIndex, label
         written++;
       }
       const left = skipped.length ? ` ${skipped.length} document(s) outside the workspace were left out: ${skipped.slice(0, 3).join(', ')}.` : '';
-      return { ok: true, written, message: `Exported ${written} article(s) as brat standoff to ${p.target}.${left}${note}` };
+      return { ok: true, written, message: `${say('Exported {0} as brat standoff to {1}.', countNoun(written, '{0} article', '{0} articles'), p.target)}${left}${note}` };
     }
     if (p.format === 'claimreview') {
       if (!p.organization?.trim() || !/^https?:\/\/\S+$/i.test(p.url ?? '')) return { ok: false, message: 'A ClaimReview export needs the reviewing organisation (setting sanad.claimReview.organization) and the http(s) address of the fact check.' };
@@ -79,9 +80,9 @@ export async function exportCorpus(p: ExportParams, index: WorkspaceIndex, label
     }
     const out = p.format === 'yaml' ? exportYaml(corpus, byPath, { texts, exported: new Date().toISOString() }) : exportJsonl(corpus, byPath, { texts, exported: new Date().toISOString() });
     await writeFileAtomic(p.target, out);
-    return { ok: true, written: corpus.documents.length, message: `Exported ${corpus.documents.length} article(s) to ${basename(p.target)}.${note}` };
+    return { ok: true, written: corpus.documents.length, message: `${say('Exported {0} to {1}.', countNoun(corpus.documents.length, '{0} article', '{0} articles'), basename(p.target))}${note}` };
   } catch (err) {
-    return { ok: false, message: `The export could not be written: ${err instanceof Error ? err.message : String(err)}` };
+    return { ok: false, message: `${say('The export could not be written:')} ${err instanceof Error ? err.message : String(err)}` };
   }
 }
 
@@ -150,8 +151,8 @@ export async function importExport(source: string, index: WorkspaceIndex, labels
     if (!r.ok) return { ok: false, message: r.message };
     count += file.labels.length;
   }
-  const tail = missing.length ? ` ${missing.length} article(s) of the export are not in this workspace: ${missing.slice(0, 3).join(', ')}.` : '';
-  return { ok: true, labels: count, message: `Imported ${count} label(s).${tail}` };
+  const tail = missing.length ? ` ${say('{0} of the export are not in this workspace:', countNoun(missing.length, '{0} article', '{0} articles'))} ${missing.slice(0, 3).join(', ')}.` : '';
+  return { ok: true, labels: count, message: `${say('Imported {0}.', countNoun(count, '{0} label', '{0} labels'))}${tail}` };
 }
 
 export async function compareFolders(a: string, b: string, index: WorkspaceIndex): Promise<CompareResult> {
@@ -162,7 +163,7 @@ export async function compareFolders(a: string, b: string, index: WorkspaceIndex
   for (const [folder, loaded] of [[a, la], [b, lb]] as const) {
     if (loaded.labels.size > 0) continue;
     const bad = named(folder, loaded.problems);
-    return { ok: false, message: bad.length ? `No readable label files in ${folder}: ${bad.slice(0, 3).join('; ')}` : `No label files found in ${folder}.` };
+    return { ok: false, message: bad.length ? `${say('No readable label files in {0}:', folder)} ${bad.slice(0, 3).join('; ')}` : say('No label files found in {0}.', folder) };
   }
   const unreadable = la.problems.size + lb.problems.size;
   const texts = new Map(index.all().map((e) => [e.path, e.text]));

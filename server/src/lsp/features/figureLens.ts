@@ -1,29 +1,35 @@
-// Code lenses above figures that other sources also report ("3 sources: 150+ · dozens · 200+"),
+// Code lenses above figures that other sources also report ("3 sources ⚠", the values as tooltip),
 // and the figure part of hovers: what the other sources say about the same measure.
-import type { CodeLens, Location } from 'vscode-languageserver/node';
+import { count, say } from '../uiText';
+import type { CodeLens } from 'vscode-languageserver/node';
 import type { ClaimGroup } from '../../analysis/claims/contradictions';
 import type { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
-import { locationOf, rangeOf } from './locations';
+import { rangeOf } from './locations';
 import { isolateParts } from './bidi';
 import { fsi, ltr } from '../../../../shared/src/bidi';
 import { COMMANDS, command } from '../../../../shared/src/commands';
+import { basename } from 'node:path';
 
-function othersOf(group: ClaimGroup, index: WorkspaceIndex): Location[] {
-  return group.others.flatMap((o) => {
-    const e = index.byPath(o.path);
-    return e ? [locationOf(e, o.start, o.end)] : [];
-  });
+/** "3 sources: 150+ · dozens · 200+", the count agreeing with its noun in the UI language. */
+function lensTooltip(g: ClaimGroup): string {
+  const values = g.summary.slice(g.summary.indexOf(': ') + 2);
+  return `${count(g.sources, '{0} source', '{0} sources')}: ${values}`;
+}
+
+/** "3 sources ⚠" (some disagree) or "3 sources ✓": short enough to fit where an Arabic line starts. */
+function lensTitle(g: ClaimGroup): string {
+  return `${count(g.sources, '{0} source', '{0} sources')} ${g.others.some((o) => !o.agrees) ? '⚠' : '✓'}`;
 }
 
 export function figureLenses(entry: IndexEntry, index: WorkspaceIndex): CodeLens[] {
   return index.claims.groupsIn(entry.path).map((g) => {
     const range = rangeOf(entry, g.claim.start, g.claim.end);
-    // One value per source, this one first. VS Code draws a lens from the line's first character,
-    // which on an Arabic line is at the right edge, so a long title is cut there: the full list is
-    // also the tooltip, and the command opens every figure in a peek.
+    // VS Code draws a lens from the line's first character, which on an Arabic line is near the
+    // right edge: a long title ("3 sources: 150+ · dozens · 200+") was cut there. The title is
+    // short; the values are the tooltip, and the command opens the claim view.
     return {
       range,
-      command: { ...command(g.summary, COMMANDS.showFigureSources, entry.uri, range.start, othersOf(g, index)), tooltip: g.summary },
+      command: { ...command(lensTitle(g), COMMANDS.showClaim, entry.uri, range.start), tooltip: lensTooltip(g) },
     };
   });
 }
@@ -32,14 +38,15 @@ export function figureLenses(entry: IndexEntry, index: WorkspaceIndex): CodeLens
 export function figureHoverLines(entry: IndexEntry, offset: number, index: WorkspaceIndex): string[] {
   const g = index.claims.groupAt(entry.path, offset);
   if (!g || g.others.length === 0) return [];
-  const lines = ['', `**Other sources on ${g.topic}** (${g.sources} sources):`];
+  // Compact: one short line per source, the value first, so the list fits without scrolling.
+  const lines = ['', `**${count(g.sources, '{0} source', '{0} sources')}** ${say('on')} ${fsi(g.topic)}:`];
   for (const o of g.others.slice(0, 8)) {
-    const who = o.outlet ?? o.path;
+    const who = o.outlet ?? basename(o.path);
     // Each piece isolated on its own: a parenthesis isolated as a whole takes the direction of the
     // outlet's first letter and, Arabic, draws "(outlet, 2024-01-26)" right to left.
-    const when = o.date ? ltr(o.date) : 'undated';
-    lines.push(`- ${o.agrees ? '✓' : '✗'} ${ltr(o.label)} — “${fsi(o.text)}” (${fsi(who)}, ${when})${o.reason ? ` — ${isolateParts(o.reason)}` : ''}`);
+    const when = o.date ? ltr(o.date) : say('undated');
+    lines.push(`${o.agrees ? '✓' : '✗'} **${ltr(o.short)}** (${fsi(who)}, ${when})${o.agrees || !o.reason ? '' : ` — ${isolateParts(o.reason)}`}`);
   }
-  if (g.others.length > 8) lines.push(`- … and ${g.others.length - 8} more`);
+  if (g.others.length > 8) lines.push(say('… and {0} more', g.others.length - 8));
   return lines;
 }

@@ -1,5 +1,6 @@
 // Hovers: what the engine understood of the span under the cursor, shown outside the line so the
 // Arabic text itself is never split.
+import { count, say } from '../uiText';
 import type { Hover, MarkupContent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Mention } from '../../analysis';
@@ -48,29 +49,30 @@ export function hover(doc: TextDocument, offset: number, index: WorkspaceIndex, 
     return { contents: { kind: 'markdown', value: `**Hidden text** — ${hiddenTextMessage(hidden)}` }, range: { start: doc.positionAt(hidden.start), end: doc.positionAt(hidden.end) } };
   }
   // The hover is a left-to-right widget: Arabic pieces and values are isolated so they keep their order.
-  const lines: string[] = [`**${KIND_LABEL[m.kind]}** — ${fsi(m.text)}`];
+  const lines: string[] = [`**${say(KIND_LABEL[m.kind])}** — ${fsi(m.text)}`];
+  // What the other sources say comes right under the title: it is what a fact-checker hovers for.
+  if (m.kind === 'quantity') lines.push(...figureHoverLines(entry, m.start, index));
   if (m.entity) {
     const all = index.all().flatMap((e) => e.analysis.mentions.filter((x) => x.entity === m.entity).map((x) => ({ x, uri: e.uri })));
     const files = new Set(all.map((a) => a.uri)).size;
-    lines.push('', `Canonical name: ${fsi(ActorNames.of(all.map((a) => a.x)).nameOf(m.entity))} (key \`${fsi(m.entity)}\`)`, `Mentioned ${all.length} time${all.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
+    lines.push('', say('Canonical name: {0} (key {1})', fsi(ActorNames.of(all.map((a) => a.x)).nameOf(m.entity)), `\`${fsi(m.entity)}\``), say('Mentioned {0} in {1}', count(all.length, '{0} time', '{0} times'), count(files, '{0} file', '{0} files')));
   }
   if (typeof m.value === 'string') {
-    lines.push('', `Value: \`${m.value}\``);
+    lines.push('', `${say('Value:')} \`${m.value}\``);
     const day = describeDateValue(m.value);
     if (day) lines.push(day);
   }
-  else if (m.value) lines.push('', `Value: ${ltr(showInterval(m.value))}`);
+  else if (m.value) lines.push('', `${say('Value:')} ${ltr(showInterval(m.value))}`);
   // What the figure measures, named for people in both languages (the engine's keys stay internal).
   const measure = m.kind === 'quantity' ? measureName(m, (k) => placeSpelling(index, k)) : null;
-  if (measure) lines.push(`Measures: **${fsi(measure.en)}** — ${fsi(measure.ar)}`);
-  else if (m.place) lines.push(`Where: ${fsi(m.place)}`);
-  if (m.window) lines.push(`When: ${fsi(m.window)}${m.cumulative ? ' (running total)' : ''}`);
-  if (m.source) lines.push(`Says: ${fsi(m.source)}`);
+  if (measure) lines.push(`${say('Measures:')} **${fsi(measure.en)}** — ${fsi(measure.ar)}`);
+  else if (m.place) lines.push(`${say('Where:')} ${fsi(m.place)}`);
+  if (m.window) lines.push(`${say('When:')} ${fsi(m.window)}${m.cumulative ? ` ${say('(running total)')}` : ''}`);
+  if (m.source) lines.push(`${say('Says:')} ${fsi(m.source)}`);
   if (m.note) lines.push('', `_${m.note}_`);
-  if (m.kind === 'quantity') lines.push(...figureHoverLines(entry, m.start, index));
-  if (m.boilerplate) lines.push('', '_In boilerplate: not compared with other sources._');
+  if (m.boilerplate) lines.push('', `_${say('In boilerplate: not compared with other sources.')}_`);
   const label = labels?.labels(doc.uri).find((l) => !l.orphaned && l.start === m.start && l.end === m.end);
-  lines.push('', label ? `Label: **${label.status}**${label.annotator ? ` by ${label.annotator}` : ''}${label.note ? ` — ${label.note}` : ''}` : '_Suggestion: accept or reject with Ctrl+._');
+  lines.push('', label ? `${say('Label:')} **${say(label.status)}**${label.annotator ? ` ${say('by {0}', label.annotator)}` : ''}${label.note ? ` — ${fsi(label.note)}` : ''}` : `_${say('Suggestion: accept or reject with Ctrl+.')}_`);
   const inside = hiddenRunsOf(entry).filter((r) => r.tier !== 'mark' && r.start >= m.start && r.end <= m.end);
   for (const r of inside) lines.push('', `⚠ ${hiddenTextMessage(r)}`);
   const contents: MarkupContent = { kind: 'markdown', value: lines.join('  \n') };

@@ -1,12 +1,14 @@
 // The annotation workflow over LSP: code actions on a span (accept, reject, relabel, take back),
 // the label request the client's commands send, and reviews of contradictions.
+import { say } from '../uiText';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Contradiction, Mention } from '../../analysis';
 import { contradictionKey, findReview, makeReview, type ContradictionReview } from '../../labels';
 import type { LabelService, LabelResult } from '../labelService';
-import type { WorkspaceIndex } from '../workspaceIndex';
-import type { LabelAction, LabelActionResult, ReviewContradictionParams, SpanKind } from '../../../../shared/src/protocol';
+import type { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
+import type { ContradictionData, LabelAction, LabelActionResult, LabelSnapshot, ReviewContradictionParams, SpanKind } from '../../../../shared/src/protocol';
+import type { LabelValue } from '../../labels';
 import { COMMANDS, command } from '../../../../shared/src/commands';
 
 const KIND_NAME: Record<SpanKind, string> = { person: 'person', organization: 'organisation', place: 'place', date: 'date', quantity: 'figure' };
@@ -26,26 +28,36 @@ export function labelCodeActions(doc: TextDocument, range: Range, index: Workspa
   const reviewed = labels.review(doc.uri, entry.analysis).filter((m) => m.start <= to && from <= m.end && (from === to ? from < m.end : true));
   for (const m of reviewed.slice(0, 3)) {
     const args = { uri: doc.uri, start: m.start, end: m.end, kind: m.kind };
-    const what = `${KIND_NAME[m.kind]} "${short(m.text)}"`;
+    const what = `${say(KIND_NAME[m.kind])} "${short(m.text)}"`;
     if (m.status !== 'accepted' && m.status !== 'manual') {
-      actions.push({ title: `Sanad: Accept ${what}`, kind: CodeActionKind.QuickFix, isPreferred: true, command: command('Accept', COMMANDS.labelApply, { action: 'accept' as const, ...args }) });
+      actions.push({ title: say('Sanad: Accept {0}', what), kind: CodeActionKind.QuickFix, isPreferred: true, command: command('Accept', COMMANDS.labelApply, { action: 'accept' as const, ...args }) });
     }
     if (m.status !== 'rejected') {
-      actions.push({ title: `Sanad: Reject ${what}`, kind: CodeActionKind.QuickFix, command: command('Reject', COMMANDS.labelApply, { action: 'reject' as const, ...args }) });
+      actions.push({ title: say('Sanad: Reject {0}', what), kind: CodeActionKind.QuickFix, command: command('Reject', COMMANDS.labelApply, { action: 'reject' as const, ...args }) });
     }
-    actions.push({ title: `Sanad: Label "${short(m.text)}" as another type…`, kind: CodeActionKind.QuickFix, command: command('Relabel', COMMANDS.labelSelection, { uri: doc.uri, start: m.start, end: m.end }) });
-    if (m.status !== 'suggested') {
-      actions.push({ title: `Sanad: Add a note to ${what}…`, kind: CodeActionKind.QuickFix, command: command('Note', COMMANDS.labelNote, { uri: doc.uri, start: m.start, end: m.end }) });
-      actions.push({ title: `Sanad: Take back the decision on ${what}`, kind: CodeActionKind.QuickFix, command: command('Clear', COMMANDS.labelApply, { action: 'clear', uri: doc.uri, start: m.start, end: m.end }) });
+    const decided = m.status !== 'suggested';
+    const relabel = decided ? say('Sanad: Change type of {0}…', what) : say('Sanad: Label {0} as another type…', `"${short(m.text)}"`);
+    actions.push({ title: relabel, kind: CodeActionKind.QuickFix, command: command('Relabel', COMMANDS.labelSelection, { uri: doc.uri, start: m.start, end: m.end }) });
+    if (decided) {
+      actions.push({ title: say('Sanad: Add a note to {0}…', what), kind: CodeActionKind.QuickFix, command: command('Note', COMMANDS.labelNote, { uri: doc.uri, start: m.start, end: m.end }) });
+      actions.push({ title: say('Sanad: Remove label on {0}', what), kind: CodeActionKind.QuickFix, command: command('Clear', COMMANDS.labelApply, { action: 'clear', uri: doc.uri, start: m.start, end: m.end }) });
     }
   }
   if (from < to && !reviewed.some((m) => m.start === from && m.end === to)) {
-    actions.push({ title: `Sanad: Label selection as…`, kind: CodeActionKind.QuickFix, command: command('Label', COMMANDS.labelSelection, { uri: doc.uri, start: from, end: to }) });
+    actions.push({ title: say('Sanad: Label selection as…'), kind: CodeActionKind.QuickFix, command: command('Label', COMMANDS.labelSelection, { uri: doc.uri, start: from, end: to }) });
   }
+  // One pair of actions per contradiction, each naming its pair: a figure that contradicts two
+  // others carries two diagnostics, and two identical titles would not say which is which.
+  const seen = new Set<string>();
   for (const d of diagnostics.filter((x) => x.source === 'sanad' && x.code === 'contradiction')) {
-    const args = { uri: doc.uri, start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end) };
-    actions.push({ title: 'Sanad: Mark this contradiction as explained…', kind: CodeActionKind.QuickFix, diagnostics: [d], command: command('Explain', COMMANDS.contradictionReview, { ...args, decision: 'explained' as const }) });
-    actions.push({ title: 'Sanad: Confirm this contradiction', kind: CodeActionKind.QuickFix, diagnostics: [d], command: command('Confirm', COMMANDS.contradictionReview, { ...args, decision: 'confirmed' as const }) });
+    const data = d.data as ContradictionData | undefined;
+    const key = data?.pair ?? `${d.range.start.line}:${d.range.start.character}:${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const args = { uri: doc.uri, start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end), other: data?.other, pair: data?.title };
+    const which = data?.title ? `: ${data.title}` : ` ${say('this contradiction')}`;
+    actions.push({ title: `${say('Sanad: Mark as explained')}${which}…`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: command('Explain', COMMANDS.contradictionReview, { ...args, decision: 'explained' as const }) });
+    actions.push({ title: `${say('Sanad: Confirm')}${which}`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: command('Confirm', COMMANDS.contradictionReview, { ...args, decision: 'confirmed' as const }) });
   }
   return actions;
 }
@@ -68,12 +80,39 @@ function parseValue(kind: SpanKind, value: string | undefined): string | { min: 
   return undefined;
 }
 
+/** The label on exactly this span as it stands, for undo. */
+function snapshotAt(labels: LabelService, uri: string, start: number, end: number): LabelSnapshot | null {
+  const l = labels.labels(uri).find((x) => !x.orphaned && x.start === start && x.end === end);
+  return l ? { status: l.status, type: l.type, ...(l.value !== undefined && { value: l.value }), ...(l.note !== undefined && { note: l.note }) } : null;
+}
+
+/** Undo of one decision: the span's label as it was, or no label. */
+async function restore(a: Extract<LabelAction, { action: 'restore' }>, text: string, entry: IndexEntry, labels: LabelService): Promise<LabelResult> {
+  const now = labels.labels(a.uri).find((l) => !l.orphaned && l.start === a.start && l.end === a.end);
+  const p = a.previous;
+  if (!p) return now ? labels.clear(a.uri, text, now.id) : { ok: true };
+  const value = p.value as LabelValue | undefined;
+  let result: LabelResult;
+  if (p.status === 'manual') result = await labels.labelSpan(a.uri, text, a.start, a.end, p.type, { value });
+  else {
+    const m: Mention = mentionFor(entry.analysis.mentions, { start: a.start, end: a.end, kind: p.type }) ?? { id: now?.id ?? `restore-${a.start}`, kind: p.type, start: a.start, end: a.end, text: text.slice(a.start, a.end), boilerplate: false };
+    result = await labels.decide(a.uri, text, { ...m, kind: p.type }, p.status, { value });
+  }
+  // decide and labelSpan keep a note they are not given: set it (or take it away) as it was.
+  const placed = result.ok ? labels.labels(a.uri).find((l) => !l.orphaned && l.start === a.start && l.end === a.end) : undefined;
+  if (placed && placed.note !== p.note) result = await labels.annotate(a.uri, text, placed.id, { note: p.note ?? null });
+  return result;
+}
+
 /** Carries out a label action the client sent. */
 export async function applyLabelAction(a: LabelAction, text: string, index: WorkspaceIndex, labels: LabelService): Promise<LabelActionResult> {
   const entry = index.get(a.uri);
   if (!entry) return { ok: false, message: 'Sanad does not know this article; is it open as Arabic News?' };
+  const previous = snapshotAt(labels, a.uri, a.start, a.end);
   let result: LabelResult;
-  if (a.action === 'accept' || a.action === 'reject') {
+  if (a.action === 'restore') {
+    result = await restore(a, text, entry, labels);
+  } else if (a.action === 'accept' || a.action === 'reject') {
     const mention = mentionFor(entry.analysis.mentions, a);
     const existing = labels.labels(a.uri).find((l) => l.start === a.start && l.end === a.end);
     if (!mention && !existing) return { ok: false, message: 'There is no suggestion on that span any more.' };
@@ -101,11 +140,17 @@ export async function applyLabelAction(a: LabelAction, text: string, index: Work
     if (!label) return { ok: false, message: 'There is no decision on that span to change.' };
     result = a.action === 'note' ? await labels.annotate(a.uri, text, label.id, { note: a.note || null }) : await labels.clear(a.uri, text, label.id);
   }
-  return result.ok ? { ok: true } : { ok: false, message: result.message };
+  return result.ok ? { ok: true, previous } : { ok: false, message: result.message };
 }
 
 function quoteOf(index: WorkspaceIndex) {
   return (side: { path: string; start: number; end: number }) => index.byPath(side.path)?.text.slice(side.start, side.end);
+}
+
+/** For the status bar: whether a reviewer explained the pair (nothing is read when no review exists). */
+export function explainedOf(index: WorkspaceIndex, labels: LabelService): ((c: Contradiction) => boolean) | undefined {
+  if (!labels.hasReviews()) return undefined;
+  return (c) => reviewOf(c, index, labels)?.decision === 'explained';
 }
 
 /** The reviewers' decision on a contradiction, if any. */
@@ -117,7 +162,14 @@ export function reviewOf(c: Contradiction, index: WorkspaceIndex, labels: LabelS
 export async function reviewContradiction(p: ReviewContradictionParams, index: WorkspaceIndex, labels: LabelService, reviewer: string): Promise<LabelActionResult & { touched?: string[] }> {
   const entry = index.get(p.uri);
   if (!entry) return { ok: false, message: 'Sanad does not know this article.' };
-  const c = index.claims.contradictionsOf(entry.path).find((x) => (x.a.path === entry.path && x.a.start === p.start && x.a.end === p.end) || (x.b.path === entry.path && x.b.start === p.start && x.b.end === p.end));
+  const same = (s: { path: string; start: number; end: number }, path: string, start: number, end: number) => s.path === path && s.start === start && s.end === end;
+  // The pair the action named (a figure may contradict several others); the first one otherwise.
+  const c = index.claims.contradictionsOf(entry.path).find((x) => {
+    const mine = same(x.a, entry.path, p.start, p.end) ? x.a : same(x.b, entry.path, p.start, p.end) ? x.b : undefined;
+    if (!mine) return false;
+    const theirs = mine === x.a ? x.b : x.a;
+    return !p.other || same(theirs, p.other.path, p.other.start, p.other.end);
+  });
   if (!c) return { ok: false, message: 'That contradiction is no longer reported.' };
   const sideA = index.byPath(c.a.path);
   const sideB = index.byPath(c.b.path);
