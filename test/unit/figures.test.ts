@@ -512,6 +512,11 @@ test('killed and wounded told apart: verbs are two statements, the nouns togethe
   assert.deepEqual(two.map((f) => [f.text, f.event]), [['خمسة عمال', 'killed'], ['17', 'wounded']]);
   assert.equal(only('وأسفر الانهيار عن مقتل وإصابة 30 شخصاً.').event, 'casualties');
   assert.equal(only('وقضى 14 شخصاً في الحريق.').event, 'killed');
+  // A cue of two words before the figure is as near as its last word: the verb after it opens
+  // the next statement.
+  const after = figures('والحريق أودى بحياة 31 شخصاً وجرح 70 آخرين.');
+  assert.deepEqual(after.map((f) => [f.text, f.event]), [['31 شخصاً', 'killed'], ['70 آخرين', 'wounded']]);
+  assert.deepEqual(figures('والحادث أودى بحياة 9 أشخاص وأصيب 12.').map((f) => f.event), ['killed', 'wounded']);
   const deaths = only('وسجلت الوزارة 1650 وفاة منذ بدء الموجة.');
   assert.equal(deaths.counted, 'killed');
   // A four-digit toll with its noun is not a year.

@@ -77,3 +77,28 @@ test('a combined toll is a scope of its own; each country in a compound sentence
   // 900 in Turkey is not set against 1200 in both countries, nor against 300 in Syria.
   assert.deepEqual(found.map((c) => c.pair), []);
 });
+
+test('infections ("إصابة بفيروس"), wounded still in hospital or discharged, and killed-and-wounded together are not the toll', () => {
+  const extra =
+    ' وتزامن الغرق مع تسجيل البلاد أكثر من 900 إصابة بفيروس الكوليرا منذ مطلع العام. وقد تجاوز عدد إصابات الحصبة اليومية 300 إصابة.' +
+    ' وقال مدير الصحة إن 12 مصاباً ما زالوا يرقدون في مستشفى طرطوس، وأعلنت المديرية خروج 40 مصاباً بعد تحسن حالتهم.' +
+    ' وقُتل وأصيب أكثر من 500 شخص بحسب ناشطين.';
+  const wounded = (n: string) => ` وأصيب ${n} آخرون بجروح.`;
+  const found = run([
+    ferry('a.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', '34 شخصاً', wounded('60') + extra),
+    ferry('b.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', '34 شخصاً', wounded('60')),
+  ]);
+  assert.deepEqual(found.map((c) => c.pair), []);
+  // The same wounded count with no such words is still compared.
+  const plain = run([
+    ferry('a.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', '34 شخصاً', ' وأعلنت المديرية إصابة 12 شخصاً بجروح.'),
+    ferry('b.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', '34 شخصاً', ' وأعلنت المديرية إصابة 60 شخصاً بجروح.'),
+  ]);
+  assert.equal(plain.length, 1);
+});
+
+test('a body figure after the toll (a part, an earlier count) is not set against the headline', () => {
+  const extra = ' وكان بين الضحايا 3 أشخاص من طاقم العبارة، وقالت الوزارة في وقت سابق إن 20 شخصاً لقوا حتفهم.';
+  const found = run([ferry('h.txt', '6 مايو 2024', 'مصرع 34 مهاجراً في غرق عبارة قبالة طرطوس', '34 شخصاً', extra)]);
+  assert.deepEqual(found.map((c) => c.pair), []);
+});

@@ -72,6 +72,12 @@ const COMBINED_ALWAYS = strs(SCOPES.combined);
 const COMBINED_TOTAL = strs(SCOPES.total);
 /** Words before a figure that say the toll rose to it. */
 const RISING = strs(SCOPES.rising);
+/** Diseases: "إصابة بفيروس كورونا" is an infection. */
+const INFECTION = strs(SCOPES.infection);
+const INFECTION_COUNT = strs(SCOPES.infectionCount);
+const IN_HOSPITAL = (SCOPES.inHospital ?? {}) as Record<string, unknown>;
+const IN_HOSPITAL_BEFORE = strs(IN_HOSPITAL.before);
+const IN_HOSPITAL_AFTER = strs(IN_HOSPITAL.after);
 
 /** A window longer than this is a period ("منذ …" up to the report); shorter, an anchor ("منتصف تشرين الأول"). */
 const ANCHOR_DAYS = 31;
@@ -270,6 +276,7 @@ export function claimsOf(doc: DocumentAnalysis, text?: string): Claim[] {
     const qualifiers = usableText ? readQualifiers(usableText, m.start, m.end, measure.target) : NO_QUALIFIERS;
     if (qualifiers.contrastive) continue;
     if (usableText && partOrDifference(usableText, m)) continue;
+    if (usableText && measure.id.endsWith('-wounded') && (infection(usableText, m) || inHospital(usableText, m, figures))) continue;
 
     const window = parseDays(m.window);
     // A disaster's toll "so far" ("حصيلة", "حتى الآن") is the event's toll as of the report: a
@@ -341,11 +348,63 @@ function markAsides(claims: Claim[]): void {
   }
 }
 
+/** Padded words of a folded text, for matching whole words and phrases. */
+function padded(folded: string): string {
+  return ` ${folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+}
+
+/** The phrase stands as whole words in `p` (padded), bare or with one of و ب ل ف ال before it. */
+function hasPhrase(p: string, w: string): boolean {
+  return [' ', ' و', ' ب', ' ل', ' ف', ' ال', ' بال', ' وب', ' وال'].some((pre) => p.includes(`${pre}${w} `));
+}
+
+/**
+ * "أكثر من مليون إصابة بفيروس كورونا", "تجاوز عدد إصابات كورونا اليومية 7 آلاف إصابة": infections,
+ * not people hurt in the event. A disease within three words after the figure, or named with
+ * "إصابات" (or a daily infection count) shortly before it.
+ */
+function infection(text: string, m: Mention): boolean {
+  const after = words(fold(text.slice(m.end, Math.min(text.length, m.end + 40)))).slice(0, 3);
+  if (after.some(isDisease)) return true;
+  const [from] = sentenceAround(text, m.start, m.end);
+  const folded = fold(text.slice(Math.max(from, m.start - 80), m.start));
+  if (INFECTION_COUNT.some((w) => hasPhrase(padded(folded), w))) return true;
+  const before = words(folded);
+  return before.some((w, i) => /^(ال|و|ب|وال)?اصاب(ه|ات)$/.test(w) && before.slice(i + 1, i + 3).some(isDisease));
+}
+
+function words(folded: string): string[] {
+  return folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** A disease word, bare or with ب, ال, بال. */
+function isDisease(w: string): boolean {
+  return INFECTION.some((d) => {
+    const bare = d.startsWith('ال') ? d.slice(2) : d;
+    return w === bare || w === `ب${bare}` || w === `ال${bare}` || w === `بال${bare}`;
+  });
+}
+
+/**
+ * Wounded still in hospital, discharged, or sent abroad ("19 مصاباً ما زالوا يرقدون", "خروج 142
+ * مصاباً"): a part of the toll, not the toll.
+ */
+function inHospital(text: string, m: Mention, figures: Mention[]): boolean {
+  const [from] = clauseAround(text, m, figures);
+  const before = padded(fold(text.slice(Math.max(from, m.start - 80), m.start)));
+  if (IN_HOSPITAL_BEFORE.some((w) => hasPhrase(before, w))) return true;
+  const after = padded(fold(text.slice(m.end, Math.min(text.length, m.end + 30))));
+  const first = after.split(' ').filter(Boolean).slice(0, 4).join(' ');
+  return IN_HOSPITAL_AFTER.some((w) => ` ${first} `.startsWith(` ${w} `) || ` ${first} `.startsWith(` و${w} `));
+}
+
 const PARTITIVE_TEXT = /^\S+\s+من\s+(ال|جرحي|مصابي|ضحايا)/;
 /** "العشرات من الهجمات" is an amount, not a part. */
 const VAGUE_HEAD = /^(ال|و|ب)?(عشرات|مئات|الاف|الوف|ملايين|عدد|عددا|العديد|بضع|بضعه)\s/;
 const PART_BEFORE = /(بينهم|منهم|من بينهم|بينها|منها)\s*$/;
-const COMBINED_AFTER = /^\s*(و\s*)?(جريح|جرحي|مصاب|اصاب|قتيل|قتلي)/;
+const COMBINED_AFTER = /^\s*(بين\s+)?(و\s*)?(جريح|جرحي|مصاب|اصاب|قتيل|قتلي)/;
+/** "قُتل وأصيب أكثر من 450 شخصاً": killed and wounded together, told by two verbs before the figure. */
+const COMBINED_BEFORE = /(قتل|قتلوا|لقي|توفي|مات)\s*و\s*(اصيب|اصيبوا|جرح|جرحوا)\s*(اكثر من|نحو|حوالي|قرابه|ما يقارب|ما لا يقل عن)?\s*$/;
 const DIFFERENCE_AFTER = /^[^.،,\n]{0,20}\s(عن|من)\s+(اخر|الحصيله|حصيله|السابق|اليوم السابق|امس)/;
 
 /**
@@ -358,6 +417,7 @@ function partOrDifference(text: string, m: Mention): boolean {
   if (PARTITIVE_TEXT.test(own) && !VAGUE_HEAD.test(own)) return true;
   const before = fold(text.slice(Math.max(0, m.start - 20), m.start));
   if (PART_BEFORE.test(before)) return true;
+  if (COMBINED_BEFORE.test(fold(text.slice(Math.max(0, m.start - 40), m.start)))) return true;
   const after = fold(text.slice(m.end, Math.min(text.length, m.end + 60)));
   if ((m.counted === 'killed' || m.counted === 'wounded') && COMBINED_AFTER.test(after)) return true;
   return DIFFERENCE_AFTER.test(after);

@@ -91,6 +91,8 @@ export function timely(x: Claim, y: Claim, place: Relation, windowed = false): b
     if (x.start === y.start) return false;
     const sources = x.named && y.named && !!x.source && !!y.source && fold(x.source) !== fold(y.source);
     if (!sources && x.headline === y.headline) return false;
+    // The headline is set against the body's toll, not against a part or an earlier count of it.
+    if (!sources && (x.aside || y.aside)) return false;
   }
   if (!windowed) {
     const tx = referenceDay(x);

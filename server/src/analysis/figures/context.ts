@@ -223,7 +223,8 @@ function eventOf(d: Draft, toks: readonly Token[], lo: number, hi: number, prev:
     }
     const m = EVENT_CUES.matchAt(toks, k);
     if (!m) continue;
-    const dist = distance(d, k);
+    // A cue of several words before the figure ("أودى بحياة 27") is as near as its last word.
+    const dist = m.end <= d.start ? d.start - m.end + 1 : distance(d, k);
     const limit = group ? 12 : 3;
     if (dist > limit) continue;
     const fit = m.value.find((ev) => !group || EVENT_GROUPS.get(ev)?.has(group));
