@@ -557,3 +557,13 @@ test('a source is a named actor or begins with a source noun, never whatever fol
   assert.equal(only('وقال مسؤول محلي إن 30 شخصاً قتلوا.').source, fold('مسؤول محلي'));
   assert.equal(only('وقتل 12 شخصاً بحسب الحصيلة الرسمية.').source, undefined);
 });
+
+test('a toll named before people counted after it gives their event and their noun', () => {
+  assert.equal(only('وقالت المديرية إن عدد الوفيات بلغ 77 شخصاً حتى مساء اليوم.').event, 'killed');
+  assert.equal(only('وأعلن المحافظ ارتفاع عدد ضحايا الانهيار إلى 31 شخصاً.').event, 'killed');
+  const cases = only('وذكر المستشفى أن عدد المتوفين في الحادث وصل إلى 64 حالة.');
+  assert.equal(cases.counted, 'killed');
+  assert.equal(only('وقال إن عدد المصابين بلغ 90 شخصاً.').event, 'wounded');
+  // A cue nearer the figure than the toll wins.
+  assert.equal(only('وأضاف أن عدد الوفيات ارتفع بعد إصابة 15 شخصاً.').event, 'wounded');
+});

@@ -102,3 +102,48 @@ test('a body figure after the toll (a part, an earlier count) is not set against
   const found = run([ferry('h.txt', '6 مايو 2024', 'مصرع 34 مهاجراً في غرق عبارة قبالة طرطوس', '34 شخصاً', extra)]);
   assert.deepEqual(found.map((c) => c.pair), []);
 });
+
+test('loose amounts, people named before, increments and comparison figures are not tolls', () => {
+  const extra =
+    ' وخلّف الغرق عشرات الضحايا وفق ناشطين، ووري جثمان الضحايا الخمسة الثرى.' +
+    ' وسجلت الوزارة 9 وفيات إضافية بين الركاب، مقارنة بـ70 حالة وفاة أعلنتها في وقت سابق.';
+  const found = run([
+    ferry('a.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', '34 شخصاً', extra),
+    ferry('b.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', '34 شخصاً'),
+  ]);
+  assert.deepEqual(found.map((c) => c.pair), []);
+  // "Dozens wounded" then 400 is no update of a count; dozens against 400 on one day still clashes.
+  const wounded = (path: string, date: string, n: string) => ferry(path, date, 'غرق عبارة مهاجرين قبالة طرطوس', '34 شخصاً', ` وخلّف الغرق ${n}.`);
+  assert.deepEqual(run([wounded('a.txt', '5 مايو 2024', 'عشرات الجرحى'), wounded('b.txt', '7 مايو 2024', '400 جريح')]).map((c) => c.kind), []);
+  assert.deepEqual(run([wounded('a.txt', '5 مايو 2024', 'عشرات الجرحى'), wounded('b.txt', '5 مايو 2024', '400 جريح')]).map((c) => c.kind), ['contradiction']);
+});
+
+test('tolls announced on different days of one story are compared; a headline its body contradicts is only internal', () => {
+  const said = (day: string, n: string) => ` وأعلنت الوزارة اليوم ${day} ارتفاع عدد الضحايا إلى ${n}.`;
+  const found = run([
+    ferry('a.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', '34 شخصاً', said('الأحد', '34 شخصاً')),
+    ferry('b.txt', '7 مايو 2024', 'ارتفاع حصيلة ضحايا عبارة طرطوس إلى 16', '61 شخصاً', said('الثلاثاء', '61 شخصاً')),
+  ]);
+  const pairs = found.map((c) => `${c.kind} ${c.pair}`).sort();
+  assert.ok(pairs.includes('update a.txt:34 شخصاً | b.txt:61 شخصاً'), pairs.join('\n'));
+  assert.ok(pairs.some((p) => p.startsWith('internal b.txt:16')), pairs.join('\n'));
+  // The headline's 16 is never set against the other article.
+  assert.ok(!pairs.some((p) => /a\.txt.*b\.txt:16|b\.txt:16.*a\.txt/.test(p)), pairs.join('\n'));
+});
+
+test('a masthead line is not the headline', () => {
+  const text = 'بوابة الساحل | محليات\n\nمصرع 43 مهاجراً في غرق عبارة قبالة طرطوس\n\n' + body('34 شخصاً') + '\n';
+  const found = run([{ path: 'm.txt', text: '6 مايو 2024\n' + text }]);
+  assert.deepEqual(found.map((c) => c.kind), ['internal']);
+});
+
+test('the nationality a toll is counted among, and broken plurals of nationalities', async () => {
+  const { readQualifiers } = await import('../../server/src/analysis/claims/qualifiers');
+  const t1 = 'وقالت الوزارة إن عدد الوفيات بين الحجاج الأردنيين وصل إلى 14 شخصاً.';
+  assert.deepEqual(readQualifiers(t1, t1.indexOf('14'), t1.indexOf('14') + 8, false).of, ['Jordanian']);
+  const t2 = 'وأعلن القنصل وفاة خمسة حجاج مغاربة في مكة.';
+  const at = t2.indexOf('خمسة');
+  assert.deepEqual(readQualifiers(t2, at, at + 'خمسة حجاج'.length, false).of, ['Moroccan']);
+  const t3 = 'وقال إن 20 شخصاً لقوا حتفهم بين ركاب الحافلة.';
+  assert.equal(readQualifiers(t3, 8, 16, false).of, null);
+});

@@ -3,7 +3,7 @@
 // unknown measure, figures about "others", and unusable values are dropped here.
 import type { DocumentAnalysis, Mention } from '../types';
 import { measureOf, type Measure } from './measures';
-import { readValue, type ValueReading } from './value';
+import { readValue, disjoint, type ValueReading } from './value';
 import { parseDays, parseStart, type DayRange } from './time';
 import { readQualifiers, NO_QUALIFIERS, type Qualifiers } from './qualifiers';
 import { fold } from '../text/normalize';
@@ -56,6 +56,13 @@ export interface Claim {
    * earlier count): set only against figures of the same article (named sources, headline).
    */
   aside: boolean;
+  /**
+   * A headline figure its own article's body contradicts (a typo, an older toll): set only
+   * against the body, never against other articles.
+   */
+  contested: boolean;
+  /** A loose amount with no digits ("عشرات الجرحى"): it may contradict, never update. */
+  loose: boolean;
 }
 
 /** The scope of a combined toll ("في البلدين", "العدد الإجمالي" beside two places). */
@@ -263,7 +270,7 @@ export function claimsOf(doc: DocumentAnalysis, text?: string): Claim[] {
   if (doc.outlet) actors.add(fold(doc.outlet));
   const boilerplate = (Array.isArray(doc.boilerplate) ? doc.boilerplate : []).filter((r) => r && typeof r.start === 'number' && typeof r.end === 'number');
   boilerplate.sort((a, b) => a.start - b.start);
-  const head = text !== undefined ? headlineRange(text, boilerplate) : null;
+  const head = text !== undefined ? headlineRange(text, boilerplate, doc.outlet) : null;
   for (const m of mentions) {
     if (m.kind !== 'quantity' || m.boilerplate) continue;
     // Denied, forecast, past and superseded figures are not counts reported as fact.
@@ -276,6 +283,11 @@ export function claimsOf(doc: DocumentAnalysis, text?: string): Claim[] {
     const qualifiers = usableText ? readQualifiers(usableText, m.start, m.end, measure.target) : NO_QUALIFIERS;
     if (qualifiers.contrastive) continue;
     if (usableText && partOrDifference(usableText, m)) continue;
+    const loose = VAGUE_AMOUNT.test(fold(m.text ?? ''));
+    // "مئات الضحايا": victims said loosely take in the hurt as well as the dead.
+    if (loose && m.counted === 'victim') continue;
+    // "الضحايا الثمانية", "الحجاج الستة": people named before, not a count.
+    if (ANAPHORIC.test(fold(m.text ?? ''))) continue;
     if (usableText && measure.id.endsWith('-wounded') && (infection(usableText, m) || inHospital(usableText, m, figures))) continue;
 
     const window = parseDays(m.window);
@@ -327,6 +339,8 @@ export function claimsOf(doc: DocumentAnalysis, text?: string): Claim[] {
       rising: usableText ? risingTo(usableText, m, figures) : false,
       estimate,
       aside: false,
+      contested: false,
+      loose,
     });
   }
   markAsides(out);
@@ -339,12 +353,22 @@ export function claimsOf(doc: DocumentAnalysis, text?: string): Claim[] {
  * "بعد أن كانت 104"), compared only within the article.
  */
 function markAsides(claims: Claim[]): void {
-  const seen = new Set<string>();
+  const seen = new Map<string, Claim>();
+  const keyOf = (c: Claim) => `${c.key}\u0000${(c.qualifiers.of ?? []).join('+')}\u0000${(c.places ?? []).join('+')}`;
   for (const c of claims) {
     if (c.headline) continue;
-    const key = `${c.key}\u0000${(c.qualifiers.of ?? []).join('+')}\u0000${(c.places ?? []).join('+')}`;
+    const key = keyOf(c);
     if (seen.has(key)) c.aside = true;
-    else seen.add(key);
+    else seen.set(key, c);
+  }
+  // The body's toll outweighs a headline that disagrees with it; a headline without a place
+  // is checked against the body's toll of the same measure wherever it is.
+  for (const c of claims) {
+    if (!c.headline) continue;
+    const of = (x: Claim) => (x.qualifiers.of ?? []).join('+');
+    const places = (x: Claim) => (x.places ?? []).join('+');
+    const body = seen.get(keyOf(c)) ?? claims.find((b) => !b.headline && !b.aside && b.key === c.key && of(b) === of(c) && (!b.places || !c.places || places(b) === places(c)));
+    if (body && disjoint(c.value, body.value)) c.contested = true;
   }
 }
 
@@ -398,6 +422,11 @@ function inHospital(text: string, m: Mention, figures: Mention[]): boolean {
   return IN_HOSPITAL_AFTER.some((w) => ` ${first} `.startsWith(` ${w} `) || ` ${first} `.startsWith(` و${w} `));
 }
 
+/** A loose amount with no digits: dozens, hundreds, thousands of … */
+const VAGUE_AMOUNT = new RegExp(`^(ال|و|ب)?(${['عشرات', 'مئات', 'آلاف', 'ألوف', 'ملايين'].map(fold).join('|')})(\\s|$)(?!.*\\d)`);
+/** A definite noun and its number as an adjective, no digits: "الضحايا الثمانية". */
+const ANAPHORIC = /^ال\S+\s+ال\S+$/;
+
 const PARTITIVE_TEXT = /^\S+\s+من\s+(ال|جرحي|مصابي|ضحايا)/;
 /** "العشرات من الهجمات" is an amount, not a part. */
 const VAGUE_HEAD = /^(ال|و|ب)?(عشرات|مئات|الاف|الوف|ملايين|عدد|عددا|العديد|بضع|بضعه)\s/;
@@ -405,6 +434,10 @@ const PART_BEFORE = /(بينهم|منهم|من بينهم|بينها|منها)\s
 const COMBINED_AFTER = /^\s*(بين\s+)?(و\s*)?(جريح|جرحي|مصاب|اصاب|قتيل|قتلي)/;
 /** "قُتل وأصيب أكثر من 450 شخصاً": killed and wounded together, told by two verbs before the figure. */
 const COMBINED_BEFORE = /(قتل|قتلوا|لقي|توفي|مات)\s*و\s*(اصيب|اصيبوا|جرح|جرحوا)\s*(اكثر من|نحو|حوالي|قرابه|ما يقارب|ما لا يقل عن)?\s*$/;
+/** "58 حالة وفاة إضافية", "3 وفيات جديدة": an increment, not the toll. */
+const INCREMENT_AFTER = /^\s*(اضافيه|اضافيا|اضافيين|اضافيون|جديده|جدد|اخري جديده)(\s|$|[.,،])/;
+/** "مقارنة بـ14 حالة", "مقابل 9 أمس": the figure a toll is compared with. */
+const COMPARED_BEFORE = /(مقارنه\s*(ب|مع)|بالمقارنه\s*مع|مقابل)\s*$/;
 const DIFFERENCE_AFTER = /^[^.،,\n]{0,20}\s(عن|من)\s+(اخر|الحصيله|حصيله|السابق|اليوم السابق|امس)/;
 
 /**
@@ -418,6 +451,8 @@ function partOrDifference(text: string, m: Mention): boolean {
   const before = fold(text.slice(Math.max(0, m.start - 20), m.start));
   if (PART_BEFORE.test(before)) return true;
   if (COMBINED_BEFORE.test(fold(text.slice(Math.max(0, m.start - 40), m.start)))) return true;
+  if (COMPARED_BEFORE.test(before)) return true;
+  if (INCREMENT_AFTER.test(fold(text.slice(m.end, Math.min(text.length, m.end + 30))))) return true;
   const after = fold(text.slice(m.end, Math.min(text.length, m.end + 60)));
   if ((m.counted === 'killed' || m.counted === 'wounded') && COMBINED_AFTER.test(after)) return true;
   return DIFFERENCE_AFTER.test(after);

@@ -83,7 +83,7 @@ export function alike(x: Claim, y: Claim): Relation | null {
  */
 export function timely(x: Claim, y: Claim, place: Relation, windowed = false): boolean {
   // Parts and history of an article's toll are only set against the article's own figures.
-  if ((x.aside || y.aside) && x.path !== y.path) return false;
+  if ((x.aside || y.aside || x.contested || y.contested) && x.path !== y.path) return false;
   if (x.path === y.path) {
     // One article's two figures usually differ on purpose (US troops and all troops); only two
     // named, different sources quoted in the same article, or the headline against the body, are
@@ -116,15 +116,17 @@ export function timely(x: Claim, y: Claim, place: Relation, windowed = false): b
       if (xLong || yLong) {
         return !!x.day && !!y.day && Math.abs(x.day.from - y.day.from) <= EVENT_DAY_TOLERANCE && Math.abs(x.day.to - y.day.to) <= EVENT_DAY_TOLERANCE;
       }
+      // A disaster's toll, revised for days: within one story the story is the event, and a day
+      // in a toll's sentence is most often the day it was announced ("أعلنت اليوم السبت ارتفاع
+      // الحصيلة"), not another event. Its reports are compared across the event window.
+      if (x.story !== '' && x.measure.revisable) return true;
       // Same day and, on one side at least, a place: the other side's silence is no difference.
       if (x.day && y.day) return gapDays(x.day, y.day) <= EVENT_DAY_TOLERANCE && (!!x.places || !!y.places || x.story !== '');
       // One side undated: a report cannot be about an event after it.
       if (x.day && y.asOf && y.asOf.to < x.day.from) return false;
       if (y.day && x.asOf && x.asOf.to < y.day.from) return false;
-      // A disaster's toll, revised for days: within one story the story is the event, and its
-      // reports are compared across the event window. Other events (one attack among many in a
-      // campaign) keep to reports a week apart at the same place.
-      if (x.story !== '' && x.measure.revisable) return true;
+      // Other events (one attack among many in a campaign) keep to reports a week apart at the
+      // same place.
       return place === 'same' && near(x.asOf, y.asOf, EVENT_REPORT_DAYS);
     }
   }
@@ -181,8 +183,9 @@ function verdict(x: Claim, y: Claim): Verdict | null {
           if (late.value.loF > ceiling) return 'tooFast';
         }
       }
-      // An article telling its own update ("ارتفعت إلى 50 بعد 40") is not a finding.
-      return x.path === y.path ? null : 'rose';
+      // An article telling its own update ("ارتفعت إلى 50 بعد 40") is not a finding, nor is a
+      // rise from or to a loose amount ("عشرات الجرحى" then 185): no count was updated.
+      return x.path === y.path || x.loose || y.loose ? null : 'rose';
     }
   }
   return disjoint(x.value, y.value) ? 'disjoint' : null;
