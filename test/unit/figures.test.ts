@@ -567,3 +567,14 @@ test('a toll named before people counted after it gives their event and their no
   // A cue nearer the figure than the toll wins.
   assert.equal(only('وأضاف أن عدد الوفيات ارتفع بعد إصابة 15 شخصاً.').event, 'wounded');
 });
+
+test('digits glued to a word, ranges with a scale, and compound thousands', () => {
+  const glued = only('وأصيب لأكثر من500 شخص في الحادث.');
+  assert.deepEqual([glued.text, glued.value], ['أكثر من500 شخص', { min: 501, max: null }]);
+  assert.deepEqual(only('وتجمع (30 إلى 35) ألف متظاهر في الساحة.').value, { min: 30000, max: 35000 });
+  assert.deepEqual(only('وشارك ما بين 7 و9 آلاف متظاهر.').value, { min: 7000, max: 9000 });
+  // "من 18 إلى 20" without brackets is a rise, never a range.
+  assert.ok(figures('وارتفع عدد القتلى من 18 إلى 20 شخصاً.').every((f) => JSON.stringify(f.value) !== JSON.stringify({ min: 18, max: 20 })));
+  assert.deepEqual(only('وبلغ عدد النازحين 12 ألفاً و300 شخص.').value, { min: 12300, max: 12300 });
+  assert.deepEqual(only('واستهدفت القاعدة بـ9 صواريخ.').value, { min: 9, max: 9 });
+});

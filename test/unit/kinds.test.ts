@@ -147,3 +147,12 @@ test('the nationality a toll is counted among, and broken plurals of nationaliti
   const t3 = 'وقال إن 20 شخصاً لقوا حتفهم بين ركاب الحافلة.';
   assert.equal(readQualifiers(t3, 8, 16, false).of, null);
 });
+
+test('messages keep the scale of the figure', async () => {
+  const { readValue } = await import('../../server/src/analysis/claims/value');
+  assert.equal(readValue({ min: 30001, max: null }, 'أكثر من 30 ألف نازح')?.label, 'more than 30000');
+  assert.equal(readValue({ min: 2000000, max: null }, 'ما لا يقل عن 2 مليون')?.label, 'at least 2000000');
+  assert.equal(readValue({ min: 7001, max: null }, 'أكثر من 7 آلاف جريح')?.label, 'more than 7000');
+  assert.equal(readValue({ min: 301, max: null }, 'أكثر من300 شخص')?.label, 'more than 300');
+  assert.equal(readValue({ min: 21, max: null }, 'أكثر من 20 شخصاً')?.label, 'more than 20');
+});
