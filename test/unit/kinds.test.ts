@@ -156,3 +156,13 @@ test('messages keep the scale of the figure', async () => {
   assert.equal(readValue({ min: 301, max: null }, 'أكثر من300 شخص')?.label, 'more than 300');
   assert.equal(readValue({ min: 21, max: null }, 'أكثر من 20 شخصاً')?.label, 'more than 20');
 });
+
+test('an outlet named like a region is the source, not the place of the figure', () => {
+  const said = (path: string, who: string, n: string) => ({
+    path,
+    text: `5 مايو 2024\n\nغرق عبارة مهاجرين قبالة طرطوس\n\n${body(n).replace('وأعلنت وزارة الصحة السورية أن', who)}\n`,
+  });
+  // The same toll, one cited to "الشرق الأوسط": still compared (no second place), and they differ.
+  const found = run([said('a.txt', 'وأفادت الشرق الأوسط بأن', '40 شخصاً'), said('b.txt', 'وأعلنت الوزارة في اللاذقية أن', '70 شخصاً')]);
+  assert.deepEqual(found.map((c) => `${c.kind} ${c.pair}`), ['contradiction a.txt:40 شخصاً | b.txt:70 شخصاً']);
+});

@@ -101,7 +101,10 @@ function placeKeys(place: string | undefined): string[] {
  * "in Iraq and Syria" are different counts.
  */
 function placesOf(m: Mention, places: Mention[], text: string | undefined): string[] | null {
-  const keys = placeKeys(m.place);
+  // "وأفادت الشرق الأوسط بمقتل 12": a name the sentence cites as its source (an outlet named
+  // like a region) is not where the figure happened.
+  const source = m.source ? fold(m.source) : null;
+  const keys = placeKeys(m.place).filter((k) => !source || (fold(k) !== source && !source.endsWith(` ${fold(k)}`)));
   if (!keys.length) return null;
   if (text !== undefined && keys.length === 1) {
     const [from, to] = sentenceAround(text, m.start, m.end);
