@@ -166,3 +166,20 @@ test('an outlet named like a region is the source, not the place of the figure',
   const found = run([said('a.txt', 'وأفادت الشرق الأوسط بأن', '40 شخصاً'), said('b.txt', 'وأعلنت الوزارة في اللاذقية أن', '70 شخصاً')]);
   assert.deepEqual(found.map((c) => `${c.kind} ${c.pair}`), ['contradiction a.txt:40 شخصاً | b.txt:70 شخصاً']);
 });
+
+test('an open toll ("أكثر من 30") then a later count above it is an update; the same count in words is not', () => {
+  const found = run([
+    ferry('a.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', 'أكثر من 30 شخصاً'),
+    ferry('b.txt', '7 مايو 2024', 'ارتفاع حصيلة ضحايا عبارة طرطوس', '52 شخصاً'),
+  ]);
+  assert.deepEqual(found.map((c) => `${c.kind} ${c.pair}`), ['update a.txt:أكثر من 30 شخصاً | b.txt:52 شخصاً']);
+  // Later and open, or earlier and exact: no step of the timeline.
+  assert.deepEqual(run([
+    ferry('a.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', '52 شخصاً'),
+    ferry('b.txt', '7 مايو 2024', 'ارتفاع حصيلة ضحايا عبارة طرطوس', 'أكثر من 30 شخصاً'),
+  ]).map((c) => c.kind), []);
+  assert.deepEqual(run([
+    ferry('a.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', 'عدد كبير من الأشخاص'),
+    ferry('b.txt', '7 مايو 2024', 'ارتفاع حصيلة ضحايا عبارة طرطوس', '52 شخصاً'),
+  ]).map((c) => c.kind), []);
+});

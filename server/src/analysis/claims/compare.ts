@@ -164,7 +164,7 @@ function sequence(x: Claim, y: Claim): [Claim, Claim] | null {
 
 /** Which rule two comparable claims break, or null when both can hold. Symmetric. */
 function verdict(x: Claim, y: Claim): Verdict | null {
-  if (!disjoint(x.value, y.value)) return null;
+  if (!disjoint(x.value, y.value)) return openRise(x, y) ? 'rose' : null;
   if (grows(x)) {
     const seq = sequence(x, y);
     if (seq) {
@@ -189,6 +189,23 @@ function verdict(x: Claim, y: Claim): Verdict | null {
     }
   }
   return disjoint(x.value, y.value) ? 'disjoint' : null;
+}
+
+const DIGITS = /[0-9\u0660-\u0669\u06f0-\u06f9]/;
+
+/**
+ * "أكثر من 35" then 49: an open toll ("more than", "at least") that a later report puts at a
+ * count above its bound agrees with it, yet the rise is a step of the toll's timeline.
+ */
+function openRise(x: Claim, y: Claim): boolean {
+  // A disaster's toll only: a campaign's running total "more than 120 attacks" then 165 is
+  // agreement, left alone.
+  if (x.kind !== 'event' || !x.measure.revisable || x.path === y.path || x.loose || y.loose) return false;
+  const seq = sequence(x, y);
+  if (!seq) return false;
+  const [early, late] = seq;
+  // Only a bound given in digits: "عدد من الجرحى", "تتجاوز الألف" are words, not a count.
+  return early.value.hi === Infinity && late.value.hi !== Infinity && late.value.lo > early.value.lo && DIGITS.test(early.text);
 }
 
 /** True when two comparable claims make a listed pair (they clash, or one updates the other). */
