@@ -163,3 +163,22 @@ test('repeated short lines across documents are found; a shared quotation is not
     assert.deepEqual(lines, i < 3 ? [footer] : [], `document ${i}`);
   }
 });
+
+test('a teaser on the same line as its header is boilerplate; a sentence starting with the same word is not', () => {
+  const page = [
+    'إحباط هجوم على قاعدة في الأنبار',
+    P1,
+    'المزيد من القوات وصل إلى القاعدة خلال الأسبوع الماضي بحسب مصادر أمنية عراقية، وقال مسؤول: لا تغيير.',
+    'شاهد أيضاً: مصرع 7 أشخاص في تصادم حافلتين على طريق الموصل',
+    P2,
+    'اقرأ المزيد | الأمطار تغرق شوارع البصرة',
+    'الأخبار الأكثر تداولاً',
+    '- تونس: 4 وفيات جديدة بالحمى خلال يومين',
+  ].join('\n');
+  assert.deepEqual(boilerplateLines(page), [
+    'شاهد أيضاً: مصرع 7 أشخاص في تصادم حافلتين على طريق الموصل',
+    'اقرأ المزيد | الأمطار تغرق شوارع البصرة',
+    'الأخبار الأكثر تداولاً',
+    '- تونس: 4 وفيات جديدة بالحمى خلال يومين',
+  ]);
+});

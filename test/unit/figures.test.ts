@@ -512,6 +512,11 @@ test('killed and wounded told apart: verbs are two statements, the nouns togethe
   assert.deepEqual(two.map((f) => [f.text, f.event]), [['خمسة عمال', 'killed'], ['17', 'wounded']]);
   assert.equal(only('وأسفر الانهيار عن مقتل وإصابة 30 شخصاً.').event, 'casualties');
   assert.equal(only('وقضى 14 شخصاً في الحريق.').event, 'killed');
+  // A cue of two words before the figure is as near as its last word: the verb after it opens
+  // the next statement.
+  const after = figures('والحريق أودى بحياة 31 شخصاً وجرح 70 آخرين.');
+  assert.deepEqual(after.map((f) => [f.text, f.event]), [['31 شخصاً', 'killed'], ['70 آخرين', 'wounded']]);
+  assert.deepEqual(figures('والحادث أودى بحياة 9 أشخاص وأصيب 12.').map((f) => f.event), ['killed', 'wounded']);
   const deaths = only('وسجلت الوزارة 1650 وفاة منذ بدء الموجة.');
   assert.equal(deaths.counted, 'killed');
   // A four-digit toll with its noun is not a year.
@@ -551,4 +556,25 @@ test('a source is a named actor or begins with a source noun, never whatever fol
   assert.equal(only('وقال الأهالي الغاضبون إن 30 شخصاً قتلوا.').source, undefined);
   assert.equal(only('وقال مسؤول محلي إن 30 شخصاً قتلوا.').source, fold('مسؤول محلي'));
   assert.equal(only('وقتل 12 شخصاً بحسب الحصيلة الرسمية.').source, undefined);
+});
+
+test('a toll named before people counted after it gives their event and their noun', () => {
+  assert.equal(only('وقالت المديرية إن عدد الوفيات بلغ 77 شخصاً حتى مساء اليوم.').event, 'killed');
+  assert.equal(only('وأعلن المحافظ ارتفاع عدد ضحايا الانهيار إلى 31 شخصاً.').event, 'killed');
+  const cases = only('وذكر المستشفى أن عدد المتوفين في الحادث وصل إلى 64 حالة.');
+  assert.equal(cases.counted, 'killed');
+  assert.equal(only('وقال إن عدد المصابين بلغ 90 شخصاً.').event, 'wounded');
+  // A cue nearer the figure than the toll wins.
+  assert.equal(only('وأضاف أن عدد الوفيات ارتفع بعد إصابة 15 شخصاً.').event, 'wounded');
+});
+
+test('digits glued to a word, ranges with a scale, and compound thousands', () => {
+  const glued = only('وأصيب لأكثر من500 شخص في الحادث.');
+  assert.deepEqual([glued.text, glued.value], ['أكثر من500 شخص', { min: 501, max: null }]);
+  assert.deepEqual(only('وتجمع (30 إلى 35) ألف متظاهر في الساحة.').value, { min: 30000, max: 35000 });
+  assert.deepEqual(only('وشارك ما بين 7 و9 آلاف متظاهر.').value, { min: 7000, max: 9000 });
+  // "من 18 إلى 20" without brackets is a rise, never a range.
+  assert.ok(figures('وارتفع عدد القتلى من 18 إلى 20 شخصاً.').every((f) => JSON.stringify(f.value) !== JSON.stringify({ min: 18, max: 20 })));
+  assert.deepEqual(only('وبلغ عدد النازحين 12 ألفاً و300 شخص.').value, { min: 12300, max: 12300 });
+  assert.deepEqual(only('واستهدفت القاعدة بـ9 صواريخ.').value, { min: 9, max: 9 });
 });

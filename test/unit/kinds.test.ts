@@ -77,3 +77,109 @@ test('a combined toll is a scope of its own; each country in a compound sentence
   // 900 in Turkey is not set against 1200 in both countries, nor against 300 in Syria.
   assert.deepEqual(found.map((c) => c.pair), []);
 });
+
+test('infections ("إصابة بفيروس"), wounded still in hospital or discharged, and killed-and-wounded together are not the toll', () => {
+  const extra =
+    ' وتزامن الغرق مع تسجيل البلاد أكثر من 900 إصابة بفيروس الكوليرا منذ مطلع العام. وقد تجاوز عدد إصابات الحصبة اليومية 300 إصابة.' +
+    ' وقال مدير الصحة إن 12 مصاباً ما زالوا يرقدون في مستشفى طرطوس، وأعلنت المديرية خروج 40 مصاباً بعد تحسن حالتهم.' +
+    ' وقُتل وأصيب أكثر من 500 شخص بحسب ناشطين.';
+  const wounded = (n: string) => ` وأصيب ${n} آخرون بجروح.`;
+  const found = run([
+    ferry('a.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', '34 شخصاً', wounded('60') + extra),
+    ferry('b.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', '34 شخصاً', wounded('60')),
+  ]);
+  assert.deepEqual(found.map((c) => c.pair), []);
+  // The same wounded count with no such words is still compared.
+  const plain = run([
+    ferry('a.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', '34 شخصاً', ' وأعلنت المديرية إصابة 12 شخصاً بجروح.'),
+    ferry('b.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', '34 شخصاً', ' وأعلنت المديرية إصابة 60 شخصاً بجروح.'),
+  ]);
+  assert.equal(plain.length, 1);
+});
+
+test('a body figure after the toll (a part, an earlier count) is not set against the headline', () => {
+  const extra = ' وكان بين الضحايا 3 أشخاص من طاقم العبارة، وقالت الوزارة في وقت سابق إن 20 شخصاً لقوا حتفهم.';
+  const found = run([ferry('h.txt', '6 مايو 2024', 'مصرع 34 مهاجراً في غرق عبارة قبالة طرطوس', '34 شخصاً', extra)]);
+  assert.deepEqual(found.map((c) => c.pair), []);
+});
+
+test('loose amounts, people named before, increments and comparison figures are not tolls', () => {
+  const extra =
+    ' وخلّف الغرق عشرات الضحايا وفق ناشطين، ووري جثمان الضحايا الخمسة الثرى.' +
+    ' وسجلت الوزارة 9 وفيات إضافية بين الركاب، مقارنة بـ70 حالة وفاة أعلنتها في وقت سابق.';
+  const found = run([
+    ferry('a.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', '34 شخصاً', extra),
+    ferry('b.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', '34 شخصاً'),
+  ]);
+  assert.deepEqual(found.map((c) => c.pair), []);
+  // "Dozens wounded" then 400 is no update of a count; dozens against 400 on one day still clashes.
+  const wounded = (path: string, date: string, n: string) => ferry(path, date, 'غرق عبارة مهاجرين قبالة طرطوس', '34 شخصاً', ` وخلّف الغرق ${n}.`);
+  assert.deepEqual(run([wounded('a.txt', '5 مايو 2024', 'عشرات الجرحى'), wounded('b.txt', '7 مايو 2024', '400 جريح')]).map((c) => c.kind), []);
+  assert.deepEqual(run([wounded('a.txt', '5 مايو 2024', 'عشرات الجرحى'), wounded('b.txt', '5 مايو 2024', '400 جريح')]).map((c) => c.kind), ['contradiction']);
+});
+
+test('tolls announced on different days of one story are compared; a headline its body contradicts is only internal', () => {
+  const said = (day: string, n: string) => ` وأعلنت الوزارة اليوم ${day} ارتفاع عدد الضحايا إلى ${n}.`;
+  const found = run([
+    ferry('a.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', '34 شخصاً', said('الأحد', '34 شخصاً')),
+    ferry('b.txt', '7 مايو 2024', 'ارتفاع حصيلة ضحايا عبارة طرطوس إلى 16', '61 شخصاً', said('الثلاثاء', '61 شخصاً')),
+  ]);
+  const pairs = found.map((c) => `${c.kind} ${c.pair}`).sort();
+  assert.ok(pairs.includes('update a.txt:34 شخصاً | b.txt:61 شخصاً'), pairs.join('\n'));
+  assert.ok(pairs.some((p) => p.startsWith('internal b.txt:16')), pairs.join('\n'));
+  // The headline's 16 is never set against the other article.
+  assert.ok(!pairs.some((p) => /a\.txt.*b\.txt:16|b\.txt:16.*a\.txt/.test(p)), pairs.join('\n'));
+});
+
+test('a masthead line is not the headline', () => {
+  const text = 'بوابة الساحل | محليات\n\nمصرع 43 مهاجراً في غرق عبارة قبالة طرطوس\n\n' + body('34 شخصاً') + '\n';
+  const found = run([{ path: 'm.txt', text: '6 مايو 2024\n' + text }]);
+  assert.deepEqual(found.map((c) => c.kind), ['internal']);
+});
+
+test('the nationality a toll is counted among, and broken plurals of nationalities', async () => {
+  const { readQualifiers } = await import('../../server/src/analysis/claims/qualifiers');
+  const t1 = 'وقالت الوزارة إن عدد الوفيات بين الحجاج الأردنيين وصل إلى 14 شخصاً.';
+  assert.deepEqual(readQualifiers(t1, t1.indexOf('14'), t1.indexOf('14') + 8, false).of, ['Jordanian']);
+  const t2 = 'وأعلن القنصل وفاة خمسة حجاج مغاربة في مكة.';
+  const at = t2.indexOf('خمسة');
+  assert.deepEqual(readQualifiers(t2, at, at + 'خمسة حجاج'.length, false).of, ['Moroccan']);
+  const t3 = 'وقال إن 20 شخصاً لقوا حتفهم بين ركاب الحافلة.';
+  assert.equal(readQualifiers(t3, 8, 16, false).of, null);
+});
+
+test('messages keep the scale of the figure', async () => {
+  const { readValue } = await import('../../server/src/analysis/claims/value');
+  assert.equal(readValue({ min: 30001, max: null }, 'أكثر من 30 ألف نازح')?.label, 'more than 30000');
+  assert.equal(readValue({ min: 2000000, max: null }, 'ما لا يقل عن 2 مليون')?.label, 'at least 2000000');
+  assert.equal(readValue({ min: 7001, max: null }, 'أكثر من 7 آلاف جريح')?.label, 'more than 7000');
+  assert.equal(readValue({ min: 301, max: null }, 'أكثر من300 شخص')?.label, 'more than 300');
+  assert.equal(readValue({ min: 21, max: null }, 'أكثر من 20 شخصاً')?.label, 'more than 20');
+});
+
+test('an outlet named like a region is the source, not the place of the figure', () => {
+  const said = (path: string, who: string, n: string) => ({
+    path,
+    text: `5 مايو 2024\n\nغرق عبارة مهاجرين قبالة طرطوس\n\n${body(n).replace('وأعلنت وزارة الصحة السورية أن', who)}\n`,
+  });
+  // The same toll, one cited to "الشرق الأوسط": still compared (no second place), and they differ.
+  const found = run([said('a.txt', 'وأفادت الشرق الأوسط بأن', '40 شخصاً'), said('b.txt', 'وأعلنت الوزارة في اللاذقية أن', '70 شخصاً')]);
+  assert.deepEqual(found.map((c) => `${c.kind} ${c.pair}`), ['contradiction a.txt:40 شخصاً | b.txt:70 شخصاً']);
+});
+
+test('an open toll ("أكثر من 30") then a later count above it is an update; the same count in words is not', () => {
+  const found = run([
+    ferry('a.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', 'أكثر من 30 شخصاً'),
+    ferry('b.txt', '7 مايو 2024', 'ارتفاع حصيلة ضحايا عبارة طرطوس', '52 شخصاً'),
+  ]);
+  assert.deepEqual(found.map((c) => `${c.kind} ${c.pair}`), ['update a.txt:أكثر من 30 شخصاً | b.txt:52 شخصاً']);
+  // Later and open, or earlier and exact: no step of the timeline.
+  assert.deepEqual(run([
+    ferry('a.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', '52 شخصاً'),
+    ferry('b.txt', '7 مايو 2024', 'ارتفاع حصيلة ضحايا عبارة طرطوس', 'أكثر من 30 شخصاً'),
+  ]).map((c) => c.kind), []);
+  assert.deepEqual(run([
+    ferry('a.txt', '5 مايو 2024', 'غرق عبارة مهاجرين قبالة طرطوس', 'عدد كبير من الأشخاص'),
+    ferry('b.txt', '7 مايو 2024', 'ارتفاع حصيلة ضحايا عبارة طرطوس', '52 شخصاً'),
+  ]).map((c) => c.kind), []);
+});

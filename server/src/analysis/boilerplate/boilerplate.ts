@@ -80,6 +80,18 @@ const PROSE_BEFORE_END = 300;
 /** A ticker headline sharing fewer of its words than this with the article is another story. */
 const TICKER_OVERLAP = 0.5;
 
+/** A related-story header with its teaser on the same line has at most this many words. */
+const INLINE_TEASER_WORDS = 30;
+/** A header, then a colon, bar or dash, then the teaser: "اقرأ أيضاً: …", "شاهد أيضا | …". */
+const INLINE_TEASER = /^[\s\-–—•·▪◦*]*([^:|–—]{2,40}?)\s*[:|–—]\s*[\p{L}\p{N}]/u;
+
+function inlineTeaser(raw: string): boolean {
+  const m = INLINE_TEASER.exec(raw);
+  if (!m) return false;
+  const header = m[1].replace(/[^\p{L}\p{N}\s]/gu, '').replace(/\s+/g, ' ').trim();
+  return RELATED_STARTS.includes(header);
+}
+
 type Cls = 'empty' | 'good' | 'short' | 'bad';
 
 interface Line {
@@ -236,6 +248,12 @@ export function findBoilerplate(shadow: Shadow, short?: { lines: ShortLine[] | n
   // Related-story headers and the teaser headlines under them.
   for (let k = 0; k < nonEmpty.length; k++) {
     const l = nonEmpty[k];
+    if (l.words > RELATED_WORDS && l.words <= INLINE_TEASER_WORDS && inlineTeaser(norm.slice(l.s, l.e))) {
+      // "اقرأ أيضاً: مصرع 5 أشخاص في …": the header and its teaser on one line.
+      l.cls = 'bad';
+      l.why = 'teaser';
+      continue;
+    }
     if (l.words > RELATED_WORDS || !startsWithAny(l.text, RELATED_STARTS)) continue;
     l.cls = 'bad';
     l.why = 'related header';

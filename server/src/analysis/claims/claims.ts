@@ -3,7 +3,7 @@
 // unknown measure, figures about "others", and unusable values are dropped here.
 import type { DocumentAnalysis, Mention } from '../types';
 import { measureOf, type Measure } from './measures';
-import { readValue, type ValueReading } from './value';
+import { readValue, disjoint, type ValueReading } from './value';
 import { parseDays, parseStart, type DayRange } from './time';
 import { readQualifiers, NO_QUALIFIERS, type Qualifiers } from './qualifiers';
 import { fold } from '../text/normalize';
@@ -56,6 +56,13 @@ export interface Claim {
    * earlier count): set only against figures of the same article (named sources, headline).
    */
   aside: boolean;
+  /**
+   * A headline figure its own article's body contradicts (a typo, an older toll): set only
+   * against the body, never against other articles.
+   */
+  contested: boolean;
+  /** A loose amount with no digits ("عشرات الجرحى"): it may contradict, never update. */
+  loose: boolean;
 }
 
 /** The scope of a combined toll ("في البلدين", "العدد الإجمالي" beside two places). */
@@ -72,6 +79,12 @@ const COMBINED_ALWAYS = strs(SCOPES.combined);
 const COMBINED_TOTAL = strs(SCOPES.total);
 /** Words before a figure that say the toll rose to it. */
 const RISING = strs(SCOPES.rising);
+/** Diseases: "إصابة بفيروس كورونا" is an infection. */
+const INFECTION = strs(SCOPES.infection);
+const INFECTION_COUNT = strs(SCOPES.infectionCount);
+const IN_HOSPITAL = (SCOPES.inHospital ?? {}) as Record<string, unknown>;
+const IN_HOSPITAL_BEFORE = strs(IN_HOSPITAL.before);
+const IN_HOSPITAL_AFTER = strs(IN_HOSPITAL.after);
 
 /** A window longer than this is a period ("منذ …" up to the report); shorter, an anchor ("منتصف تشرين الأول"). */
 const ANCHOR_DAYS = 31;
@@ -88,7 +101,10 @@ function placeKeys(place: string | undefined): string[] {
  * "in Iraq and Syria" are different counts.
  */
 function placesOf(m: Mention, places: Mention[], text: string | undefined): string[] | null {
-  const keys = placeKeys(m.place);
+  // "وأفادت الشرق الأوسط بمقتل 12": a name the sentence cites as its source (an outlet named
+  // like a region) is not where the figure happened.
+  const source = m.source ? fold(m.source) : null;
+  const keys = placeKeys(m.place).filter((k) => !source || (fold(k) !== source && !source.endsWith(` ${fold(k)}`)));
   if (!keys.length) return null;
   if (text !== undefined && keys.length === 1) {
     const [from, to] = sentenceAround(text, m.start, m.end);
@@ -257,7 +273,7 @@ export function claimsOf(doc: DocumentAnalysis, text?: string): Claim[] {
   if (doc.outlet) actors.add(fold(doc.outlet));
   const boilerplate = (Array.isArray(doc.boilerplate) ? doc.boilerplate : []).filter((r) => r && typeof r.start === 'number' && typeof r.end === 'number');
   boilerplate.sort((a, b) => a.start - b.start);
-  const head = text !== undefined ? headlineRange(text, boilerplate) : null;
+  const head = text !== undefined ? headlineRange(text, boilerplate, doc.outlet) : null;
   for (const m of mentions) {
     if (m.kind !== 'quantity' || m.boilerplate) continue;
     // Denied, forecast, past and superseded figures are not counts reported as fact.
@@ -270,6 +286,12 @@ export function claimsOf(doc: DocumentAnalysis, text?: string): Claim[] {
     const qualifiers = usableText ? readQualifiers(usableText, m.start, m.end, measure.target) : NO_QUALIFIERS;
     if (qualifiers.contrastive) continue;
     if (usableText && partOrDifference(usableText, m)) continue;
+    const loose = VAGUE_AMOUNT.test(fold(m.text ?? ''));
+    // "مئات الضحايا": victims said loosely take in the hurt as well as the dead.
+    if (loose && m.counted === 'victim') continue;
+    // "الضحايا الثمانية", "الحجاج الستة": people named before, not a count.
+    if (ANAPHORIC.test(fold(m.text ?? ''))) continue;
+    if (usableText && measure.id.endsWith('-wounded') && (infection(usableText, m) || inHospital(usableText, m, figures))) continue;
 
     const window = parseDays(m.window);
     // A disaster's toll "so far" ("حصيلة", "حتى الآن") is the event's toll as of the report: a
@@ -320,6 +342,8 @@ export function claimsOf(doc: DocumentAnalysis, text?: string): Claim[] {
       rising: usableText ? risingTo(usableText, m, figures) : false,
       estimate,
       aside: false,
+      contested: false,
+      loose,
     });
   }
   markAsides(out);
@@ -332,20 +356,91 @@ export function claimsOf(doc: DocumentAnalysis, text?: string): Claim[] {
  * "بعد أن كانت 104"), compared only within the article.
  */
 function markAsides(claims: Claim[]): void {
-  const seen = new Set<string>();
+  const seen = new Map<string, Claim>();
+  const keyOf = (c: Claim) => `${c.key}\u0000${(c.qualifiers.of ?? []).join('+')}\u0000${(c.places ?? []).join('+')}`;
   for (const c of claims) {
     if (c.headline) continue;
-    const key = `${c.key}\u0000${(c.qualifiers.of ?? []).join('+')}\u0000${(c.places ?? []).join('+')}`;
+    const key = keyOf(c);
     if (seen.has(key)) c.aside = true;
-    else seen.add(key);
+    else seen.set(key, c);
+  }
+  // The body's toll outweighs a headline that disagrees with it; a headline without a place
+  // is checked against the body's toll of the same measure wherever it is.
+  for (const c of claims) {
+    if (!c.headline) continue;
+    const of = (x: Claim) => (x.qualifiers.of ?? []).join('+');
+    const places = (x: Claim) => (x.places ?? []).join('+');
+    const body = seen.get(keyOf(c)) ?? claims.find((b) => !b.headline && !b.aside && b.key === c.key && of(b) === of(c) && (!b.places || !c.places || places(b) === places(c)));
+    if (body && disjoint(c.value, body.value)) c.contested = true;
   }
 }
+
+/** Padded words of a folded text, for matching whole words and phrases. */
+function padded(folded: string): string {
+  return ` ${folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+}
+
+/** The phrase stands as whole words in `p` (padded), bare or with one of و ب ل ف ال before it. */
+function hasPhrase(p: string, w: string): boolean {
+  return [' ', ' و', ' ب', ' ل', ' ف', ' ال', ' بال', ' وب', ' وال'].some((pre) => p.includes(`${pre}${w} `));
+}
+
+/**
+ * "أكثر من مليون إصابة بفيروس كورونا", "تجاوز عدد إصابات كورونا اليومية 7 آلاف إصابة": infections,
+ * not people hurt in the event. A disease within three words after the figure, or named with
+ * "إصابات" (or a daily infection count) shortly before it.
+ */
+function infection(text: string, m: Mention): boolean {
+  const after = words(fold(text.slice(m.end, Math.min(text.length, m.end + 40)))).slice(0, 3);
+  if (after.some(isDisease)) return true;
+  const [from] = sentenceAround(text, m.start, m.end);
+  const folded = fold(text.slice(Math.max(from, m.start - 80), m.start));
+  if (INFECTION_COUNT.some((w) => hasPhrase(padded(folded), w))) return true;
+  const before = words(folded);
+  return before.some((w, i) => /^(ال|و|ب|وال)?اصاب(ه|ات)$/.test(w) && before.slice(i + 1, i + 3).some(isDisease));
+}
+
+function words(folded: string): string[] {
+  return folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** A disease word, bare or with ب, ال, بال. */
+function isDisease(w: string): boolean {
+  return INFECTION.some((d) => {
+    const bare = d.startsWith('ال') ? d.slice(2) : d;
+    return w === bare || w === `ب${bare}` || w === `ال${bare}` || w === `بال${bare}`;
+  });
+}
+
+/**
+ * Wounded still in hospital, discharged, or sent abroad ("19 مصاباً ما زالوا يرقدون", "خروج 142
+ * مصاباً"): a part of the toll, not the toll.
+ */
+function inHospital(text: string, m: Mention, figures: Mention[]): boolean {
+  const [from] = clauseAround(text, m, figures);
+  const before = padded(fold(text.slice(Math.max(from, m.start - 80), m.start)));
+  if (IN_HOSPITAL_BEFORE.some((w) => hasPhrase(before, w))) return true;
+  const after = padded(fold(text.slice(m.end, Math.min(text.length, m.end + 30))));
+  const first = after.split(' ').filter(Boolean).slice(0, 4).join(' ');
+  return IN_HOSPITAL_AFTER.some((w) => ` ${first} `.startsWith(` ${w} `) || ` ${first} `.startsWith(` و${w} `));
+}
+
+/** A loose amount with no digits: dozens, hundreds, thousands of … */
+const VAGUE_AMOUNT = new RegExp(`^(ال|و|ب)?(${['عشرات', 'مئات', 'آلاف', 'ألوف', 'ملايين'].map(fold).join('|')})(\\s|$)(?!.*\\d)`);
+/** A definite noun and its number as an adjective, no digits: "الضحايا الثمانية". */
+const ANAPHORIC = /^ال\S+\s+ال\S+$/;
 
 const PARTITIVE_TEXT = /^\S+\s+من\s+(ال|جرحي|مصابي|ضحايا)/;
 /** "العشرات من الهجمات" is an amount, not a part. */
 const VAGUE_HEAD = /^(ال|و|ب)?(عشرات|مئات|الاف|الوف|ملايين|عدد|عددا|العديد|بضع|بضعه)\s/;
 const PART_BEFORE = /(بينهم|منهم|من بينهم|بينها|منها)\s*$/;
-const COMBINED_AFTER = /^\s*(و\s*)?(جريح|جرحي|مصاب|اصاب|قتيل|قتلي)/;
+const COMBINED_AFTER = /^\s*(بين\s+)?(و\s*)?(جريح|جرحي|مصاب|اصاب|قتيل|قتلي)/;
+/** "قُتل وأصيب أكثر من 450 شخصاً": killed and wounded together, told by two verbs before the figure. */
+const COMBINED_BEFORE = /(قتل|قتلوا|لقي|توفي|مات)\s*و\s*(اصيب|اصيبوا|جرح|جرحوا)\s*(اكثر من|نحو|حوالي|قرابه|ما يقارب|ما لا يقل عن)?\s*$/;
+/** "58 حالة وفاة إضافية", "3 وفيات جديدة": an increment, not the toll. */
+const INCREMENT_AFTER = /^\s*(اضافيه|اضافيا|اضافيين|اضافيون|جديده|جدد|اخري جديده)(\s|$|[.,،])/;
+/** "مقارنة بـ14 حالة", "مقابل 9 أمس": the figure a toll is compared with. */
+const COMPARED_BEFORE = /(مقارنه\s*(ب|مع)|بالمقارنه\s*مع|مقابل)\s*$/;
 const DIFFERENCE_AFTER = /^[^.،,\n]{0,20}\s(عن|من)\s+(اخر|الحصيله|حصيله|السابق|اليوم السابق|امس)/;
 
 /**
@@ -358,6 +453,9 @@ function partOrDifference(text: string, m: Mention): boolean {
   if (PARTITIVE_TEXT.test(own) && !VAGUE_HEAD.test(own)) return true;
   const before = fold(text.slice(Math.max(0, m.start - 20), m.start));
   if (PART_BEFORE.test(before)) return true;
+  if (COMBINED_BEFORE.test(fold(text.slice(Math.max(0, m.start - 40), m.start)))) return true;
+  if (COMPARED_BEFORE.test(before)) return true;
+  if (INCREMENT_AFTER.test(fold(text.slice(m.end, Math.min(text.length, m.end + 30))))) return true;
   const after = fold(text.slice(m.end, Math.min(text.length, m.end + 60)));
   if ((m.counted === 'killed' || m.counted === 'wounded') && COMBINED_AFTER.test(after)) return true;
   return DIFFERENCE_AFTER.test(after);

@@ -83,7 +83,7 @@ export function alike(x: Claim, y: Claim): Relation | null {
  */
 export function timely(x: Claim, y: Claim, place: Relation, windowed = false): boolean {
   // Parts and history of an article's toll are only set against the article's own figures.
-  if ((x.aside || y.aside) && x.path !== y.path) return false;
+  if ((x.aside || y.aside || x.contested || y.contested) && x.path !== y.path) return false;
   if (x.path === y.path) {
     // One article's two figures usually differ on purpose (US troops and all troops); only two
     // named, different sources quoted in the same article, or the headline against the body, are
@@ -91,6 +91,8 @@ export function timely(x: Claim, y: Claim, place: Relation, windowed = false): b
     if (x.start === y.start) return false;
     const sources = x.named && y.named && !!x.source && !!y.source && fold(x.source) !== fold(y.source);
     if (!sources && x.headline === y.headline) return false;
+    // The headline is set against the body's toll, not against a part or an earlier count of it.
+    if (!sources && (x.aside || y.aside)) return false;
   }
   if (!windowed) {
     const tx = referenceDay(x);
@@ -114,15 +116,17 @@ export function timely(x: Claim, y: Claim, place: Relation, windowed = false): b
       if (xLong || yLong) {
         return !!x.day && !!y.day && Math.abs(x.day.from - y.day.from) <= EVENT_DAY_TOLERANCE && Math.abs(x.day.to - y.day.to) <= EVENT_DAY_TOLERANCE;
       }
+      // A disaster's toll, revised for days: within one story the story is the event, and a day
+      // in a toll's sentence is most often the day it was announced ("أعلنت اليوم السبت ارتفاع
+      // الحصيلة"), not another event. Its reports are compared across the event window.
+      if (x.story !== '' && x.measure.revisable) return true;
       // Same day and, on one side at least, a place: the other side's silence is no difference.
       if (x.day && y.day) return gapDays(x.day, y.day) <= EVENT_DAY_TOLERANCE && (!!x.places || !!y.places || x.story !== '');
       // One side undated: a report cannot be about an event after it.
       if (x.day && y.asOf && y.asOf.to < x.day.from) return false;
       if (y.day && x.asOf && x.asOf.to < y.day.from) return false;
-      // A disaster's toll, revised for days: within one story the story is the event, and its
-      // reports are compared across the event window. Other events (one attack among many in a
-      // campaign) keep to reports a week apart at the same place.
-      if (x.story !== '' && x.measure.revisable) return true;
+      // Other events (one attack among many in a campaign) keep to reports a week apart at the
+      // same place.
       return place === 'same' && near(x.asOf, y.asOf, EVENT_REPORT_DAYS);
     }
   }
@@ -160,7 +164,7 @@ function sequence(x: Claim, y: Claim): [Claim, Claim] | null {
 
 /** Which rule two comparable claims break, or null when both can hold. Symmetric. */
 function verdict(x: Claim, y: Claim): Verdict | null {
-  if (!disjoint(x.value, y.value)) return null;
+  if (!disjoint(x.value, y.value)) return openRise(x, y) ? 'rose' : null;
   if (grows(x)) {
     const seq = sequence(x, y);
     if (seq) {
@@ -179,11 +183,29 @@ function verdict(x: Claim, y: Claim): Verdict | null {
           if (late.value.loF > ceiling) return 'tooFast';
         }
       }
-      // An article telling its own update ("ارتفعت إلى 50 بعد 40") is not a finding.
-      return x.path === y.path ? null : 'rose';
+      // An article telling its own update ("ارتفعت إلى 50 بعد 40") is not a finding, nor is a
+      // rise from or to a loose amount ("عشرات الجرحى" then 185): no count was updated.
+      return x.path === y.path || x.loose || y.loose ? null : 'rose';
     }
   }
   return disjoint(x.value, y.value) ? 'disjoint' : null;
+}
+
+const DIGITS = /[0-9\u0660-\u0669\u06f0-\u06f9]/;
+
+/**
+ * "أكثر من 35" then 49: an open toll ("more than", "at least") that a later report puts at a
+ * count above its bound agrees with it, yet the rise is a step of the toll's timeline.
+ */
+function openRise(x: Claim, y: Claim): boolean {
+  // A disaster's toll only: a campaign's running total "more than 120 attacks" then 165 is
+  // agreement, left alone.
+  if (x.kind !== 'event' || !x.measure.revisable || x.path === y.path || x.loose || y.loose) return false;
+  const seq = sequence(x, y);
+  if (!seq) return false;
+  const [early, late] = seq;
+  // Only a bound given in digits: "عدد من الجرحى", "تتجاوز الألف" are words, not a count.
+  return early.value.hi === Infinity && late.value.hi !== Infinity && late.value.lo > early.value.lo && DIGITS.test(early.text);
 }
 
 /** True when two comparable claims make a listed pair (they clash, or one updates the other). */

@@ -125,6 +125,29 @@ function agentBefore(ts: string[]): string[] {
   return [];
 }
 
+/** How far before a figure "بين الحجاج الأردنيين" is looked for, in UTF-16 units. */
+const AMONG_CHARS = 150;
+
+/**
+ * "عدد الوفيات بين الحجاج الأردنيين … وصل إلى 14 شخصاً": the nationality of the people a toll
+ * is counted among, named before the figure in its sentence (a noun or two after "بين", then
+ * the nationality).
+ */
+function amongBefore(text: string, start: number): string[] {
+  const lead = text.slice(Math.max(0, start - AMONG_CHARS), start);
+  const cut = Math.max(lead.lastIndexOf('\n'), lead.search(/[.!?؟؛;][^.!?؟؛;]*$/));
+  const ts = tokens(cut >= 0 ? lead.slice(cut + 1) : lead);
+  for (let i = ts.length - 1; i >= 0; i--) {
+    if (ts[i] !== 'بين' && ts[i] !== 'وبين') continue;
+    for (let k = i + 1; k <= i + 3 && k < ts.length; k++) {
+      const run = nationRun(ts, k);
+      if (run.length) return run;
+    }
+    return [];
+  }
+  return [];
+}
+
 /**
  * Reads the qualifiers of the figure at [start, end) of `text`. `target` asks for the forces
  * an attack was aimed at. Never throws; unknown parts are null.
@@ -144,6 +167,7 @@ export function readQualifiers(text: string, start: number, end: number, target:
   // named before it.
   let of = nationRun(after, 0);
   if (!of.length && own.length) of = nationRun(own, own.length - 1);
+  if (!of.length) of = amongBefore(text, start);
   if (target) {
     const lead = text.slice(Math.max(0, start - MAX_CHARS / 2), start);
     const cut = Math.max(lead.lastIndexOf('\n'), lead.search(/[.!?؟؛;][^.!?؟؛;]*$/));

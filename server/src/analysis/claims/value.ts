@@ -92,6 +92,19 @@ function range(lo: number, hi: number): string {
 }
 
 /**
+ * The number as stated, at the interval's scale: "أكثر من 20 ألف" states 20 but means 20,000
+ * (the interval holds 20,001+), so messages say "more than 20000", never "more than 20".
+ */
+function scaled(stated: number | null, lo: number, hi: number): number | null {
+  if (stated === null || stated <= 0) return stated;
+  const bound = lo > 0 ? lo : hi;
+  if (!Number.isFinite(bound) || bound < stated * 500) return stated;
+  let best = stated;
+  for (const f of [1e3, 1e6, 1e9]) if (Math.abs(stated * f - bound) < Math.abs(best - bound)) best = stated * f;
+  return best;
+}
+
+/**
  * Reads a figure's value with the words it was written in. Null when the value is not a usable
  * interval (no bounds, negative, inverted, not finite).
  */
@@ -103,11 +116,13 @@ export function readValue(value: Interval | string | undefined, surface: string)
   let hi = typeof max === 'number' ? max : Infinity;
   if (!Number.isFinite(lo) || Number.isNaN(hi) || lo < 0 || hi < lo) return null;
 
-  const folded = fold(surface);
+  // "أكثر من500": digits glued to the word before them by scraping are read apart.
+  const folded = fold(surface).replace(/(\p{L})(\d)/gu, '$1 $2');
   const tokens = words(folded);
-  const vague = vagueWord(tokens);
+  // "أكثر من 4 آلاف": a scale word after digits is no vague amount.
+  const vague = /\d/.test(folded) ? null : vagueWord(tokens);
   const hedge = vague ? null : hedgeOf(tokens);
-  const stated = statedNumber(folded);
+  const stated = scaled(statedNumber(folded), lo, hi);
   const { fuzz } = cues;
 
   if (vague) {

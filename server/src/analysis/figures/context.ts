@@ -144,6 +144,8 @@ export function attribute(drafts: Draft[], toks: readonly Token[], shadow: Shado
     const hi = next ? Math.min(sHi, next.start) : sHi;
 
     if (!d.counted) d.counted = tollNoun(d, toks, lo);
+    // "عدد المتوفين … وصل إلى 124 حالة": cases of the toll named before them.
+    else if (d.counted === 'case') d.counted = tollBefore(d, toks, lo)?.key ?? d.counted;
     d.event = eventOf(d, toks, lo, hi, prev);
     const where = placeOf(d, places, toks, shadow, lo, hi, sHi);
     if (where) d.place = keyOf(where);
@@ -166,7 +168,8 @@ export function attribute(drafts: Draft[], toks: readonly Token[], shadow: Shado
 }
 
 /** Words that head a toll: "حصيلة القتلى", "عدد الوفيات". */
-const TOLL_HEADS = new Set(['حصيله', 'عدد', 'اعداد', 'ارقام']);
+// "ارتفاع ضحايا الحريق إلى 142": the rise of a toll names the toll.
+const TOLL_HEADS = new Set(['حصيله', 'عدد', 'اعداد', 'ارقام', 'ارتفاع']);
 
 /**
  * A bare number that closes a toll phrase counts what the toll counts: "ارتفعت حصيلة وفيات
@@ -180,6 +183,19 @@ function tollNoun(d: Draft, toks: readonly Token[], lo: number): string | undefi
     if (c && groupOf(c.key) === 'casualty') return c.key;
   }
   return undefined;
+}
+
+/** How far before a figure a toll ("عدد الوفيات", "حصيلة ضحايا") may name what it counts. */
+const TOLL_REACH = 16;
+
+/** The casualty noun of a toll named before the figure in its clause, and how far it is. */
+function tollBefore(d: Draft, toks: readonly Token[], lo: number): { key: string; dist: number } | null {
+  for (let k = d.start - 1; k >= Math.max(lo, d.start - TOLL_REACH); k--) {
+    if (!formsOf(toks[k]).some((f) => TOLL_HEADS.has(f.w))) continue;
+    const c = countedAt(toks, k + 1, { definite: true, possessive: false, lexiconOnly: true });
+    if (c && groupOf(c.key) === 'casualty') return { key: c.key, dist: d.start - k - 1 };
+  }
+  return null;
 }
 
 /**
@@ -223,7 +239,8 @@ function eventOf(d: Draft, toks: readonly Token[], lo: number, hi: number, prev:
     }
     const m = EVENT_CUES.matchAt(toks, k);
     if (!m) continue;
-    const dist = distance(d, k);
+    // A cue of several words before the figure ("أودى بحياة 27") is as near as its last word.
+    const dist = m.end <= d.start ? d.start - m.end + 1 : distance(d, k);
     const limit = group ? 12 : 3;
     if (dist > limit) continue;
     const fit = m.value.find((ev) => !group || EVENT_GROUPS.get(ev)?.has(group));
@@ -238,6 +255,12 @@ function eventOf(d: Draft, toks: readonly Token[], lo: number, hi: number, prev:
     }
   }
   for (const [event, parts] of BOTH) if (parts.length && parts.every((p) => close.has(p))) return event;
+  // "ارتفع عدد ضحايا الحادثة إلى 119 شخصاً", "عدد الوفيات بلغ 113 شخصاً": people counted after a
+  // toll named before them are that toll's dead or wounded, unless a cue stands nearer.
+  if (group === 'people') {
+    const toll = tollBefore(d, toks, lo);
+    if (toll && (!best || toll.dist <= bestDist)) return DEFAULTS.get(toll.key) ?? best;
+  }
   if (best) return best;
   // "مقتل ثلاثة جنود وخمسة مدنيين", "مقتل 12 مدنياً بينهم 4 أطفال": a figure joined to the one
   // before, or a part of it, shares its event.

@@ -267,14 +267,20 @@ function fromNumber(toks: readonly Token[], nr: NumberRead, shadow: Shadow, date
     const sep = toks[nr.end];
     const betweenBefore = toks[nr.start - 1] && toks[nr.start - 1].kind === 'word' && formsOf(toks[nr.start - 1]).some((f) => BETWEEN.has(f.w));
     let second: NumberRead | null = null;
-    if (sep && ((sep.kind === 'word' && RANGE_WORDS.has(sep.text)) || (sep.kind === 'punct' && sep.text === '-') || (betweenBefore && sep.kind === 'word' && (sep.text === 'و' || sep.text === 'الي')))) {
+    // "(18 إلى 20)": "إلى" makes a range only in brackets; elsewhere it is often a rise ("من 18 إلى 20").
+    const bracketed = toks[nr.start - 1]?.text === '(' && sep?.kind === 'word' && sep.text === 'الي';
+    if (sep && ((sep.kind === 'word' && RANGE_WORDS.has(sep.text)) || bracketed || (sep.kind === 'punct' && sep.text === '-') || (betweenBefore && sep.kind === 'word' && (sep.text === 'و' || sep.text === 'الي')))) {
       second = readNumber(toks, nr.end + 1);
     } else if (betweenBefore && sep && ((sep.kind === 'num' && sep.pre === 'و') || (sep.kind === 'word' && sep.text.startsWith('و')))) {
       second = readNumber(toks, nr.end);
       if (second && second.trim !== 1) second = null;
     }
-    if (second && !second.vague && second.value.max !== null && second.value.max > nr.value.min && second.words === nr.words) {
-      value = { min: nr.value.min, max: second.value.max };
+    // "بين 18 و20 ألف": the scale word of the second number scales the first as well.
+    const head = second ? toks[second.start] : undefined;
+    const scale = second && second.words && !nr.words && !nr.vague && head?.kind === 'num' && head.num && second.value.max !== null && nr.value.min < head.num ? second.value.max / head.num : 1;
+    const low = scale >= 1000 && Number.isInteger(scale) ? nr.value.min * scale : nr.value.min;
+    if (second && !second.vague && second.value.max !== null && second.value.max > low && (second.words === nr.words || low !== nr.value.min)) {
+      value = { min: low, max: second.value.max };
       last = numEnd = second.end;
       ranged = true;
       notes.push(`range ${describe(value)}`);
@@ -283,6 +289,19 @@ function fromNumber(toks: readonly Token[], nr: NumberRead, shadow: Shadow, date
         firstTrim = cliticTrim(toks[first]);
         if (toks[first - 1]?.text === 'ما') first--;
       }
+    }
+  }
+
+  // "(18 إلى 20) ألف": a range in brackets, then its scale word.
+  if (ranged && toks[numEnd]?.text === ')' && toks[first - 1]?.text === '(') {
+    const sc = readNumber(toks, numEnd + 1);
+    const factor = sc && sc.words && !sc.vague && sc.start === numEnd + 1 && sc.end === numEnd + 2 ? sc.value.min : null;
+    if (factor !== null && (factor === 1000 || factor === 1e6 || factor === 1e9) && value.min !== null && value.max !== null) {
+      value = { min: value.min * factor, max: value.max * factor };
+      notes[notes.length - 1] = `range ${describe(value)}`;
+      last = numEnd = sc!.end;
+      first--;
+      firstTrim = 0;
     }
   }
 

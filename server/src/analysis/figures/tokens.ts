@@ -75,6 +75,8 @@ function isDigitCode(c: number): boolean {
 }
 
 /** Clitic letters that may be glued to digits in Arabic news ("و3", "بـ150", "الـ2500"). */
+/** Words that bad scraping glues to the number after them (folded): split off, not clitics. */
+const GLUED_WORDS = new Set(['من', 'الي', 'عن', 'في', 'نحو', 'حوالي', 'قرابه', 'بنحو', 'بحوالي', 'لنحو', 'اكثر', 'اقل']);
 const DIGIT_CLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك', 'ال', 'وال', 'بال', 'فال', 'كال', 'لل', 'ولل', 'وب', 'ول', 'فب', 'فل', 'وبال', 'فبال']);
 
 /** Reads a number written in digits at `p`: [end, digits, frac, grouped]. */
@@ -149,6 +151,16 @@ export function tokenize(norm: string, shadow?: HasWords): Token[] {
           t.num = Number(frac ? `${digits}.${frac}` : digits);
           out.push(t);
           i = q;
+          continue;
+        }
+      }
+      // A preposition or hedge glued to digits by careless scraping ("من500", "الى40"): two tokens.
+      if (j > i && j < n && isDigitCode(norm.charCodeAt(j)) && GLUED_WORDS.has(norm.slice(i, j))) {
+        const [q] = scanDigits(norm, j);
+        const next = q < n ? norm.charCodeAt(q) : 0;
+        if (q >= n || !(isDigitCode(next) || isLetterCode(next))) {
+          out.push(makeToken('word', i, j, norm.slice(i, j)));
+          i = j;
           continue;
         }
       }

@@ -10,8 +10,18 @@ function inRanges(ranges: Ranges, start: number, end: number): boolean {
   return false;
 }
 
-/** [start, end) of the headline line, or null when the article opens with its body. */
-export function headlineRange(text: string, boilerplate: Ranges): [number, number] | null {
+/** A masthead or breadcrumb: short parts between bars or arrows ("أوله نيوز | المحلية", "الرئيسية › محليات"). */
+function masthead(line: string): boolean {
+  const parts = line.split(/\s[|›»>]\s/);
+  return parts.length > 1 && parts.every((p) => p.trim().split(/\s+/).length <= 3);
+}
+
+/**
+ * [start, end) of the headline line, or null when the article opens with its body. `outlet`: the
+ * article's outlet, whose name on a line of its own is the masthead, not the headline.
+ */
+export function headlineRange(text: string, boilerplate: Ranges, outlet?: string | null): [number, number] | null {
+  const name = outlet ? outlet.trim() : '';
   let at = 0;
   let lines = 0;
   while (at < text.length && lines < 40) {
@@ -24,7 +34,8 @@ export function headlineRange(text: string, boilerplate: Ranges): [number, numbe
       const words = line.split(/\s+/).length;
       // "6 مايو 2024", "بغداد - أ ف ب": a date or a dateline has at most two words of letters.
       const lettered = line.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length;
-      if (words >= 3 && lettered >= 3) return words <= HEADLINE_WORDS && !/[.!؟?]\s*$/.test(line) ? [at, end] : null;
+      const isMasthead = masthead(line) || (!!name && line.includes(name) && words <= name.split(/\s+/).length + 3);
+      if (words >= 3 && lettered >= 3 && !isMasthead) return words <= HEADLINE_WORDS && !/[.!؟?]\s*$/.test(line) ? [at, end] : null;
     }
     at = end + 1;
   }
