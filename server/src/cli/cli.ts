@@ -124,7 +124,7 @@ async function analyzeToJson(texts: CorpusTexts): Promise<void> {
   await out.member('version', version);
   const index = new ClaimIndex();
   // Each document's story is known once every document is in: until then they wait on disk.
-  const spool = await Spool.create();
+  const spool = new Spool();
   const paths: string[] = [];
   // On several threads when there are many files (corpus/pool.ts); the same documents either way.
   await analyzeEach(

@@ -1,53 +1,73 @@
-// Finished documents waiting on disk. `sanad analyze` writes each document as soon as it is
-// finished, but a document's story is known only once the whole corpus is in (stories/), so the
-// documents' JSON waits in a temporary file, not in memory (10,000 articles make hundreds of
-// megabytes of JSON), and is read back in order once the stories are known.
+// Finished documents waiting for their stories. `sanad analyze` writes each document as soon as
+// it is finished, but a document's story is known only once the whole corpus is in (stories/), so
+// the documents' JSON waits: in memory while it is small, in a temporary file beyond
+// IN_MEMORY_UNITS (10,000 articles make hundreds of megabytes of JSON), read back in order once
+// the stories are known.
 import { createReadStream, promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Between two elements: JSON text never holds a raw NUL (JSON.stringify escapes it). */
+/** Between two elements on disk: JSON text never holds a raw NUL (JSON.stringify escapes it). */
 const SEPARATOR = '\u0000';
+/** UTF-16 units of JSON held in memory before the spool spills to disk (about 64 MB). */
+const IN_MEMORY_UNITS = 32 * 1024 * 1024;
 
 export class Spool {
+  private held: string[] = [];
+  private heldUnits = 0;
+  private file: { dir: string; handle: fs.FileHandle; count: number } | null = null;
   private pending = '';
-  private count = 0;
 
-  private constructor(
-    private readonly dir: string,
-    private readonly file: fs.FileHandle,
-  ) {}
-
-  static async create(): Promise<Spool> {
-    const dir = await fs.mkdtemp(join(tmpdir(), 'sanad-spool-'));
-    return new Spool(dir, await fs.open(join(dir, 'documents'), 'w', 0o600));
+  /** Keeps one element; past the memory limit, writes in chunks of about a megabyte. */
+  async push(element: string): Promise<void> {
+    if (!this.file) {
+      this.held.push(element);
+      this.heldUnits += element.length;
+      if (this.heldUnits <= IN_MEMORY_UNITS) return;
+      const dir = await fs.mkdtemp(join(tmpdir(), 'sanad-spool-'));
+      this.file = { dir, handle: await fs.open(join(dir, 'documents'), 'w', 0o600), count: 0 };
+      const held = this.held;
+      this.held = [];
+      for (const e of held) await this.toDisk(e);
+      return;
+    }
+    await this.toDisk(element);
   }
 
-  /** Keeps one element; writes in chunks of about a megabyte. */
-  push(element: string): Promise<void> | undefined {
-    this.pending += (this.count++ ? SEPARATOR : '') + element;
-    if (this.pending.length < 1 << 20) return undefined;
+  private async toDisk(element: string): Promise<void> {
+    const f = this.file!;
+    this.pending += (f.count++ ? SEPARATOR : '') + element;
+    if (this.pending.length < 1 << 20) return;
     const out = this.pending;
     this.pending = '';
-    return this.file.write(out).then(() => undefined);
+    await f.handle.write(out);
   }
 
-  /** The elements in the order they came, then the spool is gone. */
+  /** The elements in the order they came; a spool on disk is removed afterwards. */
   async *drain(): AsyncGenerator<string> {
+    if (!this.file) {
+      const held = this.held;
+      this.held = [];
+      for (let i = 0; i < held.length; i++) {
+        yield held[i];
+        held[i] = '';
+      }
+      return;
+    }
+    const { dir, handle } = this.file;
     try {
-      if (this.pending) await this.file.write(this.pending);
+      if (this.pending) await handle.write(this.pending);
       this.pending = '';
-      await this.file.close();
-      if (this.count === 0) return;
+      await handle.close();
       let rest = '';
-      for await (const chunk of createReadStream(join(this.dir, 'documents'), { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+      for await (const chunk of createReadStream(join(dir, 'documents'), { encoding: 'utf8', highWaterMark: 1 << 20 })) {
         const parts = (rest + (chunk as string)).split(SEPARATOR);
         rest = parts.pop() ?? '';
         for (const p of parts) yield p;
       }
       yield rest;
     } finally {
-      await fs.rm(this.dir, { recursive: true, force: true });
+      await fs.rm(dir, { recursive: true, force: true });
     }
   }
 }

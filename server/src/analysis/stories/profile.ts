@@ -8,6 +8,7 @@ import stories from '../lexicons/stories.yaml';
 import words from '../lexicons/words.yaml';
 import functionWords from '../lexicons/function-words.yaml';
 import { fold } from '../text/normalize';
+import { WordCache } from '../text/wordCache';
 import type { DocumentAnalysis } from '../types';
 import { parseDays } from '../claims/time';
 import { countryOf, isCountry, keyOf } from '../claims/placeTree';
@@ -97,6 +98,17 @@ function inRanges(ranges: Ranges, start: number, end: number): boolean {
   return false;
 }
 
+/** A written word's stem as a content word, or '' when it is a stop word or too short. */
+function contentStem(word: string): string {
+  const folded = fold(word);
+  if (folded.length < 3 || STOP.has(folded)) return '';
+  const s = stem(folded);
+  return s.length < 2 || STOP.has(s) ? '' : s;
+}
+
+/** The same few thousand words fill every article: each is folded and stemmed once. */
+const stems = new WordCache<string>(40_000);
+
 /**
  * The story profile of one analysed document. `text` is the document's text; without it only the
  * places and actors are known.
@@ -124,10 +136,8 @@ export function profileOf(doc: DocumentAnalysis, text?: string): StoryProfile {
         lineSkipped = inRanges(boilerplate, at, at + 1);
       }
       if (lineSkipped) continue;
-      const folded = fold(m[0]);
-      if (folded.length < 3 || STOP.has(folded)) continue;
-      const s = stem(folded);
-      if (s.length < 2 || STOP.has(s)) continue;
+      const s = stems.get(m[0], contentStem);
+      if (!s) continue;
       const inHead = !!head && at >= head[0] && at < head[1];
       const weight = inHead ? HEADLINE : 1;
       tf.set(s, (tf.get(s) ?? 0) + weight);

@@ -6,11 +6,19 @@
 // not depend on the order articles arrive in, and the index below, updated one article at a time,
 // always holds what a one-shot run over the same articles would give.
 //
-// Cost: an article is only compared with the articles that name one of its places (an inverted
-// index), and a change regroups only the stories it touched.
+// Cost: an article is only compared with the articles that share one of its keys (places and
+// heaviest words, an inverted index), and a change regroups only the stories it touched. A key
+// that more than MAX_SHARED articles hold is like a stop word: it tells no story from another
+// ("غزة" in an archive of the war), and comparing every article that holds it made the index
+// quadratic (a thousand generated articles took seconds, ten thousand minutes). Such a key is not
+// followed; the rarer keys the articles share still link them. (The one place where arrival order
+// matters: articles that came while the key was still rare were compared through it.)
 import type { DocumentAnalysis } from '../types';
 import { cosine, ONE_SITE, profileOf, sharedEvidence, type StoryProfile } from './profile';
 import { within } from '../claims/placeTree';
+
+/** A key held by more articles than this is not followed to find an article's candidates. */
+const MAX_SHARED = 64;
 
 /** Articles published further apart than this are not one story (a quarter: campaigns run for months). */
 export const STORY_DAYS = 92;
@@ -122,7 +130,9 @@ export class StoryIndex {
     this.links.set(doc.path, mine);
     const seen = new Set<string>([doc.path]);
     for (const k of profile.keys) {
-      for (const other of this.byKey.get(k) ?? []) {
+      const holders = this.byKey.get(k);
+      if (!holders || holders.size > MAX_SHARED) continue;
+      for (const other of holders) {
         if (seen.has(other)) continue;
         seen.add(other);
         const s = affinity(profile, this.profiles.get(other)!);

@@ -6,7 +6,7 @@
 // `size` words. When the young one is full it becomes the old one and the oldest answers are
 // dropped; a word still in use is found in the old generation and moved back to the young one.
 // Memory stays under two generations; the words of the articles at hand stay cached.
-class WordCache<V> {
+export class WordCache<V> {
   private young = new Map<string, V>();
   private old = new Map<string, V>();
 
