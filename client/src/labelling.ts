@@ -225,7 +225,7 @@ export function registerLabelling(context: vscode.ExtensionContext, client: Clie
       }
       const VERDICT_LABELS: Record<VerdictName, string> = { accurate: t('Accurate'), misleading: t('Misleading'), false: t('False'), unproven: t('Unproven') };
       const verdict = await vscode.window.showQuickPick(
-        [...VERDICT_NAMES.map((v) => ({ label: VERDICT_LABELS[v], verdict: v as VerdictName | null })), ...(onPair ? [] : [{ label: t('Remove the verdict'), verdict: null }])],
+        [...VERDICT_NAMES.map((v) => ({ label: VERDICT_LABELS[v], verdict: v })), ...(onPair ? [] : [{ label: t('Remove the verdict'), verdict: null }])],
         { title: t('Verdict (exported as ClaimReview)') },
       );
       if (!verdict) return;

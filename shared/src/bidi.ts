@@ -3,9 +3,9 @@
 // a path lets the bidi algorithm pull digits and punctuation into the Arabic run ("2250–2750"
 // drawn as "2750–2250", "(outlet, 2024-01-26)" reversed). Each piece is isolated: values left to
 // right, text by its own first strong letter.
-export const LRI = '\u2066';
-export const FSI = '\u2068';
-export const PDI = '\u2069';
+const LRI = '\u2066';
+const FSI = '\u2068';
+const PDI = '\u2069';
 
 /** A value that reads left to right whatever surrounds it: dates, intervals, paths, counts. */
 export const ltr = (s: string): string => `${LRI}${s}${PDI}`;

@@ -30,8 +30,6 @@ export const COMMANDS = {
   giveVerdict: 'sanad.giveVerdict',
 } as const;
 
-export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
-
 /** A span of an open article, in UTF-16 offsets. */
 export interface SpanArgs {
   uri: string;

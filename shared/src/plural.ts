@@ -9,10 +9,10 @@ export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 const rules = new Map<string, Intl.PluralRules>();
 
 /** The CLDR category of N in LOCALE. */
-export function pluralCategory(n: number, locale: string): PluralCategory {
+function pluralCategory(n: number, locale: string): PluralCategory {
   let r = rules.get(locale);
   if (!r) rules.set(locale, (r = new Intl.PluralRules(locale)));
-  return r.select(n) as PluralCategory;
+  return r.select(n);
 }
 
 /**

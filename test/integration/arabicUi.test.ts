@@ -57,8 +57,8 @@ async function piecesLeft(p: Page, selector: string, pieces: string[]): Promise<
         if (at.length !== pieces.length) continue;
         return at.map((i, k) => {
           const range = document.createRange();
-          range.setStart(node!, i);
-          range.setEnd(node!, i + pieces[k].length);
+          range.setStart(node, i);
+          range.setEnd(node, i + pieces[k].length);
           return range.getBoundingClientRect().left;
         });
       }

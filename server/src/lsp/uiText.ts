@@ -23,8 +23,6 @@ export function setUiLanguage(value: unknown): void {
   }
 }
 
-export const uiLanguage = (): 'en' | 'ar' => lang;
-
 const fill = (s: string, args: Array<string | number>) => s.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] === undefined ? m : String(args[Number(i)])));
 
 /** MESSAGE (English, with {0}…) in the UI language. */

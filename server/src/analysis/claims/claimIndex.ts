@@ -224,7 +224,7 @@ export class ClaimIndex {
   remove(path: string): string[] {
     const touched = new Set<string>();
     if (this.docs.has(path)) touched.add(path);
-    let moved: string[] = [];
+    let moved: string[];
     try {
       moved = this.stories.remove(path);
     } catch {

@@ -66,7 +66,7 @@ export interface Claim {
 }
 
 /** The scope of a combined toll ("في البلدين", "العدد الإجمالي" beside two places). */
-export const COMBINED = '*combined';
+const COMBINED = '*combined';
 
 function strs(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map(fold) : [];

@@ -21,18 +21,18 @@ import { within } from '../claims/placeTree';
 const MAX_SHARED = 64;
 
 /** Articles published further apart than this are not one story (a quarter: campaigns run for months). */
-export const STORY_DAYS = 92;
+const STORY_DAYS = 92;
 /** Similarity that links two articles into one story. */
-export const LINK = 0.15;
+const LINK = 0.15;
 /** Distinctive words, places and actors (sharedEvidence) two articles must share to be linked. */
-export const MIN_EVIDENCE = 3;
+const MIN_EVIDENCE = 3;
 /** Similarity that links two articles naming no place in common. */
-export const UNPLACED_LINK = 0.2;
+const UNPLACED_LINK = 0.2;
 /**
  * Similarity at which two articles are surely about the same event: what a figure whose time is
  * unknown needs before it is compared (an undated figure is not taken to be simultaneous).
  */
-export const STRONG = 0.3;
+const STRONG = 0.3;
 
 /** True when the places two articles name most can be one site ("بغداد" and "الكرادة" can). */
 function sameSite(a: StoryProfile, b: StoryProfile): boolean {
@@ -58,7 +58,7 @@ export function affinity(a: StoryProfile, b: StoryProfile): number | null {
 }
 
 /** A short, stable id for the story whose first article (by path) is `path`. */
-export function storyId(path: string): string {
+function storyId(path: string): string {
   // FNV-1a over the UTF-16 units: the same on every machine.
   let h = 0x811c9dc5;
   for (let i = 0; i < path.length; i++) {

@@ -59,7 +59,7 @@ export function describePair(c: Contradiction, fromPath: string, index: Workspac
 }
 
 /** "150+ (إيلاف) vs dozens (إرم نيوز)", each piece isolated so it keeps its own order. */
-export function pairLine(mine: PairSide, theirs: PairSide, vs = 'vs'): string {
+function pairLine(mine: PairSide, theirs: PairSide, vs = 'vs'): string {
   const one = (s: PairSide) => `${ltr(s.short)} (${fsi(s.who)})`;
   return `${one(mine)} ${vs} ${one(theirs)}`;
 }

@@ -8,7 +8,6 @@ import { contradictionKey, findReview, makeReview, type ContradictionReview } fr
 import type { LabelService, LabelResult } from '../labelService';
 import type { IndexEntry, WorkspaceIndex } from '../workspaceIndex';
 import type { ContradictionData, LabelAction, LabelActionResult, LabelSnapshot, ReviewContradictionParams, SpanKind } from '../../../../shared/src/protocol';
-import type { LabelValue } from '../../labels';
 import { COMMANDS, command } from '../../../../shared/src/commands';
 
 const KIND_NAME: Record<SpanKind, string> = { person: 'person', organization: 'organisation', place: 'place', date: 'date', quantity: 'figure' };
@@ -51,7 +50,7 @@ export function labelCodeActions(doc: TextDocument, range: Range, index: Workspa
   const seen = new Set<string>();
   for (const d of diagnostics.filter((x) => x.source === 'sanad' && x.code === 'contradiction')) {
     const data = d.data as ContradictionData | undefined;
-    const key = data?.pair ?? `${d.range.start.line}:${d.range.start.character}:${d.message}`;
+    const key = data?.pair ?? `${d.range.start.line}:${d.range.start.character}:${typeof d.message === 'string' ? d.message : d.message.value}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const args = { uri: doc.uri, start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end), other: data?.other, pair: data?.title };
@@ -91,7 +90,7 @@ async function restore(a: Extract<LabelAction, { action: 'restore' }>, text: str
   const now = labels.labels(a.uri).find((l) => !l.orphaned && l.start === a.start && l.end === a.end);
   const p = a.previous;
   if (!p) return now ? labels.clear(a.uri, text, now.id) : { ok: true };
-  const value = p.value as LabelValue | undefined;
+  const value = p.value;
   let result: LabelResult;
   if (p.status === 'manual') result = await labels.labelSpan(a.uri, text, a.start, a.end, p.type, { value });
   else {
