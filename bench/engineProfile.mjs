@@ -68,7 +68,9 @@ function corpus(n, seed = 1) {
 
 function bigText(chars, seed = 99) {
   const rand = rng(seed);
-  const pool = readFileSync(join(root, 'seeds', '003_7679b3e3658cb47b.txt'), 'utf8').split('\n').filter((l) => l.length > 60);
+  const pool = readFileSync(join(root, 'seeds', '003_7679b3e3658cb47b.txt'), 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 60);
   const parts = [];
   let len = 0;
   for (let i = 0; len < chars; i++) {
@@ -93,7 +95,16 @@ if (mode === 'corpus') {
   const r = engine.analyzeCorpus(files);
   const t = ms(t0);
   const mentions = r.documents.reduce((k, d) => k + d.mentions.length, 0);
-  console.log(JSON.stringify({ articles: files.length, ms: Math.round(t), mentions, contradictions: r.contradictions.length, heapMB: Math.round(heapMB() - h0), rssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  console.log(
+    JSON.stringify({
+      articles: files.length,
+      ms: Math.round(t),
+      mentions,
+      contradictions: r.contradictions.length,
+      heapMB: Math.round(heapMB() - h0),
+      rssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    }),
+  );
 } else if (mode === 'scale') {
   for (const kb of arg.split(',').map(Number)) {
     const text = bigText(kb * 512); // Arabic: about two bytes a character
@@ -103,7 +114,9 @@ if (mode === 'corpus') {
     let r;
     for (let k = 0; k < runs; k++) r = engine.analyzeText('big.txt', text);
     const t = ms(t0) / runs;
-    console.log(`${String(kb).padStart(6)} KB  ${text.length} chars  ${t.toFixed(1)} ms  ${(t / (text.length / 1000)).toFixed(3)} ms/1k chars  ${r.mentions.length} mentions${r.problems ? ' problems: ' + r.problems.join('; ') : ''}`);
+    console.log(
+      `${String(kb).padStart(6)} KB  ${text.length} chars  ${t.toFixed(1)} ms  ${(t / (text.length / 1000)).toFixed(3)} ms/1k chars  ${r.mentions.length} mentions${r.problems ? ' problems: ' + r.problems.join('; ') : ''}`,
+    );
   }
 } else if (mode === 'edit') {
   const files = corpus(1000, 7);
@@ -122,7 +135,9 @@ if (mode === 'corpus') {
     times.push([t1 - t0, performance.now() - t1]);
   }
   const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  console.log(JSON.stringify({ chars: text.length, analyzeMs: +med(times.map((x) => x[0])).toFixed(1), indexMs: +med(times.map((x) => x[1])).toFixed(1), contradictions: index.contradictions().length }));
+  console.log(
+    JSON.stringify({ chars: text.length, analyzeMs: +med(times.map((x) => x[0])).toFixed(1), indexMs: +med(times.map((x) => x[1])).toFixed(1), contradictions: index.contradictions().length }),
+  );
 } else if (mode === 'dump') {
   const r = engine.analyzeCorpus(corpus(Number(arg)));
   writeFileSync(file, JSON.stringify(r, null, 1));
@@ -141,7 +156,15 @@ if (mode === 'corpus') {
   const h1 = heapMB();
   index.contradictions();
   const h2 = heapMB();
-  console.log(JSON.stringify({ articles: files.length, analysesMB: Math.round(h1 - h0), afterContradictionsMB: Math.round(h2 - h0), contradictions: index.contradictions().length, rssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  console.log(
+    JSON.stringify({
+      articles: files.length,
+      analysesMB: Math.round(h1 - h0),
+      afterContradictionsMB: Math.round(h2 - h0),
+      contradictions: index.contradictions().length,
+      rssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    }),
+  );
 } else {
   console.error('modes: corpus N | scale KB,KB | edit KB | dump N FILE | retain N');
   process.exit(2);

@@ -32,7 +32,9 @@ export async function benchLsp(work, n, { edits = 40 } = {}) {
   generateCorpus(corpus, n, join(root, 'seeds'), 7);
   // The article under edit: about 20 KB of generated text, itself part of the corpus.
   const rand = rng(99);
-  const pool = readFileSync(join(root, 'seeds', '003_7679b3e3658cb47b.txt'), 'utf8').split('\n').filter((l) => l.length > 60);
+  const pool = readFileSync(join(root, 'seeds', '003_7679b3e3658cb47b.txt'), 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 60);
   let big = '';
   for (let i = 0; big.length < 20_000 / 2; i++) big += article(rand, pool, i);
   mkdirSync(join(corpus, 'edited'), { recursive: true });
@@ -40,7 +42,9 @@ export async function benchLsp(work, n, { edits = 40 } = {}) {
   writeFileSync(bigPath, big);
   const bigUri = pathToFileURL(bigPath).toString();
 
-  const child = spawn(process.execPath, [...(process.env.SANAD_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), process.env.SANAD_BENCH_SERVER ?? join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.SANAD_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), process.env.SANAD_BENCH_SERVER ?? join(root, 'dist', 'server.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const conn = P.createProtocolConnection(new P.StreamMessageReader(child.stdout), new P.StreamMessageWriter(child.stdin));
   const listeners = new Set();
   const emit = (kind, params) => listeners.forEach((l) => l(kind, params));
@@ -72,7 +76,9 @@ export async function benchLsp(work, n, { edits = 40 } = {}) {
   conn.listen();
 
   await conn.sendRequest(P.InitializeRequest.type, {
-    processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } },
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } },
     workspaceFolders: [{ uri: pathToFileURL(work).toString(), name: 'bench' }],
   });
   const t0 = performance.now();
@@ -104,9 +110,7 @@ export async function benchLsp(work, n, { edits = 40 } = {}) {
   for (let i = 0; i < edits; i++) {
     const adding = i % 2 === 0;
     const at = text.indexOf(' ', 200 + i * 97) + 1;
-    const change = adding
-      ? { range: posRange(text, at, at), text: '\u200b' }
-      : { range: posRange(text, text.indexOf('\u200b'), text.indexOf('\u200b') + 1), text: '' };
+    const change = adding ? { range: posRange(text, at, at), text: '\u200b' } : { range: posRange(text, text.indexOf('\u200b'), text.indexOf('\u200b') + 1), text: '' };
     text = adding ? text.slice(0, at) + '\u200b' + text.slice(at) : text.replace('\u200b', '');
     version++;
     const hidden = adding ? 1 : 0;
@@ -129,7 +133,14 @@ export async function benchLsp(work, n, { edits = 40 } = {}) {
   });
   child.kill();
   return {
-    articles: n, indexMs, stages, duringSeries: process.env.SANAD_BENCH_SERIES ? duringMs.map((x) => Math.round(x)) : undefined, duringIndexing: { requests: duringMs.length, median: pct(duringMs, 50), p95: pct(duringMs, 95), max: Math.max(0, ...duringMs) }, contradictions: status.contradictions, serverPeakMB: memory, articleKB: Math.round(big.length * 2 / 1024),
+    articles: n,
+    indexMs,
+    stages,
+    duringSeries: process.env.SANAD_BENCH_SERIES ? duringMs.map((x) => Math.round(x)) : undefined,
+    duringIndexing: { requests: duringMs.length, median: pct(duringMs, 50), p95: pct(duringMs, 95), max: Math.max(0, ...duringMs) },
+    contradictions: status.contradictions,
+    serverPeakMB: memory,
+    articleKB: Math.round((big.length * 2) / 1024),
     edit: { median: pct(editMs, 50), p95: pct(editMs, 95) },
     semanticTokens: { median: pct(tokenMs, 50), p95: pct(tokenMs, 95) },
   };

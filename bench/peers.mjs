@@ -28,7 +28,10 @@ export function runCspell(dir) {
   const { bin, config } = ensureCspell();
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [bin, 'lint', '--no-progress', '--no-summary', '--no-cache', '--no-gitignore', '--config', config, '--locale', 'ar', '**/*.txt'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'lint', '--no-progress', '--no-summary', '--no-cache', '--no-gitignore', '--config', config, '--locale', 'ar', '**/*.txt'], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let peak = 0;
     const poll = setInterval(() => {
       try {

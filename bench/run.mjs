@@ -41,7 +41,10 @@ function attempt(what, run) {
 
 function measure(task, dir) {
   const r = spawnSync(process.execPath, ['--max-old-space-size=4096', join(root, 'bench/measure.cjs'), task, dir], {
-    cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
   });
   const last = r.stderr.trim().split('\n').pop();
   if (r.status !== 0 && r.status !== 1) throw new Error(`${task} failed (${r.status}): ${r.stderr.slice(-2000)}`);
@@ -83,20 +86,27 @@ const f = (x, w = 9) => (x === undefined || Number.isNaN(x) ? '—' : x.toFixed(
 console.log(`\nSanad benchmark · ${results.machine.cpus} × ${results.machine.cpu} · ${results.machine.memoryGB} GB · Node ${results.machine.node}\n`);
 console.log('articles    MB  floor ms  analyze ms  peak MB  ×floor   cspell ms  cspell/analyze');
 for (const c of results.corpora) {
-  console.log(`${String(c.articles).padStart(8)} ${String(c.megabytes).padStart(5)} ${f(c.floor.ms)} ${f(c.analyze.ms, 11)} ${f(c.analyze.peakMB, 8)} ${String(c.analyzeOverFloor).padStart(6)}× ${f(c.cspell?.ms, 11)} ${c.cspell ? String(c.cspellOverAnalyze).padStart(14) + '×' : '—'.padStart(15)}`);
+  console.log(
+    `${String(c.articles).padStart(8)} ${String(c.megabytes).padStart(5)} ${f(c.floor.ms)} ${f(c.analyze.ms, 11)} ${f(c.analyze.peakMB, 8)} ${String(c.analyzeOverFloor).padStart(6)}× ${f(c.cspell?.ms, 11)} ${c.cspell ? String(c.cspellOverAnalyze).padStart(14) + '×' : '—'.padStart(15)}`,
+  );
 }
 console.log('\narticles   figures   contradictions   comparison ms');
-for (const c of results.corpora) console.log(`${String(c.articles).padStart(8)} ${String(c.contradictions.claims ?? '—').padStart(9)} ${String(c.contradictions.contradictions ?? '—').padStart(16)} ${f(c.contradictions.ms, 15)}`);
+for (const c of results.corpora)
+  console.log(`${String(c.articles).padStart(8)} ${String(c.contradictions.claims ?? '—').padStart(9)} ${String(c.contradictions.contradictions ?? '—').padStart(16)} ${f(c.contradictions.ms, 15)}`);
 if (results.corpora.some((c) => c.lsp)) {
   console.log('\nlanguage server   index→diagnosed ms   server peak MB   edit→diagnostics ms (median/p95)   semantic tokens ms (median/p95)');
   for (const c of results.corpora.filter((x) => x.lsp)) {
     const l = c.lsp;
-    console.log(`${String(c.articles).padStart(15)} ${f(l.indexMs, 20)} ${f(l.serverPeakMB, 16)} ${(l.edit.median.toFixed(1) + ' / ' + l.edit.p95.toFixed(1)).padStart(34)} ${(l.semanticTokens.median.toFixed(1) + ' / ' + l.semanticTokens.p95.toFixed(1)).padStart(33)}`);
+    console.log(
+      `${String(c.articles).padStart(15)} ${f(l.indexMs, 20)} ${f(l.serverPeakMB, 16)} ${(l.edit.median.toFixed(1) + ' / ' + l.edit.p95.toFixed(1)).padStart(34)} ${(l.semanticTokens.median.toFixed(1) + ' / ' + l.semanticTokens.p95.toFixed(1)).padStart(33)}`,
+    );
   }
   for (const c of results.corpora.filter((x) => x.lsp?.stages)) console.log(`${String(c.articles).padStart(15)} stages: ${c.lsp.stages}`);
   for (const c of results.corpora.filter((x) => x.lsp?.duringIndexing)) {
     const d = c.lsp.duringIndexing;
-    console.log(`${String(c.articles).padStart(15)} semantic tokens while indexing: ${d.requests} requests, median ${d.median?.toFixed(1)} ms, p95 ${d.p95?.toFixed(1)} ms, max ${d.max.toFixed(1)} ms`);
+    console.log(
+      `${String(c.articles).padStart(15)} semantic tokens while indexing: ${d.requests} requests, median ${d.median?.toFixed(1)} ms, p95 ${d.p95?.toFixed(1)} ms, max ${d.max.toFixed(1)} ms`,
+    );
   }
 }
 console.log('\nTargets: analyze ≤ 10× floor and ≥ 5× faster than cspell on 1,000 articles; 10,000 articles < 15 s and < 500 MB;');

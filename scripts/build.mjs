@@ -36,7 +36,9 @@ const common = {
 function testEntries(dir) {
   const abs = join(root, dir);
   if (!existsSync(abs)) return [];
-  return readdirSync(abs).filter((f) => f.endsWith('.test.ts')).map((f) => join(abs, f));
+  return readdirSync(abs)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => join(abs, f));
 }
 
 const bundles = [

@@ -242,7 +242,8 @@ for (let i = 0; i < files.length; i++) {
 }
 const storyPrecision = ratio(tp, tp + fp);
 const storyRecall = ratio(tp, tp + fn);
-const storyF1 = storyPrecision === null || storyRecall === null || storyPrecision + storyRecall === 0 ? 0 : Math.round(((2 * storyPrecision * storyRecall) / (storyPrecision + storyRecall)) * 1000) / 1000;
+const storyF1 =
+  storyPrecision === null || storyRecall === null || storyPrecision + storyRecall === 0 ? 0 : Math.round(((2 * storyPrecision * storyRecall) / (storyPrecision + storyRecall)) * 1000) / 1000;
 
 // ---- report ----
 
@@ -270,11 +271,14 @@ const counts = {
 
 const show = (v) => (v === null ? '  n/a' : v.toFixed(3));
 const lines = [];
-lines.push(`Sanad evaluation: ${fileCount} articles, ${required.length} gold pairs (${KINDS.map((k) => `${counts.goldPairs[k]} ${k}`).join(', ')}), ${counts.optionalPairs} optional, ${silent.length} that must stay silent`);
+lines.push(
+  `Sanad evaluation: ${fileCount} articles, ${required.length} gold pairs (${KINDS.map((k) => `${counts.goldPairs[k]} ${k}`).join(', ')}), ${counts.optionalPairs} optional, ${silent.length} that must stay silent`,
+);
 lines.push(`listed ${listed.length} pairs: ${found.length} right, ${counts.listedFalse} wrong, ${counts.listedNeutral} optional (not counted)`);
 lines.push('');
 lines.push('kind            precision  recall  recall (any kind)');
-for (const k of [...KINDS, 'overall']) lines.push(`${k.padEnd(15)} ${show(precision[k]).padStart(9)}  ${show(recall[k]).padStart(6)}  ${show(k === 'overall' ? recall.overall : recallAnyKind[k]).padStart(17)}`);
+for (const k of [...KINDS, 'overall'])
+  lines.push(`${k.padEnd(15)} ${show(precision[k]).padStart(9)}  ${show(recall[k]).padStart(6)}  ${show(k === 'overall' ? recall.overall : recallAnyKind[k]).padStart(17)}`);
 lines.push('');
 lines.push(`kind right among the pairs found:       ${show(kindRight)}`);
 lines.push(`must-stay-silent pairs kept silent:      ${show(silentKept)}  (${silentBroken.length} of ${silent.length} listed)`);
@@ -286,12 +290,24 @@ if (silentBroken.length) {
     const key = s.why.split(',')[0];
     byWhy[key] = (byWhy[key] ?? 0) + 1;
   }
-  lines.push(`silent pairs listed, by reason: ${Object.entries(byWhy).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  lines.push(
+    `silent pairs listed, by reason: ${Object.entries(byWhy)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  );
 }
 if (flag('--details')) {
   lines.push('', 'Listed pairs:');
   for (const l of listed) {
-    const verdict = l.gold ? (l.kind === l.gold.kind ? 'RIGHT' : `RIGHT PAIR, kind should be ${l.gold.kind}`) : l.neutral ? 'optional' : l.silentHit ? `WRONG (must stay silent: ${l.silentHit.why})` : 'WRONG';
+    const verdict = l.gold
+      ? l.kind === l.gold.kind
+        ? 'RIGHT'
+        : `RIGHT PAIR, kind should be ${l.gold.kind}`
+      : l.neutral
+        ? 'optional'
+        : l.silentHit
+          ? `WRONG (must stay silent: ${l.silentHit.why})`
+          : 'WRONG';
     lines.push(`  [${l.kind}] ${verdict}: ${l.x.file} "${textOf(l.x.file).slice(l.x.start, l.x.end)}" / ${l.y.file} "${textOf(l.y.file).slice(l.y.start, l.y.end)}"`);
   }
   lines.push('', 'Gold pairs not listed:');
@@ -314,7 +330,14 @@ function flatten(obj, prefix = '') {
   return out;
 }
 if (flag('--update-baseline')) {
-  writeFileSync(baselinePath, JSON.stringify({ note: 'Scores of `npm run eval` to keep; every figure is higher-is-better. Update with `node scripts/eval.mjs --update-baseline` when the engine improves.', figures, counts }, null, 2) + '\n');
+  writeFileSync(
+    baselinePath,
+    JSON.stringify(
+      { note: 'Scores of `npm run eval` to keep; every figure is higher-is-better. Update with `node scripts/eval.mjs --update-baseline` when the engine improves.', figures, counts },
+      null,
+      2,
+    ) + '\n',
+  );
   console.log(`\nwrote ${relative(root, baselinePath)}`);
 }
 if (flag('--check')) {

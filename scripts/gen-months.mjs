@@ -17,11 +17,7 @@ const out = join(values.out ?? join(root, 'server/src/analysis/data'), 'months.g
 // Every Arabic locale CLDR knows, grouped by region only for the reader of the JSON; the engine
 // takes the union. Levant and Iraq use the Syriac names, Egypt and the Gulf the Latin ones,
 // Algeria and Tunisia the French ones, Morocco and Mauritania their own.
-const ARABIC_LOCALES = [
-  'ar-IQ', 'ar-SY', 'ar-LB', 'ar-JO', 'ar-PS',
-  'ar-EG', 'ar-SD', 'ar-LY', 'ar-SA', 'ar-AE', 'ar-KW', 'ar-QA', 'ar-BH', 'ar-OM', 'ar-YE',
-  'ar-DZ', 'ar-TN', 'ar-MA', 'ar-MR',
-];
+const ARABIC_LOCALES = ['ar-IQ', 'ar-SY', 'ar-LB', 'ar-JO', 'ar-PS', 'ar-EG', 'ar-SD', 'ar-LY', 'ar-SA', 'ar-AE', 'ar-KW', 'ar-QA', 'ar-BH', 'ar-OM', 'ar-YE', 'ar-DZ', 'ar-TN', 'ar-MA', 'ar-MR'];
 // Latin-script dates appear in Arabic pages ("12th, February 2024", tweets quoted in full).
 const LATIN_LOCALES = ['en', 'fr'];
 

@@ -25,10 +25,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CS_VERSION = process.env.SANAD_CODE_SERVER_VERSION ?? '4.100.3';
 const CS_HOME = process.env.SANAD_CODE_SERVER_HOME ?? join(ROOT, '.vscode-test', `code-server-${CS_VERSION}`);
 const CHROMIUM = process.env.SANAD_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic',
-];
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 // Settings that keep a fresh window quiet: no welcome page, no tips, no trust prompt, no git scan.
 export const QUIET_SETTINGS = {
@@ -56,7 +53,11 @@ function hookExit() {
   if (hooked) return;
   hooked = true;
   process.once('exit', cleanupNow);
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ]) {
     // Exiting runs the 'exit' hook above, which does the killing.
     process.once(signal, () => process.exit(code));
   }
@@ -170,7 +171,9 @@ const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
 /** PROMISE's value, or `null` if it takes longer than MS; the timer never outlives the wait. */
 function within(promise, ms) {
   let timer;
-  const late = new Promise((res) => { timer = setTimeout(() => res(null), ms); });
+  const late = new Promise((res) => {
+    timer = setTimeout(() => res(null), ms);
+  });
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
@@ -191,12 +194,11 @@ export async function findCodeServer({ install = true, timeoutMs = 15 * 60_000 }
   if (!existsSync(entry)) throw new Error(`code-server entry point not found: ${entry}`);
   const home = tempDir('sanad-cs-probe-');
   try {
-    const out = await runToEnd(process.execPath, [entry, '--version'], { env: childEnv(home), label: 'code-server --version', timeoutMs: 30_000 })
-      .catch((err) => {
-        // The setup's last step builds argon2 from source; code-server loads it even without passwords.
-        const hint = /argon2/.test(err.message) ? `\nfix: (cd ${CS_HOME} && npm rebuild argon2 --build-from-source)` : '';
-        throw new Error(`the code-server in ${CS_HOME} does not start: ${err.message}${hint}`);
-      });
+    const out = await runToEnd(process.execPath, [entry, '--version'], { env: childEnv(home), label: 'code-server --version', timeoutMs: 30_000 }).catch((err) => {
+      // The setup's last step builds argon2 from source; code-server loads it even without passwords.
+      const hint = /argon2/.test(err.message) ? `\nfix: (cd ${CS_HOME} && npm rebuild argon2 --build-from-source)` : '';
+      throw new Error(`the code-server in ${CS_HOME} does not start: ${err.message}${hint}`);
+    });
     const version = /^(\d+\.\d+\.\d+)\s/m.exec(out)?.[1];
     if (!version) throw new Error(`code-server --version printed no version:\n${out}`);
     return { entry, version };
@@ -211,7 +213,9 @@ export async function installVsix({ entry, vsix, extensionsDir, home, timeoutMs 
   mkdirSync(extensionsDir, { recursive: true });
   const before = new Set(readdirSync(extensionsDir));
   await runToEnd(process.execPath, [entry, '--install-extension', resolve(vsix), '--extensions-dir', extensionsDir, '--force'], {
-    env: childEnv(home), label: 'code-server --install-extension', timeoutMs,
+    env: childEnv(home),
+    label: 'code-server --install-extension',
+    timeoutMs,
   });
   const added = readdirSync(extensionsDir).filter((d) => !before.has(d) && !d.startsWith('.') && d !== 'extensions.json');
   if (!added.length) throw new Error(`installing ${vsix} left nothing in ${extensionsDir}`);
@@ -262,16 +266,30 @@ export async function startCodeServer({ entry, folder, extensionsDir, userDataDi
   writeFileSync(config, 'auth: none\n');
   const tryPort = async (p) => {
     const args = [
-      entry, '--config', config, '--auth', 'none', '--bind-addr', `127.0.0.1:${p}`,
-      '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir,
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+      entry,
+      '--config',
+      config,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${p}`,
+      '--extensions-dir',
+      extensionsDir,
+      '--user-data-dir',
+      userDataDir,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
       resolve(folder),
     ];
     const proc = startChild(process.execPath, args, { env: childEnv(home), label: 'code-server' });
     const base = `http://127.0.0.1:${p}`;
     const deadline = Date.now() + timeoutMs;
     let exited = null;
-    proc.exited.then((e) => { exited = e; });
+    proc.exited.then((e) => {
+      exited = e;
+    });
     while (Date.now() < deadline) {
       if (exited) return { proc, base, failed: `code-server exited (${exited.code ?? exited.signal}) before answering\n${proc.tail()}` };
       if ((await httpStatus(`${base}/healthz`)) === 200) return { proc, base };
@@ -387,7 +405,9 @@ async function launchElectron({ vsix, folder, settings, extensionsDir, userDataD
     const cmd = process.platform === 'win32' ? 'cmd.exe' : cli;
     const pre = process.platform === 'win32' ? ['/d', '/s', '/c', cli] : [];
     await runToEnd(cmd, [...pre, ...profile, '--install-extension', resolve(vsix), '--force'], {
-      env: childEnv(home), label: 'code --install-extension', timeoutMs: 120_000,
+      env: childEnv(home),
+      label: 'code --install-extension',
+      timeoutMs: 120_000,
     });
   }
   writeUserSettings(userDataDir, settings);
@@ -395,8 +415,15 @@ async function launchElectron({ vsix, folder, settings, extensionsDir, userDataD
   return _electron.launch({
     executablePath,
     args: [
-      resolve(folder), ...profile, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes',
-      '--disable-telemetry', '--disable-updates', '--disable-gpu', '--new-window',
+      resolve(folder),
+      ...profile,
+      '--disable-workspace-trust',
+      '--skip-welcome',
+      '--skip-release-notes',
+      '--disable-telemetry',
+      '--disable-updates',
+      '--disable-gpu',
+      '--new-window',
       // No keyring prompt on machines without one (CI runners).
       '--use-inmemory-secretstorage',
       // Chromium's sandbox refuses to start as root, as CI containers often run.

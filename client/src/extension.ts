@@ -71,9 +71,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   registerLanguageAssociation(context);
   registerCommands(context, () => client);
-  registerLabelling(context, () => client, (doc, offset) => painter.spanAt(doc, offset));
+  registerLabelling(
+    context,
+    () => client,
+    (doc, offset) => painter.spanAt(doc, offset),
+  );
   registerClaimView(context, () => client);
-  registerReview(context, () => client, (doc) => painter.spansOf(doc));
+  registerReview(
+    context,
+    () => client,
+    (doc) => painter.spansOf(doc),
+  );
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(trustNotification, { trusted: true })));
 
   await client.start();

@@ -4,8 +4,19 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  labelRequest, reviewContradictionRequest, exportRequest, importRequest, compareRequest, reportRequest, VERDICT_NAMES, type VerdictName,
-  type LabelAction, type LabelActionResult, type LabelSnapshot, type SpanKind, type PaintSpan,
+  labelRequest,
+  reviewContradictionRequest,
+  exportRequest,
+  importRequest,
+  compareRequest,
+  reportRequest,
+  VERDICT_NAMES,
+  type VerdictName,
+  type LabelAction,
+  type LabelActionResult,
+  type LabelSnapshot,
+  type SpanKind,
+  type PaintSpan,
 } from '../../shared/src/protocol';
 import { t } from './uiLanguage';
 import { COMMANDS, type CommandArgs, type SpanArgs } from '../../shared/src/commands';
@@ -49,13 +60,20 @@ function quote(uri: string, start: number, end: number): string {
 
 function feedback(action: LabelAction, what: string): string {
   switch (action.action) {
-    case 'accept': return t('Sanad: accepted {0}', what);
-    case 'reject': return t('Sanad: rejected {0}', what);
-    case 'label': return t('Sanad: labelled {0} as {1}', what, TYPES.find((x) => x.kind === action.kind)?.label() ?? action.kind);
-    case 'note': return t('Sanad: note saved on {0}', what);
-    case 'clear': return t('Sanad: removed the label on {0}', what);
-    case 'restore': return t('Sanad: undid the decision on {0}', what);
-    case 'verdict': return t('Sanad: verdict saved on {0}', what);
+    case 'accept':
+      return t('Sanad: accepted {0}', what);
+    case 'reject':
+      return t('Sanad: rejected {0}', what);
+    case 'label':
+      return t('Sanad: labelled {0} as {1}', what, TYPES.find((x) => x.kind === action.kind)?.label() ?? action.kind);
+    case 'note':
+      return t('Sanad: note saved on {0}', what);
+    case 'clear':
+      return t('Sanad: removed the label on {0}', what);
+    case 'restore':
+      return t('Sanad: undid the decision on {0}', what);
+    case 'verdict':
+      return t('Sanad: verdict saved on {0}', what);
   }
 }
 
@@ -122,7 +140,14 @@ async function claimReviewDetails(context: vscode.ExtensionContext): Promise<{ o
   const config = vscode.workspace.getConfiguration('sanad');
   let organization = config.get<string>('claimReview.organization', '').trim();
   if (!organization) {
-    organization = (await vscode.window.showInputBox({ title: t('ClaimReview'), prompt: t('The fact-checking organisation publishing the verdicts (saved as sanad.claimReview.organization)'), ignoreFocusOut: true }))?.trim() ?? '';
+    organization =
+      (
+        await vscode.window.showInputBox({
+          title: t('ClaimReview'),
+          prompt: t('The fact-checking organisation publishing the verdicts (saved as sanad.claimReview.organization)'),
+          ignoreFocusOut: true,
+        })
+      )?.trim() ?? '';
     if (!organization) return undefined;
     await config.update('claimReview.organization', organization, vscode.ConfigurationTarget.Workspace);
   }
@@ -174,7 +199,10 @@ export function registerLabelling(context: vscode.ExtensionContext, client: Clie
     if (chosen === 'quantity' || chosen === 'date') {
       value = await vscode.window.showInputBox({
         title: t('Value (optional)'),
-        prompt: chosen === 'quantity' ? t('The figure: 3, 151+ or 20-99; leave empty to keep it unspecified') : t('The date: 2024-01-25, 2024-01 or 2024-01-01/2024-01-10; leave empty to keep it unspecified'),
+        prompt:
+          chosen === 'quantity'
+            ? t('The figure: 3, 151+ or 20-99; leave empty to keep it unspecified')
+            : t('The date: 2024-01-25, 2024-01 or 2024-01-01/2024-01-10; leave empty to keep it unspecified'),
       });
       if (value === undefined) return;
     }
@@ -219,7 +247,13 @@ export function registerLabelling(context: vscode.ExtensionContext, client: Clie
       const clash = vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.code === 'contradiction' && d.range.contains(here));
       let onPair = false;
       if (clash) {
-        const what = await vscode.window.showQuickPick([{ label: t('This figure'), pair: false }, { label: t('The contradiction'), description: clash.message.slice(0, 80), pair: true }], { title: t('Give a verdict on…') });
+        const what = await vscode.window.showQuickPick(
+          [
+            { label: t('This figure'), pair: false },
+            { label: t('The contradiction'), description: clash.message.slice(0, 80), pair: true },
+          ],
+          { title: t('Give a verdict on…') },
+        );
         if (!what) return;
         onPair = what.pair;
       }
@@ -251,7 +285,11 @@ export function registerLabelling(context: vscode.ExtensionContext, client: Clie
       }
       const result = await c.sendRequest(reviewContradictionRequest, { ...args, note });
       if (!result.ok) void vscode.window.showWarningMessage(`Sanad: ${result.message}`);
-      else vscode.window.setStatusBarMessage(`$(check) ${args.decision === 'explained' ? t('Sanad: marked as explained') : args.decision === 'confirmed' ? t('Sanad: contradiction confirmed') : t('Sanad: review removed')}${args.pair ? ` — ${args.pair}` : ''}`, 5000);
+      else
+        vscode.window.setStatusBarMessage(
+          `$(check) ${args.decision === 'explained' ? t('Sanad: marked as explained') : args.decision === 'confirmed' ? t('Sanad: contradiction confirmed') : t('Sanad: review removed')}${args.pair ? ` — ${args.pair}` : ''}`,
+          5000,
+        );
     }),
     vscode.commands.registerCommand(COMMANDS.showFigureSources, async (...[uri, position, locations]: CommandArgs[typeof COMMANDS.showFigureSources]) => {
       const toPos = (p: { line: number; character: number }) => new vscode.Position(p.line, p.character);
@@ -280,9 +318,12 @@ export function registerLabelling(context: vscode.ExtensionContext, client: Clie
         claimReview = await claimReviewDetails(context);
         if (!claimReview) return;
       }
-      const target = format.format === 'brat' ? await bratFolder() : format.format === 'claimreview' ? await exportFile('jsonld', 'JSON-LD', 'claimreview') : await exportFile(format.format, format.label);
+      const target =
+        format.format === 'brat' ? await bratFolder() : format.format === 'claimreview' ? await exportFile('jsonld', 'JSON-LD', 'claimreview') : await exportFile(format.format, format.label);
       if (!target) return;
-      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Sanad: exporting annotations…') }, () => c.sendRequest(exportRequest, { format: format.format, target: target.fsPath, ...claimReview }));
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Sanad: exporting annotations…') }, () =>
+        c.sendRequest(exportRequest, { format: format.format, target: target.fsPath, ...claimReview }),
+      );
       if (result.ok) void vscode.window.showInformationMessage(`Sanad: ${result.message}`);
       else void vscode.window.showErrorMessage(`Sanad: ${result.message}`);
     }),
@@ -299,7 +340,9 @@ export function registerLabelling(context: vscode.ExtensionContext, client: Clie
       if (!format) return;
       const target = await exportFile(format.format, format.label, 'sanad-report');
       if (!target) return;
-      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Sanad: writing the corpus report…') }, () => c.sendRequest(reportRequest, { format: format.format, target: target.fsPath }));
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Sanad: writing the corpus report…') }, () =>
+        c.sendRequest(reportRequest, { format: format.format, target: target.fsPath }),
+      );
       if (!result.ok) {
         void vscode.window.showErrorMessage(`Sanad: ${result.message}`);
         return;

@@ -93,8 +93,5 @@ export function registerReview(context: vscode.ExtensionContext, client: () => L
     vscode.window.setStatusBarMessage(`$(check) ${t('Sanad: accepted {0} ({1})', count(done, '{0} suggestion', '{0} suggestions'), pick.label)}`, 6000);
   };
 
-  context.subscriptions.push(
-    vscode.commands.registerCommand(COMMANDS.nextUnreviewed, next),
-    vscode.commands.registerCommand(COMMANDS.acceptAllInSelection, acceptAll),
-  );
+  context.subscriptions.push(vscode.commands.registerCommand(COMMANDS.nextUnreviewed, next), vscode.commands.registerCommand(COMMANDS.acceptAllInSelection, acceptAll));
 }

@@ -21,7 +21,13 @@ export class CorpusStatusBar implements vscode.Disposable {
     }
     const conflicts = s.contradictions > 0 ? ` $(warning) ${s.contradictions}` : '';
     this.item.text =
-      t('Sanad: {0} · {1} · {2} · {3}', count(s.documents, '{0} doc', '{0} docs'), count(s.actors, '{0} actor', '{0} actors'), count(s.dates, '{0} date', '{0} dates'), count(s.figures, '{0} figure', '{0} figures')) + conflicts;
+      t(
+        'Sanad: {0} · {1} · {2} · {3}',
+        count(s.documents, '{0} doc', '{0} docs'),
+        count(s.actors, '{0} actor', '{0} actors'),
+        count(s.dates, '{0} date', '{0} dates'),
+        count(s.figures, '{0} figure', '{0} figures'),
+      ) + conflicts;
     const lines = [
       t('{0} articles indexed', s.documents),
       t('{0} distinct actors, {1} dates, {2} figures (outside boilerplate)', s.actors, s.dates, s.figures),

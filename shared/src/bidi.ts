@@ -13,4 +13,7 @@ export const ltr = (s: string): string => `${LRI}${s}${PDI}`;
 export const fsi = (s: string): string => `${FSI}${s}${PDI}`;
 /** Pieces isolated each by its first letter, joined with " · ". */
 export const joinIsolated = (...parts: Array<string | undefined | false | null>): string =>
-  parts.filter((p): p is string => !!p).map(fsi).join(' · ');
+  parts
+    .filter((p): p is string => !!p)
+    .map(fsi)
+    .join(' · ');

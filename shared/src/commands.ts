@@ -44,7 +44,13 @@ export interface CommandArgs {
   [COMMANDS.labelApply]: [action: LabelAction];
   [COMMANDS.labelSelection]: [span?: SpanArgs];
   [COMMANDS.labelNote]: [span?: SpanArgs];
-  [COMMANDS.contradictionReview]: [args: SpanArgs & { decision: ContradictionDecision; /** Shown in the note prompt: which pair this is. */ pair?: string; /** The other figure of the pair. */ other?: { path: string; start: number; end: number } }];
+  [COMMANDS.contradictionReview]: [
+    args: SpanArgs & {
+      decision: ContradictionDecision;
+      /** Shown in the note prompt: which pair this is. */ pair?: string;
+      /** The other figure of the pair. */ other?: { path: string; start: number; end: number };
+    },
+  ];
   [COMMANDS.showFigureSources]: [uri: string, position: { line: number; character: number }, locations: Array<{ uri: string; range: PlainRange }>];
   [COMMANDS.reveal]: [uri: string, range: PlainRange];
   [COMMANDS.showClaim]: [uri?: string, position?: { line: number; character: number }];

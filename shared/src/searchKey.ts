@@ -5,11 +5,19 @@
 // needs no offsets, only "does this row hold what was typed".
 const MARKS = /[\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u061c\ufeff\u202a-\u202e\u2066-\u2069]/g;
 const SAME: Record<string, string> = {
-  'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا',
-  'ى': 'ي', 'ی': 'ي', 'ے': 'ي',
-  'ة': 'ه', 'ۀ': 'ه', 'ہ': 'ه',
-  'ک': 'ك',
-  'ؤ': 'ء', 'ئ': 'ء',
+  أ: 'ا',
+  إ: 'ا',
+  آ: 'ا',
+  ٱ: 'ا',
+  ى: 'ي',
+  ی: 'ي',
+  ے: 'ي',
+  ة: 'ه',
+  ۀ: 'ه',
+  ہ: 'ه',
+  ک: 'ك',
+  ؤ: 'ء',
+  ئ: 'ء',
 };
 
 export function searchKey(s: string): string {

@@ -21,29 +21,40 @@ let seedText: string;
 const page = () => suite.session.page;
 const shot = (name: string, check: () => Promise<void>) => suite.withShot(name, check);
 
-before(async () => {
-  suite = await startSuite('arabic-language', { 'sanad.uiLanguage': 'ar' });
-  seedText = readFileSync(join(suite.workspace.seeds, SEED), 'utf8');
-  await shot('open-seed', () => quickOpen(page(), SEED));
-}, { timeout: 240_000 });
+before(
+  async () => {
+    suite = await startSuite('arabic-language', { 'sanad.uiLanguage': 'ar' });
+    seedText = readFileSync(join(suite.workspace.seeds, SEED), 'utf8');
+    await shot('open-seed', () => quickOpen(page(), SEED));
+  },
+  { timeout: 240_000 },
+);
 
-after(async () => {
-  await suite?.close();
-}, { timeout: 30_000 });
+after(
+  async () => {
+    await suite?.close();
+  },
+  { timeout: 30_000 },
+);
 
 test('the status bar counts in Arabic, each noun agreeing with its number', { timeout: 60_000 }, () =>
   shot('status', async () => {
-    const text = await poll('the Sanad status item in Arabic', async () => (await statusItems(page())).find((i) => /^سند: \d/.test(i.text))?.text, { timeoutMs: 60_000, lastSeen: () => statusItems(page()) });
+    const text = await poll('the Sanad status item in Arabic', async () => (await statusItems(page())).find((i) => /^سند: \d/.test(i.text))?.text, {
+      timeoutMs: 60_000,
+      lastSeen: () => statusItems(page()),
+    });
     // 5 articles (3–10: plural), 41 actors, 23 dates and 13 figures (11–99: the accusative singular).
     assert.match(strip(text), /^سند: 5 مقالات · 41 فاعلاً · 23 تاريخًا · 13 رقمًا/, text);
-  }));
+  }),
+);
 
-test('the Sanad panel\'s views have Arabic titles', { timeout: 30_000 }, () =>
+test("the Sanad panel's views have Arabic titles", { timeout: 30_000 }, () =>
   shot('views', async () => {
     await openContainer(page(), 'Sanad', 'الفاعلون');
     const titles = await viewTitles(page());
     for (const title of ['الفاعلون', 'الأرقام', 'المصادر', 'الادعاء']) assert.ok(titles.includes(title), titles.join(', '));
-  }));
+  }),
+);
 
 test('the code lens and the hover of a figure are Arabic', { timeout: 60_000 }, () =>
   shot('lens-hover', async () => {
@@ -51,14 +62,19 @@ test('the code lens and the hover of a figure are Arabic', { timeout: 60_000 }, 
     const at = findOnLine(seedText, FIGURE.line, FIGURE.text);
     await goTo(page(), at.line, at.column);
     await poll('the Arabic code lens', async () => (await codeLenses(page())).find((l) => /^3 مصادر ⚠$/.test(l.text)), { timeoutMs: 20_000, lastSeen: () => codeLenses(page()) });
-    const hover = await poll('the hover of the figure', async () => {
-      const shown = await visibleHover(page());
-      if (shown && /مصادر/.test(shown)) return shown;
-      await hoverText(page(), '150 ضربة');
-      await page().waitForTimeout(700);
-      return undefined;
-    }, { timeoutMs: 30_000, intervalMs: 200 });
+    const hover = await poll(
+      'the hover of the figure',
+      async () => {
+        const shown = await visibleHover(page());
+        if (shown && /مصادر/.test(shown)) return shown;
+        await hoverText(page(), '150 ضربة');
+        await page().waitForTimeout(700);
+        return undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
     assert.match(strip(hover), /رقم/);
     assert.match(strip(hover), /3 مصادر/);
     assert.ok(!/Suggestion|sources/.test(hover), hover);
-  }));
+  }),
+);

@@ -26,58 +26,72 @@ let seedText: string;
 const page = () => suite.session.page;
 const shot = (name: string, check: () => Promise<void>) => suite.withShot(name, check);
 
-before(async () => {
-  suite = await startSuite('arabic-ui');
-  seedText = readFileSync(join(suite.workspace.seeds, SEED), 'utf8');
-  await shot('open-seed', async () => {
-    await quickOpen(page(), SEED);
-    await sanadIndexed(page());
-  });
-}, { timeout: 240_000 });
+before(
+  async () => {
+    suite = await startSuite('arabic-ui');
+    seedText = readFileSync(join(suite.workspace.seeds, SEED), 'utf8');
+    await shot('open-seed', async () => {
+      await quickOpen(page(), SEED);
+      await sanadIndexed(page());
+    });
+  },
+  { timeout: 240_000 },
+);
 
-after(async () => {
-  await suite?.close();
-}, { timeout: 30_000 });
+after(
+  async () => {
+    await suite?.close();
+  },
+  { timeout: 30_000 },
+);
 
 /** Left edges of PIECES inside the first text node under SELECTOR that holds them all. */
 async function piecesLeft(p: Page, selector: string, pieces: string[]): Promise<number[] | undefined> {
-  return p.evaluate(({ selector, pieces }) => {
-    for (const root of Array.from(document.querySelectorAll(selector))) {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node.textContent ?? '';
-        let from = 0;
-        const at: number[] = [];
-        for (const piece of pieces) {
-          const i = text.indexOf(piece, from);
-          if (i < 0) break;
-          at.push(i);
-          from = i + piece.length;
+  return p.evaluate(
+    ({ selector, pieces }) => {
+      for (const root of Array.from(document.querySelectorAll(selector))) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          let from = 0;
+          const at: number[] = [];
+          for (const piece of pieces) {
+            const i = text.indexOf(piece, from);
+            if (i < 0) break;
+            at.push(i);
+            from = i + piece.length;
+          }
+          if (at.length !== pieces.length) continue;
+          return at.map((i, k) => {
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + pieces[k].length);
+            return range.getBoundingClientRect().left;
+          });
         }
-        if (at.length !== pieces.length) continue;
-        return at.map((i, k) => {
-          const range = document.createRange();
-          range.setStart(node, i);
-          range.setEnd(node, i + pieces[k].length);
-          return range.getBoundingClientRect().left;
-        });
       }
-    }
-    return undefined;
-  }, { selector, pieces });
+      return undefined;
+    },
+    { selector, pieces },
+  );
 }
 
 test('Ctrl+T finds an actor typed with another spelling (final ى)', { timeout: 45_000 }, () =>
   shot('symbols', async () => {
     await page().keyboard.press('ControlOrMeta+T');
     await page().keyboard.type(OTHER_SPELLING);
-    const rows = await poll(`a symbol row for ${ACTOR}`, async () => {
-      const s = await quickInputState(page());
-      return s.rows.some((r) => r.includes(ACTOR)) ? s.rows : undefined;
-    }, { timeoutMs: 20_000, lastSeen: () => quickInputState(page()) });
+    const rows = await poll(
+      `a symbol row for ${ACTOR}`,
+      async () => {
+        const s = await quickInputState(page());
+        return s.rows.some((r) => r.includes(ACTOR)) ? s.rows : undefined;
+      },
+      { timeoutMs: 20_000, lastSeen: () => quickInputState(page()) },
+    );
     assert.ok(rows.length > 0);
     await page().keyboard.press('Escape');
-  }));
+  }),
+);
 
 test('the Outline draws each date after its Arabic text, its ISO value year first', { timeout: 60_000 }, () =>
   shot('outline', async () => {
@@ -87,23 +101,27 @@ test('the Outline draws each date after its Arabic text, its ISO value year firs
     // sight, and it scrolls to follow the cursor, so a row to click may not be drawn. Home, then ←
     // folds the actors (the first group, and many); ↓ → opens the dates below it.
     await page().keyboard.press('Home');
-    const rows = await poll('the Outline with dates', async () => {
-      const rs = await drawnRows(page(), 'Outline');
-      const actors = rs.find((r) => r.label === 'Actors');
-      if (actors?.expanded) {
-        await page().keyboard.press('Home');
-        await page().keyboard.press('ArrowLeft');
-        return undefined;
-      }
-      const dates = rs.find((r) => r.label === 'Dates');
-      if (dates && !dates.expanded) {
-        await page().keyboard.press('Home');
-        await page().keyboard.press('ArrowDown');
-        await page().keyboard.press('ArrowRight');
-        return undefined;
-      }
-      return rs.some((r) => /^\d{4}-\d{2}-\d{2}/.test(r.description)) ? rs : undefined;
-    }, { timeoutMs: 30_000, intervalMs: 1000, lastSeen: () => drawnRows(page(), 'Outline') });
+    const rows = await poll(
+      'the Outline with dates',
+      async () => {
+        const rs = await drawnRows(page(), 'Outline');
+        const actors = rs.find((r) => r.label === 'Actors');
+        if (actors?.expanded) {
+          await page().keyboard.press('Home');
+          await page().keyboard.press('ArrowLeft');
+          return undefined;
+        }
+        const dates = rs.find((r) => r.label === 'Dates');
+        if (dates && !dates.expanded) {
+          await page().keyboard.press('Home');
+          await page().keyboard.press('ArrowDown');
+          await page().keyboard.press('ArrowRight');
+          return undefined;
+        }
+        return rs.some((r) => /^\d{4}-\d{2}-\d{2}/.test(r.description)) ? rs : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 1000, lastSeen: () => drawnRows(page(), 'Outline') },
+    );
     const problems: string[] = [];
     for (const r of await rowLayout(page(), 'Outline')) {
       if (r.descriptionFirstCharLeft < r.labelRight - 1) problems.push(`"${r.label}" | "${r.description}": the detail starts inside the name`);
@@ -119,20 +137,25 @@ test('the Outline draws each date after its Arabic text, its ISO value year firs
     }
     assert.ok(checked > 0, `no dated row measured: ${rows.map((r) => `${r.label} | ${r.description}`).join('; ')}`);
     assert.deepEqual(problems, []);
-  }));
+  }),
+);
 
 test('a figure\'s hover reads "(outlet, date)" left to right, the date year first', { timeout: 60_000 }, () =>
   shot('hover', async () => {
     await quickOpen(page(), SEED);
     const at = findOnLine(seedText, AGREED.line, AGREED.text);
     await goTo(page(), at.line, 1);
-    const text = await poll('the hover of the figure', async () => {
-      const shown = await visibleHover(page());
-      if (shown && /sources/.test(shown)) return shown;
-      await hoverText(page(), '2500 جندي');
-      await page().waitForTimeout(700);
-      return undefined;
-    }, { timeoutMs: 30_000, intervalMs: 200 });
+    const text = await poll(
+      'the hover of the figure',
+      async () => {
+        const shown = await visibleHover(page());
+        if (shown && /sources/.test(shown)) return shown;
+        await hoverText(page(), '2500 جندي');
+        await page().waitForTimeout(700);
+        return undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
     const m = /\(([^()]+), (\d{4})-(\d{2})-(\d{2})\)/.exec(text.replace(/[\u2066-\u2069]/g, ''));
     assert.ok(m, `no "(outlet, date)" in the hover: ${text}`);
     const outlet = m[1].trim();
@@ -142,35 +165,55 @@ test('a figure\'s hover reads "(outlet, date)" left to right, the date year firs
     assert.ok(open < who && who < year && year < day && day < close, `drawn out of order: ( ${open}, outlet ${who}, year ${year}, day ${day}, ) ${close}`);
     await page().keyboard.press('Escape');
     await page().mouse.move(700, 5);
-  }));
+  }),
+);
 
 test('a filter that matches nothing says so (not "no articles"), and the views say a filter is on', { timeout: 60_000 }, () =>
   shot('filter-nothing', async () => {
     await openContainer(page(), 'Sanad', 'Actors');
     await runCommand(page(), 'Sanad: Filter Panel…');
     await answerInput(page(), 'zzzz', { what: 'the filter text' });
-    const rows = await poll('the Actors view to say nothing matches', async () => {
-      const rs = await allRows(page(), 'Actors');
-      return rs.length === 1 && /Nothing matches/.test(rs[0].label) ? rs : undefined;
-    }, { timeoutMs: 20_000, lastSeen: () => allRows(page(), 'Actors') });
+    const rows = await poll(
+      'the Actors view to say nothing matches',
+      async () => {
+        const rs = await allRows(page(), 'Actors');
+        return rs.length === 1 && /Nothing matches/.test(rs[0].label) ? rs : undefined;
+      },
+      { timeoutMs: 20_000, lastSeen: () => allRows(page(), 'Actors') },
+    );
     assert.match(rows[0].label, /zzzz/);
-    const welcome = await page().locator('.part.sidebar .welcome-view-content').filter({ hasText: /indexed/ }).count();
+    const welcome = await page()
+      .locator('.part.sidebar .welcome-view-content')
+      .filter({ hasText: /indexed/ })
+      .count();
     assert.equal(welcome, 0, 'the "no articles indexed" welcome shows under a filter');
-    const messages = await page().evaluate(() => Array.from(document.querySelectorAll('.part.sidebar .pane')).map((p) => `${p.querySelector('.pane-header')?.getAttribute('aria-label')}: ${(p.querySelector('.pane-body .message')?.textContent ?? '').replace(/[\u2066-\u2069]/g, '')}`));
+    const messages = await page().evaluate(() =>
+      Array.from(document.querySelectorAll('.part.sidebar .pane')).map(
+        (p) => `${p.querySelector('.pane-header')?.getAttribute('aria-label')}: ${(p.querySelector('.pane-body .message')?.textContent ?? '').replace(/[\u2066-\u2069]/g, '')}`,
+      ),
+    );
     for (const view of ['Actors', 'Figures', 'Sources']) {
-      assert.ok(messages.some((m) => m.startsWith(`${view} Section`) && /Filtered by .zzzz./.test(m)), `the ${view} view does not say it is filtered: ${messages.join(' | ')}`);
+      assert.ok(
+        messages.some((m) => m.startsWith(`${view} Section`) && /Filtered by .zzzz./.test(m)),
+        `the ${view} view does not say it is filtered: ${messages.join(' | ')}`,
+      );
     }
-  }));
+  }),
+);
 
 test('an actor filter keeps the Sources and Figures of the articles that name it', { timeout: 60_000 }, () =>
   shot('filter-actor', async () => {
     await runCommand(page(), 'Sanad: Filter Panel…');
     await answerInput(page(), ACTOR, { what: 'the filter text' });
     const naming = readFileSync(join(suite.workspace.seeds, SEED), 'utf8').includes(ACTOR);
-    const sources = await poll('the Sources of the actor', async () => {
-      const rs = await allRows(page(), 'Sources');
-      return rs.length > 0 && !rs.some((r) => /Nothing matches/.test(r.label)) ? rs : undefined;
-    }, { timeoutMs: 20_000, lastSeen: () => allRows(page(), 'Sources') });
+    const sources = await poll(
+      'the Sources of the actor',
+      async () => {
+        const rs = await allRows(page(), 'Sources');
+        return rs.length > 0 && !rs.some((r) => /Nothing matches/.test(r.label)) ? rs : undefined;
+      },
+      { timeoutMs: 20_000, lastSeen: () => allRows(page(), 'Sources') },
+    );
     for (const r of sources) {
       const file = join(suite.workspace.root, r.label);
       assert.ok(readFileSync(file, 'utf8').includes(ACTOR), `${r.label} does not name ${ACTOR}`);
@@ -179,4 +222,5 @@ test('an actor filter keeps the Sources and Figures of the articles that name it
     const figures = await allRows(page(), 'Figures');
     assert.ok(figures.length > 0 && !figures.some((r) => /Nothing matches/.test(r.label)), `Figures is empty under an actor filter: ${figures.map((r) => r.label).join(', ')}`);
     await runCommand(page(), 'Sanad: Clear Panel Filter');
-  }));
+  }),
+);

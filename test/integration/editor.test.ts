@@ -9,10 +9,7 @@ import { dirname, join } from 'node:path';
 import { notifications } from './helpers/quickInput';
 import { repoRoot } from './helpers/launcher';
 import { SHOTS, startSuite, type Suite } from './helpers/session';
-import {
-  allViewLines, decorationsOver, hoverText, poll, quickOpen, setColorTheme, settle, statusItems, textAreaWidth,
-  toTop, viewLines, visibleHover,
-} from './helpers/workbench';
+import { allViewLines, decorationsOver, hoverText, poll, quickOpen, setColorTheme, settle, statusItems, textAreaWidth, toTop, viewLines, visibleHover } from './helpers/workbench';
 
 const SEED = '004_c60929020f56a472.txt';
 const seedLines = readFileSync(join(repoRoot, 'seeds', SEED), 'utf8').split('\n');
@@ -57,25 +54,41 @@ async function sanadStatus(): Promise<string | undefined> {
   return spinning ? undefined : item.text;
 }
 
-before(async () => {
-  // A copy of the seeds in a temp folder, so nothing the window does can reach the repository's.
-  suite = await startSuite('editor', { 'workbench.colorTheme': 'Default Light Modern', ...allFeaturesOn() });
-  session = suite.session;
-  await withShot('open-seed', () => quickOpen(session.page, SEED));
-}, { timeout: 240_000 });
+before(
+  async () => {
+    // A copy of the seeds in a temp folder, so nothing the window does can reach the repository's.
+    suite = await startSuite('editor', { 'workbench.colorTheme': 'Default Light Modern', ...allFeaturesOn() });
+    session = suite.session;
+    await withShot('open-seed', () => quickOpen(session.page, SEED));
+  },
+  { timeout: 240_000 },
+);
 
-after(async () => {
-  await suite?.close();
-}, { timeout: 30_000 });
+after(
+  async () => {
+    await suite?.close();
+  },
+  { timeout: 30_000 },
+);
 
 test('the seed opens in the "Arabic News" language mode', { timeout: 30_000 }, () =>
   withShot('language-mode', async () => {
-    const mode = await poll('the language mode in the status bar', async () => {
-      const text = (await session.page.locator('[id="status.editor.mode"]').textContent({ timeout: 500 }).catch(() => null))?.trim();
-      return text || undefined;
-    }, { timeoutMs: 20_000 });
+    const mode = await poll(
+      'the language mode in the status bar',
+      async () => {
+        const text = (
+          await session.page
+            .locator('[id="status.editor.mode"]')
+            .textContent({ timeout: 500 })
+            .catch(() => null)
+        )?.trim();
+        return text || undefined;
+      },
+      { timeoutMs: 20_000 },
+    );
     assert.equal(mode, 'Arabic News');
-  }));
+  }),
+);
 
 test('the Sanad status bar item shows counts once the server has answered', { timeout: 60_000 }, () =>
   withShot('status-item', async () => {
@@ -84,29 +97,39 @@ test('the Sanad status bar item shows counts once the server has answered', { ti
       lastSeen: () => statusItems(session.page),
     });
     assert.match(text, /^Sanad\b.*[1-9]/, `the status item reads "${text}"`);
-  }));
+  }),
+);
 
 test('Sanad paints highlights behind the dates and figures of the seed', { timeout: 60_000 }, () =>
   withShot('highlights', async () => {
-    const count = await poll(`at least ${MIN_HIGHLIGHTS} Sanad highlights in the editor`, async () => {
-      const n = (await viewLines(session.page)).reduce((sum, row) => sum + row.decorations.length, 0);
-      return n >= MIN_HIGHLIGHTS ? n : undefined;
-    }, {
-      timeoutMs: 45_000,
-      lastSeen: async () => (await viewLines(session.page)).filter((r) => r.decorations.length).map((r) => `${r.decorations.join(' ')}: ${r.text.slice(0, 60)}`),
-    });
+    const count = await poll(
+      `at least ${MIN_HIGHLIGHTS} Sanad highlights in the editor`,
+      async () => {
+        const n = (await viewLines(session.page)).reduce((sum, row) => sum + row.decorations.length, 0);
+        return n >= MIN_HIGHLIGHTS ? n : undefined;
+      },
+      {
+        timeoutMs: 45_000,
+        lastSeen: async () => (await viewLines(session.page)).filter((r) => r.decorations.length).map((r) => `${r.decorations.join(' ')}: ${r.text.slice(0, 60)}`),
+      },
+    );
     assert.ok(count >= MIN_HIGHLIGHTS);
     for (const needle of [FIGURE, YEAR]) {
-      const over = await poll(`a highlight over "${needle}"`, async () => {
-        const classes = await decorationsOver(session.page, needle);
-        return classes?.length ? classes : undefined;
-      }, {
-        timeoutMs: 10_000,
-        lastSeen: async () => (await viewLines(session.page)).filter((r) => r.text.includes(needle)),
-      });
+      const over = await poll(
+        `a highlight over "${needle}"`,
+        async () => {
+          const classes = await decorationsOver(session.page, needle);
+          return classes?.length ? classes : undefined;
+        },
+        {
+          timeoutMs: 10_000,
+          lastSeen: async () => (await viewLines(session.page)).filter((r) => r.text.includes(needle)),
+        },
+      );
       assert.ok(over.length > 0);
     }
-  }));
+  }),
+);
 
 test('every Arabic row is drawn as one part, so its word order is intact', { timeout: 90_000 }, () =>
   withShot('word-order', async () => {
@@ -116,10 +139,14 @@ test('every Arabic row is drawn as one part, so its word order is intact', { tim
     const arabic = rows.filter((r) => ARABIC.test(r.text));
     const lastArabicLine = seedLines.reduce((last, line, i) => (ARABIC.test(line) ? i + 1 : last), 0);
     assert.ok(arabic.length >= seedLines.filter((l) => ARABIC.test(l)).length, `only ${arabic.length} Arabic rows were drawn`);
-    assert.ok(rows.some((r) => r.lineNumber === lastArabicLine), `the walk did not reach line ${lastArabicLine}`);
+    assert.ok(
+      rows.some((r) => r.lineNumber === lastArabicLine),
+      `the walk did not reach line ${lastArabicLine}`,
+    );
     const split = arabic.filter((r) => r.parts !== 1).map((r) => `line ${r.lineNumber ?? '?'} in ${r.parts} parts: ${r.text.slice(0, 80)}`);
     assert.deepEqual(split, [], `Arabic rows split into several parts (drawn out of order):\n${split.join('\n')}`);
-  }));
+  }),
+);
 
 test('word wrap is on: a long paragraph wraps to several rows within the editor', { timeout: 30_000 }, () =>
   withShot('word-wrap', async () => {
@@ -133,27 +160,37 @@ test('word wrap is on: a long paragraph wraps to several rows within the editor'
     assert.ok(seedLines[longest - 1].length > 200, `line ${longest} is not a long paragraph`);
     assert.ok(rowsOfLongest.length >= 2, `line ${longest} (${seedLines[longest - 1].length} characters) is drawn as ${rowsOfLongest.length} row(s)`);
     const tooWide = rows.filter((r) => r.width > width + 1);
-    assert.deepEqual(tooWide.map((r) => `${Math.round(r.width)}px: ${r.text.slice(0, 40)}`), [], `rows wider than the ${Math.round(width)}px text area`);
-  }));
+    assert.deepEqual(
+      tooWide.map((r) => `${Math.round(r.width)}px: ${r.text.slice(0, 40)}`),
+      [],
+      `rows wider than the ${Math.round(width)}px text area`,
+    );
+  }),
+);
 
 test('hovering a highlighted figure shows a hover with content', { timeout: 45_000 }, () =>
   withShot('hover', async () => {
     const page = session.page;
     await toTop(page);
-    const text = await poll(`a hover over "${FIGURE}"`, async () => {
-      const shown = await visibleHover(page);
-      if (shown) return shown;
-      if (!(await hoverText(page, FIGURE))) return undefined;
-      // The editor waits about 300 ms before showing a hover.
-      await page.waitForTimeout(700);
-      return visibleHover(page);
-    }, { timeoutMs: 30_000, intervalMs: 100 });
+    const text = await poll(
+      `a hover over "${FIGURE}"`,
+      async () => {
+        const shown = await visibleHover(page);
+        if (shown) return shown;
+        if (!(await hoverText(page, FIGURE))) return undefined;
+        // The editor waits about 300 ms before showing a hover.
+        await page.waitForTimeout(700);
+        return visibleHover(page);
+      },
+      { timeoutMs: 30_000, intervalMs: 100 },
+    );
     assert.ok(text.length > 0);
     await page.screenshot({ path: join(SHOTS, '004-hover.png') });
     // Put the hover away so it does not sit in the other screenshots.
     await page.mouse.move(5, 400);
     await page.keyboard.press('Escape');
-  }));
+  }),
+);
 
 test('screenshots of the seed in a light and a dark theme', { timeout: 60_000 }, () =>
   withShot('screenshots', async () => {
@@ -170,7 +207,8 @@ test('screenshots of the seed in a light and a dark theme', { timeout: 60_000 },
     const dark = join(SHOTS, '004-dark.png');
     await page.screenshot({ path: dark });
     for (const file of [light, dark]) assert.ok(existsSync(file) && statSync(file).size > 20_000, `${file} is missing or blank`);
-  }));
+  }),
+);
 
 /** The language server's process for this window, found by its path inside the window's extensions folder. */
 function serverPid(): number | undefined {
@@ -195,17 +233,26 @@ test('a crashed language server is restarted, and the user is told once', { time
     const first = await poll('the language server process', async () => serverPid(), { timeoutMs: 20_000 });
     process.kill(first, 'SIGKILL');
     await poll('the restart notification', async () => ((await toasts()) === 1 ? true : undefined), { timeoutMs: 30_000 });
-    const second = await poll('a new server process', async () => {
-      const pid = serverPid();
-      return pid && pid !== first ? pid : undefined;
-    }, { timeoutMs: 30_000 });
+    const second = await poll(
+      'a new server process',
+      async () => {
+        const pid = serverPid();
+        return pid && pid !== first ? pid : undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
     // The restarted server indexes the corpus again and the status item shows counts.
     await poll('corpus counts after the restart', sanadStatus, { timeoutMs: 30_000 });
     process.kill(second, 'SIGKILL');
-    await poll('another restart', async () => {
-      const pid = serverPid();
-      return pid && pid !== second ? pid : undefined;
-    }, { timeoutMs: 30_000 });
+    await poll(
+      'another restart',
+      async () => {
+        const pid = serverPid();
+        return pid && pid !== second ? pid : undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
     await poll('corpus counts after the second restart', sanadStatus, { timeoutMs: 30_000 });
     assert.ok((await toasts()) <= 1, 'the restart is announced once, not every time');
-  }));
+  }),
+);

@@ -94,8 +94,10 @@ function assertPlaced(label: StoredLabel, want: { text: string; type: string; st
  */
 async function drawnAs(line: number, text: string, want: 'accepted' | 'manual' | 'rejected'): Promise<DrawnDecoration> {
   const ok = (d: DrawnDecoration) =>
-    want === 'accepted' ? d.borderStyle === 'solid' && d.borderWidth >= 2
-      : want === 'manual' ? d.borderStyle === 'double'
+    want === 'accepted'
+      ? d.borderStyle === 'solid' && d.borderWidth >= 2
+      : want === 'manual'
+        ? d.borderStyle === 'double'
         : d.borderStyle === 'dashed' && /rgba\(\d+, \d+, \d+, 0\)|transparent/.test(d.background);
   await goTo(page(), line, 1);
   return poll(`"${text}" on line ${line} drawn as ${want}`, async () => (await decorationsAt(page(), line, text))?.find(ok), {
@@ -111,33 +113,42 @@ async function assertWordOrder(text: string): Promise<void> {
   const lines = text.split('\n');
   const lastArabicLine = lines.reduce((last, line, i) => (ARABIC.test(line) ? i + 1 : last), 0);
   assert.ok(arabic.length >= lines.filter((l) => ARABIC.test(l)).length, `only ${arabic.length} Arabic rows were drawn`);
-  assert.ok(rows.some((r) => r.lineNumber === lastArabicLine), `the walk did not reach line ${lastArabicLine}`);
+  assert.ok(
+    rows.some((r) => r.lineNumber === lastArabicLine),
+    `the walk did not reach line ${lastArabicLine}`,
+  );
   const split = arabic.filter((r) => r.parts !== 1).map((r) => `line ${r.lineNumber ?? '?'} in ${r.parts} parts: ${r.text.slice(0, 80)}`);
   assert.deepEqual(split, [], `Arabic rows split into several parts (drawn out of order):\n${split.join('\n')}`);
 }
 
-before(async () => {
-  repoSeeds = fingerprint(join(repoRoot, 'seeds'));
-  repoSanad = fingerprint(join(repoRoot, '.sanad'));
-  suite = await startSuite('labels', { 'sanad.labels.annotator': ANNOTATOR });
-  original = readFileSync(articleFile(), 'utf8');
-  exportFile = join(suite.workspace.root, 'review-export.yaml');
-  await shot('open-seed', async () => {
-    await quickOpen(page(), SEED);
-    // The status item reports counts once the whole workspace is indexed.
-    await sanadIndexed(page());
-    await poll('Sanad highlights in the editor', async () => (await viewLines(page())).some((r) => r.decorations.length) || undefined, { timeoutMs: 30_000 });
-    await openContainer(page(), 'Sanad', 'Actors');
-    unreviewedBefore = await poll('the unreviewed count of the seed in the Sources view', unreviewed, {
-      timeoutMs: 30_000,
-      lastSeen: () => drawnRows(page(), 'Sources'),
+before(
+  async () => {
+    repoSeeds = fingerprint(join(repoRoot, 'seeds'));
+    repoSanad = fingerprint(join(repoRoot, '.sanad'));
+    suite = await startSuite('labels', { 'sanad.labels.annotator': ANNOTATOR });
+    original = readFileSync(articleFile(), 'utf8');
+    exportFile = join(suite.workspace.root, 'review-export.yaml');
+    await shot('open-seed', async () => {
+      await quickOpen(page(), SEED);
+      // The status item reports counts once the whole workspace is indexed.
+      await sanadIndexed(page());
+      await poll('Sanad highlights in the editor', async () => (await viewLines(page())).some((r) => r.decorations.length) || undefined, { timeoutMs: 30_000 });
+      await openContainer(page(), 'Sanad', 'Actors');
+      unreviewedBefore = await poll('the unreviewed count of the seed in the Sources view', unreviewed, {
+        timeoutMs: 30_000,
+        lastSeen: () => drawnRows(page(), 'Sources'),
+      });
     });
-  });
-}, { timeout: 240_000 });
+  },
+  { timeout: 240_000 },
+);
 
-after(async () => {
-  await suite?.close();
-}, { timeout: 30_000 });
+after(
+  async () => {
+    await suite?.close();
+  },
+  { timeout: 30_000 },
+);
 
 test('Ctrl+Alt+A on a suggested figure writes an accepted label', { timeout: 45_000 }, () =>
   shot('accept', async () => {
@@ -149,7 +160,8 @@ test('Ctrl+Alt+A on a suggested figure writes an accepted label', { timeout: 45_
     const label = await labelFor(ACCEPT.text, 'accepted');
     assertPlaced(label, ACCEPT, original, at.offset);
     placed.set(label.id, label);
-  }));
+  }),
+);
 
 test('Ctrl+Alt+L and "Person" label a selection by hand', { timeout: 45_000 }, () =>
   shot('label-selection', async () => {
@@ -160,7 +172,8 @@ test('Ctrl+Alt+L and "Person" label a selection by hand', { timeout: 45_000 }, (
     const label = await labelFor(MANUAL.text, 'manual');
     assertPlaced(label, MANUAL, original, at.offset);
     placed.set(label.id, label);
-  }));
+  }),
+);
 
 test('Ctrl+Alt+R on a suggestion writes a rejected label, and the others stay', { timeout: 45_000 }, () =>
   shot('reject', async () => {
@@ -170,17 +183,28 @@ test('Ctrl+Alt+R on a suggestion writes a rejected label, and the others stay', 
     const label = await labelFor(REJECT.text, 'rejected');
     assertPlaced(label, REJECT, original, at.offset);
     placed.set(label.id, label);
-    assert.deepEqual(readLabels()!.map((l) => l.id).sort(), [...placed.keys()].sort());
-  }));
+    assert.deepEqual(
+      readLabels()!
+        .map((l) => l.id)
+        .sort(),
+      [...placed.keys()].sort(),
+    );
+  }),
+);
 
 test('the Sources view counts two suggestions fewer to review (one accepted, one rejected)', { timeout: 30_000 }, () =>
   shot('unreviewed', async () => {
-    const now = await poll(`the seed's unreviewed count to fall from ${unreviewedBefore} to ${unreviewedBefore - 2}`, async () => {
-      const n = await unreviewed();
-      return n === unreviewedBefore - 2 ? n : undefined;
-    }, { timeoutMs: 15_000, lastSeen: () => drawnRows(page(), 'Sources') });
+    const now = await poll(
+      `the seed's unreviewed count to fall from ${unreviewedBefore} to ${unreviewedBefore - 2}`,
+      async () => {
+        const n = await unreviewed();
+        return n === unreviewedBefore - 2 ? n : undefined;
+      },
+      { timeoutMs: 15_000, lastSeen: () => drawnRows(page(), 'Sources') },
+    );
     assert.equal(now, unreviewedBefore - 2);
-  }));
+  }),
+);
 
 test('accepted, manual and rejected spans are drawn differently, and no Arabic line is split', { timeout: 90_000 }, () =>
   shot('decorations', async () => {
@@ -188,7 +212,8 @@ test('accepted, manual and rejected spans are drawn differently, and no Arabic l
     await drawnAs(MANUAL.line, MANUAL.text, 'manual');
     await drawnAs(REJECT.line, REJECT.text, 'rejected');
     await assertWordOrder(original);
-  }));
+  }),
+);
 
 test('a line typed at the top moves every label by its length once the article is saved', { timeout: 60_000 }, () =>
   shot('edit-save', async () => {
@@ -197,15 +222,23 @@ test('a line typed at the top moves every label by its length once the article i
     await page().keyboard.press('Enter');
     await page().keyboard.press('ControlOrMeta+S');
     const shift = INSERTED.length + 1;
-    const saved = await poll('the article saved with the new first line', async () => {
-      const text = readFileSync(articleFile(), 'utf8');
-      return text.startsWith(`${INSERTED}\n`) ? text : undefined;
-    }, { timeoutMs: 15_000, lastSeen: async () => readFileSync(articleFile(), 'utf8').slice(0, 80) });
+    const saved = await poll(
+      'the article saved with the new first line',
+      async () => {
+        const text = readFileSync(articleFile(), 'utf8');
+        return text.startsWith(`${INSERTED}\n`) ? text : undefined;
+      },
+      { timeoutMs: 15_000, lastSeen: async () => readFileSync(articleFile(), 'utf8').slice(0, 80) },
+    );
     assert.equal(saved, `${INSERTED}\n${original}`, 'the saved article is not the original with one line on top');
-    const moved = await poll(`every label moved by ${shift}`, async () => {
-      const labels = readLabels() ?? [];
-      return labels.length === placed.size && labels.every((l) => l.start === (placed.get(l.id)?.start ?? NaN) + shift) ? labels : undefined;
-    }, { timeoutMs: 15_000, lastSeen: async () => readFileSync(labelFile(), 'utf8') });
+    const moved = await poll(
+      `every label moved by ${shift}`,
+      async () => {
+        const labels = readLabels() ?? [];
+        return labels.length === placed.size && labels.every((l) => l.start === (placed.get(l.id)?.start ?? NaN) + shift) ? labels : undefined;
+      },
+      { timeoutMs: 15_000, lastSeen: async () => readFileSync(labelFile(), 'utf8') },
+    );
     for (const label of moved) {
       const was = placed.get(label.id)!;
       assert.equal(label.end, was.end + shift);
@@ -213,7 +246,8 @@ test('a line typed at the top moves every label by its length once the article i
       assert.equal(saved.slice(label.start, label.end), label.text, `"${label.text}" is no longer the article's slice`);
       assert.equal(label.status, was.status);
     }
-  }));
+  }),
+);
 
 test('after the edit the decorations are still drawn by status, and the word order holds', { timeout: 90_000 }, () =>
   shot('decorations-after-edit', async () => {
@@ -221,7 +255,8 @@ test('after the edit the decorations are still drawn by status, and the word ord
     await drawnAs(MANUAL.line + 1, MANUAL.text, 'manual');
     await drawnAs(REJECT.line + 1, REJECT.text, 'rejected');
     await assertWordOrder(readFileSync(articleFile(), 'utf8'));
-  }));
+  }),
+);
 
 test('a picture of labelled text', { timeout: 45_000 }, () =>
   shot('labels-picture', async () => {
@@ -237,7 +272,8 @@ test('a picture of labelled text', { timeout: 45_000 }, () =>
     } finally {
       await runCommand(page(), 'View: Toggle Primary Side Bar Visibility');
     }
-  }));
+  }),
+);
 
 test('Export Annotations… writes a YAML file with the labels, through the file dialog', { timeout: 60_000 }, () =>
   shot('export', async () => {
@@ -245,25 +281,27 @@ test('Export Annotations… writes a YAML file with the labels, through the file
     await pickItem(page(), 'YAML');
     await answerFileDialog(page(), exportFile, { exists: false });
     await poll(`the export at ${exportFile}`, async () => existsSync(exportFile), { timeoutMs: 20_000 });
-    const exported = await poll('the export to parse', async () => {
-      try {
-        return YAML.parse(readFileSync(exportFile, 'utf8')) as { documents?: Array<{ path: string; labels?: StoredLabel[] }> };
-      } catch {
-        return undefined; // still being written
-      }
-    }, { timeoutMs: 10_000 });
+    const exported = await poll(
+      'the export to parse',
+      async () => {
+        try {
+          return YAML.parse(readFileSync(exportFile, 'utf8')) as { documents?: Array<{ path: string; labels?: StoredLabel[] }> };
+        } catch {
+          return undefined; // still being written
+        }
+      },
+      { timeoutMs: 10_000 },
+    );
     const docs = exported.documents ?? [];
     assert.ok(docs.length >= 5, `the export holds ${docs.length} documents`);
     const mine = docs.find((d) => d.path === `seeds/${SEED}`);
     assert.ok(mine, `the export has no document seeds/${SEED}: ${docs.map((d) => d.path).join(', ')}`);
     const stored = readLabels()!;
-    assert.deepEqual(
-      (mine.labels ?? []).map((l) => [l.id, l.type, l.status, l.start, l.end, l.text]).sort(),
-      stored.map((l) => [l.id, l.type, l.status, l.start, l.end, l.text]).sort(),
-    );
+    assert.deepEqual((mine.labels ?? []).map((l) => [l.id, l.type, l.status, l.start, l.end, l.text]).sort(), stored.map((l) => [l.id, l.type, l.status, l.start, l.end, l.text]).sort());
     const message = await poll('a notification about the export', async () => (await notifications(page())).find((n) => /export/i.test(n)), { timeoutMs: 10_000 });
     assert.match(message, /Exported \d+ article/);
-  }));
+  }),
+);
 
 test('with the label file deleted, Import Annotations… brings it back from the export', { timeout: 60_000 }, () =>
   shot('import', async () => {
@@ -271,23 +309,28 @@ test('with the label file deleted, Import Annotations… brings it back from the
     rmSync(labelFile());
     await runCommand(page(), 'Sanad: Import Annotations…');
     await answerFileDialog(page(), exportFile, { exists: true });
-    const back = await poll('the label file written again', async () => {
-      try {
-        const labels = readLabels();
-        return labels && labels.length === before.length ? labels : undefined;
-      } catch {
-        return undefined;
-      }
-    }, { timeoutMs: 20_000 });
+    const back = await poll(
+      'the label file written again',
+      async () => {
+        try {
+          const labels = readLabels();
+          return labels && labels.length === before.length ? labels : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+      { timeoutMs: 20_000 },
+    );
     const key = (l: StoredLabel) => [l.id, l.type, l.status, l.start, l.end, l.text].join('|');
     assert.deepEqual(back.map(key).sort(), before.map(key).sort());
     const text = readFileSync(articleFile(), 'utf8');
     for (const l of back) assert.equal(text.slice(l.start, l.end), l.text);
     await poll('a notification about the import', async () => (await notifications(page())).find((n) => /Imported \d+ label/.test(n)), { timeoutMs: 10_000 });
     await drawnAs(ACCEPT.line + 1, ACCEPT.text, 'accepted');
-  }));
+  }),
+);
 
-test('the repository\'s own seeds/ and .sanad/ were not touched', { timeout: 10_000 }, () => {
+test("the repository's own seeds/ and .sanad/ were not touched", { timeout: 10_000 }, () => {
   assert.deepEqual(fingerprint(join(repoRoot, 'seeds')), repoSeeds);
   assert.deepEqual(fingerprint(join(repoRoot, '.sanad')), repoSanad);
 });

@@ -40,14 +40,18 @@ async function codeActionTitles(p: Page): Promise<string[]> {
 async function openActions(at: { line: number; text: string }, re: RegExp): Promise<string[]> {
   const place = findOnLine(seedText, at.line, at.text);
   await goTo(page(), place.line, place.column + 3);
-  return poll(`a Ctrl+. menu with ${re}`, async () => {
-    const titles = await codeActionTitles(page());
-    if (titles.some((x) => re.test(x))) return titles;
-    await page().keyboard.press('Escape');
-    await page().keyboard.press('ControlOrMeta+.');
-    await page().waitForTimeout(800);
-    return undefined;
-  }, { timeoutMs: 20_000, intervalMs: 200, lastSeen: () => codeActionTitles(page()) });
+  return poll(
+    `a Ctrl+. menu with ${re}`,
+    async () => {
+      const titles = await codeActionTitles(page());
+      if (titles.some((x) => re.test(x))) return titles;
+      await page().keyboard.press('Escape');
+      await page().keyboard.press('ControlOrMeta+.');
+      await page().waitForTimeout(800);
+      return undefined;
+    },
+    { timeoutMs: 20_000, intervalMs: 200, lastSeen: () => codeActionTitles(page()) },
+  );
 }
 
 /** Chooses TITLE in the open Ctrl+. menu with the keyboard (a click is caught by the menu's pointer guard). */
@@ -82,36 +86,50 @@ async function drawn(at: { line: number; text: string }, ok: (d: DrawnDecoration
 const statusMessage = (re: RegExp) =>
   poll(`a status bar message ${re}`, async () => (await statusItems(page())).find((i) => re.test(strip(i.text)))?.text, { timeoutMs: 10_000, intervalMs: 100, lastSeen: () => statusItems(page()) });
 
-before(async () => {
-  suite = await startSuite('review', { 'sanad.labels.annotator': 'integration-test' });
-  seedText = readFileSync(join(suite.workspace.seeds, SEED), 'utf8');
-  await shot('open-seed', async () => {
-    await quickOpen(page(), SEED);
-    await sanadIndexed(page());
-  });
-}, { timeout: 240_000 });
+before(
+  async () => {
+    suite = await startSuite('review', { 'sanad.labels.annotator': 'integration-test' });
+    seedText = readFileSync(join(suite.workspace.seeds, SEED), 'utf8');
+    await shot('open-seed', async () => {
+      await quickOpen(page(), SEED);
+      await sanadIndexed(page());
+    });
+  },
+  { timeout: 240_000 },
+);
 
-after(async () => {
-  await suite?.close();
-}, { timeout: 30_000 });
+after(
+  async () => {
+    await suite?.close();
+  },
+  { timeout: 30_000 },
+);
 
-test('Problems gives a contradiction\'s verdict first, and its two figures by outlet, not file name', { timeout: 45_000 }, () =>
+test("Problems gives a contradiction's verdict first, and its two figures by outlet, not file name", { timeout: 45_000 }, () =>
   shot('problems', async () => {
     await page().keyboard.press('ControlOrMeta+Shift+M');
-    const rows = await poll('problems for the seed', async () => {
-      const rs = await problemRows(page());
-      return rs.some((r) => r.level === 1 && r.label.includes(SEED)) && rs.some((r) => r.level === 2 && /cannot be/.test(r.label)) ? rs : undefined;
-    }, { timeoutMs: 30_000, lastSeen: () => problemRows(page()) });
+    const rows = await poll(
+      'problems for the seed',
+      async () => {
+        const rs = await problemRows(page());
+        return rs.some((r) => r.level === 1 && r.label.includes(SEED)) && rs.some((r) => r.level === 2 && /cannot be/.test(r.label)) ? rs : undefined;
+      },
+      { timeoutMs: 30_000, lastSeen: () => problemRows(page()) },
+    );
     const warnings = rows.filter((r) => r.level === 2 && /cannot be/.test(r.label)).map((r) => strip(r.label));
     for (const w of warnings) {
       assert.match(w, /^Warning: dozens \(20–99\) cannot be more than 150: /, w);
       assert.ok(!/seeds\//.test(w.split(',')[0]), `a path in the message: ${w}`);
     }
-    assert.ok(warnings.some((w) => w.includes('150+ (إيلاف) vs dozens (إرم نيوز)')), warnings.join('\n'));
+    assert.ok(
+      warnings.some((w) => w.includes('150+ (إيلاف) vs dozens (إرم نيوز)')),
+      warnings.join('\n'),
+    );
     await runCommand(page(), 'View: Toggle Panel Visibility');
-  }));
+  }),
+);
 
-test('Ctrl+. names each pair once; a pair marked explained leaves the status bar\'s count', { timeout: 90_000 }, () =>
+test("Ctrl+. names each pair once; a pair marked explained leaves the status bar's count", { timeout: 90_000 }, () =>
   shot('explain-pair', async () => {
     await quickOpen(page(), SEED);
     assert.equal(await poll('two contradictions in the status bar', async () => ((await statusContradictions()) === 2 ? 2 : undefined), { timeoutMs: 20_000, lastSeen: () => statusItems(page()) }), 2);
@@ -125,7 +143,8 @@ test('Ctrl+. names each pair once; a pair marked explained leaves the status bar
     await chooseAction(chosen);
     await answerInput(page(), 'different periods', { what: 'the note' });
     await poll('one contradiction in the status bar', async () => ((await statusContradictions()) === 1 ? 1 : undefined), { timeoutMs: 20_000, lastSeen: () => statusItems(page()) });
-  }));
+  }),
+);
 
 test('an accept is confirmed in the status bar and drawn apart from a suggestion; Ctrl+. then offers Remove label and Change type', { timeout: 90_000 }, () =>
   shot('accept-feedback', async () => {
@@ -138,9 +157,13 @@ test('an accept is confirmed in the status bar and drawn apart from a suggestion
     const accepted = await drawn(OTHER, (d) => d.borderStyle === 'solid' && d.borderWidth >= 3, 'accepted (a thick border)');
     assert.ok(accepted.borderWidth >= 3 * suggestion.borderWidth);
     const titles = await openActions(OTHER, /^Sanad: Remove label on figure/);
-    assert.ok(titles.some((x) => /^Sanad: Change type of figure "نحو 2500 جندي"…$/.test(x)), titles.join(' | '));
+    assert.ok(
+      titles.some((x) => /^Sanad: Change type of figure "نحو 2500 جندي"…$/.test(x)),
+      titles.join(' | '),
+    );
     await page().keyboard.press('Escape');
-  }));
+  }),
+);
 
 test('Ctrl+Alt+Z undoes the last decision: the span is a suggestion again, on screen and in the label file', { timeout: 60_000 }, () =>
   shot('undo', async () => {
@@ -150,29 +173,41 @@ test('Ctrl+Alt+Z undoes the last decision: the span is a suggestion again, on sc
     await settle(page());
     await page().keyboard.press('ControlOrMeta+Alt+Z');
     await statusMessage(/Sanad: undid the decision on “نحو 2500 جندي”/);
-    await poll('the label gone from the file', async () => !readFileSync(labelFile(), 'utf8').includes('نحو 2500 جندي') || undefined, { timeoutMs: 15_000, lastSeen: async () => readFileSync(labelFile(), 'utf8') });
+    await poll('the label gone from the file', async () => !readFileSync(labelFile(), 'utf8').includes('نحو 2500 جندي') || undefined, {
+      timeoutMs: 15_000,
+      lastSeen: async () => readFileSync(labelFile(), 'utf8'),
+    });
     await drawn(OTHER, (d) => d.borderStyle === 'solid' && d.borderWidth <= 1, 'a suggestion again');
     // Ctrl+Z still belongs to the text: the article was not changed by any of this.
     assert.equal(await page().evaluate(() => !!document.querySelector('.part.editor .tab.active.dirty')), false);
-  }));
+  }),
+);
 
-test('the claim view (Ctrl+Alt+C) shows every source\'s value, date and verdict side by side', { timeout: 60_000 }, () =>
+test("the claim view (Ctrl+Alt+C) shows every source's value, date and verdict side by side", { timeout: 60_000 }, () =>
   shot('claim-view', async () => {
     const at = findOnLine(seedText, CONTRADICTED.line, CONTRADICTED.text);
     await goTo(page(), at.line, at.column + 3);
     await page().keyboard.press('ControlOrMeta+Alt+C');
-    const rows = await poll('the Claim view with three sources', async () => {
-      const rs = await drawnRows(page(), 'Claim');
-      return rs.length === 3 ? rs : undefined;
-    }, { timeoutMs: 20_000, lastSeen: () => drawnRows(page(), 'Claim') });
+    const rows = await poll(
+      'the Claim view with three sources',
+      async () => {
+        const rs = await drawnRows(page(), 'Claim');
+        return rs.length === 3 ? rs : undefined;
+      },
+      { timeoutMs: 20_000, lastSeen: () => drawnRows(page(), 'Claim') },
+    );
     const row = (outlet: string) => rows.find((r) => r.label === outlet);
     assert.match(row('إيلاف')?.description ?? '', /^150\+ · undated · this figure$/);
     // The pair explained above says so; the other clash does not.
     assert.match(row('إرم نيوز')?.description ?? '', /^dozens · 2024-01-26 · contradicts \(explained\)$/);
-    assert.ok(rows.some((r) => /^dozens · undated · contradicts$/.test(r.description)), rows.map((r) => `${r.label} | ${r.description}`).join('; '));
+    assert.ok(
+      rows.some((r) => /^dozens · undated · contradicts$/.test(r.description)),
+      rows.map((r) => `${r.label} | ${r.description}`).join('; '),
+    );
     // Values and dates read left to right after the Arabic outlet.
     for (const r of await rowLayout(page(), 'Claim')) assert.ok(r.descriptionFirstCharLeft >= r.labelRight - 1, `"${r.label}" | "${r.description}" drawn inside each other`);
-  }));
+  }),
+);
 
 test('next unreviewed (Ctrl+Alt+N) moves to the next suggestion and says how far the review has come', { timeout: 60_000 }, () =>
   shot('next-unreviewed', async () => {
@@ -184,12 +219,17 @@ test('next unreviewed (Ctrl+Alt+N) moves to the next suggestion and says how far
     // The one decision in this article was undone above; nothing was decided elsewhere.
     assert.equal(Number(m[1]), 0, message);
     assert.ok(Number(m[2]) > 10 && Number(m[4]) > Number(m[2]), message);
-    const cursor = await poll('the cursor to leave line 1', async () => {
-      const c = await cursorStatus(page());
-      return c && c.line > 1 ? c : undefined;
-    }, { timeoutMs: 5000 });
+    const cursor = await poll(
+      'the cursor to leave line 1',
+      async () => {
+        const c = await cursorStatus(page());
+        return c && c.line > 1 ? c : undefined;
+      },
+      { timeoutMs: 5000 },
+    );
     assert.ok(cursor.line >= 2);
-  }));
+  }),
+);
 
 test('accept all of one type in a selection: both places of a line, one step', { timeout: 60_000 }, () =>
   shot('accept-all', async () => {
@@ -202,9 +242,14 @@ test('accept all of one type in a selection: both places of a line, one step', {
     await pickItem(page(), 'Sanad: Accept All of One Type in Selection…');
     await pickItem(page(), 'Place');
     await statusMessage(/Sanad: accepted 2 suggestions \(Place\)/);
-    const file = await poll('both places accepted in the label file', async () => {
-      const text = existsSync(labelFile()) ? readFileSync(labelFile(), 'utf8') : '';
-      return /text: بغداد[\s\S]*?status: accepted|status: accepted[\s\S]*?text: بغداد/.test(text) && text.includes('واشنطن') ? text : undefined;
-    }, { timeoutMs: 15_000, lastSeen: async () => (existsSync(labelFile()) ? readFileSync(labelFile(), 'utf8') : '') });
+    const file = await poll(
+      'both places accepted in the label file',
+      async () => {
+        const text = existsSync(labelFile()) ? readFileSync(labelFile(), 'utf8') : '';
+        return /text: بغداد[\s\S]*?status: accepted|status: accepted[\s\S]*?text: بغداد/.test(text) && text.includes('واشنطن') ? text : undefined;
+      },
+      { timeoutMs: 15_000, lastSeen: async () => (existsSync(labelFile()) ? readFileSync(labelFile(), 'utf8') : '') },
+    );
     assert.ok(file.includes('type: place'));
-  }));
+  }),
+);

@@ -34,8 +34,7 @@ const activeTabTitle = () => page().evaluate(() => document.querySelector('.part
 const activeTabDirty = () => page().evaluate(() => !!document.querySelector('.part.editor .tab.active.dirty'));
 
 /** A notification matching RE, once it is shown. */
-const notified = (what: string, re: RegExp) =>
-  poll(what, async () => (await notifications(page())).find((n) => re.test(n)), { timeoutMs: 20_000, lastSeen: () => notifications(page()) });
+const notified = (what: string, re: RegExp) => poll(what, async () => (await notifications(page())).find((n) => re.test(n)), { timeoutMs: 20_000, lastSeen: () => notifications(page()) });
 
 async function drawn(line: number, text: string, ok: (d: DrawnDecoration) => boolean, what: string): Promise<DrawnDecoration> {
   await goTo(page(), line, 1);
@@ -45,21 +44,27 @@ async function drawn(line: number, text: string, ok: (d: DrawnDecoration) => boo
   });
 }
 
-before(async () => {
-  // Auto save off, so that a draft stays a draft while the export runs.
-  suite = await startSuite('safety', { 'sanad.labels.annotator': 'integration-test', 'files.autoSave': 'off' });
-  original = readFileSync(join(suite.workspace.seeds, SEED), 'utf8');
-  seedsBefore = fingerprint(suite.workspace.seeds);
-  await shot('open-seed', async () => {
-    await quickOpen(page(), SEED);
-    await sanadIndexed(page());
-    await openContainer(page(), 'Sanad', 'Actors');
-  });
-}, { timeout: 240_000 });
+before(
+  async () => {
+    // Auto save off, so that a draft stays a draft while the export runs.
+    suite = await startSuite('safety', { 'sanad.labels.annotator': 'integration-test', 'files.autoSave': 'off' });
+    original = readFileSync(join(suite.workspace.seeds, SEED), 'utf8');
+    seedsBefore = fingerprint(suite.workspace.seeds);
+    await shot('open-seed', async () => {
+      await quickOpen(page(), SEED);
+      await sanadIndexed(page());
+      await openContainer(page(), 'Sanad', 'Actors');
+    });
+  },
+  { timeout: 240_000 },
+);
 
-after(async () => {
-  await suite?.close();
-}, { timeout: 30_000 });
+after(
+  async () => {
+    await suite?.close();
+  },
+  { timeout: 30_000 },
+);
 
 test('a brat export into the workspace folder is refused, even with an unsaved draft open, and nothing is written', { timeout: 60_000 }, () =>
   shot('export-refused', async () => {
@@ -74,16 +79,21 @@ test('a brat export into the workspace folder is refused, even with an unsaved d
     assert.match(message, /workspace folder itself/);
     assert.deepEqual(fingerprint(suite.workspace.seeds), seedsBefore, 'the seeds changed on disk');
     assert.equal(readFileSync(join(suite.workspace.seeds, SEED), 'utf8'), original);
-  }));
+  }),
+);
 
 test('a brat export goes to .sanad/brat by default, and leaves the articles alone', { timeout: 60_000 }, () =>
   shot('export-default', async () => {
     await runCommand(page(), 'Sanad: Export Annotations…');
     await pickItem(page(), 'brat standoff');
-    const offered = await poll('the brat folder input', async () => {
-      const s = await quickInputState(page());
-      return s.visible && s.value ? s.value : undefined;
-    }, { timeoutMs: 10_000 });
+    const offered = await poll(
+      'the brat folder input',
+      async () => {
+        const s = await quickInputState(page());
+        return s.visible && s.value ? s.value : undefined;
+      },
+      { timeoutMs: 10_000 },
+    );
     assert.equal(offered, '.sanad/brat');
     await page().keyboard.press('Enter');
     const ann = join(suite.workspace.root, '.sanad', 'brat', 'seeds', SEED.replace(/\.txt$/, '.ann'));
@@ -92,7 +102,8 @@ test('a brat export goes to .sanad/brat by default, and leaves the articles alon
     // The copy holds the draft (what the editor shows); the article on disk is untouched.
     assert.ok(readFileSync(join(suite.workspace.root, '.sanad', 'brat', 'seeds', SEED), 'utf8').startsWith(DRAFT));
     assert.deepEqual(fingerprint(suite.workspace.seeds), seedsBefore, 'the seeds changed on disk');
-  }));
+  }),
+);
 
 test('the save dialog of a YAML export starts in .sanad/exports, not beside the articles', { timeout: 60_000 }, () =>
   shot('export-yaml', async () => {
@@ -101,26 +112,38 @@ test('the save dialog of a YAML export starts in .sanad/exports, not beside the 
     const want = join(suite.workspace.root, '.sanad', 'exports', 'sanad-export.yaml');
     // The dialog shows the folder first, then the proposed name. (It also adds .yaml to whatever
     // is typed, so it cannot name an article; the server refuses one all the same.)
-    await poll(`the save dialog at ${want}`, async () => {
-      const s = await quickInputState(page());
-      return s.visible && s.value === want ? s.value : undefined;
-    }, { timeoutMs: 10_000, lastSeen: () => quickInputState(page()) });
+    await poll(
+      `the save dialog at ${want}`,
+      async () => {
+        const s = await quickInputState(page());
+        return s.visible && s.value === want ? s.value : undefined;
+      },
+      { timeoutMs: 10_000, lastSeen: () => quickInputState(page()) },
+    );
     await page().keyboard.press('Escape');
     // Drop the draft.
     await quickOpen(page(), SEED);
     await runCommand(page(), 'File: Revert File');
     await poll('the draft reverted', async () => !(await activeTabDirty()) || undefined, { timeoutMs: 10_000 });
     assert.deepEqual(fingerprint(suite.workspace.seeds), seedsBefore, 'the seeds changed on disk');
-  }));
+  }),
+);
 
 test('a click on a panel row shows the span but keeps the focus in the panel; ↓ and Enter walk the tree', { timeout: 60_000 }, () =>
   shot('panel-focus', async () => {
-    const sources = await poll('the Sources view', async () => {
-      const rows = await allRows(page(), 'Sources');
-      return rows.length >= 3 ? rows : undefined;
-    }, { timeoutMs: 30_000 });
+    const sources = await poll(
+      'the Sources view',
+      async () => {
+        const rows = await allRows(page(), 'Sources');
+        return rows.length >= 3 ? rows : undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
     // The brat copies under .sanad/brat are not articles.
-    assert.deepEqual(sources.filter((r) => !r.label.startsWith('seeds/')).map((r) => r.label), []);
+    assert.deepEqual(
+      sources.filter((r) => !r.label.startsWith('seeds/')).map((r) => r.label),
+      [],
+    );
     await clickRow(page(), 'Sources', sources[0].label);
     await poll('an editor showing the event', async () => (await page().locator('.part.editor .tab.active').count()) > 0 || undefined, { timeoutMs: 10_000 });
     await settle(page());
@@ -138,7 +161,8 @@ test('a click on a panel row shows the span but keeps the focus in the panel; �
     await settle(page());
     assert.equal(await activeTabDirty(), false, 'the keys typed into the article');
     assert.deepEqual(fingerprint(suite.workspace.seeds), seedsBefore, 'the seeds changed on disk');
-  }));
+  }),
+);
 
 test('a label file edited on disk is read again: the span is drawn as the file now says', { timeout: 90_000 }, () =>
   shot('label-file-changed', async () => {
@@ -146,7 +170,7 @@ test('a label file edited on disk is read again: the span is drawn as the file n
     const at = findOnLine(original, FIGURE.line, FIGURE.text);
     await goTo(page(), at.line, at.column + 3);
     await page().keyboard.press('ControlOrMeta+Alt+A');
-    await poll('the label file', async () => existsSync(labelFile()) && readFileSync(labelFile(), 'utf8').includes('accepted') || undefined, { timeoutMs: 15_000 });
+    await poll('the label file', async () => (existsSync(labelFile()) && readFileSync(labelFile(), 'utf8').includes('accepted')) || undefined, { timeoutMs: 15_000 });
     await drawn(at.line, FIGURE.text, (d) => d.borderStyle === 'solid' && d.borderWidth >= 2, 'accepted');
     await page().waitForTimeout(1500);
     // Some time later (the accept's own write is well over), a hand edit (or a git pull): the decision becomes a rejection.
@@ -158,7 +182,8 @@ test('a label file edited on disk is read again: the span is drawn as the file n
       timeoutMs: 20_000,
       lastSeen: async () => ({ drawn: await decorationsAt(page(), at.line, FIGURE.text), file: readFileSync(labelFile(), 'utf8') }),
     });
-  }));
+  }),
+);
 
 test('a broken label file is named by line and column in Problems, and cleared once fixed', { timeout: 90_000 }, () =>
   shot('label-file-broken', async () => {
@@ -175,7 +200,8 @@ test('a broken label file is named by line and column in Problems, and cleared o
     writeFileSync(labelFile(), valid);
     await poll('the label file problem to clear', async () => !(await problemRows(page())).some((r) => /Sanad will not change this label file/.test(r.label)) || undefined, { timeoutMs: 20_000 });
     await runCommand(page(), 'View: Toggle Panel Visibility');
-  }));
+  }),
+);
 
 test('the .vsix carries an icon and activates only for Arabic news, not on every plain-text file', { timeout: 30_000 }, async () => {
   const vsix = vsixUnderTest(await loadLauncher());

@@ -11,7 +11,7 @@ import { LspSession, repoRoot } from './lspClient';
 
 const S004 = '004_c60929020f56a472.txt';
 const FIGURE = 'أكثر من 150 ضربة';
-const strip = (s: string | { value: string }) => (typeof s === "string" ? s : s.value).replace(/[\u2066-\u2069]/g, "");
+const strip = (s: string | { value: string }) => (typeof s === 'string' ? s : s.value).replace(/[\u2066-\u2069]/g, '');
 
 let workspace: string;
 let session: LspSession;
@@ -49,14 +49,23 @@ test('a figure\'s hover is in Arabic: its kind, "3 مصادر", the label hint',
 
 test('the code lens counts its sources in Arabic', async () => {
   const lenses = await session.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri() } });
-  assert.ok(lenses?.some((l) => /^3 مصادر ⚠$/.test(l.command?.title ?? '')), JSON.stringify(lenses?.map((l) => l.command?.title)));
+  assert.ok(
+    lenses?.some((l) => /^3 مصادر ⚠$/.test(l.command?.title ?? '')),
+    JSON.stringify(lenses?.map((l) => l.command?.title)),
+  );
 });
 
-test('quick fixes and the contradiction\'s related information are in Arabic', async () => {
-  const d = await session.until('contradictions on 004', () => session.diagnostics.get(uri())?.diagnostics.filter((x) => x.code === 'contradiction').length === 2 && session.diagnostics.get(uri())!.diagnostics);
+test("quick fixes and the contradiction's related information are in Arabic", async () => {
+  const d = await session.until(
+    'contradictions on 004',
+    () => session.diagnostics.get(uri())?.diagnostics.filter((x) => x.code === 'contradiction').length === 2 && session.diagnostics.get(uri())!.diagnostics,
+  );
   const contra = d.filter((x) => x.code === 'contradiction');
   assert.ok(contra.every((x) => strip(x.relatedInformation![0].message).startsWith('الرقم الآخر: ')));
-  assert.ok(contra.every((x) => strip(x.message).includes('150+ (إيلاف) مقابل ')), strip(contra[0].message));
+  assert.ok(
+    contra.every((x) => strip(x.message).includes('150+ (إيلاف) مقابل ')),
+    strip(contra[0].message),
+  );
   const at = text.indexOf(FIGURE);
   const actions = (await session.connection.sendRequest(CodeActionRequest.type, {
     textDocument: { uri: uri() },
@@ -64,6 +73,9 @@ test('quick fixes and the contradiction\'s related information are in Arabic', a
     context: { diagnostics: contra },
   })) as Array<{ title: string }>;
   const titles = actions.map((a) => strip(a.title));
-  assert.ok(titles.some((t) => t.startsWith('سند: قبول رقم')), titles.join(' | '));
+  assert.ok(
+    titles.some((t) => t.startsWith('سند: قبول رقم')),
+    titles.join(' | '),
+  );
   assert.equal(titles.filter((t) => t.startsWith('سند: تعليم بوصفه مُفسَّرًا: ')).length, 2, titles.join(' | '));
 });

@@ -46,7 +46,11 @@ test('json: every readable file analysed, offsets are slices of the text, unread
   }
   const good = out.documents.find((d) => d.path === 'good.txt')!;
   const bom = out.documents.find((d) => d.path === 'bom.txt')!;
-  assert.deepEqual(bom.mentions.map((m) => m.start), good.mentions.map((m) => m.start), 'offsets are counted after the BOM');
+  assert.deepEqual(
+    bom.mentions.map((m) => m.start),
+    good.mentions.map((m) => m.start),
+    'offsets are counted after the BOM',
+  );
   assert.ok(Array.isArray(out.contradictions));
 });
 
@@ -106,7 +110,10 @@ test('options: unknown ones refused (exit 2), values inline or apart, -- ends th
   writeFileSync(join(dir, '-dash.txt'), article);
   const dashed = sanad('analyze', '--format', 'json', '--', '-dash.txt');
   assert.equal(dashed.status, 0, dashed.stderr);
-  assert.deepEqual((JSON.parse(dashed.stdout) as CorpusAnalysis).documents.map((d) => d.path), ['-dash.txt']);
+  assert.deepEqual(
+    (JSON.parse(dashed.stdout) as CorpusAnalysis).documents.map((d) => d.path),
+    ['-dash.txt'],
+  );
   const notHelp = sanad('analyze', '--', '--help');
   assert.equal(notHelp.status, 2);
   assert.match(notHelp.stderr, /--help: no such file/);
@@ -120,7 +127,11 @@ test('many files: worker threads give the output of one thread, byte for byte, a
   const seedsDir = join(repoRoot, 'seeds');
   for (const name of readdirSync(seedsDir).filter((f) => f.endsWith('.txt'))) {
     const text = readFileSync(join(seedsDir, name), 'utf8');
-    for (let v = 0; v < 5; v++) writeFileSync(join(corpusDir, `${v}_${name}`), text.replace(/[0-9]+/g, (n) => String(Number(n) + v)));
+    for (let v = 0; v < 5; v++)
+      writeFileSync(
+        join(corpusDir, `${v}_${name}`),
+        text.replace(/[0-9]+/g, (n) => String(Number(n) + v)),
+      );
   }
   writeFileSync(join(corpusDir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]));
   const run = (env: Record<string, string>, ...args: string[]) =>

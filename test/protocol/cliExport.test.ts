@@ -10,8 +10,18 @@ import YAML from 'yaml';
 import { repoRoot } from './lspClient';
 import { analyzeCorpus } from '../../server/src/analysis';
 import {
-  compareLabels, createLabel, emptyLabelFile, makeReview, quotesFromCorpus, renderLabelFile, setReview,
-  type AgreementReport, type Label, type LabelFile, type LabelStatus, type LabelType,
+  compareLabels,
+  createLabel,
+  emptyLabelFile,
+  makeReview,
+  quotesFromCorpus,
+  renderLabelFile,
+  setReview,
+  type AgreementReport,
+  type Label,
+  type LabelFile,
+  type LabelStatus,
+  type LabelType,
 } from '../../server/src/labels';
 
 const cli = join(repoRoot, 'dist', 'cli.js');
@@ -52,12 +62,18 @@ function workspace(): { ws: string; files: Map<string, LabelFile>; labelPath: (a
   writeFileSync(join(ws, 'news/b.txt'), B);
   writeFileSync(join(ws, 'news/d.txt'), '\ufeff' + D);
   const files = new Map<string, LabelFile>([
-    ['news/a.txt', { ...emptyLabelFile('news/a.txt'), labels: [
-      label(A, 'بغداد', 'place', 'manual', 'LA1'),
-      label(A, 'ثلاثة جنود', 'quantity', 'accepted', 'LA2', { value: { min: 3, max: 3 } }),
-      label(A, 'الأردن', 'place', 'rejected', 'LA3'),
-      label(A, 'باسم العوادي', 'person', 'manual', 'LA4', { note: 'المتحدث باسم الحكومة' }),
-    ] }],
+    [
+      'news/a.txt',
+      {
+        ...emptyLabelFile('news/a.txt'),
+        labels: [
+          label(A, 'بغداد', 'place', 'manual', 'LA1'),
+          label(A, 'ثلاثة جنود', 'quantity', 'accepted', 'LA2', { value: { min: 3, max: 3 } }),
+          label(A, 'الأردن', 'place', 'rejected', 'LA3'),
+          label(A, 'باسم العوادي', 'person', 'manual', 'LA4', { note: 'المتحدث باسم الحكومة' }),
+        ],
+      },
+    ],
     ['news/b.txt', { ...emptyLabelFile('news/b.txt'), labels: [label(B, 'وزارة الدفاع الأمريكية', 'organization', 'manual', 'LB1')] }],
   ]);
   // The review is filed as the editor files it: under the key of the contradiction the engine finds.
@@ -75,14 +91,17 @@ function sanad(cwd: string, ...args: string[]) {
   return spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
 }
 
-test('yaml: documents, labels and contradictions under the contract\'s names, written to --out', () => {
+test("yaml: documents, labels and contradictions under the contract's names, written to --out", () => {
   const { ws, files } = workspace();
   const r = sanad(ws, 'export', 'news', '--out', 'export.yaml');
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /wrote 3 article\(s\), with 5 label\(s\) to export\.yaml/);
   const data = YAML.parse(readFileSync(join(ws, 'export.yaml'), 'utf8'));
   assert.equal(data.version, 1);
-  assert.deepEqual(data.documents.map((d: { path: string }) => d.path), ['news/a.txt', 'news/b.txt', 'news/d.txt']);
+  assert.deepEqual(
+    data.documents.map((d: { path: string }) => d.path),
+    ['news/a.txt', 'news/b.txt', 'news/d.txt'],
+  );
   for (const doc of data.documents) {
     assert.deepEqual(Object.keys(doc), ['path', 'published', 'outlet', 'boilerplate', 'text', 'mentions', 'labels', 'reviews']);
     assert.equal(doc.text, TEXTS[doc.path], 'the text as the editor holds it: no byte-order mark, CRLF kept');
@@ -91,7 +110,10 @@ test('yaml: documents, labels and contradictions under the contract\'s names, wr
   const [a, b, d] = data.documents;
   assert.equal(a.published, '2024-01-29');
   assert.deepEqual(a.labels, [...files.get('news/a.txt')!.labels].sort(compareLabels), 'labels exactly as stored');
-  assert.deepEqual(b.labels.map((l: Label) => l.id), ['LB1']);
+  assert.deepEqual(
+    b.labels.map((l: Label) => l.id),
+    ['LB1'],
+  );
   assert.deepEqual(d.labels, []);
   const status = (doc: { mentions: Array<{ text: string; status: string }> }, text: string) => doc.mentions.find((m) => m.text === text)?.status;
   assert.equal(status(a, 'ثلاثة جنود'), 'accepted');
@@ -129,7 +151,9 @@ test('brat: a BOM-free .txt and an .ann per article, offsets in code points', ()
   assert.equal(readFileSync(join(ws, 'brat/news/d.ann'), 'utf8'), '', 'no labels, an empty .ann');
   const txt = readFileSync(join(ws, 'brat/news/a.txt'), 'utf8');
   const points = [...txt];
-  const entities = readFileSync(join(ws, 'brat/news/a.ann'), 'utf8').split('\n').filter((l) => l.startsWith('T'));
+  const entities = readFileSync(join(ws, 'brat/news/a.ann'), 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('T'));
   const seen = new Map<string, [number, number]>();
   for (const line of entities) {
     const [, typeSpans, surface] = line.split('\t');
@@ -210,7 +234,11 @@ test('import restores an export into the labels folder; broken files on disk are
   const r = sanad(ws, 'import', 'export.yaml');
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /imported 2 of 2 article\(s\) into \.sanad\/labels: 2 label file\(s\) written/);
-  assert.deepEqual(['news/a.txt', 'news/b.txt'].map((p) => readFileSync(labelPath(p), 'utf8')), originals, 'the same files, byte for byte');
+  assert.deepEqual(
+    ['news/a.txt', 'news/b.txt'].map((p) => readFileSync(labelPath(p), 'utf8')),
+    originals,
+    'the same files, byte for byte',
+  );
   assert.ok(!existsSync(labelPath('news/d.txt')), 'no label file for an article without labels');
   const again = sanad(ws, 'import', 'export.yaml');
   assert.match(again.stdout, /0 label file\(s\) written, 2 already up to date/);
@@ -245,18 +273,20 @@ test('compare: the figures of a hand-computed case, as a table and as JSON', () 
   const { ws } = workspace();
   const rana = join(ws, 'ann/rana');
   const omar = join(ws, 'ann/omar');
-  writeLabelFile(rana, 'news/d.txt', { ...emptyLabelFile('news/d.txt'), labels: [
-    label(D, 'علي', 'person', 'manual', 'R1'),
-    label(D, 'حلب', 'place', 'manual', 'R2'),
-    label(D, 'أمس', 'date', 'manual', 'R3'),
-  ] });
+  writeLabelFile(rana, 'news/d.txt', {
+    ...emptyLabelFile('news/d.txt'),
+    labels: [label(D, 'علي', 'person', 'manual', 'R1'), label(D, 'حلب', 'place', 'manual', 'R2'), label(D, 'أمس', 'date', 'manual', 'R3')],
+  });
   writeLabelFile(rana, 'news/b.txt', { ...emptyLabelFile('news/b.txt'), labels: [label(B, 'الأردن', 'place', 'manual', 'R4')] });
-  writeLabelFile(omar, 'news/d.txt', { ...emptyLabelFile('news/d.txt'), labels: [
-    label(D, 'علي', 'person', 'accepted', 'O1'),
-    label(D, 'حلب', 'organization', 'manual', 'O2'),
-    label(D, 'أمس', 'date', 'rejected', 'O3'),
-    label(D, '5 دبابات', 'quantity', 'manual', 'O4', { value: { min: 5, max: 5 } }),
-  ] });
+  writeLabelFile(omar, 'news/d.txt', {
+    ...emptyLabelFile('news/d.txt'),
+    labels: [
+      label(D, 'علي', 'person', 'accepted', 'O1'),
+      label(D, 'حلب', 'organization', 'manual', 'O2'),
+      label(D, 'أمس', 'date', 'rejected', 'O3'),
+      label(D, '5 دبابات', 'quantity', 'manual', 'O4', { value: { min: 5, max: 5 } }),
+    ],
+  });
   // By hand. Spans labelled by someone: علي (person/person), حلب (place/organization), أمس
   // (date/none: Omar rejected it), "5 دبابات" (none/quantity). One match of three labels each:
   // precision = recall = F1 = 1/3. Kappa over the 4 spans: po = 1/4; pe = person 1/16 + none
@@ -273,7 +303,10 @@ test('compare: the figures of a hand-computed case, as a table and as JSON', () 
   assert.equal(report.overall.tokenKappa, undefined, 'no articles given, no token kappa');
   assert.equal(report.byType.person.kappa, 1);
   assert.equal(report.byType.place.precision, null);
-  assert.deepEqual(report.disagreements.map((x) => x.kind), ['type', 'only-a', 'only-b']);
+  assert.deepEqual(
+    report.disagreements.map((x) => x.kind),
+    ['type', 'only-a', 'only-b'],
+  );
   assert.equal(report.disagreements[1].b?.status, 'rejected');
 
   const withText = JSON.parse(sanad(ws, 'compare', 'ann/rana', 'ann/omar', 'news/d.txt', '--format=json').stdout) as AgreementReport;

@@ -13,7 +13,7 @@ import { reviewContradictionRequest } from '../../shared/src/protocol';
 
 const S004 = '004_c60929020f56a472.txt';
 const FIGURE = 'أكثر من 150 ضربة';
-const strip = (s: string | { value: string }) => (typeof s === "string" ? s : s.value).replace(/[\u2066-\u2069]/g, '');
+const strip = (s: string | { value: string }) => (typeof s === 'string' ? s : s.value).replace(/[\u2066-\u2069]/g, '');
 
 let workspace: string;
 let session: LspSession;
@@ -67,7 +67,10 @@ test('Ctrl+. offers each pair once, each action naming its pair; explaining one 
   assert.equal(explain.length, 2, actions.map((a) => a.title).join(' | '));
   const titles = explain.map((a) => strip(a.title));
   assert.notEqual(titles[0], titles[1]);
-  assert.ok(titles.some((t) => /Mark as explained: 150\+ \(إيلاف\) vs dozens \(إرم نيوز\)…$/.test(t)), titles.join(' | '));
+  assert.ok(
+    titles.some((t) => /Mark as explained: 150\+ \(إيلاف\) vs dozens \(إرم نيوز\)…$/.test(t)),
+    titles.join(' | '),
+  );
 
   assert.equal(session.status?.contradictions, 2);
   const chosen = explain.find((a) => strip(a.title).includes('إرم نيوز'))!;

@@ -12,7 +12,9 @@ import type { CorpusAnalysis } from '../../server/src/analysis';
 
 const golden = join(repoRoot, 'test', 'golden');
 const MENTIONS = '.mentions.expected.json';
-const seeds = readdirSync(join(repoRoot, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
+const seeds = readdirSync(join(repoRoot, 'seeds'))
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 // Run from the repository, as a user types it: the paths in the output are seeds/….
 const run = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'analyze', 'seeds'], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -32,7 +34,11 @@ for (const seed of seeds) {
 }
 
 test('sanad analyze seeds prints test/golden/seeds.expected.json, byte for byte', () => {
-  assert.deepEqual(output().documents.map((d) => d.path), seeds.map((f) => `seeds/${f}`), 'every seed, in order');
+  assert.deepEqual(
+    output().documents.map((d) => d.path),
+    seeds.map((f) => `seeds/${f}`),
+    'every seed, in order',
+  );
   assertGolden(join(golden, 'seeds.expected.json'), run.stdout, 'test/golden/seeds.expected.json');
 });
 

@@ -23,7 +23,8 @@ after(() => dirs.forEach((d) => spawnSync('rm', ['-rf', d])));
 const ARTICLE = 'قال المتحدث إن 150 شخصا وصلوا إلى بغداد مساء الأحد.\n';
 const open = (session: LspSession, uri: string, text: string) =>
   session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'arabic-news', version: 1, text } });
-const indexed = (session: LspSession, n: number) => session.until(`${n} documents indexed`, () => session.status && !session.status.indexing && session.status.documents === n && session.status, 30_000);
+const indexed = (session: LspSession, n: number) =>
+  session.until(`${n} documents indexed`, () => session.status && !session.status.indexing && session.status.documents === n && session.status, 30_000);
 
 test('issue 14 #6 #9: label files linked to /dev/zero and pipes at label and lexicon paths neither block nor kill the server', async () => {
   const ws = temp('devices');
@@ -95,9 +96,11 @@ test('issue 14 #11: an opened document over sanad.maxFileSizeKB is not analysed,
     const uri = `file://${join(ws, 'big.news.txt')}`;
     const text = ARTICLE.repeat(200);
     await open(session, uri, text);
-    await session.until('the warning', () => shown.find((m) => /maxFileSizeKB/.test(m)), 5000).catch((err) => {
-      throw new Error(`${err.message}\nlogs: ${session.logs.join('\n')}\nshown: ${shown.join('\n')}`);
-    });
+    await session
+      .until('the warning', () => shown.find((m) => /maxFileSizeKB/.test(m)), 5000)
+      .catch((err) => {
+        throw new Error(`${err.message}\nlogs: ${session.logs.join('\n')}\nshown: ${shown.join('\n')}`);
+      });
     const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 40 } });
     assert.equal(hover, null, 'nothing analysed');
     assert.equal(session.spans.get(uri), undefined);
@@ -184,7 +187,12 @@ test('issue 14 #3: analyze, export and compare exit 1 when stdout cannot be writ
   mkdirSync(join(dir, 'lb'));
   writeFileSync(join(dir, 'la', 'x.txt.yaml'), 'schema: 1\nlabels: []\n');
   writeFileSync(join(dir, 'lb', 'x.txt.yaml'), 'schema: 1\nlabels: []\n');
-  for (const args of [['analyze', 'news'], ['analyze', 'news', '--format', 'table'], ['export', 'news'], ['compare', 'la', 'lb']]) {
+  for (const args of [
+    ['analyze', 'news'],
+    ['analyze', 'news', '--format', 'table'],
+    ['export', 'news'],
+    ['compare', 'la', 'lb'],
+  ]) {
     const full = openSync('/dev/full', 'w');
     try {
       const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', full, 'pipe'], timeout: 30_000 });

@@ -3,9 +3,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
-  InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, type PublishDiagnosticsParams,
-  ShutdownRequest, ExitNotification, WorkDoneProgressCreateRequest, ConfigurationRequest, LogMessageNotification, type InitializeResult,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  type PublishDiagnosticsParams,
+  ShutdownRequest,
+  ExitNotification,
+  WorkDoneProgressCreateRequest,
+  ConfigurationRequest,
+  LogMessageNotification,
+  type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
 import { documentSpansNotification, corpusStatusNotification, type DocumentSpansParams, type CorpusStatus } from '../../shared/src/protocol';
 
@@ -21,7 +32,10 @@ export class LspSession {
   readonly logs: string[] = [];
   private readonly waiters: Array<() => void> = [];
 
-  private constructor(private readonly child: ChildProcess, settings: unknown) {
+  private constructor(
+    private readonly child: ChildProcess,
+    settings: unknown,
+  ) {
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     child.stderr!.on('data', (d) => (this.stderr += String(d)));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => this.note(() => this.diagnostics.set(p.uri, p)));

@@ -15,7 +15,6 @@ import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification } fr
 import { corpusAnalysisRequest, type CorpusAnalysisJson } from '../../shared/src/protocol';
 import { LspSession, repoRoot } from './lspClient';
 
-
 const cli = join(repoRoot, 'dist', 'cli.js');
 let workspace: string;
 const ONE_THREAD = { SANAD_PARALLEL_MIN_FILES: '100000' };
@@ -32,7 +31,11 @@ before(async () => {
   // Three more articles of each seed's outlet: their menus and footers repeat, their figures differ.
   for (const name of readdirSync(corpus).filter((f) => f.endsWith('.txt'))) {
     const text = readFileSync(join(corpus, name), 'utf8');
-    for (let v = 1; v <= 3; v++) writeFileSync(join(corpus, `v${v}_${name}`), text.replace(/[0-9]+/g, (n) => String(Number(n) + v)));
+    for (let v = 1; v <= 3; v++)
+      writeFileSync(
+        join(corpus, `v${v}_${name}`),
+        text.replace(/[0-9]+/g, (n) => String(Number(n) + v)),
+      );
   }
   // A line that three of one outlet's articles hold, and so repeats; the edit below takes it out of one.
   // (Between two paragraphs of article text, so that it is no other boilerplate's neighbour.)
@@ -45,7 +48,11 @@ before(async () => {
   }
   generateCorpus(join(corpus, 'generated'), 40, join(repoRoot, 'seeds'), 7);
   // A scraper's manifest gives ten of them a date and an outlet; one a date in its URL only.
-  const records = Array.from({ length: 10 }, (_, i) => ({ path: `generated/batch000/article${String(i).padStart(5, '0')}.txt`, date: `2024-02-${String(i + 1).padStart(2, '0')}`, sitename: i % 2 ? 'الصباح' : 'المدى' }));
+  const records = Array.from({ length: 10 }, (_, i) => ({
+    path: `generated/batch000/article${String(i).padStart(5, '0')}.txt`,
+    date: `2024-02-${String(i + 1).padStart(2, '0')}`,
+    sitename: i % 2 ? 'الصباح' : 'المدى',
+  }));
   records.push({ path: 'generated/batch000/article00010.txt', url: 'https://x.example/2024/03/01/story', sitename: 'المدى' } as never);
   writeFileSync(join(corpus, 'manifest.jsonl'), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
 });

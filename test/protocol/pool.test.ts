@@ -26,7 +26,9 @@ async function knowledge(env: Record<string, string>) {
   try {
     const status = await session.until('the corpus index', () => session.status && !session.status.indexing && session.status.documents === 5 && session.status, 30_000);
     const uri = `file://${join(workspace, 'seeds', S004)}`;
-    await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'arabic-news', version: 1, text: readFileSync(join(workspace, 'seeds', S004), 'utf8') } });
+    await session.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'arabic-news', version: 1, text: readFileSync(join(workspace, 'seeds', S004), 'utf8') },
+    });
     const spans = await session.until('spans of 004', () => session.spans.get(uri));
     // The contradictions are on both sides; then whatever else is published has half a second.
     await session.until('diagnostics', () => [...session.diagnostics.values()].filter((d) => d.diagnostics.some((x) => x.code === 'contradiction')).length >= 3, 15_000);

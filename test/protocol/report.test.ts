@@ -71,7 +71,13 @@ test('sanad report seeds --format html writes a self-contained page that a brows
       svgs.map((s) => {
         const key = s.getAttribute('data-measure') as string;
         const section = s.closest('section.measure') as Element;
-        return { key, marks: s.querySelectorAll('.mark').length, reports: Number(s.getAttribute('data-reports')), rows: section.querySelectorAll('tr[data-measure]').length, links: s.querySelectorAll('.link').length };
+        return {
+          key,
+          marks: s.querySelectorAll('.mark').length,
+          reports: Number(s.getAttribute('data-reports')),
+          rows: section.querySelectorAll('tr[data-measure]').length,
+          links: s.querySelectorAll('.link').length,
+        };
       }),
     );
     assert.ok(charts.length >= 1, 'at least one chart');
@@ -80,7 +86,10 @@ test('sanad report seeds --format html writes a self-contained page that a brows
       assert.equal(c.marks, c.rows, `${c.key}: one mark per figure in the table`);
       assert.equal(c.marks, c.reports, c.key);
     }
-    assert.ok(charts.some((c) => c.links > 0), 'the seeds\' contradictions are drawn between marks');
+    assert.ok(
+      charts.some((c) => c.links > 0),
+      "the seeds' contradictions are drawn between marks",
+    );
     // Every mark is keyboard reachable (a link or focusable).
     const unreachable = await page.$$eval('.mark', (ms) => ms.filter((m) => !m.closest('a[href]') && m.getAttribute('tabindex') !== '0').length);
     assert.equal(unreachable, 0);
@@ -104,7 +113,7 @@ test('sanad report --format md writes the same contradictions, and refuses to wr
   assert.match(bad.stderr, /unknown format "pdf"/);
 });
 
-test('sanad export --format claimreview needs the organisation and the fact check\'s address, then writes JSON-LD', () => {
+test("sanad export --format claimreview needs the organisation and the fact check's address, then writes JSON-LD", () => {
   const noOrg = run(['export', 'seeds', '--format', 'claimreview', '--url', 'https://factcheck.example/x']);
   assert.equal(noOrg.status, 2);
   assert.match(noOrg.stderr, /--organization/);

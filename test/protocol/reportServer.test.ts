@@ -34,7 +34,10 @@ test('the Figures view names each measure in English and Arabic, and leaves dura
     assert.doesNotMatch(m.topic, /[|·]|\b(soldier|person|attacked|deployed)\b/, `an engine key in "${m.topic}"`);
     assert.match(m.topicAr ?? '', /[\u0600-\u06ff]/, m.topic);
   }
-  assert.ok(measures.some((m) => m.topic.startsWith('attacks')), measures.map((m) => m.topic).join('; '));
+  assert.ok(
+    measures.some((m) => m.topic.startsWith('attacks')),
+    measures.map((m) => m.topic).join('; '),
+  );
   // Seed 003 says "أقل من 24 ساعة": a duration, not a count anyone compares.
   assert.ok(!measures.some((m) => m.key?.startsWith('hour|')), 'no duration by default');
 
@@ -46,7 +49,10 @@ test('the Figures view names each measure in English and Arabic, and leaves dura
     await new Promise((r) => setTimeout(r, 100));
     all = await session.connection.sendRequest(figuresRequest);
   }
-  assert.ok(all.some((m) => m.key?.startsWith('hour|') && m.topic.startsWith('hours')), 'durations listed with showAll');
+  assert.ok(
+    all.some((m) => m.key?.startsWith('hour|') && m.topic.startsWith('hours')),
+    'durations listed with showAll',
+  );
   settings.figures.showAll = false;
 });
 
@@ -59,13 +65,16 @@ test('"Write Corpus Report" writes a self-contained HTML report with relative li
   const hrefs = [...html.matchAll(/href="([^"#][^"]*)"/g)].map((m) => decodeURIComponent(m[1]));
   assert.ok(hrefs.length >= 5);
   for (const h of hrefs) assert.ok(existsSync(join(workspace, h)), `${h} resolves from the report`);
-  assert.ok(hrefs.every((h) => h.startsWith('seeds/')), 'relative to the report');
+  assert.ok(
+    hrefs.every((h) => h.startsWith('seeds/')),
+    'relative to the report',
+  );
   const over = await session.connection.sendRequest(reportRequest, { format: 'md', target: join(workspace, 'seeds', '000_69a4e039fec93b87.txt') });
   assert.equal(over.ok, false);
   assert.match(over.message ?? '', /not written/);
 });
 
-test('a verdict on a figure is saved in its label file and exported as ClaimReview by the editor\'s Export', async () => {
+test("a verdict on a figure is saved in its label file and exported as ClaimReview by the editor's Export", async () => {
   const path = join(workspace, 'seeds', '004_c60929020f56a472.txt');
   const uri = `file://${path}`;
   const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
@@ -85,7 +94,12 @@ test('a verdict on a figure is saved in its label file and exported as ClaimRevi
   assert.equal(refused.ok, false, 'no fact-check address');
   const done = await session.connection.sendRequest(exportRequest, { format: 'claimreview', target, organization: 'Sanad desk', url: 'https://factcheck.example/strikes' });
   assert.ok(done.ok, done.message);
-  const reviews = JSON.parse(readFileSync(target, 'utf8')) as Array<{ claimReviewed: string; reviewRating: { alternateName: string }; author: { name: string }; itemReviewed: { firstAppearance: { url: string } } }>;
+  const reviews = JSON.parse(readFileSync(target, 'utf8')) as Array<{
+    claimReviewed: string;
+    reviewRating: { alternateName: string };
+    author: { name: string };
+    itemReviewed: { firstAppearance: { url: string } };
+  }>;
   assert.equal(reviews.length, 1);
   assert.equal(reviews[0].claimReviewed, quote);
   assert.equal(reviews[0].reviewRating.alternateName, 'Misleading');

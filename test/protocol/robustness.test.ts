@@ -60,7 +60,10 @@ test('Restricted Mode: analysis works, labels and the workspace lexicon are not 
     const text = readFileSync(join(ws, 'seeds', 'extra.txt'), 'utf8');
     await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'arabic-news', version: 1, text } });
     const spans = await session.until('spans', () => session.spans.get(uri));
-    assert.ok(spans.spans.some((s) => text.slice(s.start, s.end) === 'بغداد'), 'analysis and highlighting work');
+    assert.ok(
+      spans.spans.some((s) => text.slice(s.start, s.end) === 'بغداد'),
+      'analysis and highlighting work',
+    );
     assert.ok(!spans.spans.some((s) => text.slice(s.start, s.end).includes('قرطبيلا')), 'the workspace lexicon is not read');
     const r = await session.connection.sendRequest(labelRequest, { action: 'label', uri, start: text.indexOf('قرطبيلا'), end: text.indexOf('قرطبيلا') + 7, kind: 'place' });
     assert.equal(r.ok, false);

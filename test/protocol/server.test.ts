@@ -4,10 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, cpSync, writeFileSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, SemanticTokensRequest, HoverRequest,
-  type InitializeResult,
-} from 'vscode-languageserver-protocol/node';
+import { DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, SemanticTokensRequest, HoverRequest, type InitializeResult } from 'vscode-languageserver-protocol/node';
 import { LspSession, repoRoot } from './lspClient';
 import { TOKEN_TYPES } from '../../shared/src/protocol';
 
@@ -63,7 +60,10 @@ test('didOpen: the server pushes spans to paint, each inside the text', async ()
   }
   // The first date of the article is found where it is written.
   const dateSpans = spans.spans.filter((s) => s.kind === 'date' || s.kind === 'quantity');
-  assert.ok(dateSpans.some((s) => /2021|2024|[0-9]/.test(seedText.slice(s.start, s.end))), 'a date or figure with digits is highlighted');
+  assert.ok(
+    dateSpans.some((s) => /2021|2024|[0-9]/.test(seedText.slice(s.start, s.end))),
+    'a date or figure with digits is highlighted',
+  );
 });
 
 test('semantic tokens: relative encoding, known types, every token inside its line', async () => {
@@ -103,8 +103,14 @@ test('didChange: an inserted line shifts the spans and adds what it holds', asyn
   const after = await session.until('spans of version 2', () => session.spans.get(seedUri)?.version === 2 && session.spans.get(seedUri));
   const shifted = after.spans.filter((s) => s.start >= inserted.length);
   assert.equal(shifted.length, before.length, 'every earlier span is still found, moved by the insertion');
-  assert.deepEqual(shifted.map((s) => s.start - inserted.length), before.map((s) => s.start));
-  assert.ok(after.spans.some((s) => s.end <= inserted.length), 'the new line has highlights of its own');
+  assert.deepEqual(
+    shifted.map((s) => s.start - inserted.length),
+    before.map((s) => s.start),
+  );
+  assert.ok(
+    after.spans.some((s) => s.end <= inserted.length),
+    'the new line has highlights of its own',
+  );
 });
 
 test('hidden bidi controls in an article are a warning naming each character', async () => {

@@ -61,9 +61,16 @@ test('the .vsix holds the bundles, the manifest, its translations and assets, an
   assert.equal(new Set(entries).size, entries.length, 'no entry twice');
 
   const shipped = [
-    'dist/extension.js', 'dist/server.js', 'dist/worker.js', 'dist/cli.js',
-    'package.json', 'package.nls.json', 'package.nls.ar.json', 'language-configuration.json',
-    'readme.md', 'LICENSE.txt',
+    'dist/extension.js',
+    'dist/server.js',
+    'dist/worker.js',
+    'dist/cli.js',
+    'package.json',
+    'package.nls.json',
+    'package.nls.ar.json',
+    'language-configuration.json',
+    'readme.md',
+    'LICENSE.txt',
     ...['syntaxes', 'media', 'l10n'].flatMap(filesUnder),
     ...(existsSync(join(repoRoot, 'docs/icon.png')) ? ['docs/icon.png'] : []),
   ];

@@ -7,8 +7,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import {
-  DidOpenTextDocumentNotification, DidSaveTextDocumentNotification, DidChangeTextDocumentNotification, ReferencesRequest, DefinitionRequest,
-  DocumentSymbolRequest, WorkspaceSymbolRequest, CodeLensRequest, CodeActionRequest, type Location, type DocumentSymbol, type Command,
+  DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  ReferencesRequest,
+  DefinitionRequest,
+  DocumentSymbolRequest,
+  WorkspaceSymbolRequest,
+  CodeLensRequest,
+  CodeActionRequest,
+  type Location,
+  type DocumentSymbol,
+  type Command,
 } from 'vscode-languageserver-protocol/node';
 import { LspSession, repoRoot } from './lspClient';
 import { labelRequest } from '../../shared/src/protocol';
@@ -39,12 +49,18 @@ after(async () => {
 });
 
 test('the seeds’ attack counts contradict: a warning on both sides, each pointing at the other', async () => {
-  const d4 = await session.until('diagnostics on 004', () => (session.diagnostics.get(uriOf(S004))?.diagnostics.filter((d) => d.code === 'contradiction').length ?? 0) > 0 && session.diagnostics.get(uriOf(S004)));
+  const d4 = await session.until(
+    'diagnostics on 004',
+    () => (session.diagnostics.get(uriOf(S004))?.diagnostics.filter((d) => d.code === 'contradiction').length ?? 0) > 0 && session.diagnostics.get(uriOf(S004)),
+  );
   const on4 = d4.diagnostics.filter((d) => d.code === 'contradiction');
   const text4 = textOf(S004);
   const at = text4.indexOf('أكثر من 150 ضربة');
   assert.ok(on4.every((d) => d.severity === 2));
-  assert.ok(on4.some((d) => d.range.start.line === positionOf(text4, at).line), 'the warning sits on "أكثر من 150 ضربة"');
+  assert.ok(
+    on4.some((d) => d.range.start.line === positionOf(text4, at).line),
+    'the warning sits on "أكثر من 150 ضربة"',
+  );
   const others = on4.flatMap((d) => d.relatedInformation ?? []).map((r) => r.location.uri);
   assert.ok(others.includes(uriOf(S000)) && others.includes(uriOf(S002)), 'it points at 000 and 002');
   const d0 = session.diagnostics.get(uriOf(S000))!.diagnostics.filter((d) => d.code === 'contradiction');
@@ -57,7 +73,11 @@ test('references and definition of an actor reach every article that names it', 
   const text = textOf(S004);
   await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(S004), languageId: 'arabic-news', version: 1, text } });
   const at = text.indexOf('بغداد');
-  const refs = (await session.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: uriOf(S004) }, position: positionOf(text, at + 1), context: { includeDeclaration: true } })) as Location[];
+  const refs = (await session.connection.sendRequest(ReferencesRequest.type, {
+    textDocument: { uri: uriOf(S004) },
+    position: positionOf(text, at + 1),
+    context: { includeDeclaration: true },
+  })) as Location[];
   const files = new Set(refs.map((r) => r.uri));
   assert.ok(files.size >= 4, `Baghdad is named in at least four seeds (found ${files.size})`);
   for (const r of refs) {
@@ -70,7 +90,10 @@ test('references and definition of an actor reach every article that names it', 
 
 test('the Outline lists actors, dates and figures', async () => {
   const symbols = (await session.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uriOf(S004) } })) as DocumentSymbol[];
-  assert.deepEqual(symbols.map((s) => s.name), ['Actors', 'Dates', 'Figures']);
+  assert.deepEqual(
+    symbols.map((s) => s.name),
+    ['Actors', 'Dates', 'Figures'],
+  );
   const figures = symbols.find((s) => s.name === 'Figures')!.children!;
   // Names and details carry bidi isolates (they keep their order in the Outline): read without them.
   assert.ok(figures.some((f) => f.name.includes('150') && f.detail!.replace(/[\u2066-\u2069]/g, '').startsWith('151+')));
@@ -85,7 +108,10 @@ test('Ctrl+T finds an actor across the corpus by any spelling', async () => {
 test('a code lens above a figure other sources also report', async () => {
   const lenses = await session.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uriOf(S004) } });
   // A short title (it starts near the right edge of an Arabic line), the values as its tooltip.
-  assert.ok(lenses && lenses.some((l) => /^\d+ sources [⚠✓]$/.test(l.command?.title ?? '') && /^\d+ sources: .+ · /.test((l.command as { tooltip?: string } | undefined)?.tooltip ?? '')), JSON.stringify(lenses?.map((l) => l.command)));
+  assert.ok(
+    lenses && lenses.some((l) => /^\d+ sources [⚠✓]$/.test(l.command?.title ?? '') && /^\d+ sources: .+ · /.test((l.command as { tooltip?: string } | undefined)?.tooltip ?? '')),
+    JSON.stringify(lenses?.map((l) => l.command)),
+  );
 });
 
 test('labelling: code actions, accept writes the YAML, labels follow an edit, reject is kept', async () => {

@@ -61,7 +61,10 @@ function sameEntity(got: Got[], kind: string, texts: string[]): string {
 
 const seedDir = [join(__dirname, '../../../seeds'), join(process.cwd(), 'seeds')].find((d) => existsSync(d)) ?? '';
 const seeds = seedDir
-  ? readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ path: f, text: readFileSync(join(seedDir, f), 'utf8') }))
+  ? readdirSync(seedDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => ({ path: f, text: readFileSync(join(seedDir, f), 'utf8') }))
   : [];
 const seedActors = seeds.length ? corpus(seeds) : new Map<string, Got[]>();
 function seed(prefix: string): Got[] {
@@ -205,9 +208,9 @@ test('a clitic is stripped only when what remains is known; names are never stem
 test('titles and roles introduce names, over the body they belong to', () => {
   const got = actors(
     'وقال القيادي في تحالف الفتح الحاكم في العراق مهدي الكرعاوي إن الحوار مستمر. ' +
-    'وأكد المتحدث باسم وزارة الداخلية العميد مقداد ميري أن الوضع مستقر. ' +
-    'وقال الخبير العسكري العميد المتقاعد أعياد الطوفان لـ"السومرية نيوز" إن الهجوم مدان. ' +
-    'واستقبل محافظ البصرة أسعد العيداني السفير البريطاني ستيفن هيكي.',
+      'وأكد المتحدث باسم وزارة الداخلية العميد مقداد ميري أن الوضع مستقر. ' +
+      'وقال الخبير العسكري العميد المتقاعد أعياد الطوفان لـ"السومرية نيوز" إن الهجوم مدان. ' +
+      'واستقبل محافظ البصرة أسعد العيداني السفير البريطاني ستيفن هيكي.',
   );
   for (const p of ['مهدي الكرعاوي', 'مقداد ميري', 'أعياد الطوفان', 'أسعد العيداني', 'ستيفن هيكي']) find(got, 'person', p);
   find(got, 'organization', 'تحالف الفتح');
@@ -233,19 +236,29 @@ test('the preposition على is not the name علي', () => {
 });
 
 test('no names made of verbs, adverbs or nouns after a title', () => {
-  const text = 'يواجه رئيس الوزراء تحدياً محورياً. وقال المتحدث باسم الوزارة في بيان إن العمل مستمر. ' +
+  const text =
+    'يواجه رئيس الوزراء تحدياً محورياً. وقال المتحدث باسم الوزارة في بيان إن العمل مستمر. ' +
     'وأضاف الكاتب "بعيداً عن السياسة". وقال رئيس الوزراء خلال مؤتمر صحفي إن الحكومة باقية. ' +
     'وقال المتحدث باسم رئاسة الجمهورية السفير محمد الشناوي إن اللقاء مثمر.';
   const persons = actors(text).filter((g) => g.kind === 'person');
-  assert.deepEqual(persons.map((p) => p.text), ['محمد الشناوي']);
+  assert.deepEqual(
+    persons.map((p) => p.text),
+    ['محمد الشناوي'],
+  );
 });
 
 test('the family name alone: known people, and nisba adjectives read as adjectives', () => {
   find(actors('وقال السوداني إن الحكومة ماضية'), 'person', 'السوداني');
   find(actors('واجهت حكومة السوداني انتقادات'), 'person', 'السوداني');
   // "الجيش السوداني", "الرئيس السوداني": after a definite noun, the adjective "Sudanese".
-  assert.deepEqual(actors('اشتبك الجيش السوداني مع قوات الدعم السريع').filter((g) => g.kind === 'person'), []);
-  assert.deepEqual(actors('التقى الرئيس السوداني بالوفد').filter((g) => g.kind === 'person'), []);
+  assert.deepEqual(
+    actors('اشتبك الجيش السوداني مع قوات الدعم السريع').filter((g) => g.kind === 'person'),
+    [],
+  );
+  assert.deepEqual(
+    actors('التقى الرئيس السوداني بالوفد').filter((g) => g.kind === 'person'),
+    [],
+  );
   // A family name that is an everyday word counts only after a reporting verb.
   const lex = Lexicon.builtin();
   lex.add({ kind: 'person', name: 'إبراهيم رئيسي' });
@@ -285,7 +298,10 @@ test('names learnt from a title in one file are found alone in every file, whate
 test('learnFrom reports whether anything was learnt', () => {
   const lex = Lexicon.builtin();
   const doc = (text: string): DocumentAnalysis => ({
-    path: 'x', published: null, outlet: null, boilerplate: [],
+    path: 'x',
+    published: null,
+    outlet: null,
+    boilerplate: [],
     mentions: actors(text, lex).map((g, i) => ({ id: `a${i}`, kind: g.kind as Mention['kind'], start: g.start, end: g.end, text: g.text, entity: g.entity, boilerplate: false })),
   });
   const d = doc('وقال المتحدث باسم الجيش العراقي اللواء تحسين الخفاجي إن الوضع مستقر');
@@ -297,7 +313,7 @@ test('learnFrom reports whether anything was learnt', () => {
   assert.equal(lex.learnFrom([doc('وقال الباحث سجاد الحسناوي إن الوضع مستقر')]), false);
 });
 
-test('women\'s names and abbreviated titles; a first name that is also a known family name', () => {
+test("women's names and abbreviated titles; a first name that is also a known family name", () => {
   const got = actors('وأكدت د. نهلة الهبابي أن الدراسة مستمرة، والتقى مستشار الأمن القومي قاسم الأعرجي الوفد.');
   find(got, 'person', 'نهلة الهبابي');
   // قاسم is also نعيم قاسم's family name; here it is the first name of a longer one.
@@ -315,7 +331,12 @@ test('a family name learnt from the corpus without the article stands alone only
   const b = corpus(files).get('b.txt')!;
   const singh = b.filter((g) => g.text === 'سينغ');
   assert.equal(singh.length, 1);
-  assert.equal(singh[0].entity, corpus(files).get('a.txt')!.find((g) => g.kind === 'person')!.entity);
+  assert.equal(
+    singh[0].entity,
+    corpus(files)
+      .get('a.txt')!
+      .find((g) => g.kind === 'person')!.entity,
+  );
 });
 
 // ---- Organisations --------------------------------------------------------------------------
@@ -331,8 +352,8 @@ test('organisations: the longest name wins, aliases share a key', () => {
 test('organisations by head noun stop at sensible places', () => {
   const got = actors(
     'أعلنت هيئة النزاهة الاتحادية، اليوم، أن لجنة الأمن والدفاع النيابية استضافت جهاز المخابرات العراقي. ' +
-    'وأكدت حركة أمل اللبنانية موقفها، فيما قالت جماعة تطلق على نفسها اسم "سرايا أولياء الدم" إنها نفذت الهجوم. ' +
-    'وقالت كتائب الإمام علي والفصائل الموالية لإيران إن اللجنة المختصة ستجتمع.',
+      'وأكدت حركة أمل اللبنانية موقفها، فيما قالت جماعة تطلق على نفسها اسم "سرايا أولياء الدم" إنها نفذت الهجوم. ' +
+      'وقالت كتائب الإمام علي والفصائل الموالية لإيران إن اللجنة المختصة ستجتمع.',
   );
   find(got, 'organization', 'هيئة النزاهة الاتحادية');
   find(got, 'organization', 'لجنة الأمن والدفاع النيابية');
@@ -369,7 +390,7 @@ test('places: countries from ICU names and short forms, heads, bases, numbers in
   assert.ok(Object.keys(countries).length > 200);
   const got = actors(
     'وصل الوفد الأمريكي إلى أمريكا قادما من المملكة المتحدة ثم إلى بريطانيا، وقتل ثلاثة جنود في قاعدة البرج 22 شمال شرقي الأردن، ' +
-    'وسقطت صواريخ على قاعدة عين الأسد الجوية في محافظة الأنبار وعلى مدينة سومي وبلدة تل أبيض، واستهدفت قاعدة عسكرية أخرى.',
+      'وسقطت صواريخ على قاعدة عين الأسد الجوية في محافظة الأنبار وعلى مدينة سومي وبلدة تل أبيض، واستهدفت قاعدة عسكرية أخرى.',
   );
   sameEntity(got, 'place', ['المملكة المتحدة', 'بريطانيا']);
   find(got, 'place', 'أمريكا');
@@ -392,12 +413,18 @@ test('traps: باسم the preposition and the name, القائم the role and th
   assert.ok(qaim[0].start > got.find((g) => g.text === 'باسم العوادي')!.end + 20);
   none(got, 'باسم الحكومة');
   // "الوضع القائم" is "the status quo".
-  assert.deepEqual(actors('الحفاظ على الوضع القائم').filter((g) => g.kind === 'place'), []);
+  assert.deepEqual(
+    actors('الحفاظ على الوضع القائم').filter((g) => g.kind === 'place'),
+    [],
+  );
 });
 
 test('adjectival places: السعودية the country and the adjective', () => {
   find(actors('زار الوزير السعودية والإمارات'), 'place', 'السعودية');
-  assert.deepEqual(actors('قالت الحكومة السعودية').filter((g) => g.kind === 'place'), []);
+  assert.deepEqual(
+    actors('قالت الحكومة السعودية').filter((g) => g.kind === 'place'),
+    [],
+  );
   find(actors('بحث الجانبان العلاقات مع إيران والسعودية'), 'place', 'السعودية');
 });
 

@@ -46,11 +46,25 @@ function folder(entries: Record<string, Label[]>): Map<string, LabelFile> {
  *   po = 6/7; pe = (1/7)(2/7) + (6/7)(5/7) = 32/49; κ = (42 − 32) / (49 − 32) = 10/17 ≈ 0.5882.
  */
 const A = folder({
-  'x.txt': [l('a1', 'person', 0, 5), l('a2', 'place', 10, 15), l('a3', 'date', 20, 25, 'manual', '2024-01-25'), l('a4', 'quantity', 30, 40), l('a5', 'place', 60, 65), { ...l('a6', 'person', 70, 75), orphaned: true }],
+  'x.txt': [
+    l('a1', 'person', 0, 5),
+    l('a2', 'place', 10, 15),
+    l('a3', 'date', 20, 25, 'manual', '2024-01-25'),
+    l('a4', 'quantity', 30, 40),
+    l('a5', 'place', 60, 65),
+    { ...l('a6', 'person', 70, 75), orphaned: true },
+  ],
   'only-a.txt': [l('z', 'person', 0, 3)],
 });
 const B = folder({
-  'x.txt': [l('b1', 'person', 0, 5), l('b2', 'organization', 10, 15), l('b3', 'date', 20, 25, 'accepted', '2024-01-26'), l('b4', 'quantity', 30, 38), l('b5', 'person', 50, 55, 'manual'), l('b6', 'place', 60, 65, 'rejected')],
+  'x.txt': [
+    l('b1', 'person', 0, 5),
+    l('b2', 'organization', 10, 15),
+    l('b3', 'date', 20, 25, 'accepted', '2024-01-26'),
+    l('b4', 'quantity', 30, 38),
+    l('b5', 'person', 50, 55, 'manual'),
+    l('b6', 'place', 60, 65, 'rejected'),
+  ],
   'only-b.txt': [],
 });
 
@@ -76,7 +90,7 @@ test('precision, recall and F1 with folder A as the reference', () => {
   close(r.byType.date.f1, 1);
 });
 
-test('Cohen\'s kappa over the union of spans, overall and per type', () => {
+test("Cohen's kappa over the union of spans, overall and per type", () => {
   const r = compareAnnotators(A, B);
   assert.equal(r.overall.spans, 7);
   close(r.overall.kappa, 6 / 41);
@@ -109,13 +123,32 @@ test('token kappa when the texts are given', () => {
   const b = folder({ 't.txt': [l('b', 'person', 0, 4), l('c', 'place', 10, 14)] });
   const r = compareAnnotators(a, b, { texts: new Map([['t.txt', 'aaaa bbbb cccc dddd']]) });
   close(r.overall.tokenKappa, 0.2);
-  assert.equal(r.overall.kappa, cohenKappa([['person', 'none'], ['none', 'person'], ['none', 'place']]));
+  assert.equal(
+    r.overall.kappa,
+    cohenKappa([
+      ['person', 'none'],
+      ['none', 'person'],
+      ['none', 'place'],
+    ]),
+  );
 });
 
 test('kappa is undefined when chance agreement is total, and perfect agreement is 1', () => {
-  assert.equal(cohenKappa([['person', 'person'], ['person', 'person']]), null);
+  assert.equal(
+    cohenKappa([
+      ['person', 'person'],
+      ['person', 'person'],
+    ]),
+    null,
+  );
   assert.equal(cohenKappa([]), null);
-  assert.equal(cohenKappa([['person', 'person'], ['none', 'none']]), 1);
+  assert.equal(
+    cohenKappa([
+      ['person', 'person'],
+      ['none', 'none'],
+    ]),
+    1,
+  );
   const same = compareAnnotators(A, A);
   close(same.overall.f1, 1);
   close(same.overall.kappa, 1);

@@ -14,15 +14,19 @@ function label(word: string, type: LabelType, status: LabelStatus, id: string, e
   assert.ok(i >= 0, word);
   return createLabel(TEXT, i, i + word.length, type, status, { ...when, id, ...extra });
 }
-const folder = (entries: Record<string, Label[]>): Map<string, LabelFile> =>
-  new Map(Object.entries(entries).map(([p, labels]) => [p, { ...emptyLabelFile(p), labels }]));
+const folder = (entries: Record<string, Label[]>): Map<string, LabelFile> => new Map(Object.entries(entries).map(([p, labels]) => [p, { ...emptyLabelFile(p), labels }]));
 
 const A = folder({
   'd.txt': [label('علي', 'person', 'manual', 'A1'), label('حلب', 'place', 'manual', 'A2'), label('أمس', 'date', 'manual', 'A3'), label('*بغداد*\u202b|', 'place', 'manual', 'A4')],
   'x.txt': [],
 });
 const B = folder({
-  'd.txt': [label('علي', 'person', 'accepted', 'B1'), label('حلب', 'organization', 'manual', 'B2'), label('أمس', 'date', 'rejected', 'B3'), label('5 دبابات', 'quantity', 'manual', 'B4', { value: { min: 5, max: 5 } })],
+  'd.txt': [
+    label('علي', 'person', 'accepted', 'B1'),
+    label('حلب', 'organization', 'manual', 'B2'),
+    label('أمس', 'date', 'rejected', 'B3'),
+    label('5 دبابات', 'quantity', 'manual', 'B4', { value: { min: 5, max: 5 } }),
+  ],
   'y.txt': [],
 });
 const report = compareAnnotators(A, B, { texts: new Map([['d.txt', TEXT]]) });
@@ -68,7 +72,9 @@ test('markdown: the same figures, counts and disagreements as the table, with Ma
   assert.ok(lines.includes('- A (the reference): /ws/ann\\_a'), 'paths are escaped');
   assert.ok(lines.includes('- 1 article(s) compared · 1 labelled only in A · 1 only in B · 2 label file(s) could not be read'));
   // Every row of the table, cell for cell.
-  const tableRows = TABLE.split('\n').slice(4, 11).map((l) => l.trim().split(/ {2,}/));
+  const tableRows = TABLE.split('\n')
+    .slice(4, 11)
+    .map((l) => l.trim().split(/ {2,}/));
   const markdownRows = lines.filter((l) => l.startsWith('| ') && !l.startsWith('| ---')).map((l) => l.slice(2, -2).split(' | '));
   assert.deepEqual(markdownRows, tableRows);
   assert.ok(lines.includes('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'));

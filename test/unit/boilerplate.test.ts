@@ -63,7 +63,10 @@ test('seed 001: credit, disclaimer, source, tags, and the Sudan story with its l
   assert.deepEqual(lines.slice(0, 5), [31, 33, 35, 37, 39]);
   assert.ok(lines.includes(41) && lines.includes(43), 'the Sudan teaser headline and story');
   for (const n of [45, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56]) assert.ok(lines.includes(n), `line ${n} (مقالات مشابهة and its links)`);
-  assert.ok(lines.every((n) => n >= 31), 'the dateline and the article stay');
+  assert.ok(
+    lines.every((n) => n >= 31),
+    'the dateline and the article stay',
+  );
 });
 
 test('seed 002: the link list between the paragraphs, and only that', () => {
@@ -84,10 +87,8 @@ test('seed 004: menu, Instagram promotion, and the comments', () => {
 
 // ---- Invented pages ----
 
-const P1 =
-  'قالت وزارة الدفاع العراقية في بيان إن القوات الأمنية تمكنت من إحباط هجوم على قاعدة عسكرية في محافظة الأنبار، وإن التحقيقات ما زالت جارية لمعرفة الجهة التي تقف وراء الهجوم.';
-const P2 =
-  'وأضاف البيان أن الفصائل المسلحة كثفت في الأسابيع الماضية من عملياتها ضد القواعد التي تستضيف قوات التحالف الدولي، في ظل توتر إقليمي متصاعد منذ بدء الحرب على غزة.';
+const P1 = 'قالت وزارة الدفاع العراقية في بيان إن القوات الأمنية تمكنت من إحباط هجوم على قاعدة عسكرية في محافظة الأنبار، وإن التحقيقات ما زالت جارية لمعرفة الجهة التي تقف وراء الهجوم.';
+const P2 = 'وأضاف البيان أن الفصائل المسلحة كثفت في الأسابيع الماضية من عملياتها ضد القواعد التي تستضيف قوات التحالف الدولي، في ظل توتر إقليمي متصاعد منذ بدء الحرب على غزة.';
 
 test('a page: menu and share bar on top, a subheading kept, teasers and tags marked', () => {
   const page = [
@@ -106,16 +107,7 @@ test('a page: menu and share bar on top, a subheading kept, teasers and tags mar
     'العراق الأنبار هجوم',
     'أضف تعليقك',
   ].join('\n');
-  assert.deepEqual(boilerplateLines(page), [
-    'الرئيسية',
-    'سياسة',
-    'شارك على فيسبوك',
-    'اقرأ أيضاً',
-    'الحكومة العراقية تبحث مع واشنطن جدول الانسحاب',
-    'الوسوم',
-    'العراق الأنبار هجوم',
-    'أضف تعليقك',
-  ]);
+  assert.deepEqual(boilerplateLines(page), ['الرئيسية', 'سياسة', 'شارك على فيسبوك', 'اقرأ أيضاً', 'الحكومة العراقية تبحث مع واشنطن جدول الانسحاب', 'الوسوم', 'العراق الأنبار هجوم', 'أضف تعليقك']);
 });
 
 test('an end cue before any prose does not end the article', () => {
@@ -150,12 +142,7 @@ test('never throws on odd text', () => {
 
 test('repeated short lines across documents are found; a shared quotation is not', () => {
   const footer = 'جميع الحقوق محفوظة لموقع المثال';
-  const docs = [
-    ['خبر أول', P1, footer].join('\n'),
-    ['خبر ثان', P2, footer].join('\n'),
-    ['خبر ثالث', P1, footer].join('\n'),
-    ['خبر رابع', P2].join('\n'),
-  ];
+  const docs = [['خبر أول', P1, footer].join('\n'), ['خبر ثان', P2, footer].join('\n'), ['خبر ثالث', P1, footer].join('\n'), ['خبر رابع', P2].join('\n')];
   const found = findRepeatedLines(docs);
   assert.equal(found.length, 4);
   for (const [i, ranges] of found.entries()) {

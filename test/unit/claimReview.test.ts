@@ -6,10 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeCorpus } from '../../server/src/analysis';
-import {
-  createLabel, emptyLabelFile, exportClaimReviews, makeReview, quotesFromCorpus, renderLabelFile, setReview,
-  type JsonLd, type LabelFile,
-} from '../../server/src/labels';
+import { createLabel, emptyLabelFile, exportClaimReviews, makeReview, quotesFromCorpus, renderLabelFile, setReview, type JsonLd, type LabelFile } from '../../server/src/labels';
 import { parseLabelFile } from '../../server/src/labels/labelSchema';
 import { Manifests } from '../../server/src/corpus/manifest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +15,10 @@ import { join } from 'node:path';
 
 const A = 'بغداد - 29 يناير 2024\n\nقتل ثلاثة جنود أمريكيين وأصيب 34 آخرون، أمس الأحد، في هجوم بطائرة مسيرة استهدف قاعدة عسكرية في الأردن قرب الحدود السورية، بحسب القيادة المركزية الأمريكية.\n';
 const B = '30 يناير 2024\n\nأعلنت وزارة الدفاع الأمريكية مقتل أربعة جنود أمريكيين في هجوم بطائرة مسيرة على قاعدة في الأردن أمس الأحد.\n';
-const texts = new Map([['news/a.txt', A], ['news/b.txt', B]]);
+const texts = new Map([
+  ['news/a.txt', A],
+  ['news/b.txt', B],
+]);
 const corpus = analyzeCorpus([...texts].map(([path, text]) => ({ path, text })));
 const when = { now: '2024-02-12T07:30:00.000Z', annotator: 'Rana' };
 
@@ -27,7 +27,10 @@ function labelled(): Map<string, LabelFile> {
   const at = B.indexOf(quote);
   const label = { ...createLabel(B, at, at + quote.length, 'quantity', 'accepted', { ...when, note: 'الرقم الرسمي ثلاثة', id: 'L1' }), verdict: 'false' as const };
   const c = corpus.contradictions[0];
-  const review = { ...makeReview(c, quotesFromCorpus(corpus, texts), 'confirmed', { note: 'two tolls of one attack', reviewer: 'Rana', now: '2024-02-13T09:00:00.000Z' }), verdict: 'misleading' as const };
+  const review = {
+    ...makeReview(c, quotesFromCorpus(corpus, texts), 'confirmed', { note: 'two tolls of one attack', reviewer: 'Rana', now: '2024-02-13T09:00:00.000Z' }),
+    verdict: 'misleading' as const,
+  };
   const files = new Map<string, LabelFile>([['news/b.txt', { ...emptyLabelFile('news/b.txt'), labels: [label] }]]);
   files.set(c.a.path, setReview(files.get(c.a.path) ?? emptyLabelFile(c.a.path), review));
   return files;
@@ -35,7 +38,8 @@ function labelled(): Map<string, LabelFile> {
 
 const isUrl = (s: unknown) => typeof s === 'string' && /^https?:\/\/\S+$/.test(s);
 const isDate = (s: unknown) => typeof s === 'string' && /^\d{4}-\d{2}-\d{2}/.test(s);
-const isPartyOf = (x: unknown) => !!x && typeof x === 'object' && ['Organization', 'Person'].includes((x as JsonLd)['@type'] as string) && typeof (x as JsonLd).name === 'string' && !!(x as JsonLd).name;
+const isPartyOf = (x: unknown) =>
+  !!x && typeof x === 'object' && ['Organization', 'Person'].includes((x as JsonLd)['@type'] as string) && typeof (x as JsonLd).name === 'string' && !!(x as JsonLd).name;
 
 /** Google's required and recommended properties, checked one by one; the problems found. */
 function googleProblems(r: JsonLd): string[] {
@@ -65,23 +69,30 @@ function googleProblems(r: JsonLd): string[] {
     if (!authors.every(isPartyOf)) p.push('itemReviewed.author');
     if (!isDate(claim.datePublished)) p.push('itemReviewed.datePublished');
     const appearances = Array.isArray(claim.appearance) ? claim.appearance : [claim.appearance];
-    if (!appearances.length || !appearances.every((a) => isUrl(a) || (a && typeof a === 'object' && (a as JsonLd)['@type'] === 'CreativeWork' && typeof (a as JsonLd).url === 'string'))) p.push('itemReviewed.appearance');
+    if (!appearances.length || !appearances.every((a) => isUrl(a) || (a && typeof a === 'object' && (a as JsonLd)['@type'] === 'CreativeWork' && typeof (a as JsonLd).url === 'string')))
+      p.push('itemReviewed.appearance');
     const first = claim.firstAppearance as JsonLd | undefined;
     if (!first || typeof first.url !== 'string') p.push('itemReviewed.firstAppearance');
   }
   return p;
 }
 
-test('each verdict becomes a ClaimReview with every required and recommended property of Google\'s documentation', async () => {
+test("each verdict becomes a ClaimReview with every required and recommended property of Google's documentation", async () => {
   assert.ok(corpus.contradictions.length >= 1);
   // The articles' URLs from a scraper's manifest beside them (corpus/manifest.ts reads it).
   const dir = mkdtempSync(join(tmpdir(), 'sanad-claimreview-'));
-  writeFileSync(join(dir, 'manifest.jsonl'), '{"path": "a.txt", "url": "https://example.org/a", "sitename": "المثال", "title": "هجوم", "date": "2024-01-29"}\n{"path": "b.txt", "url": "https://example.org/b"}\nnot json\n');
+  writeFileSync(
+    join(dir, 'manifest.jsonl'),
+    '{"path": "a.txt", "url": "https://example.org/a", "sitename": "المثال", "title": "هجوم", "date": "2024-01-29"}\n{"path": "b.txt", "url": "https://example.org/b"}\nnot json\n',
+  );
   const manifests = new Manifests();
   await manifests.load([join(dir, 'a.txt'), join(dir, 'b.txt')], [dir]);
   rmSync(dir, { recursive: true, force: true });
   assert.equal(manifests.problems.length, 1, 'the broken line is named');
-  const sources = manifests.sources([['news/a.txt', join(dir, 'a.txt')], ['news/b.txt', join(dir, 'b.txt')]]);
+  const sources = manifests.sources([
+    ['news/a.txt', join(dir, 'a.txt')],
+    ['news/b.txt', join(dir, 'b.txt')],
+  ]);
   const reviews = exportClaimReviews(corpus, labelled(), { organization: 'مرصد سند', url: 'https://factcheck.example/tower-22', texts, sources });
   assert.equal(reviews.length, 2, 'one for the figure, one for the contradiction');
   for (const r of reviews) assert.deepEqual(googleProblems(r), [], JSON.stringify(r, null, 2));
@@ -110,7 +121,10 @@ test('without a sources manifest, a claim appears at its file path; "unproven" i
   const [r] = exportClaimReviews(corpus, files, { organization: 'Sanad desk', url: 'https://factcheck.example/x', texts });
   assert.equal(((r.itemReviewed as JsonLd).firstAppearance as JsonLd).url, 'news/b.txt');
   assert.deepEqual(r.reviewRating, { '@type': 'Rating', alternateName: 'Unproven', name: 'Unproven' });
-  assert.deepEqual(googleProblems(r).filter((p) => p !== 'itemReviewed.appearance'), []);
+  assert.deepEqual(
+    googleProblems(r).filter((p) => p !== 'itemReviewed.appearance'),
+    [],
+  );
 });
 
 test('verdicts are stored in label files, read back, and a wrong verdict is refused with its position', () => {
@@ -119,8 +133,14 @@ test('verdicts are stored in label files, read back, and a wrong verdict is refu
     const text = renderLabelFile(file);
     const back = parseLabelFile(text);
     assert.ok(back.ok, text);
-    assert.deepEqual(back.file.labels.map((l) => l.verdict), file.labels.map((l) => l.verdict));
-    assert.deepEqual(back.file.reviews.map((r) => r.verdict), file.reviews.map((r) => r.verdict));
+    assert.deepEqual(
+      back.file.labels.map((l) => l.verdict),
+      file.labels.map((l) => l.verdict),
+    );
+    assert.deepEqual(
+      back.file.reviews.map((r) => r.verdict),
+      file.reviews.map((r) => r.verdict),
+    );
   }
   const text = renderLabelFile(files.get('news/b.txt')!).replace(/verdict: "?false"?/, 'verdict: wrong');
   assert.ok(text.includes('verdict: wrong'));
@@ -131,6 +151,9 @@ test('verdicts are stored in label files, read back, and a wrong verdict is refu
   assert.equal(bad.ok, false);
   if (!bad.ok) {
     assert.match(bad.problems[0].message, /"verdict" must be one of: accurate, misleading, false, unproven/);
-    assert.equal(bad.problems[0].line, text.split('\n').findIndex((l) => l.includes('verdict: wrong')));
+    assert.equal(
+      bad.problems[0].line,
+      text.split('\n').findIndex((l) => l.includes('verdict: wrong')),
+    );
   }
 });

@@ -223,7 +223,7 @@ test('three soldiers against four for the same attack is a contradiction; three 
   assert.equal(run([jordan('i1.txt', 'ثلاثة جنود', 3, '2024-01-29', '2024-01-28'), jordan('i2.txt', '4 جنود', 4, '2024-02-04', '2024-01-28')]).length, 1);
 });
 
-test('a count over a month is not one day\'s count', () => {
+test("a count over a month is not one day's count", () => {
   const count = (path: string, at: string, value: Interval, window: string): Article => ({
     path,
     published: '2023-11-02',
@@ -334,7 +334,10 @@ test('a wounded toll revised upwards a day later is an update; revised down it i
     figs: [{ at, value, counted: 'soldier', event: 'wounded', place: 'الأردن', window: '2024-01-28' }],
   });
   const rise = run([toll('r1.txt', '2024-01-28', '25 جنديا', exact(25)), toll('r2.txt', '2024-01-30', 'أكثر من 40 جنديا', moreThan(40))]);
-  assert.deepEqual(rise.map((c) => c.kind), ['update']);
+  assert.deepEqual(
+    rise.map((c) => c.kind),
+    ['update'],
+  );
   assert.match(rise[0].message, /^updated from 25 \("25 جنديا", r1\.txt, 2024-01-28\) to more than 40/);
   assert.equal(run([toll('r1.txt', '2024-01-28', '25 جنديا', exact(25)), toll('r2.txt', '2024-01-28', 'أكثر من 40 جنديا', moreThan(40))]).length, 1, 'same day');
   // A later, smaller wounded count is of those still in hospital: no finding. A killed toll
@@ -348,10 +351,16 @@ test('a wounded toll revised upwards a day later is an update; revised down it i
     places: [{ at: 'بغداد', entity: 'بغداد' }],
   });
   const down = run([killed('k1.txt', '2021-04-25', '82 شخصا', 82), killed('k2.txt', '2021-04-27', '60 شخصا', 60)]);
-  assert.deepEqual(down.map((c) => c.kind), ['contradiction']);
+  assert.deepEqual(
+    down.map((c) => c.kind),
+    ['contradiction'],
+  );
   assert.match(down[0].message, /later toll of 60/);
   const up = run([killed('k1.txt', '2021-04-25', '82 شخصا', 82), killed('k2.txt', '2021-04-27', '110 شخصا', 110)]);
-  assert.deepEqual(up.map((c) => c.kind), ['update']);
+  assert.deepEqual(
+    up.map((c) => c.kind),
+    ['update'],
+  );
 });
 
 test('figures with no anchor at all are not compared', () => {
@@ -408,14 +417,20 @@ test('troop levels agree across outlets; other countries\u2019 troops and Syria 
   };
   assert.deepEqual(run([a, b, c]), []);
   // A troop level years apart is not compared; within months it is.
-  const old: Article = { ...c, path: 'p4.txt', published: '2019-05-01', text: 'ويتواجد في العراق نحو 5200 عسكري في إطار مكافحة داعش.', figs: [{ ...c.figs[0], at: 'نحو 5200 عسكري', value: { min: 4680, max: 5720 } }] };
+  const old: Article = {
+    ...c,
+    path: 'p4.txt',
+    published: '2019-05-01',
+    text: 'ويتواجد في العراق نحو 5200 عسكري في إطار مكافحة داعش.',
+    figs: [{ ...c.figs[0], at: 'نحو 5200 عسكري', value: { min: 4680, max: 5720 } }],
+  };
   assert.deepEqual(run([a, old]), []);
   assert.equal(run([a, { ...old, published: '2024-03-01' }]).length, 1);
   // A level without a place says nothing comparable.
   assert.deepEqual(run([a, { ...old, published: '2024-03-01', figs: [{ ...old.figs[0], place: undefined }] }]), []);
 });
 
-test('a place that opens the next clause is not the figure\'s place', () => {
+test("a place that opens the next clause is not the figure's place", () => {
   // The extractor may give 2500 the place after "وفي"; the place before the figure is its own.
   const both: Article = {
     path: 'v1.txt',
@@ -545,7 +560,11 @@ test('the claim index updates one document at a time and lists other sources', (
   assert.equal(index.groupAt('b_agency.txt', 0), null);
 
   // The militia figure corrected to "more than 150": its contradictions go, the others stay.
-  const corrected: Article = { ...militiaDozens, text: militiaDozens.text.replace('عشرات الهجمات', 'أكثر من 150 هجوما'), figs: [{ ...militiaDozens.figs[0], at: 'أكثر من 150 هجوما', value: moreThan(150) }] };
+  const corrected: Article = {
+    ...militiaDozens,
+    text: militiaDozens.text.replace('عشرات الهجمات', 'أكثر من 150 هجوما'),
+    figs: [{ ...militiaDozens.figs[0], at: 'أكثر من 150 هجوما', value: moreThan(150) }],
+  };
   const touched = index.update(analyse(corrected), corrected.text);
   assert.deepEqual(touched, ['a_watan.txt', 'b_agency.txt', 'c_third.txt']);
   assert.deepEqual(index.contradictions(), []);
@@ -569,7 +588,19 @@ test('malformed analyses never throw and yield no claims', () => {
       { id: 'q2', kind: 'quantity', start: 5, end: 3, text: '\ud800', boilerplate: false, counted: 'attack', event: 'attacked', value: { min: 9, max: 2 } },
       { id: 'q3', kind: 'quantity', start: 0, end: 1, text: 'x', boilerplate: false, counted: 'attack', event: 'attacked', value: '2024-01-01' },
       { id: 'q4', kind: 'quantity', start: 0, end: 1, text: 'x', boilerplate: false, counted: 'attack', event: 'attacked', value: { min: Number.NaN, max: 1 }, window: '2024-13-45/0000' },
-      { id: 'q5', kind: 'quantity', start: 0, end: 1, text: 'x', boilerplate: false, counted: 'attack', event: 'attacked', value: { min: 1e308, max: null }, window: 'x'.repeat(100000), cumulative: true },
+      {
+        id: 'q5',
+        kind: 'quantity',
+        start: 0,
+        end: 1,
+        text: 'x',
+        boilerplate: false,
+        counted: 'attack',
+        event: 'attacked',
+        value: { min: 1e308, max: null },
+        window: 'x'.repeat(100000),
+        cumulative: true,
+      },
     ],
   };
   const normal = analyse(militiaDozens);
@@ -613,7 +644,7 @@ test('a measure reported by many sources lists each figure\u2019s nearest contra
   // Forty reports a day apart alternating between two troop levels: 400 clashing pairs.
   const docs = Array.from({ length: 40 }, (_, i) => troops(`t${String(i).padStart(2, '0')}.txt`, i % 2 ? 4000 : 2500, dayAfter('2024-01-01', i)));
   const found = run(docs);
-  assert.ok(found.length >= 40 * NEAREST / 2 && found.length <= 40 * NEAREST, `${found.length} listed`);
+  assert.ok(found.length >= (40 * NEAREST) / 2 && found.length <= 40 * NEAREST, `${found.length} listed`);
   const index = new ClaimIndex();
   for (const d of docs) index.update(analyse(d), d.text);
   assert.equal(index.count, found.length);
@@ -629,7 +660,13 @@ test('a measure reported by many sources lists each figure\u2019s nearest contra
 
 test('running totals reported more than a quarter apart are not compared', () => {
   const early = { ...militiaDozens, path: 'r1.txt', published: '2023-11-20' };
-  const drop = (published: string): Article => ({ ...agency150, path: 'r2.txt', published, text: agency150.text.replace('أكثر من 150', '10'), figs: [{ ...agency150.figs[0], at: '10 ضربة', value: exact(10) }] });
+  const drop = (published: string): Article => ({
+    ...agency150,
+    path: 'r2.txt',
+    published,
+    text: agency150.text.replace('أكثر من 150', '10'),
+    figs: [{ ...agency150.figs[0], at: '10 ضربة', value: exact(10) }],
+  });
   assert.equal(run([early, drop('2024-02-10')]).length, 1, 'within the window, 10 after dozens is a fall');
   assert.deepEqual(run([early, drop('2024-03-20')]), []);
 });
@@ -655,7 +692,11 @@ test('edits in any order leave the index as if built afresh', () => {
   assert.ok(fresh.length > 20);
   assert.deepEqual(index.contradictions(), fresh);
   assert.equal(index.count, fresh.length);
-  for (const doc of current.values()) assert.deepEqual(index.contradictionsOf(doc.path), fresh.filter((c) => c.a.path === doc.path || c.b.path === doc.path));
+  for (const doc of current.values())
+    assert.deepEqual(
+      index.contradictionsOf(doc.path),
+      fresh.filter((c) => c.a.path === doc.path || c.b.path === doc.path),
+    );
 });
 
 // --- The seeds, through the whole engine.

@@ -29,7 +29,9 @@ const seedsDir = [join(__dirname, '../../../seeds'), join(process.cwd(), 'seeds'
 function corpus(): Array<{ path: string; text: string }> {
   const files: Array<{ path: string; text: string }> = [];
   assert.ok(seedsDir, 'the seed articles are found');
-  for (const name of readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const name of readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const text = editorText(readFileSync(join(seedsDir, name), 'utf8'));
     files.push({ path: `seeds/${name}`, text });
     for (let v = 1; v <= 3; v++) files.push({ path: `variants/${v}_${name}`, text: text.replace(/[0-9]+/g, (n) => String(Number(n) + v)) });
@@ -69,14 +71,23 @@ function sharded(files: Array<{ path: string; text: string }>, threads: number, 
   const standIn = learningStandIn(newMentions(persons, seen));
   assert.ok(standIn.mentions.length > 0 && standIn.mentions.length <= persons.reduce((n, p) => n + p.mentions.length, 0));
   const learnt = lexicons.map((l, t) => l.learnFrom(t === 0 ? persons : [standIn]));
-  assert.ok(learnt.every((l) => l === learnt[0]), 'every shard learns the same');
+  assert.ok(
+    learnt.every((l) => l === learnt[0]),
+    'every shard learns the same',
+  );
   const repeated: Array<Array<{ start: number; end: number }>> = files.map(() => []);
   // The outlets' groups are read one by one, wherever.
   for (const members of outletGroups(persons).reverse()) {
     const found = repeatedInGroup(members.map((i) => files[i].text));
     members.forEach((doc, k) => (repeated[doc] = found[k]));
   }
-  assert.deepEqual(repeated, repeatedBoilerplate(persons, files.map((f) => f.text)));
+  assert.deepEqual(
+    repeated,
+    repeatedBoilerplate(
+      persons,
+      files.map((f) => f.text),
+    ),
+  );
   const documents: DocumentResult[] = new Array(files.length);
   for (const i of [...order].reverse()) documents[i] = readSecond(files[i], kept[i], lexicons[owner[i]], learnt[0], repeated[i]);
   return { result: corpusResult(files, documents), learnt: learnt[0], repeated: repeated.filter((r) => r.length).length };

@@ -224,10 +224,7 @@ test('numeric dates, day first, ISO, and what is not a date', () => {
 });
 
 test('ranges of days within a month and across months', () => {
-  const r = analyse(
-    'عقد الحوار في 7-8 أغسطس/ آب 2023، ثم من 7 إلى 8 أيلول 2023، وبين 3 و5 تشرين الأول 2023، ومن 28 كانون الثاني إلى 2 شباط 2024، و28 ديسمبر 2023 - 2 يناير 2024.',
-    '2024-03-01',
-  );
+  const r = analyse('عقد الحوار في 7-8 أغسطس/ آب 2023، ثم من 7 إلى 8 أيلول 2023، وبين 3 و5 تشرين الأول 2023، ومن 28 كانون الثاني إلى 2 شباط 2024، و28 ديسمبر 2023 - 2 يناير 2024.', '2024-03-01');
   assert.equal(valueOf(r.dates, '7-8 أغسطس/ آب 2023'), '2023-08-07/2023-08-08');
   assert.equal(valueOf(r.dates, '7 إلى 8 أيلول 2023'), '2023-09-07/2023-09-08');
   assert.equal(valueOf(r.dates, '3 و5 تشرين الأول 2023'), '2023-10-03/2023-10-05');
@@ -250,7 +247,10 @@ test('Hijri dates convert to Gregorian through Umm al-Qura', () => {
   assert.match(d.note ?? '', /Hijri 22 Rajab 1445 \(Umm al-Qura\)/);
   assert.equal(valueOf(r.dates, 'عام 1445 هـ'), '2023-07-19/2024-07-06');
   // صفر after a number is a score unless a year follows.
-  assert.deepEqual(analyse('فاز الفريق 2 صفر، وفي 5 صفر 1445 هـ صدر القرار.', null).dates.map((x) => [x.text, x.value]), [['5 صفر 1445 هـ', '2023-08-21']]);
+  assert.deepEqual(
+    analyse('فاز الفريق 2 صفر، وفي 5 صفر 1445 هـ صدر القرار.', null).dates.map((x) => [x.text, x.value]),
+    [['5 صفر 1445 هـ', '2023-08-21']],
+  );
   // Without a year, the Hijri year comes from the publication date.
   const ramadan = analyse('وفي شهر رمضان الماضي زار الوزير المدينة، وفي 15 شعبان التقى نظيره.', '2024-03-04');
   assert.equal(valueOf(ramadan.dates, 'رمضان الماضي'), '2023-03-23/2023-04-20');
@@ -288,9 +288,7 @@ test('counts that look like years are not years', () => {
 // ---- Relative dates ----
 
 test('yesterday, today and tomorrow, with and without a weekday', () => {
-  const r = analyse(
-    article('26 يناير 2024، 8:03 م', 'أعلنت الوزارة أمس الخميس، وقالت اليوم الجمعة، ثم مساء أمس، وفجر اليوم، وأول من أمس، وبالأمس، ويوم أمس، وغداً السبت، وفي وقت سابق اليوم.'),
-  );
+  const r = analyse(article('26 يناير 2024، 8:03 م', 'أعلنت الوزارة أمس الخميس، وقالت اليوم الجمعة، ثم مساء أمس، وفجر اليوم، وأول من أمس، وبالأمس، ويوم أمس، وغداً السبت، وفي وقت سابق اليوم.'));
   assert.equal(r.published, '2024-01-26');
   assert.equal(valueOf(r.dates, 'أمس الخميس'), '2024-01-25');
   assert.equal(valueOf(r.dates, 'اليوم الجمعة'), '2024-01-26');
@@ -305,7 +303,10 @@ test('yesterday, today and tomorrow, with and without a weekday', () => {
 
 test('"اليوم" only counts as today with a cue; a newspaper name is not a date', () => {
   const r = analyse(article('26 يناير 2024', 'وقال العراق اليوم يواجه تحديات، بحسب صحيفة بغداد اليوم، وقال اليوم إن الوضع هادئ.'));
-  assert.deepEqual(r.dates.map((d) => d.text), ['26 يناير 2024']);
+  assert.deepEqual(
+    r.dates.map((d) => d.text),
+    ['26 يناير 2024'],
+  );
 });
 
 test('yesterday named with the wrong weekday takes the nearest such day, and says so', () => {
@@ -317,7 +318,10 @@ test('yesterday named with the wrong weekday takes the nearest such day, and say
 });
 
 test('bare weekdays: the latest on or before publication in past tense, after it in future tense', () => {
-  const text = article('الأربعاء 14 فبراير 2024', 'قال الوزير الأحد إن القوات ستنسحب. وسيزور الوفد بغداد الأحد. والتقى الخميس الماضي نظيره، على أن يلتقيه الجمعة المقبلة. وأعلن الأربعاء أن. وصلاة الجمعة أقيمت. والرئيسان الاثنين معا.');
+  const text = article(
+    'الأربعاء 14 فبراير 2024',
+    'قال الوزير الأحد إن القوات ستنسحب. وسيزور الوفد بغداد الأحد. والتقى الخميس الماضي نظيره، على أن يلتقيه الجمعة المقبلة. وأعلن الأربعاء أن. وصلاة الجمعة أقيمت. والرئيسان الاثنين معا.',
+  );
   const r = analyse(text);
   assert.equal(r.published, '2024-02-14');
   const sundays = r.dates.filter((d) => d.text === 'الأحد').map((d) => d.value);
@@ -331,7 +335,10 @@ test('bare weekdays: the latest on or before publication in past tense, after it
 
 test('a weekday written with a full date is checked, not tagged twice', () => {
   const r = analyse('استأنفت اللجنة اجتماعاتها يوم الأحد ١١ شباط ٢٠٢٤، والخميس، 29 شباط 2024، والاثنين 12 شباط 2024.', null);
-  assert.deepEqual(r.dates.map((d) => d.text), ['١١ شباط ٢٠٢٤', '29 شباط 2024', '12 شباط 2024']);
+  assert.deepEqual(
+    r.dates.map((d) => d.text),
+    ['١١ شباط ٢٠٢٤', '29 شباط 2024', '12 شباط 2024'],
+  );
   assert.doesNotMatch(r.dates[0].note ?? '', /says/);
   assert.doesNotMatch(r.dates[1].note ?? '', /says/);
   const wrong = analyse('يوم الثلاثاء 11 شباط 2024', null);
@@ -340,7 +347,10 @@ test('a weekday written with a full date is checked, not tagged twice', () => {
 
 test('a day without a year: on or before publication, الماضي strictly before, المقبل and future verbs after', () => {
   const r = analyse(
-    article('14 فبراير 2024', 'زار الوفد المدينة في 3 يناير الماضي، وفي 20 فبراير الجاري يعود، وفي 25 ديسمبر عقد مؤتمر، وفي 5 مارس المقبل ينطلق، ومن المقرر أن يصل في 20 مارس، وفي 18 نيسان ستجرى الانتخابات، وفي 14 فبراير الماضي.'),
+    article(
+      '14 فبراير 2024',
+      'زار الوفد المدينة في 3 يناير الماضي، وفي 20 فبراير الجاري يعود، وفي 25 ديسمبر عقد مؤتمر، وفي 5 مارس المقبل ينطلق، ومن المقرر أن يصل في 20 مارس، وفي 18 نيسان ستجرى الانتخابات، وفي 14 فبراير الماضي.',
+    ),
   );
   assert.equal(valueOf(r.dates, '3 يناير الماضي'), '2024-01-03');
   assert.equal(valueOf(r.dates, '20 فبراير الجاري'), '2024-02-20');
@@ -408,7 +418,12 @@ test('seasons of a year, of a relative year, and the latest or next one', () => 
 });
 
 test('weekdays in brackets or after a comma, and "من شهر" before a month', () => {
-  const r = analyse(article('الأحد 11 شباط 2024', 'وأعلنت الوزارة اليوم (الأحد)، وأمس (السبت)، وفي السادس من شهر آب، وفي 6 من شهر آب الماضي، والخميس (8 شباط/فبراير) عقد، وفي الـ7 من أكتوبر وقع الهجوم، وفي 2022 و2023 تصاعدت.'));
+  const r = analyse(
+    article(
+      'الأحد 11 شباط 2024',
+      'وأعلنت الوزارة اليوم (الأحد)، وأمس (السبت)، وفي السادس من شهر آب، وفي 6 من شهر آب الماضي، والخميس (8 شباط/فبراير) عقد، وفي الـ7 من أكتوبر وقع الهجوم، وفي 2022 و2023 تصاعدت.',
+    ),
+  );
   assert.equal(valueOf(r.dates, 'اليوم (الأحد)'), '2024-02-11');
   assert.equal(valueOf(r.dates, 'أمس (السبت)'), '2024-02-10');
   assert.equal(valueOf(r.dates, 'السادس من شهر آب'), '2023-08-06');
@@ -459,7 +474,9 @@ test('publication date: never from a caption, a teaser, or a sentence of the sto
   assert.equal(analyse('العنوان\nوفي 25 يناير 2024 أعلنت الحكومة العراقية أنها ستبدأ محادثات مع واشنطن حول مستقبل التحالف.').published, null);
   // A labelled date after a teaser block and a body paragraph still counts.
   assert.equal(
-    analyse('العنوان\nاقرأ أيضاً\nعنوان خبر آخر\n10 فبراير 2024\nالنص الكامل للخبر يتحدث عن الأحداث التي وقعت أمس في البصرة وقتل فيها ثلاثة أشخاص بحسب مصادر أمنية تحدثت للوكالة وأخرى طبية.\nنُشر في 14/02/2024').published,
+    analyse(
+      'العنوان\nاقرأ أيضاً\nعنوان خبر آخر\n10 فبراير 2024\nالنص الكامل للخبر يتحدث عن الأحداث التي وقعت أمس في البصرة وقتل فيها ثلاثة أشخاص بحسب مصادر أمنية تحدثت للوكالة وأخرى طبية.\nنُشر في 14/02/2024',
+    ).published,
     '2024-02-14',
   );
 });

@@ -13,10 +13,47 @@ import { Shadow, fold } from '../../server/src/analysis/text/normalize';
 import { ClaimIndex } from '../../server/src/analysis/claims/contradictions';
 import { rng } from './helpers/random';
 
-
 const PIECES = [
-  ' ', '  ', '\t', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u200b', '\u0085', '.', ',', '!', '«', '»', '$', '+', '-', '_', '™', '©',
-  '😀', '\ud83d', '\ude00', '𝐀', '𝟙', 'a', 'Z', '1', '٣', 'ب', 'ة', 'أ', 'ى', '\u064e', '\u0640', '\u0300', '٫', '\ufefb', 'قال', 'الجيش',
+  ' ',
+  '  ',
+  '\t',
+  '\u00a0',
+  '\u2028',
+  '\u3000',
+  '\ufeff',
+  '\u200b',
+  '\u0085',
+  '.',
+  ',',
+  '!',
+  '«',
+  '»',
+  '$',
+  '+',
+  '-',
+  '_',
+  '™',
+  '©',
+  '😀',
+  '\ud83d',
+  '\ude00',
+  '𝐀',
+  '𝟙',
+  'a',
+  'Z',
+  '1',
+  '٣',
+  'ب',
+  'ة',
+  'أ',
+  'ى',
+  '\u064e',
+  '\u0640',
+  '\u0300',
+  '٫',
+  '\ufefb',
+  'قال',
+  'الجيش',
 ];
 
 function randomLine(rand: () => number, max: number): string {
@@ -118,7 +155,10 @@ test('a first read in two passes gives what analysing after the corpus taught it
   // The language server's first read: people first, then every article finished with the names
   // learnt (firstRead.ts), against analysing, learning from the analyses and analysing again.
   const dir = join(__dirname, '../../../seeds');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ path: f, text: readFileSync(join(dir, f), 'utf8') }));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ path: f, text: readFileSync(join(dir, f), 'utf8') }));
   files.push({ path: 'title.txt', text: 'وقال العميد تحسين الخفاجي إن القوات نفذت عمليات في الأنبار.\nوأضاف الخفاجي أن الوضع مستقر.\n' });
   const before = Lexicon.builtin();
   const readings = new ReadingCache();
@@ -129,7 +169,10 @@ test('a first read in two passes gives what analysing after the corpus taught it
   const firsts = files.map((f) => readFirst(f, staged));
   const learnt = staged.learnFrom(firsts.map((x) => x.persons));
   assert.ok(learnt);
-  assert.deepEqual(files.map((f, i) => readSecond(f, firsts[i].kept, staged, learnt, [])), expected);
+  assert.deepEqual(
+    files.map((f, i) => readSecond(f, firsts[i].kept, staged, learnt, [])),
+    expected,
+  );
 });
 
 /** An invented report whose figures differ from one count of soldiers to the next. */

@@ -28,7 +28,10 @@ function mention(text: string, word: string, kind: Mention['kind'], id: string, 
 }
 
 const docA: DocumentAnalysis = {
-  path: 'news/a.txt', published: '2024-02-11', outlet: 'وكالة', boilerplate: [],
+  path: 'news/a.txt',
+  published: '2024-02-11',
+  outlet: 'وكالة',
+  boilerplate: [],
   mentions: [
     mention(TEXT_A, 'بغداد', 'place', 'p1', { entity: 'بغداد' }),
     mention(TEXT_A, 'يحيى رسول', 'person', 'p2', { entity: 'يحيى رسول' }),
@@ -37,15 +40,28 @@ const docA: DocumentAnalysis = {
   ],
 };
 const docB: DocumentAnalysis = {
-  path: 'news/b.txt', published: null, outlet: null, boilerplate: [],
+  path: 'news/b.txt',
+  published: null,
+  outlet: null,
+  boilerplate: [],
   mentions: [mention(TEXT_B, 'نحو 900 جندي', 'quantity', 'q1', { value: { min: 800, max: 1000 } }), mention(TEXT_B, 'سوريا', 'place', 'p2', { entity: 'سوريا' })],
 };
 const corpus: CorpusAnalysis = {
   version: 1,
   documents: [docA, docB],
-  contradictions: [{ topic: 'US troops', message: 'two counts', a: { path: 'news/a.txt', start: docA.mentions[2].start, end: docA.mentions[2].end }, b: { path: 'news/b.txt', start: docB.mentions[0].start, end: docB.mentions[0].end } }],
+  contradictions: [
+    {
+      topic: 'US troops',
+      message: 'two counts',
+      a: { path: 'news/a.txt', start: docA.mentions[2].start, end: docA.mentions[2].end },
+      b: { path: 'news/b.txt', start: docB.mentions[0].start, end: docB.mentions[0].end },
+    },
+  ],
 };
-const texts = new Map([['news/a.txt', TEXT_A], ['news/b.txt', TEXT_B]]);
+const texts = new Map([
+  ['news/a.txt', TEXT_A],
+  ['news/b.txt', TEXT_B],
+]);
 
 function labelsByPath(): Map<string, LabelFile> {
   const [ms, me] = span(TEXT_A, 'جندي\r\nأميركي');
@@ -68,12 +84,15 @@ function labelsByPath(): Map<string, LabelFile> {
   ]);
 }
 
-test('the YAML export uses the contract\'s field names and carries decisions and reviews', () => {
+test("the YAML export uses the contract's field names and carries decisions and reviews", () => {
   const out = exportYaml(corpus, labelsByPath(), { texts, exported: '2024-02-12T08:00:00Z' });
   const data = YAML.parse(out);
   assert.equal(data.version, 1);
   assert.equal(data.exported, '2024-02-12T08:00:00Z');
-  assert.deepEqual(data.documents.map((d: { path: string }) => d.path), ['news/a.txt', 'news/b.txt', 'news/c.txt']);
+  assert.deepEqual(
+    data.documents.map((d: { path: string }) => d.path),
+    ['news/a.txt', 'news/b.txt', 'news/c.txt'],
+  );
   const a = data.documents[0];
   assert.deepEqual(Object.keys(a), ['path', 'published', 'outlet', 'boilerplate', 'text', 'mentions', 'labels', 'reviews']);
   assert.equal(a.text, TEXT_A, 'the text, \\r\\n and all, survives');
@@ -115,7 +134,10 @@ test('an import that breaks the schema is refused with positions', () => {
 test('JSON Lines: one document per line, each with its contradictions', () => {
   const out = exportJsonl(corpus, labelsByPath(), { texts });
   assert.ok(out.endsWith('\n'));
-  const lines = out.trimEnd().split('\n').map((l) => JSON.parse(l));
+  const lines = out
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.equal(lines.length, 3);
   assert.equal(lines[0].path, 'news/a.txt');
   assert.equal(lines[0].text, TEXT_A);
@@ -136,15 +158,26 @@ test('brat offsets count code points, so an astral character before a span shift
   assert.ok(entities.includes(`T1\tPerson ${ys - 2} ${ye - 2}\tيحيى رسول`), entities.join('\n'));
   for (const t of entities) {
     const [, typeAndSpans, quote] = t.split('\t');
-    const frags = typeAndSpans.split(' ').slice(1).join(' ').split(';').map((f) => f.split(' ').map(Number));
+    const frags = typeAndSpans
+      .split(' ')
+      .slice(1)
+      .join(' ')
+      .split(';')
+      .map((f) => f.split(' ').map(Number));
     assert.equal(frags.map(([s, e]) => cps.slice(s, e).join('')).join(' '), quote, t);
   }
   // A span over a line break is written as two fragments.
-  assert.ok(entities.some((t) => /^T\d\tOrganization \d+ \d+;\d+ \d+\tجندي أميركي$/.test(t)), entities.join('\n'));
+  assert.ok(
+    entities.some((t) => /^T\d\tOrganization \d+ \d+;\d+ \d+\tجندي أميركي$/.test(t)),
+    entities.join('\n'),
+  );
   // Rejected and orphaned labels and open suggestions are left out by default.
   assert.ok(!entities.some((t) => t.endsWith('\tالعراق') || t.endsWith('\tبغداد')));
   assert.ok(lines.includes('#1\tAnnotatorNotes T1\tvalue=يحيى رسول; الناطق باسم القائد العام للقوات'), lines.join('\n'));
-  assert.ok(lines.some((l) => /^#\d\tAnnotatorNotes T2\tvalue=2500\.\.$/.test(l)), lines.join('\n'));
+  assert.ok(
+    lines.some((l) => /^#\d\tAnnotatorNotes T2\tvalue=2500\.\.$/.test(l)),
+    lines.join('\n'),
+  );
   const withSuggestions = exportBrat(corpus, labelsByPath(), texts, { suggestions: true }).get('news/a.txt')!;
   assert.match(withSuggestions, /\tPlace \d+ \d+\tبغداد\n/);
   assert.doesNotMatch(withSuggestions, /\tالعراق\n/);
@@ -160,7 +193,10 @@ test('code point offsets treat a pair as one character and a lone surrogate as o
 
 test('the real seed articles export, import and convert to brat without loss', () => {
   const dir = join(process.cwd(), 'seeds');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ path: `seeds/${f}`, text: editorText(readFileSync(join(dir, f), 'utf8')) }));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ path: `seeds/${f}`, text: editorText(readFileSync(join(dir, f), 'utf8')) }));
   const seedCorpus = analyzeCorpus(files);
   const seedTexts = new Map(files.map((f) => [f.path, f.text]));
   const labels = new Map<string, LabelFile>();
@@ -179,7 +215,12 @@ test('the real seed articles export, import and convert to brat without loss', (
     const cps = [...seedTexts.get(path)!];
     for (const line of ann.split('\n').filter((l) => l.startsWith('T'))) {
       const [, spec, quote] = line.split('\t');
-      const frags = spec.split(' ').slice(1).join(' ').split(';').map((f) => f.split(' ').map(Number));
+      const frags = spec
+        .split(' ')
+        .slice(1)
+        .join(' ')
+        .split(';')
+        .map((f) => f.split(' ').map(Number));
       assert.equal(frags.map(([s, e]) => cps.slice(s, e).join('')).join(' '), quote);
     }
   }

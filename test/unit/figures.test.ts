@@ -296,7 +296,11 @@ test('dates, years, times, percentages, money, measures, phones, ages and names 
     '— AGSIW (@GulfStatesInst) October 30, 2024',
     'تاريخ النشر: 12th, February 2024 GMT',
   ]) {
-    assert.deepEqual(figures(text).map((f) => f.text), [], text);
+    assert.deepEqual(
+      figures(text).map((f) => f.text),
+      [],
+      text,
+    );
   }
 });
 
@@ -356,7 +360,7 @@ test('events follow the nearest cue that fits what is counted', () => {
   assert.equal(only('أطلقت الفصائل ثلاثة صواريخ كاتيوشا.').counted, 'rocket');
 });
 
-test('place and source come from the actors of the figure\'s own clause', () => {
+test("place and source come from the actors of the figure's own clause", () => {
   const text = 'وقالت وزارة الدفاع الأمريكية إن نحو 2500 جندي يتواجدون في العراق بينما ينتشر في سوريا زهاء 900 جندي.';
   const ctx: FigureContext = {
     published: '2024-01-26',
@@ -509,14 +513,29 @@ test('every counted key and every event is listed in docs/FIGURES.md', () => {
 
 test('killed and wounded told apart: verbs are two statements, the nouns together are casualties', () => {
   const two = figures('وأكد المتحدث أن خمسة عمال قتلوا وأصيب 17 في الانفجار.');
-  assert.deepEqual(two.map((f) => [f.text, f.event]), [['خمسة عمال', 'killed'], ['17', 'wounded']]);
+  assert.deepEqual(
+    two.map((f) => [f.text, f.event]),
+    [
+      ['خمسة عمال', 'killed'],
+      ['17', 'wounded'],
+    ],
+  );
   assert.equal(only('وأسفر الانهيار عن مقتل وإصابة 30 شخصاً.').event, 'casualties');
   assert.equal(only('وقضى 14 شخصاً في الحريق.').event, 'killed');
   // A cue of two words before the figure is as near as its last word: the verb after it opens
   // the next statement.
   const after = figures('والحريق أودى بحياة 31 شخصاً وجرح 70 آخرين.');
-  assert.deepEqual(after.map((f) => [f.text, f.event]), [['31 شخصاً', 'killed'], ['70 آخرين', 'wounded']]);
-  assert.deepEqual(figures('والحادث أودى بحياة 9 أشخاص وأصيب 12.').map((f) => f.event), ['killed', 'wounded']);
+  assert.deepEqual(
+    after.map((f) => [f.text, f.event]),
+    [
+      ['31 شخصاً', 'killed'],
+      ['70 آخرين', 'wounded'],
+    ],
+  );
+  assert.deepEqual(
+    figures('والحادث أودى بحياة 9 أشخاص وأصيب 12.').map((f) => f.event),
+    ['killed', 'wounded'],
+  );
   const deaths = only('وسجلت الوزارة 1650 وفاة منذ بدء الموجة.');
   assert.equal(deaths.counted, 'killed');
   // A four-digit toll with its noun is not a year.
@@ -544,7 +563,10 @@ test('modality: denied, forecast, estimate, earlier and past figures are marked'
   assert.equal(about.modality, undefined);
   assert.deepEqual(about.value, { min: 360, max: 440 });
   const earlier = figures('وارتفعت الحصيلة إلى 90 قتيلاً بعد أن كانت 70 قتيلاً.');
-  assert.deepEqual(earlier.map((f) => f.modality), [undefined, 'earlier']);
+  assert.deepEqual(
+    earlier.map((f) => f.modality),
+    [undefined, 'earlier'],
+  );
   assert.equal(only('وهو الأسوأ منذ الفيضان الذي أودى بحياة 700 شخص.').modality, 'past');
   const dated = analyzeText('p.txt', '3 مارس 2024\n\nوكان زلزال عام 1990 قد أودى بحياة 700 شخص في المنطقة.\n');
   assert.equal(dated.mentions.find((m) => m.kind === 'quantity')?.modality, 'past');

@@ -6,17 +6,49 @@ import { analyzeText, analyzeCorpus } from '../../server/src/analysis';
 import { findHiddenText } from '../../server/src/analysis/text/hiddenText';
 import { rng } from './helpers/random';
 
-
-const ARABIC_WORDS = ['قال', 'الجيش', 'العراقي', 'أكثر', 'من', '150', 'ضربة', 'منذ', 'تشرين', 'الأول', 'أمس', 'الخميس', '٢٠٢٤', 'نحو', 'جندي', 'اللواء', 'محمد', 'في', 'بغداد', 'عشرات', 'الهجمات', 'كانون', 'الثاني', '،', '.', 'هـ', 'رجب', 'وزارة', 'الدفاع'];
+const ARABIC_WORDS = [
+  'قال',
+  'الجيش',
+  'العراقي',
+  'أكثر',
+  'من',
+  '150',
+  'ضربة',
+  'منذ',
+  'تشرين',
+  'الأول',
+  'أمس',
+  'الخميس',
+  '٢٠٢٤',
+  'نحو',
+  'جندي',
+  'اللواء',
+  'محمد',
+  'في',
+  'بغداد',
+  'عشرات',
+  'الهجمات',
+  'كانون',
+  'الثاني',
+  '،',
+  '.',
+  'هـ',
+  'رجب',
+  'وزارة',
+  'الدفاع',
+];
 
 function randomText(rand: () => number, length: number): string {
   const out: string[] = [];
   while (out.join('').length < length) {
     const r = rand();
     if (r < 0.45) out.push(ARABIC_WORDS[Math.floor(rand() * ARABIC_WORDS.length)] + ' ');
-    else if (r < 0.6) out.push(String.fromCharCode(Math.floor(rand() * 0x10000))); // any BMP unit, lone surrogates included
-    else if (r < 0.7) out.push(String.fromCodePoint(0x10000 + Math.floor(rand() * 0xfffff))); // astral
-    else if (r < 0.8) out.push(String.fromCharCode(Math.floor(rand() * 32))); // control characters
+    else if (r < 0.6)
+      out.push(String.fromCharCode(Math.floor(rand() * 0x10000))); // any BMP unit, lone surrogates included
+    else if (r < 0.7)
+      out.push(String.fromCodePoint(0x10000 + Math.floor(rand() * 0xfffff))); // astral
+    else if (r < 0.8)
+      out.push(String.fromCharCode(Math.floor(rand() * 32))); // control characters
     else if (r < 0.85) out.push('\u202e\u2067\u200b\u200f\u0640\u064b'[Math.floor(rand() * 6)]);
     else if (r < 0.9) out.push(['\n', '\r\n', '\r', '\u2028'][Math.floor(rand() * 4)]);
     else out.push(String(Math.floor(rand() * 100000)) + (rand() < 0.5 ? '-' : '/'));

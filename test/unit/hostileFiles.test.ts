@@ -83,12 +83,16 @@ test('issue 14 #1: the holder touches its lock while it works, and removes only 
   const path = join(dir, 'a.txt.yaml');
   const lock = join(dir, '.a.txt.yaml.lock');
   const mtimes: number[] = [];
-  await withLock(path, async () => {
-    for (let i = 0; i < 5; i++) {
-      await new Promise((r) => setTimeout(r, 60));
-      mtimes.push(statSync(lock).mtimeMs);
-    }
-  }, { heartbeatMs: 20 });
+  await withLock(
+    path,
+    async () => {
+      for (let i = 0; i < 5; i++) {
+        await new Promise((r) => setTimeout(r, 60));
+        mtimes.push(statSync(lock).mtimeMs);
+      }
+    },
+    { heartbeatMs: 20 },
+  );
   assert.ok(new Set(mtimes).size >= 3, `heartbeat moved the mtime: ${mtimes.join(', ')}`);
   assert.ok(!existsSync(lock), 'released');
   // Another writer took the lock over meanwhile: it is left to that writer, and this one knows.
@@ -171,7 +175,11 @@ test('issue 14 #4: writes refuse links, devices, pipes and read-only files, and 
   await writeFileAtomic(shared, 'new\n');
   assert.equal(statSync(shared).mode & 0o777, 0o640, 'the mode is kept');
   assert.equal(readFileSync(shared, 'utf8'), 'new\n');
-  assert.deepEqual((await fs.readdir(dir)).filter((n) => n.endsWith('.tmp')), [], 'no temporary files left');
+  assert.deepEqual(
+    (await fs.readdir(dir)).filter((n) => n.endsWith('.tmp')),
+    [],
+    'no temporary files left',
+  );
   // Through a save: a label file that is a link is reported, and left as it is.
   const saved = await saveLabelFile(link, file(lab('بغداد', 'L1')));
   assert.ok(!saved.ok);
@@ -265,7 +273,12 @@ function names(n: number, seed: number): string[] {
 test('issue 14 #8: 10,000 accepted names and 40,000 lexicon entries are taught in seconds, not minutes', async () => {
   const lexicon = Lexicon.builtin();
   let started = Date.now();
-  assert.ok(teach(lexicon, names(10_000, 7).map((n) => ({ kind: 'person' as const, name: n, entity: n }))));
+  assert.ok(
+    teach(
+      lexicon,
+      names(10_000, 7).map((n) => ({ kind: 'person' as const, name: n, entity: n })),
+    ),
+  );
   const taught = Date.now() - started;
   assert.ok(taught < 5000, `10,000 names took ${taught} ms (they took 82 s)`);
   // What was taught is known.
@@ -273,7 +286,12 @@ test('issue 14 #8: 10,000 accepted names and 40,000 lexicon entries are taught i
   assert.ok(lexicon.lookup(first.split(' ')));
   const ws = temp();
   mkdirSync(join(ws, '.sanad'));
-  writeFileSync(join(ws, '.sanad', 'lexicon.yaml'), `persons:\n${names(40_000, 11).map((n) => `  - name: ${n}\n`).join('')}`);
+  writeFileSync(
+    join(ws, '.sanad', 'lexicon.yaml'),
+    `persons:\n${names(40_000, 11)
+      .map((n) => `  - name: ${n}\n`)
+      .join('')}`,
+  );
   started = Date.now();
   const built = await readWorkspaceLexicon([ws], true);
   const { lexicon: workspace } = lexiconFrom(built.recipe);
@@ -362,7 +380,11 @@ test('issue 14: "عشرات الآلاف من الملايين" is tens of billi
   assert.deepEqual(big.value, { min: 20_000_000_000, max: 99_999_999_999 });
   for (const code of ['رقم الملف 2024-13-45 في الأرشيف', 'صدر في 2024-13-45']) {
     const found = findQuantities(new Shadow(code), { published: null, dates: [], actors: [] });
-    assert.deepEqual(found.map((q) => code.slice(q.start, q.end)), [], code);
+    assert.deepEqual(
+      found.map((q) => code.slice(q.start, q.end)),
+      [],
+      code,
+    );
   }
 });
 

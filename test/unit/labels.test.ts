@@ -42,9 +42,15 @@ test('a rendered label file parses back to the same labels', () => {
   assert.ok(back.ok);
   assert.equal(back.file.article, 'seeds/010_test.txt');
   // Written in text order whatever the order in memory.
-  assert.deepEqual(back.file.labels.map((l) => l.id), ['L1', 'L3', 'L2']);
+  assert.deepEqual(
+    back.file.labels.map((l) => l.id),
+    ['L1', 'L3', 'L2'],
+  );
   assert.deepEqual(back.file.labels.find((l) => l.id === 'L3')?.value, { min: 12, max: 12 });
-  assert.deepEqual(back.file.labels.find((l) => l.id === 'L1'), file.labels[1]);
+  assert.deepEqual(
+    back.file.labels.find((l) => l.id === 'L1'),
+    file.labels[1],
+  );
   for (const l of back.file.labels) assert.equal(ARTICLE.slice(l.start, l.end), l.text);
   // Rendering is stable: a second pass over its own output changes nothing.
   assert.equal(renderLabelFile(back.file, text), text);
@@ -90,7 +96,10 @@ test('comments a person wrote survive a rewrite that changes, adds and removes l
   // And a label rewritten by Sanad gets its keys back in order.
   const back = parseLabelFile(out);
   assert.ok(back.ok);
-  assert.deepEqual(back.file.labels.map((l) => l.id), ['L1', 'L4', 'L2']);
+  assert.deepEqual(
+    back.file.labels.map((l) => l.id),
+    ['L1', 'L4', 'L2'],
+  );
 });
 
 test('a comment-only or empty file is an empty label file, and its comment is kept', () => {
@@ -154,7 +163,9 @@ test('missing fields, reversed offsets, duplicate ids and bad values are each re
   assert.match(problemsOf('schema: 2\nlabels: []\n')[0].message, /newer Sanad/);
   assert.match(problemsOf('- just\n- a list\n')[0].message, /mapping/);
   // Lenient where the meaning is plain: a bare year for a date, a bare count for a figure.
-  const lenient = parseLabelFile(head + '  - {id: L1, type: date, status: accepted, text: "2014", start: 0, end: 4, value: 2014}\n  - {id: L2, type: quantity, status: manual, text: "2500", start: 10, end: 14, value: 2500}\n');
+  const lenient = parseLabelFile(
+    head + '  - {id: L1, type: date, status: accepted, text: "2014", start: 0, end: 4, value: 2014}\n  - {id: L2, type: quantity, status: manual, text: "2500", start: 10, end: 14, value: 2500}\n',
+  );
   assert.ok(lenient.ok);
   assert.equal(lenient.file.labels[0].value, '2014');
   assert.deepEqual(lenient.file.labels[1].value, { min: 2500, max: 2500 });
@@ -163,7 +174,10 @@ test('missing fields, reversed offsets, duplicate ids and bad values are each re
 test('aliases, unknown tags, duplicate keys, several documents, deep nesting and huge files are refused', () => {
   const bomb = 'schema: 1\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nlabels: *b\n';
   const alias = problemsOf(bomb);
-  assert.ok(alias.some((p) => /Aliases/.test(p.message) && p.line === 2), JSON.stringify(alias));
+  assert.ok(
+    alias.some((p) => /Aliases/.test(p.message) && p.line === 2),
+    JSON.stringify(alias),
+  );
   assert.ok(problemsOf('schema: 1\nlabels: !!python/object:os.system []\n').some((p) => /tag/i.test(p.message) && p.line === 1));
   assert.ok(problemsOf('schema: 1\nlabels: !custom []\n').some((p) => /tag/i.test(p.message)));
   assert.ok(problemsOf('schema: 1\nschema: 1\n').some((p) => /unique/i.test(p.message) && p.line === 1));
@@ -179,8 +193,35 @@ test('aliases, unknown tags, duplicate keys, several documents, deep nesting and
 
 test('parsing never throws on arbitrary text', () => {
   let seed = 7;
-  const rand = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  const pieces = ['schema: 1\n', 'labels:\n', '  - ', 'id: L1', ': ', '"', "'", '[', ']', '{', '}', '&a ', '*a', '!t ', '\n', '  ', '#', 'بغداد', '\ud800', '😀', '\t', '- ', '|', '>', '%YAML 1.1\n', '---\n'];
+  const rand = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const pieces = [
+    'schema: 1\n',
+    'labels:\n',
+    '  - ',
+    'id: L1',
+    ': ',
+    '"',
+    "'",
+    '[',
+    ']',
+    '{',
+    '}',
+    '&a ',
+    '*a',
+    '!t ',
+    '\n',
+    '  ',
+    '#',
+    'بغداد',
+    '\ud800',
+    '😀',
+    '\t',
+    '- ',
+    '|',
+    '>',
+    '%YAML 1.1\n',
+    '---\n',
+  ];
   for (let n = 0; n < 400; n++) {
     let s = '';
     const len = Math.floor(rand() * 30);
@@ -198,13 +239,24 @@ test('merging two saves: by id, the later update wins, and deletions need the co
   const mine = fileOf(editLabel(base.labels[0], { note: 'A' }, { now: t2 }));
   const theirs = fileOf(editLabel(base.labels[0], { note: 'B' }, { now: t1 }), base.labels[1], label('12 صاروخاً', 'quantity', 'L3'));
   const merged = mergeLabelFiles(base, mine, theirs);
-  assert.deepEqual(merged.labels.map((l) => l.id), ['L1', 'L3']);
+  assert.deepEqual(
+    merged.labels.map((l) => l.id),
+    ['L1', 'L3'],
+  );
   assert.equal(merged.labels[0].note, 'A');
   // Without the base nothing is ever lost: L2 comes back.
-  assert.deepEqual(mergeLabelFiles(undefined, mine, theirs).labels.map((l) => l.id).sort(), ['L1', 'L2', 'L3']);
+  assert.deepEqual(
+    mergeLabelFiles(undefined, mine, theirs)
+      .labels.map((l) => l.id)
+      .sort(),
+    ['L1', 'L2', 'L3'],
+  );
   // A deletion loses to an edit made after the common version.
   const theirsEdited = fileOf(base.labels[0], editLabel(base.labels[1], { status: 'rejected' }, { now: t1 }));
-  assert.deepEqual(mergeLabelFiles(base, mine, theirsEdited).labels.map((l) => l.id), ['L1', 'L2']);
+  assert.deepEqual(
+    mergeLabelFiles(base, mine, theirsEdited).labels.map((l) => l.id),
+    ['L1', 'L2'],
+  );
   // The other side's later update wins over ours.
   const older = fileOf(editLabel(base.labels[0], { note: 'old' }, { now: t1 }));
   const newer = fileOf(editLabel(base.labels[0], { note: 'new' }, { now: t2 }));

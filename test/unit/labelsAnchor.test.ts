@@ -77,7 +77,7 @@ test('an insertion before labels moves them; typing inside a name stretches it; 
   assert.ok(byId(moved, 'baghdad1').before.endsWith('عاجل\n'));
 });
 
-test('deleting a label\'s text orphans it; undoing the deletion brings it back', () => {
+test("deleting a label's text orphans it; undoing the deletion brings it back", () => {
   const start = labels();
   const asad = byId(start, 'asad');
   const del = applyTextChanges(ARTICLE, start, [{ start: asad.start - 6, end: asad.end, text: '' }]);
@@ -118,10 +118,7 @@ test('a whole-document change re-places every label by quote and context', () =>
 
 test('outside changes: a new headline, re-spelt hamzas and a duplicated name are all placed by context', () => {
   const start = labels();
-  const changed = ('عاجل: قصف قرب بغداد\n\n' + ARTICLE)
-    .replace('عين الأسد', 'عين الاسد')
-    .replace('الإسلامية', 'الاسلامية')
-    .replace('وفي دمشق،', 'وفي دمشق، التي زارها وفد من بغداد،');
+  const changed = ('عاجل: قصف قرب بغداد\n\n' + ARTICLE).replace('عين الأسد', 'عين الاسد').replace('الإسلامية', 'الاسلامية').replace('وفي دمشق،', 'وفي دمشق، التي زارها وفد من بغداد،');
   const placed = reanchorLabels(start, changed);
   assertPlaced(changed, placed);
   assert.equal(placed.filter((l) => l.orphaned).length, 0);
@@ -180,9 +177,10 @@ test('random edits never throw and never leave a placed label off its quote', ()
   for (let round = 0; round < 300; round++) {
     const a = rand(text.length + 1);
     const b = Math.min(text.length, a + rand(12));
-    const change: TextChange = rand(3) === 0
-      ? { range: { start: { line: rand(6), character: rand(40) }, end: { line: rand(6) + 1, character: rand(40) } }, text: inserts[rand(inserts.length)] }
-      : { start: a, end: b, text: inserts[rand(inserts.length)] };
+    const change: TextChange =
+      rand(3) === 0
+        ? { range: { start: { line: rand(6), character: rand(40) }, end: { line: rand(6) + 1, character: rand(40) } }, text: inserts[rand(inserts.length)] }
+        : { start: a, end: b, text: inserts[rand(inserts.length)] };
     const r = applyTextChanges(text, list, [change]);
     text = r.text;
     list = r.labels;
@@ -212,7 +210,10 @@ test('empty texts, empty edits and nonsense offsets neither throw nor lose label
   assert.equal(gone.length, start.length);
   assert.ok(gone.every((l) => l.orphaned));
   assert.deepEqual(applyTextChanges('', [], [{ start: Number.NaN, end: 5, text: 'x' }]), { text: 'x', labels: [] });
-  const r = applyTextChanges(ARTICLE, start, [{ start: 10, end: 2, text: '' }, { range: { start: { line: -3, character: -1 }, end: { line: 0, character: 2 } }, text: '' }]);
+  const r = applyTextChanges(ARTICLE, start, [
+    { start: 10, end: 2, text: '' },
+    { range: { start: { line: -3, character: -1 }, end: { line: 0, character: 2 } }, text: '' },
+  ]);
   assert.equal(r.labels.length, start.length);
   assertPlaced(r.text, r.labels);
   assert.deepEqual(applyTextChanges(ARTICLE, start, []).labels, start);

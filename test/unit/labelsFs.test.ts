@@ -158,8 +158,16 @@ test('a stale lock is broken; a live one makes a save wait, then report busy', a
   // Saves queue behind each other rather than interleave.
   const order: string[] = [];
   await Promise.all([
-    withLock(path, async () => { order.push('a+'); await new Promise((r) => setTimeout(r, 30)); order.push('a-'); }),
-    withLock(path, async () => { order.push('b+'); await new Promise((r) => setTimeout(r, 30)); order.push('b-'); }),
+    withLock(path, async () => {
+      order.push('a+');
+      await new Promise((r) => setTimeout(r, 30));
+      order.push('a-');
+    }),
+    withLock(path, async () => {
+      order.push('b+');
+      await new Promise((r) => setTimeout(r, 30));
+      order.push('b-');
+    }),
   ]);
   assert.ok(order.join() === 'a+,a-,b+,b-' || order.join() === 'b+,b-,a+,a-', order.join());
 });

@@ -52,9 +52,9 @@ test('suggestions take the status of the label on their span; rejected ones stay
     'تشرين الأول': 'suggested',
   });
   const q = view.find((v) => v.label === 'Q')!;
-  assert.deepEqual(q.value, { min: 152, max: null }, 'the corrected value replaces the engine\'s');
+  assert.deepEqual(q.value, { min: 152, max: null }, "the corrected value replaces the engine's");
   assert.equal(q.labelNote, 'قارن مع بيان البنتاغون');
-  assert.equal(q.counted, 'attack', 'the engine\'s other fields are kept');
+  assert.equal(q.counted, 'attack', "the engine's other fields are kept");
   for (const v of view) assert.equal(TEXT.slice(v.start, v.end), v.text);
 });
 
@@ -66,13 +66,22 @@ test('a manual label is added, and a relabelled or re-bounded span replaces the 
   assert.ok(view.some((v) => v.label === 'M' && v.status === 'manual' && v.kind === 'person'));
   assert.ok(view.some((v) => v.label === 'P' && v.kind === 'place'));
   assert.ok(!view.some((v) => v.id === 'o1'), 'the organisation suggestion is replaced');
-  assert.ok(view.some((v) => v.id === 'p2' && v.status === 'suggested'), 'a name next to the labels, not under them, is still offered');
-  assert.ok(view.some((v) => v.id === 'q3' && v.status === 'suggested'), 'other kinds are untouched');
+  assert.ok(
+    view.some((v) => v.id === 'p2' && v.status === 'suggested'),
+    'a name next to the labels, not under them, is still offered',
+  );
+  assert.ok(
+    view.some((v) => v.id === 'q3' && v.status === 'suggested'),
+    'other kinds are untouched',
+  );
   // Orphans have no place in the view.
   assert.equal(reviewMentions(DOC, [{ ...manual, orphaned: true }]).length, DOC.mentions.length);
   // Sorted by position.
   const starts = view.map((v) => v.start);
-  assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+  assert.deepEqual(
+    starts,
+    [...starts].sort((a, b) => a - b),
+  );
 });
 
 test('decisions can be turned around on the same label', () => {
@@ -86,17 +95,28 @@ test('decisions can be turned around on the same label', () => {
 });
 
 test('accepted and manual actor names are taught once per spelling; rejected ones are not', () => {
-  const f1: LabelFile = { ...emptyLabelFile('a.txt'), labels: [
-    decideMention(TEXT, m('p2'), 'accepted', { ...opts, id: 'A' }),
-    decideMention(TEXT, m('o4'), 'rejected', { ...opts, id: 'R' }),
-    decideMention(TEXT, m('q3'), 'accepted', { ...opts, id: 'Q' }),
-  ] };
+  const f1: LabelFile = {
+    ...emptyLabelFile('a.txt'),
+    labels: [
+      decideMention(TEXT, m('p2'), 'accepted', { ...opts, id: 'A' }),
+      decideMention(TEXT, m('o4'), 'rejected', { ...opts, id: 'R' }),
+      decideMention(TEXT, m('q3'), 'accepted', { ...opts, id: 'Q' }),
+    ],
+  };
   const other = 'وصرح باسم العوادي للصحفيين في قاعدة عين الأسد.';
-  const f2: LabelFile = { ...emptyLabelFile('b.txt'), labels: [
-    createLabel(other, 5, 17, 'person', 'manual', { ...opts, id: 'B' }),
-    createLabel(other, other.indexOf('عين الأسد'), other.indexOf('عين الأسد') + 9, 'place', 'manual', { ...opts, id: 'C', value: 'قاعدة عين الأسد' }),
-  ] };
-  const taught = acceptedActors(new Map([['a.txt', f1], ['b.txt', f2]]));
+  const f2: LabelFile = {
+    ...emptyLabelFile('b.txt'),
+    labels: [
+      createLabel(other, 5, 17, 'person', 'manual', { ...opts, id: 'B' }),
+      createLabel(other, other.indexOf('عين الأسد'), other.indexOf('عين الأسد') + 9, 'place', 'manual', { ...opts, id: 'C', value: 'قاعدة عين الأسد' }),
+    ],
+  };
+  const taught = acceptedActors(
+    new Map([
+      ['a.txt', f1],
+      ['b.txt', f2],
+    ]),
+  );
   assert.deepEqual(taught, [
     { kind: 'person', name: 'باسم العوادي', entity: 'باسم العوادي' },
     { kind: 'place', name: 'عين الأسد', entity: 'قاعدة عين الأسد' },
@@ -105,10 +125,19 @@ test('accepted and manual actor names are taught once per spelling; rejected one
 
 test('a contradiction review is keyed by paths and folded quotes, found from either side', () => {
   const textB = 'وأكد البنتاغون أن نحو 160 هجوما استهدف القوات الأمريكية.';
-  const docB: DocumentAnalysis = { path: 'news/b.txt', published: null, outlet: null, boilerplate: [], mentions: [
-    { id: 'q1', kind: 'quantity', start: textB.indexOf('نحو'), end: textB.indexOf('هجوما') + 5, text: 'نحو 160 هجوما', boilerplate: false },
-  ] };
-  const c: Contradiction = { topic: 'attacks on US forces', message: '…', a: { path: 'news/a.txt', start: m('q3').start, end: m('q3').end }, b: { path: 'news/b.txt', start: docB.mentions[0].start, end: docB.mentions[0].end } };
+  const docB: DocumentAnalysis = {
+    path: 'news/b.txt',
+    published: null,
+    outlet: null,
+    boilerplate: [],
+    mentions: [{ id: 'q1', kind: 'quantity', start: textB.indexOf('نحو'), end: textB.indexOf('هجوما') + 5, text: 'نحو 160 هجوما', boilerplate: false }],
+  };
+  const c: Contradiction = {
+    topic: 'attacks on US forces',
+    message: '…',
+    a: { path: 'news/a.txt', start: m('q3').start, end: m('q3').end },
+    b: { path: 'news/b.txt', start: docB.mentions[0].start, end: docB.mentions[0].end },
+  };
   const corpus: CorpusAnalysis = { version: 1, documents: [DOC, docB], contradictions: [c] };
   const quoteOf = quotesFromCorpus(corpus);
   const key = contradictionKey(c, quoteOf);
@@ -116,14 +145,20 @@ test('a contradiction review is keyed by paths and folded quotes, found from eit
   // The engine reporting the pair the other way round, or a re-spelt quote, gives the same key.
   const swapped: Contradiction = { ...c, a: c.b, b: c.a };
   assert.equal(contradictionKey(swapped, quoteOf), key);
-  assert.equal(contradictionKey(c, (s) => (s.path === 'news/a.txt' ? 'أكثر من ١٥٠ هجوماً' : 'نحو 160 هجوما')), key);
+  assert.equal(
+    contradictionKey(c, (s) => (s.path === 'news/a.txt' ? 'أكثر من ١٥٠ هجوماً' : 'نحو 160 هجوما')),
+    key,
+  );
   const review = makeReview(c, quoteOf, 'explained', { note: 'different windows: since October vs. since November', reviewer: 'هدى', now: '2024-02-12T09:00:00Z' });
   const fileA = setReview(emptyLabelFile('news/a.txt'), review);
   assert.equal(findReview(c, new Map([['news/a.txt', fileA]]), quoteOf)?.decision, 'explained');
   assert.equal(findReview(swapped, new Map([['news/a.txt', fileA]]), quoteOf)?.note, review.note);
   // A later decision filed under the other side wins.
   const later = { ...review, decision: 'confirmed' as const, updated: '2024-02-13T09:00:00Z' };
-  const both = new Map([['news/a.txt', fileA], ['news/b.txt', setReview(emptyLabelFile('news/b.txt'), later)]]);
+  const both = new Map([
+    ['news/a.txt', fileA],
+    ['news/b.txt', setReview(emptyLabelFile('news/b.txt'), later)],
+  ]);
   assert.equal(findReview(c, both, quoteOf)?.decision, 'confirmed');
   // A different figure is a different contradiction.
   assert.equal(findReview({ ...c, b: { ...c.b, start: c.b.start + 4 } }, both, quoteOf), undefined);

@@ -40,7 +40,11 @@ test('durations are not compared; tolls and counts are', () => {
 
 test('every figure of the seeds and the evaluation corpus gets a name without an engine key in it', () => {
   const root = join(__dirname, '..', '..', '..');
-  const files = ['seeds', 'evaluation/corpus'].flatMap((dir) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.txt')).map((f) => ({ path: `${dir}/${f}`, text: readFileSync(join(root, dir, f), 'utf8') })));
+  const files = ['seeds', 'evaluation/corpus'].flatMap((dir) =>
+    readdirSync(join(root, dir))
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => ({ path: `${dir}/${f}`, text: readFileSync(join(root, dir, f), 'utf8') })),
+  );
   const corpus = analyzeCorpus(files);
   let named = 0;
   for (const d of corpus.documents) {
@@ -63,7 +67,7 @@ test("every counted key and event of the engine's lexicons has a name in measure
   const read = (p: string) => YAML.parse(readFileSync(join(root, p), 'utf8')) as Record<string, unknown>;
   const names = read('server/src/format/measure-names.yaml') as { counted: Record<string, unknown>; events: Record<string, unknown> };
   const counted = Object.keys(read('server/src/analysis/lexicons/counted.yaml'));
-  const events = Object.keys((read('server/src/analysis/lexicons/events.yaml').events ?? read('server/src/analysis/lexicons/events.yaml')));
+  const events = Object.keys(read('server/src/analysis/lexicons/events.yaml').events ?? read('server/src/analysis/lexicons/events.yaml'));
   assert.ok(counted.length > 30 && events.length > 8);
   for (const k of counted) assert.ok(k in names.counted, `counted key ${k} has no name`);
   for (const k of events) assert.ok(k in names.events, `event ${k} has no name`);

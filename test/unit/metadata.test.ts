@@ -87,12 +87,15 @@ test('manifests beside the articles: JSON Lines, CSV, YAML; the nearest wins; br
   const root = mkdtempSync(join(tmpdir(), 'sanad-manifest-'));
   try {
     mkdirSync(join(root, 'a', 'b'), { recursive: true });
-    writeFileSync(join(root, 'manifest.jsonl'), [
-      JSON.stringify({ path: 'a/one.txt', date: '2024-01-01', sitename: 'بعيد' }),
-      'not json',
-      JSON.stringify({ path: 'a/b/two.txt', date: '2024-01-02' }),
-      JSON.stringify({ path: '../outside.txt', date: '2024-01-03' }),
-    ].join('\n'));
+    writeFileSync(
+      join(root, 'manifest.jsonl'),
+      [
+        JSON.stringify({ path: 'a/one.txt', date: '2024-01-01', sitename: 'بعيد' }),
+        'not json',
+        JSON.stringify({ path: 'a/b/two.txt', date: '2024-01-02' }),
+        JSON.stringify({ path: '../outside.txt', date: '2024-01-03' }),
+      ].join('\n'),
+    );
     writeFileSync(join(root, 'a', 'b', 'manifest.csv'), 'filename,url,title\ntwo.txt,https://c.example/2024/02/02/x,"عنوان, بفاصلة"\n');
     writeFileSync(join(root, 'a', 'metadata.json'), JSON.stringify({ articles: [{ file: 'three.txt', datePublished: '2024-01-04' }] }));
     const files = ['a/one.txt', 'a/b/two.txt', 'a/three.txt', 'a/none.txt'].map((f) => join(root, f));
@@ -103,7 +106,10 @@ test('manifests beside the articles: JSON Lines, CSV, YAML; the nearest wins; br
     assert.equal(m.of(files[1])?.title, 'عنوان, بفاصلة');
     assert.equal(m.of(files[2])?.published, '2024-01-04');
     assert.equal(m.of(files[3]), null);
-    assert.ok(m.problems.some((p) => /manifest\.jsonl:2: not JSON/.test(p)), m.problems.join('\n'));
+    assert.ok(
+      m.problems.some((p) => /manifest\.jsonl:2: not JSON/.test(p)),
+      m.problems.join('\n'),
+    );
     assert.equal(m.of(join(root, '..', 'outside.txt')), null, 'a record may not name a file outside its folder');
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -29,12 +29,22 @@ test('files and sources too ("5 في 2 ملف" was wrong)', () => {
 });
 
 test('every counted noun in the bundle has all six forms', () => {
-  const nouns = new Set(Object.keys(bundle).filter((k) => k.includes('#')).map((k) => k.split('#')[0]));
+  const nouns = new Set(
+    Object.keys(bundle)
+      .filter((k) => k.includes('#'))
+      .map((k) => k.split('#')[0]),
+  );
   assert.ok(nouns.size >= 5);
   for (const n of nouns) for (const c of ['zero', 'one', 'two', 'few', 'many', 'other']) assert.ok(bundle[`${n}#${c}`], `${n}#${c} is missing`);
 });
 
 test('English keeps "1 source" and "3 sources", whatever the bundle holds', () => {
-  assert.equal(countNoun(1, '{0} source', '{0} sources', 'en', (k) => bundle[k]), '1 source');
-  assert.equal(countNoun(3, '{0} source', '{0} sources', 'en', (k) => bundle[k]), '3 sources');
+  assert.equal(
+    countNoun(1, '{0} source', '{0} sources', 'en', (k) => bundle[k]),
+    '1 source',
+  );
+  assert.equal(
+    countNoun(3, '{0} source', '{0} sources', 'en', (k) => bundle[k]),
+    '3 sources',
+  );
 });

@@ -13,7 +13,10 @@ import { renderTimeline } from '../../server/src/format/timelineSvg';
 
 const A = 'بغداد - 29 يناير 2024\n\nقتل ثلاثة جنود أمريكيين وأصيب 34 آخرون، أمس الأحد، في هجوم بطائرة مسيرة استهدف قاعدة عسكرية في الأردن قرب الحدود السورية. وقال مسؤول إن التحقيق جار.\n';
 const B = '30 يناير 2024\n\nأعلنت وزارة الدفاع الأمريكية مقتل أربعة جنود أمريكيين في هجوم بطائرة مسيرة على قاعدة في الأردن أمس الأحد.\n';
-const texts = new Map([['news/a.txt', A], ['news/b.txt', B]]);
+const texts = new Map([
+  ['news/a.txt', A],
+  ['news/b.txt', B],
+]);
 const corpus = analyzeCorpus([...texts].map(([path, text]) => ({ path, text })));
 
 function report(labels?: Map<string, LabelFile>) {
@@ -28,7 +31,7 @@ test('the sentence around a quote stops at sentence ends, on both sides', () => 
   assert.equal(after, ' في الهجوم، وفق البيان.');
 });
 
-test('every contradiction is in the report with both quotes in their sentence, links and the reviewer\'s decision', () => {
+test("every contradiction is in the report with both quotes in their sentence, links and the reviewer's decision", () => {
   assert.ok(corpus.contradictions.length >= 1, 'the two articles disagree on the toll');
   const c = corpus.contradictions[0];
   const quoteOf = quotesFromCorpus(corpus, texts);
@@ -76,14 +79,24 @@ test('a chart has one mark per report; intervals are ranges and "more than" an o
     { id: 'b', date: null, min: 151, max: null, series: 'إيلاف', label: 'more than 150' },
     { id: 'c', date: '2024-01-28', min: 3, max: 3, series: 'إرم نيوز', label: '3', href: '../x.txt' },
   ];
-  const { svg, series } = renderTimeline(points, [{ a: 'a', b: 'b', kind: 'contradiction', label: 'x' }, { a: 'a', b: 'gone', kind: 'update', label: 'y' }], { title: 'attacks' });
+  const { svg, series } = renderTimeline(
+    points,
+    [
+      { a: 'a', b: 'b', kind: 'contradiction', label: 'x' },
+      { a: 'a', b: 'gone', kind: 'update', label: 'y' },
+    ],
+    { title: 'attacks' },
+  );
   assert.equal(svg.match(/class="mark /g)?.length, 3);
   assert.equal(svg.match(/class="range open"/g)?.length, 2, 'the open bar and its arrow');
   assert.equal(svg.match(/<line class="range"/g)?.length, 3, 'the interval: a bar and two caps');
   assert.equal(svg.match(/class="link /g)?.length, 1, 'a link to a point not drawn is left out');
   assert.match(svg, /undated/);
   assert.match(svg, /<a href="\.\.\/x\.txt"/);
-  assert.deepEqual(series.map((s) => s.name), ['إرم نيوز', 'إيلاف']);
+  assert.deepEqual(
+    series.map((s) => s.name),
+    ['إرم نيوز', 'إيلاف'],
+  );
   assert.notEqual(series[0].shape, series[1].shape, 'one mark style per outlet');
   // The SVG carries no Arabic: names go in the page's legend, where the browser orders them.
   assert.doesNotMatch(svg.replace(/aria-label="[^"]*"|<title>[^<]*<\/title>/g, ''), /[\u0600-\u06ff]/);
@@ -94,8 +107,14 @@ test('contradictions that name a story are reported under it; the other articles
   const withStory = [{ ...c, story: 'Tower 22 attack', kind: 'update' } as Contradiction];
   const extra = { path: 'news/other.txt', published: null, outlet: null, mentions: [], boilerplate: [] };
   const r = buildReport({ documents: [...corpus.documents, extra], contradictions: withStory, texts, hrefOf: () => undefined });
-  assert.deepEqual(r.stories.map((s) => s.title), ['Tower 22 attack', 'Other articles']);
+  assert.deepEqual(
+    r.stories.map((s) => s.title),
+    ['Tower 22 attack', 'Other articles'],
+  );
   assert.equal(r.stories[0].contradictions[0].kind, 'update');
-  assert.deepEqual(r.stories[1].documents.map((d) => d.path), ['news/other.txt']);
+  assert.deepEqual(
+    r.stories[1].documents.map((d) => d.path),
+    ['news/other.txt'],
+  );
   assert.match(renderReportHtml(r), /<h3>Updates<\/h3>/);
 });

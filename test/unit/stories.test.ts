@@ -67,11 +67,7 @@ test('stories do not depend on the order articles arrive in, nor on edits made o
 });
 
 test('an undated article joins the story it is most like and never bridges two stories', () => {
-  const files = [
-    fireBaghdad('b1.txt', '12 مايو 2024', '23 مريضاً'),
-    fireBasra('s1.txt', '20 مايو 2024', '9 أشخاص'),
-    fireBaghdad('u1.txt', null, '23 مريضاً'),
-  ];
+  const files = [fireBaghdad('b1.txt', '12 مايو 2024', '23 مريضاً'), fireBasra('s1.txt', '20 مايو 2024', '9 أشخاص'), fireBaghdad('u1.txt', null, '23 مريضاً')];
   const s = stories(files);
   assert.equal(s.get('u1.txt'), s.get('b1.txt'));
   assert.notEqual(s.get('u1.txt'), s.get('s1.txt'));

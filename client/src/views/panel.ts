@@ -56,11 +56,14 @@ export class SanadPanel implements vscode.Disposable {
       }),
       vscode.commands.registerCommand(COMMANDS.openArticle, (uri: string) => vscode.window.showTextDocument(vscode.Uri.parse(uri), { preserveFocus: true, preview: true })),
       vscode.commands.registerCommand(COMMANDS.filter, async (preset?: string) => {
-        const text = typeof preset === 'string' ? preset : await vscode.window.showInputBox({
-          title: t('Filter the Sanad panel'),
-          prompt: t('An actor, a file name or a phrase (empty to clear)'),
-          value: this.filter.text,
-        });
+        const text =
+          typeof preset === 'string'
+            ? preset
+            : await vscode.window.showInputBox({
+                title: t('Filter the Sanad panel'),
+                prompt: t('An actor, a file name or a phrase (empty to clear)'),
+                value: this.filter.text,
+              });
         if (text !== undefined) await this.filter.set(text, this.filesOf);
       }),
       vscode.commands.registerCommand(COMMANDS.clearFilter, () => this.filter.set('')),

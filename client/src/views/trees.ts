@@ -3,8 +3,17 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  actorsRequest, entityMentionsRequest, figuresRequest, timelineRequest, corpusSummaryRequest,
-  type ActorSummary, type CorpusLocation, type FigureMeasure, type TimelineEntry, type CorpusSummaryDocument, type SpanKind,
+  actorsRequest,
+  entityMentionsRequest,
+  figuresRequest,
+  timelineRequest,
+  corpusSummaryRequest,
+  type ActorSummary,
+  type CorpusLocation,
+  type FigureMeasure,
+  type TimelineEntry,
+  type CorpusSummaryDocument,
+  type SpanKind,
 } from '../../../shared/src/protocol';
 import { COMMANDS, command } from '../../../shared/src/commands';
 import { PanelFilter } from './filter';
@@ -39,7 +48,10 @@ abstract class SanadTree implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(protected readonly client: () => LanguageClient | undefined, protected readonly filter: PanelFilter) {}
+  constructor(
+    protected readonly client: () => LanguageClient | undefined,
+    protected readonly filter: PanelFilter,
+  ) {}
 
   refresh(): void {
     this.changed.fire();

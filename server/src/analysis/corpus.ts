@@ -189,25 +189,12 @@ function firstPass(
  * The second pass over one document, once `lexicon` has learnt from the whole corpus (`learnt`
  * is what learnFrom returned) and its repeated lines are known: the document's analysis.
  */
-export function readSecond(
-  f: CorpusFile,
-  first: FirstPass,
-  lexicon: Lexicon,
-  learnt: boolean,
-  repeated: Array<{ start: number; end: number }>,
-): DocumentResult {
+export function readSecond(f: CorpusFile, first: FirstPass, lexicon: Lexicon, learnt: boolean, repeated: Array<{ start: number; end: number }>): DocumentResult {
   return secondPass(f, first, lexicon, learnt, repeated, null);
 }
 
 /** readSecond, over the shadow the first pass made of this very text if it was kept. */
-function secondPass(
-  f: CorpusFile,
-  first: FirstPass,
-  lexicon: Lexicon,
-  learnt: boolean,
-  repeated: Array<{ start: number; end: number }>,
-  kept: Shadow | null,
-): DocumentResult {
+function secondPass(f: CorpusFile, first: FirstPass, lexicon: Lexicon, learnt: boolean, repeated: Array<{ start: number; end: number }>, kept: Shadow | null): DocumentResult {
   const reading = first.reading;
   if (!reading) return failed(f.path, new Error(first.fatal ?? ''));
   try {

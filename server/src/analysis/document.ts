@@ -153,15 +153,25 @@ export function readText(shadow: Shadow, short?: { lines: ShortLine[] | null }, 
   // One scan of the dates serves the publication date and the date mentions.
   let scan: Scan | null = null;
   let own: Publication | null = null;
-  const pub = safely('publication', { published: null as string | null, publishedFrom: null as PublishedFrom | null, outlet: null as string | null }, () => {
-    scan = scanShadow(shadow);
-    own = readPublication(shadow, scan);
-    return publicationOf(own, fm?.meta ?? null, sources?.manifest ?? null);
-  }, problems);
-  const dates = safely('dates', [] as Found[], () => {
-    const s = scan ?? scanShadow(shadow);
-    return datesOf(shadow, pub.published, s, own ?? readPublication(shadow, s));
-  }, problems);
+  const pub = safely(
+    'publication',
+    { published: null as string | null, publishedFrom: null as PublishedFrom | null, outlet: null as string | null },
+    () => {
+      scan = scanShadow(shadow);
+      own = readPublication(shadow, scan);
+      return publicationOf(own, fm?.meta ?? null, sources?.manifest ?? null);
+    },
+    problems,
+  );
+  const dates = safely(
+    'dates',
+    [] as Found[],
+    () => {
+      const s = scan ?? scanShadow(shadow);
+      return datesOf(shadow, pub.published, s, own ?? readPublication(shadow, s));
+    },
+    problems,
+  );
   const figureProblems: string[] = [];
   const noFigures: Figures = { drafts: [], toks: null };
   const figures = safely('quantities', noFigures, () => findFigures(shadow, dates), figureProblems);
@@ -205,4 +215,3 @@ function inRanges(ranges: Array<{ start: number; end: number }>, start: number, 
   for (const r of ranges) if (start >= r.start && end <= r.end) return true;
   return false;
 }
-

@@ -100,10 +100,14 @@ async function run(argv: string[]): Promise<number> {
     // On several threads when there are many files (corpus/pool.ts); the same result either way.
     const documents: CorpusAnalysis['documents'] = [];
     const index = new ClaimIndex();
-    await analyzeEach(texts, (doc, text) => {
-      documents.push(doc);
-      index.update(doc, text);
-    }, { warn: say });
+    await analyzeEach(
+      texts,
+      (doc, text) => {
+        documents.push(doc);
+        index.update(doc, text);
+      },
+      { warn: say },
+    );
     // What corpusResult gives: the index lists what compareCorpus lists, and knows the stories.
     const result: CorpusAnalysis = { version: 1, documents: documents.map((d) => withStory(d, index.storyOf(d.path) || null)), contradictions: index.contradictions() };
     const out = args.format === 'yaml' ? YAML.stringify(result, { lineWidth: 0, aliasDuplicateObjects: false }) : formatTable(result);

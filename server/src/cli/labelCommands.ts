@@ -6,17 +6,25 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { analyzeCorpus } from '../analysis';
 import {
-  annPathFor, cleanRelativePath, exportClaimReviews, type ArticleSource, compareAnnotators, exportBrat, exportJsonl, exportYaml, importYaml, labelPathFor, reanchorLabels,
-  DEFAULT_LABELS_FOLDER, type LabelFile,
+  annPathFor,
+  cleanRelativePath,
+  exportClaimReviews,
+  type ArticleSource,
+  compareAnnotators,
+  exportBrat,
+  exportJsonl,
+  exportYaml,
+  importYaml,
+  labelPathFor,
+  reanchorLabels,
+  DEFAULT_LABELS_FOLDER,
+  type LabelFile,
 } from '../labels';
 import { saveLabelFile, writeFileAtomic } from '../labels/labelFs';
 import { formatAgreement } from '../format/agreementReport';
 import { Manifests } from '../corpus/manifest';
 import { choice, kilobytes, parseOptions, wantsHelp, type OptionKind } from './options';
-import {
-  folderRefusalFor, isInside, loadLabels, printable, readArticles, realish, refusalFor, reportProblems, say, shown, underFolders, workspacePath, writeStdout,
-  type WriteRules,
-} from './files';
+import { folderRefusalFor, isInside, loadLabels, printable, readArticles, realish, refusalFor, reportProblems, say, shown, underFolders, workspacePath, writeStdout, type WriteRules } from './files';
 
 const EXPORT_USAGE = `Usage: sanad export PATH... [--format yaml|jsonl|brat|claimreview] [--labels DIR] [--out FILE|DIR]
                     [--organization NAME] [--url URL]
@@ -93,7 +101,15 @@ function help(usage: string): number {
 }
 
 const EXPORT_OPTIONS: Record<string, OptionKind> = {
-  format: 'value', labels: 'value', out: 'value', organization: 'value', url: 'value', overwrite: 'flag', 'force-outside': 'flag', suggestions: 'flag', 'max-file-size': 'value',
+  format: 'value',
+  labels: 'value',
+  out: 'value',
+  organization: 'value',
+  url: 'value',
+  overwrite: 'flag',
+  'force-outside': 'flag',
+  suggestions: 'flag',
+  'max-file-size': 'value',
 };
 
 /** `sanad export PATH... [options]`; `argv` holds the arguments after `export`. Resolves to the exit code. */
@@ -107,7 +123,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const organization = o.values.get('organization')?.trim();
   const pageUrl = o.values.get('url')?.trim();
   if (claimReview && !organization) return usageError('--format claimreview names the reviewing organisation: add --organization NAME', EXPORT_USAGE);
-  if (claimReview && !(pageUrl && /^https?:\/\/\S+$/i.test(pageUrl))) return usageError('--format claimreview needs --url with the http(s) address of the page the fact check is published on', EXPORT_USAGE);
+  if (claimReview && !(pageUrl && /^https?:\/\/\S+$/i.test(pageUrl)))
+    return usageError('--format claimreview needs --url with the http(s) address of the page the fact check is published on', EXPORT_USAGE);
   if (!claimReview && (organization !== undefined || pageUrl !== undefined)) return usageError('--organization and --url are options of --format claimreview', EXPORT_USAGE);
   const maxBytes = kilobytes(o, 'max-file-size', 2048);
   if (typeof maxBytes === 'string') return usageError(maxBytes, EXPORT_USAGE);
@@ -150,14 +167,17 @@ export async function exportCommand(argv: string[]): Promise<number> {
     for (const a of read.articles) {
       const rel = cleanRelativePath(a.path);
       if (!rel) {
-        say(`${printable(a.path)}: outside the current folder, so it has no place under ${printable(out ?? "")}; skipped`);
+        say(`${printable(a.path)}: outside the current folder, so it has no place under ${printable(out ?? '')}; skipped`);
         skipped++;
         continue;
       }
       const txt = /\.txt$/i.test(rel) ? rel : `${rel}.txt`;
       writes.push([join(outAbs, ...txt.split('/')), a.text], [join(outAbs, ...annPathFor(rel).split('/')), anns.get(a.path) ?? '']);
     }
-    const refused = await refusals(writes.map(([p]) => p), rules);
+    const refused = await refusals(
+      writes.map(([p]) => p),
+      rules,
+    );
     if (refused.length) return refuse(refused);
     const done = await writeAll(writes);
     if (done < 0) return 1;
@@ -172,7 +192,9 @@ export async function exportCommand(argv: string[]): Promise<number> {
 
   const data = claimReview
     ? `${JSON.stringify(exportClaimReviews(corpus, labels, { organization: organization!, url: pageUrl!, texts, sources: await readManifests(read.articles, o.positional) }), null, 2)}\n`
-    : format.value === 'yaml' ? exportYaml(corpus, labels, { texts }) : exportJsonl(corpus, labels, { texts });
+    : format.value === 'yaml'
+      ? exportYaml(corpus, labels, { texts })
+      : exportJsonl(corpus, labels, { texts });
   if (!outAbs) {
     await writeStdout(data);
     return failed ? 1 : 0;
@@ -189,7 +211,10 @@ export async function exportCommand(argv: string[]): Promise<number> {
 /** What the scrapers' manifests beside the articles say of them: their URLs, sites and titles. */
 async function readManifests(articles: ReadonlyArray<{ path: string; abs: string }>, roots: readonly string[]): Promise<Map<string, ArticleSource>> {
   const manifests = new Manifests();
-  await manifests.load(articles.map((a) => a.abs), roots);
+  await manifests.load(
+    articles.map((a) => a.abs),
+    roots,
+  );
   for (const p of manifests.problems) say(`${printable(p)}: that record is left out`);
   return manifests.sources(articles.map((a): [string, string] => [a.path, a.abs]));
 }

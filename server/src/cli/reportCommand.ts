@@ -36,7 +36,13 @@ Exit codes: 0 written; 1 written, but some articles or label files could not be 
 stderr); 2 bad usage, nothing to report, or the target refused.`;
 
 const OPTIONS: Record<string, OptionKind> = {
-  format: 'value', out: 'value', labels: 'value', title: 'value', overwrite: 'flag', 'force-outside': 'flag', 'max-file-size': 'value',
+  format: 'value',
+  out: 'value',
+  labels: 'value',
+  title: 'value',
+  overwrite: 'flag',
+  'force-outside': 'flag',
+  'max-file-size': 'value',
 };
 
 function usageError(problem: string): number {
@@ -95,21 +101,29 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const documents: DocumentAnalysis[] = [];
   const byPath = new Map<string, string>();
   const index = new ClaimIndex();
-  await analyzeEach(texts, (doc, text) => {
-    const { problems: _problems, ...d } = doc as DocumentAnalysis & { problems?: unknown };
-    documents.push(d);
-    byPath.set(doc.path, text);
-    index.update(doc, text);
-  }, { warn: say });
-  if (labels) for (const [path, file] of labels) {
-    const text = byPath.get(path);
-    if (text !== undefined) labels.set(path, { ...file, labels: reanchorLabels(file.labels, text) });
-  }
+  await analyzeEach(
+    texts,
+    (doc, text) => {
+      const { problems: _problems, ...d } = doc as DocumentAnalysis & { problems?: unknown };
+      documents.push(d);
+      byPath.set(doc.path, text);
+      index.update(doc, text);
+    },
+    { warn: say },
+  );
+  if (labels)
+    for (const [path, file] of labels) {
+      const text = byPath.get(path);
+      if (text !== undefined) labels.set(path, { ...file, labels: reanchorLabels(file.labels, text) });
+    }
 
   rules.articles = new Set(await Promise.all([...absOf.values()].map((a) => realish(a))));
   const fromDir = outAbs ? dirname(outAbs) : process.cwd();
   const report = buildReport({
-    documents, contradictions: index.contradictions(), texts: byPath, labels,
+    documents,
+    contradictions: index.contradictions(),
+    texts: byPath,
+    labels,
     hrefOf: (path) => {
       const abs = absOf.get(path);
       return abs ? relativeHref(fromDir, abs) : undefined;

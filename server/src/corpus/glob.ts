@@ -90,7 +90,17 @@ export function isCorpusPath(root: string, absolute: string, globs: readonly str
   // As listArticles does, hidden folders are not corpus: a brat export under .sanad/brat mirrors
   // seeds/… and would otherwise come back as articles through the file watcher. (Only folders: a
   // file named "..x.news.txt" at the root is an article like any other.)
-  if (rel !== null && rel.split(/[\\/]/).slice(0, -1).some((segment) => segment.startsWith('.'))) return false;
+  if (
+    rel !== null &&
+    rel
+      .split(/[\\/]/)
+      .slice(0, -1)
+      .some((segment) => segment.startsWith('.'))
+  )
+    return false;
   if (rel !== null && matchesAny(rel, globs)) return true;
-  return matchesAny(absolute, globs.filter((g) => g.startsWith('**/')));
+  return matchesAny(
+    absolute,
+    globs.filter((g) => g.startsWith('**/')),
+  );
 }

@@ -56,7 +56,13 @@ export class Manifests {
     for (const [path, abs] of articles) {
       const m = this.of(abs);
       if (!m) continue;
-      out.set(path, { url: m.url && /^https?:\/\//i.test(m.url) ? m.url : undefined, sitename: m.outlet ?? m.host ?? undefined, title: m.title ?? undefined, date: m.published ?? undefined, author: m.author ?? undefined });
+      out.set(path, {
+        url: m.url && /^https?:\/\//i.test(m.url) ? m.url : undefined,
+        sitename: m.outlet ?? m.host ?? undefined,
+        title: m.title ?? undefined,
+        date: m.published ?? undefined,
+        author: m.author ?? undefined,
+      });
     }
     return out;
   }

@@ -25,9 +25,7 @@ export interface SharedCorpus {
 }
 
 export type ToWorker =
-  | { type: 'first'; corpus: SharedCorpus }
-  | { type: 'repeat'; groups: number[][] }
-  | { type: 'second'; taught: NameToTeach[]; persons: DocumentAnalysis[]; repeated: Array<[number, Range[]]> };
+  { type: 'first'; corpus: SharedCorpus } | { type: 'repeat'; groups: number[][] } | { type: 'second'; taught: NameToTeach[]; persons: DocumentAnalysis[]; repeated: Array<[number, Range[]]> };
 
 export type FromWorker =
   | { type: 'first'; slice: number; outlets: Array<string | null>; persons: Mention[] }

@@ -225,12 +225,7 @@ class Helper {
 }
 
 /** Takes every worker's messages of one kind, each handed to `take`, until each says `done`. */
-async function everyWorker<K extends FromWorker['type']>(
-  helpers: Helper[],
-  kind: K,
-  done: FromWorker['type'],
-  take: (h: Helper, m: Extract<FromWorker, { type: K }>) => void,
-): Promise<void> {
+async function everyWorker<K extends FromWorker['type']>(helpers: Helper[], kind: K, done: FromWorker['type'], take: (h: Helper, m: Extract<FromWorker, { type: K }>) => void): Promise<void> {
   await Promise.all(
     helpers.map(async (h) => {
       for (;;) {

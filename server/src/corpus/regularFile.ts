@@ -12,9 +12,7 @@ const SAFE_READ = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.
 /** For a file the user named (the CLI): a link is followed, but a pipe or a device is still refused. */
 const FOLLOWING_READ = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-export type RegularRead =
-  | { ok: true; bytes: Buffer; mode: number }
-  | { ok: false; why: 'missing' | 'link' | 'not-regular' | 'too-large' | 'io'; size?: number; code?: string };
+export type RegularRead = { ok: true; bytes: Buffer; mode: number } | { ok: false; why: 'missing' | 'link' | 'not-regular' | 'too-large' | 'io'; size?: number; code?: string };
 
 export type OpenFs = Pick<typeof nodeFs, 'open'>;
 

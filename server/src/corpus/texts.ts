@@ -88,4 +88,3 @@ export function textAt(views: readonly Buffer[], places: ArrayLike<number>, i: n
   const start = places[3 * i + 1];
   return views[places[3 * i]].toString('utf16le', start * 2, (start + places[3 * i + 2]) * 2);
 }
-

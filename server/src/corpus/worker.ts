@@ -120,7 +120,11 @@ function serve(): void {
       const repeated = new Map(m.repeated);
       const learnt = shard!.learn(m.taught, m.persons);
       m.persons.length = 0;
-      shard!.finishAll(learnt, (i) => repeated.get(i) ?? [], (index, doc) => send({ type: 'document', index, json: prettyElement(doc) }));
+      shard!.finishAll(
+        learnt,
+        (i) => repeated.get(i) ?? [],
+        (index, doc) => send({ type: 'document', index, json: prettyElement(doc) }),
+      );
       send({ type: 'secondDone' });
     }
   });

@@ -40,7 +40,8 @@ export async function readWorkspaceLexicon(roots: string[], trusted: boolean): P
     const read = await readRegularFile(path, MAX_LEXICON_BYTES);
     if (!read.ok) {
       if (read.why !== 'missing') {
-        const message = read.why === 'too-large' ? 'The workspace lexicon is larger than 5 MB; Sanad does not read it.' : `The workspace lexicon is ${refusalText(read, MAX_LEXICON_BYTES)}; Sanad does not read it.`;
+        const message =
+          read.why === 'too-large' ? 'The workspace lexicon is larger than 5 MB; Sanad does not read it.' : `The workspace lexicon is ${refusalText(read, MAX_LEXICON_BYTES)}; Sanad does not read it.`;
         problems.set(pathToFileURL(path).toString(), [{ line: 0, character: 0, message }]);
       }
       continue;

@@ -101,7 +101,12 @@ export function formatAgreement(report: AgreementReport, options: AgreementRepor
     `B: ${options.b}`,
     counts,
     '',
-    ...rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd()),
+    ...rows.map((r) =>
+      r
+        .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+        .join('  ')
+        .trimEnd(),
+    ),
     '',
     ...note,
   ];

@@ -17,8 +17,18 @@ export interface MeasureParts {
   place?: string;
 }
 
-interface CountedEntry { en: string; ar: string; people: boolean; compare: boolean }
-interface EventEntry { en: string; arPeople: string; arThings: string; alone?: MeasureName }
+interface CountedEntry {
+  en: string;
+  ar: string;
+  people: boolean;
+  compare: boolean;
+}
+interface EventEntry {
+  en: string;
+  arPeople: string;
+  arThings: string;
+  alone?: MeasureName;
+}
 
 const counted = new Map<string, CountedEntry>();
 const events = new Map<string, EventEntry>();

@@ -48,7 +48,10 @@ ${CHART_CSS}
  * quoted piece isolated so that its Arabic does not pull the punctuation around it.
  */
 function sentenceHtml(s: string): string {
-  return `<span dir="ltr">${s.split(/("[^"]*")/).map((part) => (part.startsWith('"') && part.endsWith('"') && part.length > 1 ? `"${bidi(part.slice(1, -1))}"` : esc(part))).join('')}</span>`;
+  return `<span dir="ltr">${s
+    .split(/("[^"]*")/)
+    .map((part) => (part.startsWith('"') && part.endsWith('"') && part.length > 1 ? `"${bidi(part.slice(1, -1))}"` : esc(part)))
+    .join('')}</span>`;
 }
 
 function decisionHtml(d: ReportDecision | undefined): string {

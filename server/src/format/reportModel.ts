@@ -156,8 +156,16 @@ export function buildReport(input: ReportInput): Report {
     const doc = byPath.get(path);
     const { before, after } = sentenceAround(text, start, end);
     return {
-      path, href: input.hrefOf(path), start, end, line: lineOf(text, start), text: text.slice(start, end), before, after,
-      published: doc?.published ?? null, outlet: doc?.outlet ?? null,
+      path,
+      href: input.hrefOf(path),
+      start,
+      end,
+      line: lineOf(text, start),
+      text: text.slice(start, end),
+      before,
+      after,
+      published: doc?.published ?? null,
+      outlet: doc?.outlet ?? null,
     };
   };
 
@@ -215,13 +223,20 @@ export function buildReport(input: ReportInput): Report {
       const label = labels.get(doc.path)?.labels.find((l) => !l.orphaned && l.start === m.start && l.end === m.end);
       const interval = m.value as Interval;
       const fig: ReportFigure = {
-        ...quote(doc.path, m.start, m.end), id, value: showInterval(interval), interval, source: m.source, conflict: conflicted.has(id),
+        ...quote(doc.path, m.start, m.end),
+        id,
+        value: showInterval(interval),
+        interval,
+        source: m.source,
+        conflict: conflicted.has(id),
       };
       if (label) fig.decision = { decision: label.status, verdict: (label as { verdict?: string }).verdict, note: label.note, by: label.annotator, updated: label.updated };
       g.figures.push(fig);
     }
     for (const g of groups.values()) {
-      g.figures.sort((a, b) => ((a.published ?? '9999') < (b.published ?? '9999') ? -1 : (a.published ?? '9999') > (b.published ?? '9999') ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start));
+      g.figures.sort((a, b) =>
+        (a.published ?? '9999') < (b.published ?? '9999') ? -1 : (a.published ?? '9999') > (b.published ?? '9999') ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start,
+      );
       // The group's name is its most frequent key's (ties: the first in time).
       const counts = new Map<string, number>();
       for (const f of g.figures) {
@@ -232,7 +247,12 @@ export function buildReport(input: ReportInput): Report {
       const sample = figures.get(g.figures.find((f) => keyOf(figures.get(f.id)!.m) === bestKey)!.id)!.m;
       g.name = measureName(sample, spell) ?? { en: 'figures', ar: 'أرقام' };
       g.points = g.figures.map((f) => ({
-        id: f.id, date: f.published, min: f.interval.min ?? 0, max: f.interval.max, series: f.outlet ?? f.path, href: f.href,
+        id: f.id,
+        date: f.published,
+        min: f.interval.min ?? 0,
+        max: f.interval.max,
+        series: f.outlet ?? f.path,
+        href: f.href,
         label: `${f.value} — ${f.text} (${f.outlet ?? f.path}, ${f.published ?? 'undated'})`,
         data: { path: f.path, start: f.start, end: f.end },
       }));

@@ -71,11 +71,16 @@ function seriesOf(points: readonly ChartPoint[]): ChartSeries[] {
 function shapePath(shape: Shape, x: number, y: number, r = 5): string {
   const f = (n: number) => Math.round(n * 10) / 10;
   switch (shape) {
-    case 'circle': return `<circle cx="${f(x)}" cy="${f(y)}" r="${r}"/>`;
-    case 'square': return `<rect x="${f(x - r)}" y="${f(y - r)}" width="${2 * r}" height="${2 * r}"/>`;
-    case 'triangle': return `<path d="M${f(x)} ${f(y - r - 1)}L${f(x + r + 1)} ${f(y + r)}L${f(x - r - 1)} ${f(y + r)}Z"/>`;
-    case 'diamond': return `<path d="M${f(x)} ${f(y - r - 1)}L${f(x + r + 1)} ${f(y)}L${f(x)} ${f(y + r + 1)}L${f(x - r - 1)} ${f(y)}Z"/>`;
-    case 'cross': return `<path d="M${f(x - r)} ${f(y - r)}L${f(x + r)} ${f(y + r)}M${f(x - r)} ${f(y + r)}L${f(x + r)} ${f(y - r)}" class="stroke-only"/>`;
+    case 'circle':
+      return `<circle cx="${f(x)}" cy="${f(y)}" r="${r}"/>`;
+    case 'square':
+      return `<rect x="${f(x - r)}" y="${f(y - r)}" width="${2 * r}" height="${2 * r}"/>`;
+    case 'triangle':
+      return `<path d="M${f(x)} ${f(y - r - 1)}L${f(x + r + 1)} ${f(y + r)}L${f(x - r - 1)} ${f(y + r)}Z"/>`;
+    case 'diamond':
+      return `<path d="M${f(x)} ${f(y - r - 1)}L${f(x + r + 1)} ${f(y)}L${f(x)} ${f(y + r + 1)}L${f(x - r - 1)} ${f(y)}Z"/>`;
+    case 'cross':
+      return `<path d="M${f(x - r)} ${f(y - r)}L${f(x + r)} ${f(y + r)}M${f(x - r)} ${f(y + r)}L${f(x + r)} ${f(y - r)}" class="stroke-only"/>`;
     case 'star': {
       const pts: string[] = [];
       for (let i = 0; i < 10; i++) {
@@ -107,7 +112,9 @@ function niceTicks(top: number, count = 5): number[] {
 
 function attrs(data: Record<string, string | number> | undefined): string {
   if (!data) return '';
-  return Object.entries(data).map(([k, v]) => ` data-${k.replace(/[^a-z0-9-]/gi, '')}="${escapeXml(String(v))}"`).join('');
+  return Object.entries(data)
+    .map(([k, v]) => ` data-${k.replace(/[^a-z0-9-]/gi, '')}="${escapeXml(String(v))}"`)
+    .join('');
 }
 
 const formatNumber = (n: number): string => (Math.abs(n) >= 10_000 ? n.toLocaleString('en-US') : String(n));
@@ -165,7 +172,9 @@ export function renderTimeline(points: readonly ChartPoint[], links: readonly Ch
   const at = new Map(placed.map((q) => [q.p.id, q]));
 
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="sanad-timeline" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="group" aria-label="${escapeXml(options.title)}"${attrs(options.data)}>`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" class="sanad-timeline" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="group" aria-label="${escapeXml(options.title)}"${attrs(options.data)}>`,
+  );
   out.push(`<title>${escapeXml(options.title)}</title>`);
   // Axes and grid.
   out.push('<g class="axis y-axis">');
@@ -193,7 +202,9 @@ export function renderTimeline(points: readonly ChartPoint[], links: readonly Ch
     const a = at.get(l.a);
     const b = at.get(l.b);
     if (!a || !b) continue;
-    out.push(`<line class="link link-${l.kind}" x1="${a.cx.toFixed(1)}" y1="${a.cy.toFixed(1)}" x2="${b.cx.toFixed(1)}" y2="${b.cy.toFixed(1)}" data-a="${escapeXml(l.a)}" data-b="${escapeXml(l.b)}"><title>${escapeXml(l.label)}</title></line>`);
+    out.push(
+      `<line class="link link-${l.kind}" x1="${a.cx.toFixed(1)}" y1="${a.cy.toFixed(1)}" x2="${b.cx.toFixed(1)}" y2="${b.cy.toFixed(1)}" data-a="${escapeXml(l.a)}" data-b="${escapeXml(l.b)}"><title>${escapeXml(l.label)}</title></line>`,
+    );
   }
   out.push('</g><g class="marks">');
   for (const q of placed) {

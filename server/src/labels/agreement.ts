@@ -104,7 +104,9 @@ export function compareAnnotators(a: LabelsByPath, b: LabelsByPath, options: { t
     byType[t] = figures(c.tp, c.fp, c.fn, oneVsRest(spanPairs), withText ? oneVsRest(tokenPairs) : undefined);
   }
   return {
-    compared, onlyInA, onlyInB,
+    compared,
+    onlyInA,
+    onlyInB,
     overall: figures(tp, fp, fn, spanPairs, withText ? tokenPairs : undefined),
     byType,
     disagreements: disagreements.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : x.start - y.start || x.end - y.end)),

@@ -128,8 +128,13 @@ function figureReview(path: string, label: Label, doc: DocumentAnalysis | undefi
 }
 
 function pairReview(
-  c: CorpusAnalysis['contradictions'][number], r: ContradictionReview, quoteOf: (s: { path: string; start: number; end: number }) => string | undefined,
-  docs: ReadonlyMap<string, DocumentAnalysis>, options: ClaimReviewOptions, author: JsonLd, base: string,
+  c: CorpusAnalysis['contradictions'][number],
+  r: ContradictionReview,
+  quoteOf: (s: { path: string; start: number; end: number }) => string | undefined,
+  docs: ReadonlyMap<string, DocumentAnalysis>,
+  options: ClaimReviewOptions,
+  author: JsonLd,
+  base: string,
 ): JsonLd {
   const sides = [c.a, c.b].map((s) => {
     const doc = docs.get(s.path);
@@ -140,7 +145,10 @@ function pairReview(
   const claim: JsonLd = { '@type': 'Claim', name: c.topic };
   const authors = sides.map((x) => x.who).filter((x): x is JsonLd => !!x);
   if (authors.length) claim.author = authors.length === 1 ? authors[0] : authors;
-  const dates = sides.map((x) => day(x.doc?.published) ?? day(x.source?.date)).filter((x): x is string => !!x).sort();
+  const dates = sides
+    .map((x) => day(x.doc?.published) ?? day(x.source?.date))
+    .filter((x): x is string => !!x)
+    .sort();
   if (dates.length) claim.datePublished = dates[0];
   claim.appearance = sides.map((x) => x.where);
   const first = [...sides].sort((x, y) => ((day(x.doc?.published) ?? '9999') < (day(y.doc?.published) ?? '9999') ? -1 : 1))[0];
@@ -158,4 +166,3 @@ function review(claimReviewed: string, verdict: Verdict, note: string | undefine
   if (note) out.reviewBody = note;
   return out;
 }
-

@@ -39,9 +39,7 @@ const DEFAULTS = { lockStaleMs: 5000, lockWaitMs: 6000, heartbeatMs: 1000 };
 /** Even a live process that has not touched its lock for this long is taken to be a reused pid. */
 const LIVE_HOLDER_LIMIT_MS = 10 * 60_000;
 
-export type ReadResult =
-  | { ok: true; file: LabelFile; /** The file's text; undefined when there is no file yet. */ text: string | undefined }
-  | { ok: false; problems: Problem[] };
+export type ReadResult = { ok: true; file: LabelFile; /** The file's text; undefined when there is no file yet. */ text: string | undefined } | { ok: false; problems: Problem[] };
 
 export type SaveResult =
   | { ok: true; file: LabelFile; written: boolean }
@@ -260,23 +258,27 @@ export async function saveLabelFile(path: string, mine: LabelFile, options: Save
     }
     // Nothing to say about an article with no label file: create neither the file nor its folder.
     if (!mine.labels.length && !mine.reviews.length && !(await exists(fs, path))) return { ok: true, file: mine, written: false };
-    const locked = await withLock(path, async (lock): Promise<SaveResult> => {
-      const current = await readLabelFile(path, options);
-      if (!current.ok) return { ok: false, reason: 'invalid', problems: current.problems };
-      const merged = mergeLabelFiles(options.base, mine, current.text === undefined ? undefined : current.file);
-      // No file and nothing to say: do not litter the folder with empty label files.
-      if (current.text === undefined && !merged.labels.length && !merged.reviews.length) return { ok: true, file: merged, written: false };
-      const text = renderLabelFile(merged, current.text);
-      if (text === current.text) return { ok: true, file: merged, written: false };
-      // What is written is checked as it will be read: a label the reader would refuse (min > max,
-      // an infinite number, an offset given as text) must not lock every later save out.
-      const check = parseLabelFile(text, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
-      if (!check.ok) return { ok: false, reason: 'refused', problems: check.problems.map((p) => problem(`Not saved, the label is not valid: ${p.message}`)) };
-      // The save may have run long (a large file): write only if the lock is still this save's.
-      if (!(await lock.held())) return { ok: false, reason: 'busy', problems: [problem(`The lock on ${basename(path)} was taken over during the save; try again.`)] };
-      await writeFileAtomic(path, text, fs);
-      return { ok: true, file: merged, written: true };
-    }, options);
+    const locked = await withLock(
+      path,
+      async (lock): Promise<SaveResult> => {
+        const current = await readLabelFile(path, options);
+        if (!current.ok) return { ok: false, reason: 'invalid', problems: current.problems };
+        const merged = mergeLabelFiles(options.base, mine, current.text === undefined ? undefined : current.file);
+        // No file and nothing to say: do not litter the folder with empty label files.
+        if (current.text === undefined && !merged.labels.length && !merged.reviews.length) return { ok: true, file: merged, written: false };
+        const text = renderLabelFile(merged, current.text);
+        if (text === current.text) return { ok: true, file: merged, written: false };
+        // What is written is checked as it will be read: a label the reader would refuse (min > max,
+        // an infinite number, an offset given as text) must not lock every later save out.
+        const check = parseLabelFile(text, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
+        if (!check.ok) return { ok: false, reason: 'refused', problems: check.problems.map((p) => problem(`Not saved, the label is not valid: ${p.message}`)) };
+        // The save may have run long (a large file): write only if the lock is still this save's.
+        if (!(await lock.held())) return { ok: false, reason: 'busy', problems: [problem(`The lock on ${basename(path)} was taken over during the save; try again.`)] };
+        await writeFileAtomic(path, text, fs);
+        return { ok: true, file: merged, written: true };
+      },
+      options,
+    );
     if (!locked.ok) return { ok: false, reason: 'busy', problems: [{ message: `Another save of ${basename(path)} is still running; try again.`, line: 0, column: 0 }] };
     return locked.value;
   } catch (err) {

@@ -10,8 +10,20 @@ export function mergeLabelFiles(base: LabelFile | undefined, mine: LabelFile, th
   if (!theirs) return { ...mine, labels: [...mine.labels].sort(compareLabels), reviews: [...mine.reviews] };
   const merged: LabelFile = {
     schema: mine.schema,
-    labels: mergeById(base?.labels, mine.labels, theirs.labels, (l) => l.id, (l) => l.updated).sort(compareLabels),
-    reviews: mergeById(base?.reviews, mine.reviews, theirs.reviews, (r) => r.key, (r) => r.updated),
+    labels: mergeById(
+      base?.labels,
+      mine.labels,
+      theirs.labels,
+      (l) => l.id,
+      (l) => l.updated,
+    ).sort(compareLabels),
+    reviews: mergeById(
+      base?.reviews,
+      mine.reviews,
+      theirs.reviews,
+      (r) => r.key,
+      (r) => r.updated,
+    ),
   };
   const article = mine.article ?? theirs.article;
   if (article !== undefined) merged.article = article;

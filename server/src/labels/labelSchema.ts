@@ -3,8 +3,23 @@
 // offending value. A file with any problem is reported whole and never rewritten by Sanad.
 import { isMap, isScalar, isSeq, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import {
-  LABEL_SCHEMA, LABEL_STATUSES, LABEL_TYPES, LABEL_KEYS, REVIEW_DECISIONS, REVIEW_KEYS, VERDICTS, type Verdict, FILE_KEYS, emptyLabelFile,
-  type ContradictionReview, type Label, type LabelFile, type LabelFileResult, type LabelType, type LabelValue, type Problem,
+  LABEL_SCHEMA,
+  LABEL_STATUSES,
+  LABEL_TYPES,
+  LABEL_KEYS,
+  REVIEW_DECISIONS,
+  REVIEW_KEYS,
+  VERDICTS,
+  type Verdict,
+  FILE_KEYS,
+  emptyLabelFile,
+  type ContradictionReview,
+  type Label,
+  type LabelFile,
+  type LabelFileResult,
+  type LabelType,
+  type LabelValue,
+  type Problem,
 } from './labelTypes';
 import { parseYamlSafely, problemAtNode, type SafeYamlOptions } from './yamlSafety';
 
@@ -111,7 +126,12 @@ function readLabel(node: unknown, lines: LineCounter, problems: Problem[]): Labe
     return p && stringAt(p, lines, problems, key);
   };
   const label = {
-    id, type, status, text, start, end,
+    id,
+    type,
+    status,
+    text,
+    start,
+    end,
     before: optional('before') ?? '',
     after: optional('after') ?? '',
   } as Label;

@@ -45,9 +45,7 @@ export interface Label {
 }
 
 /** The order of a label's keys in the file, so rewrites give small diffs. */
-export const LABEL_KEYS: readonly (keyof Label)[] = [
-  'id', 'type', 'status', 'text', 'start', 'end', 'value', 'verdict', 'note', 'before', 'after', 'annotator', 'created', 'updated', 'orphaned',
-];
+export const LABEL_KEYS: readonly (keyof Label)[] = ['id', 'type', 'status', 'text', 'start', 'end', 'value', 'verdict', 'note', 'before', 'after', 'annotator', 'created', 'updated', 'orphaned'];
 
 /** explained: the two figures do not really conflict (different window, place, or counting);
  *  confirmed: the reviewer agrees the sources contradict each other. */

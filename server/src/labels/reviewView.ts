@@ -48,14 +48,12 @@ export function reviewMentions(doc: Pick<DocumentAnalysis, 'mentions' | 'boilerp
 }
 
 function fromLabel(l: Label, m: Mention | undefined, boilerplate: ReadonlyArray<{ start: number; end: number }> = []): ReviewedMention {
-  const base: Mention = m
-    ? { ...m }
-    : { id: l.id, kind: l.type, start: l.start, end: l.end, text: l.text, boilerplate: boilerplate.some((r) => l.start >= r.start && l.end <= r.end) };
+  const base: Mention = m ? { ...m } : { id: l.id, kind: l.type, start: l.start, end: l.end, text: l.text, boilerplate: boilerplate.some((r) => l.start >= r.start && l.end <= r.end) };
   const out: ReviewedMention = { ...base, kind: l.type, status: l.status, label: l.id };
   // A corrected value replaces the engine's; for names the value is the entity key.
   if (l.type === 'person' || l.type === 'organization' || l.type === 'place') {
     delete out.value;
-    out.entity = typeof l.value === 'string' ? l.value : out.entity ?? l.text;
+    out.entity = typeof l.value === 'string' ? l.value : (out.entity ?? l.text);
   } else if (l.value !== undefined) out.value = l.value;
   if (l.note) out.labelNote = l.note;
   return out;

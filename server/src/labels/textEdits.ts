@@ -12,10 +12,7 @@ export interface Position {
 }
 
 /** An LSP content change with a range, a replacement of offsets, or the whole new text. */
-export type TextChange =
-  | { range: { start: Position; end: Position }; text: string }
-  | { start: number; end: number; text: string }
-  | { text: string };
+export type TextChange = { range: { start: Position; end: Position }; text: string } | { start: number; end: number; text: string } | { text: string };
 
 interface Tracked {
   label: Label;
@@ -80,7 +77,10 @@ export function applyTextChanges(text: string, labels: readonly Label[], changes
   });
   if (broken.length) {
     // The remembered quote and context are those before the edit: exactly what to look for.
-    const placed = reanchorLabels(broken.map((i) => out[i]), current);
+    const placed = reanchorLabels(
+      broken.map((i) => out[i]),
+      current,
+    );
     broken.forEach((i, k) => (out[i] = placed[k]));
   }
   return { text: current, labels: out };

@@ -5,9 +5,31 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  applyTextChanges, decideMention, createLabel, editLabel, findLabel, reanchorLabels, removeLabel, reviewMentions, upsertLabel,
-  labelPathFor, cleanRelativePath, emptyLabelFile, acceptedActors, setReview, clearReview,
-  type ContradictionReview, type Label, type LabelFile, type LabelType, type LabelValue, type Verdict, type Problem, type ReviewedMention, type TextChange, type TaughtName,
+  applyTextChanges,
+  decideMention,
+  createLabel,
+  editLabel,
+  findLabel,
+  reanchorLabels,
+  removeLabel,
+  reviewMentions,
+  upsertLabel,
+  labelPathFor,
+  cleanRelativePath,
+  emptyLabelFile,
+  acceptedActors,
+  setReview,
+  clearReview,
+  type ContradictionReview,
+  type Label,
+  type LabelFile,
+  type LabelType,
+  type LabelValue,
+  type Verdict,
+  type Problem,
+  type ReviewedMention,
+  type TextChange,
+  type TaughtName,
 } from '../labels';
 import { readLabelFile, saveLabelFile } from '../labels/labelFs';
 import type { Mention } from '../analysis';

@@ -2,10 +2,7 @@
 // workspace index keeps what it found; the label service keeps the annotators' decisions; each
 // module in ./features answers one kind of request.
 // Speaks LSP over --stdio, --node-ipc or --socket (vscode-languageserver picks from argv).
-import {
-  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, FileChangeType, DiagnosticSeverity,
-  type InitializeResult, type Diagnostic,
-} from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, FileChangeType, DiagnosticSeverity, type InitializeResult, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -34,10 +31,28 @@ import { claimDetails } from './features/claimView';
 import { claimRequest } from '../../../shared/src/protocol';
 import { setUiLanguage } from './uiText';
 import {
-  LANGUAGE_ID, TOKEN_TYPES, TOKEN_MODIFIERS, DEFAULT_INCLUDE, DEFAULT_SETTINGS, type SanadSettings, type InitializationOptions,
-  documentSpansNotification, corpusStatusNotification, corpusSummaryRequest, trustNotification,
-  actorsRequest, entityMentionsRequest, timelineRequest, figuresRequest, reportRequest,
-  labelRequest, reviewContradictionRequest, exportRequest, importRequest, compareRequest, corpusAnalysisRequest,
+  LANGUAGE_ID,
+  TOKEN_TYPES,
+  TOKEN_MODIFIERS,
+  DEFAULT_INCLUDE,
+  DEFAULT_SETTINGS,
+  type SanadSettings,
+  type InitializationOptions,
+  documentSpansNotification,
+  corpusStatusNotification,
+  corpusSummaryRequest,
+  trustNotification,
+  actorsRequest,
+  entityMentionsRequest,
+  timelineRequest,
+  figuresRequest,
+  reportRequest,
+  labelRequest,
+  reviewContradictionRequest,
+  exportRequest,
+  importRequest,
+  compareRequest,
+  corpusAnalysisRequest,
 } from '../../../shared/src/protocol';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -83,7 +98,12 @@ const documents = new TextDocuments<TextDocument>({
   },
 });
 
-const diagnostics = new DiagnosticsPublisher(connection, index, () => settings.maxProblems, (c) => reviewOf(c, index, labels));
+const diagnostics = new DiagnosticsPublisher(
+  connection,
+  index,
+  () => settings.maxProblems,
+  (c) => reviewOf(c, index, labels),
+);
 
 connection.onInitialize((params): InitializeResult => {
   canConfigure = !!params.capabilities.workspace?.configuration;

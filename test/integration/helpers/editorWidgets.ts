@@ -70,7 +70,9 @@ export async function decorationsAt(page: Page, line: number, needle: string): P
                 const cs = getComputedStyle(d);
                 const b = d.getBoundingClientRect();
                 return {
-                  className: Array.from(d.classList).filter((c) => c.startsWith('ced-')).join(' '),
+                  className: Array.from(d.classList)
+                    .filter((c) => c.startsWith('ced-'))
+                    .join(' '),
                   borderStyle: cs.borderTopStyle,
                   borderWidth: parseFloat(cs.borderTopWidth),
                   background: cs.backgroundColor,
@@ -88,19 +90,22 @@ export async function decorationsAt(page: Page, line: number, needle: string): P
 
 /** The box of the first row of logical line LINE, when it is drawn. */
 export async function lineBox(page: Page, line: number): Promise<Box | undefined> {
-  return page.evaluate(({ sel, line }) => {
-    const editor = document.querySelector(sel);
-    if (!editor) return undefined;
-    for (const m of Array.from(editor.querySelectorAll('.margin-view-overlays > div'))) {
-      if (m.querySelector('.line-numbers')?.textContent?.trim() !== String(line)) continue;
-      const top = parseFloat((m as HTMLElement).style.top);
-      const row = Array.from(editor.querySelectorAll('.view-lines > .view-line')).find((r) => parseFloat((r as HTMLElement).style.top) === top);
-      if (!row) return undefined;
-      const b = row.getBoundingClientRect();
-      return { left: b.left, right: b.right, top: b.top, bottom: b.bottom };
-    }
-    return undefined;
-  }, { sel: EDITOR, line });
+  return page.evaluate(
+    ({ sel, line }) => {
+      const editor = document.querySelector(sel);
+      if (!editor) return undefined;
+      for (const m of Array.from(editor.querySelectorAll('.margin-view-overlays > div'))) {
+        if (m.querySelector('.line-numbers')?.textContent?.trim() !== String(line)) continue;
+        const top = parseFloat((m as HTMLElement).style.top);
+        const row = Array.from(editor.querySelectorAll('.view-lines > .view-line')).find((r) => parseFloat((r as HTMLElement).style.top) === top);
+        if (!row) return undefined;
+        const b = row.getBoundingClientRect();
+        return { left: b.left, right: b.right, top: b.top, bottom: b.bottom };
+      }
+      return undefined;
+    },
+    { sel: EDITOR, line },
+  );
 }
 
 /** The code lenses the active editor shows: text and box, and the box of the text area left of the minimap. */

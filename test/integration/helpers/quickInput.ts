@@ -23,17 +23,20 @@ export async function quickInputClosed(page: Page, what: string, timeoutMs = 10_
 
 /** What the quick input shows: its title, its text, its rows and its message. */
 export async function quickInputState(page: Page): Promise<{ visible: boolean; title: string; value: string; rows: string[]; message: string }> {
-  return page.evaluate(({ widget, row }) => {
-    const el = document.querySelector<HTMLElement>(widget);
-    const input = el?.querySelector('.quick-input-box input') as HTMLInputElement | null;
-    return {
-      visible: !!el && el.style.display !== 'none' && getComputedStyle(el).display !== 'none',
-      title: el?.querySelector('.quick-input-title')?.textContent ?? '',
-      value: input?.value ?? '',
-      rows: Array.from(document.querySelectorAll(row)).map((r) => r.getAttribute('aria-label') ?? ''),
-      message: el?.querySelector('.quick-input-message')?.textContent ?? '',
-    };
-  }, { widget: QUICK_INPUT, row: ROW });
+  return page.evaluate(
+    ({ widget, row }) => {
+      const el = document.querySelector<HTMLElement>(widget);
+      const input = el?.querySelector('.quick-input-box input') as HTMLInputElement | null;
+      return {
+        visible: !!el && el.style.display !== 'none' && getComputedStyle(el).display !== 'none',
+        title: el?.querySelector('.quick-input-title')?.textContent ?? '',
+        value: input?.value ?? '',
+        rows: Array.from(document.querySelectorAll(row)).map((r) => r.getAttribute('aria-label') ?? ''),
+        message: el?.querySelector('.quick-input-message')?.textContent ?? '',
+      };
+    },
+    { widget: QUICK_INPUT, row: ROW },
+  );
 }
 
 /** The quick input row whose label is exactly LABEL. */
@@ -86,21 +89,32 @@ export async function answerInput(page: Page, text: string, { what, timeoutMs = 
  * and is tried again if the dialog stays open.
  */
 export async function answerFileDialog(page: Page, path: string, { exists, timeoutMs = 15_000 }: { exists: boolean; timeoutMs?: number }): Promise<void> {
-  await poll('the file dialog (a quick input holding a path)', async () => {
-    const state = await quickInputState(page);
-    return state.visible && state.value.startsWith('/') ? state : undefined;
-  }, { timeoutMs, lastSeen: () => quickInputState(page) });
+  await poll(
+    'the file dialog (a quick input holding a path)',
+    async () => {
+      const state = await quickInputState(page);
+      return state.visible && state.value.startsWith('/') ? state : undefined;
+    },
+    { timeoutMs, lastSeen: () => quickInputState(page) },
+  );
   const name = path.split('/').pop() ?? path;
   const input = page.locator(INPUT);
   for (let attempt = 1; attempt <= 3; attempt++) {
     await input.fill(path);
-    await poll(`the file dialog to list the folder of ${path}`, async () => {
-      const state = await quickInputState(page);
-      return state.value === path && state.rows.includes('..') && (!exists || state.rows.includes(name));
-    }, { timeoutMs, lastSeen: () => quickInputState(page) });
+    await poll(
+      `the file dialog to list the folder of ${path}`,
+      async () => {
+        const state = await quickInputState(page);
+        return state.value === path && state.rows.includes('..') && (!exists || state.rows.includes(name));
+      },
+      { timeoutMs, lastSeen: () => quickInputState(page) },
+    );
     await settle(page);
     await page.keyboard.press('Enter');
-    const closed = await poll('the file dialog to close', async () => !(await quickInputShown(page)), { timeoutMs: 5000 }).then(() => true, () => false);
+    const closed = await poll('the file dialog to close', async () => !(await quickInputShown(page)), { timeoutMs: 5000 }).then(
+      () => true,
+      () => false,
+    );
     if (closed) return;
   }
   throw new Error(`the file dialog did not accept ${path}: ${JSON.stringify(await quickInputState(page))}`);
@@ -108,7 +122,10 @@ export async function answerFileDialog(page: Page, path: string, { exists, timeo
 
 /** The cursor as the status bar shows it: line and column (1-based) and how much is selected. */
 export async function cursorStatus(page: Page): Promise<{ line: number; column: number; selected: number } | undefined> {
-  const text = await page.locator('[id="status.editor.selection"]').textContent({ timeout: 1000 }).catch(() => null);
+  const text = await page
+    .locator('[id="status.editor.selection"]')
+    .textContent({ timeout: 1000 })
+    .catch(() => null);
   const m = /Ln (\d+), Col (\d+)(?: \((\d+) selected\))?/.exec(text ?? '');
   return m ? { line: Number(m[1]), column: Number(m[2]), selected: Number(m[3] ?? 0) } : undefined;
 }
@@ -123,10 +140,14 @@ export async function goTo(page: Page, line: number, column: number, timeoutMs =
   await input.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
   await quickInputClosed(page, `going to ${line}:${column}`, timeoutMs);
-  await poll(`the cursor at Ln ${line}, Col ${column}`, async () => {
-    const at = await cursorStatus(page);
-    return at && at.line === line && at.column === column ? at : undefined;
-  }, { timeoutMs, lastSeen: () => cursorStatus(page) });
+  await poll(
+    `the cursor at Ln ${line}, Col ${column}`,
+    async () => {
+      const at = await cursorStatus(page);
+      return at && at.line === line && at.column === column ? at : undefined;
+    },
+    { timeoutMs, lastSeen: () => cursorStatus(page) },
+  );
 }
 
 /**
@@ -136,15 +157,17 @@ export async function goTo(page: Page, line: number, column: number, timeoutMs =
 export async function selectFrom(page: Page, line: number, column: number, length: number, timeoutMs = 10_000): Promise<void> {
   await goTo(page, line, column, timeoutMs);
   for (let i = 0; i < length; i++) await page.keyboard.press('Shift+ArrowRight');
-  await poll(`a selection ending at Ln ${line}, Col ${column + length}`, async () => {
-    const at = await cursorStatus(page);
-    return at && at.line === line && at.column === column + length && at.selected > 0 ? at : undefined;
-  }, { timeoutMs, lastSeen: () => cursorStatus(page) });
+  await poll(
+    `a selection ending at Ln ${line}, Col ${column + length}`,
+    async () => {
+      const at = await cursorStatus(page);
+      return at && at.line === line && at.column === column + length && at.selected > 0 ? at : undefined;
+    },
+    { timeoutMs, lastSeen: () => cursorStatus(page) },
+  );
 }
 
 /** The messages of the notification toasts on screen, newest first. */
 export async function notifications(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    Array.from(document.querySelectorAll('.notifications-toasts .notification-list-item-message')).map((e) => (e.textContent ?? '').trim()),
-  );
+  return page.evaluate(() => Array.from(document.querySelectorAll('.notifications-toasts .notification-list-item-message')).map((e) => (e.textContent ?? '').trim()));
 }

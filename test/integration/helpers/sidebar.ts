@@ -40,10 +40,7 @@ export async function openContainer(page: Page, title: string, firstView: string
 
 /** Titles of the views the side bar shows, top to bottom. */
 export async function viewTitles(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    Array.from(document.querySelectorAll('.part.sidebar .pane > .pane-header'))
-      .map((h) => (h.getAttribute('aria-label') ?? '').replace(/ Section$/, '')),
-  );
+  return page.evaluate(() => Array.from(document.querySelectorAll('.part.sidebar .pane > .pane-header')).map((h) => (h.getAttribute('aria-label') ?? '').replace(/ Section$/, '')));
 }
 
 /** Expands (or collapses) a view by clicking its header. */
@@ -70,7 +67,11 @@ export async function drawnRows(page: Page, title: string): Promise<TreeRow[]> {
         description: visible(r.querySelector('.label-description')?.textContent ?? ''),
         ariaLabel: r.getAttribute('aria-label') ?? '',
         expanded: expanded === null ? undefined : expanded === 'true',
-        icon: icon ? Array.from(icon.classList).find((c) => c.startsWith('codicon-'))?.slice('codicon-'.length) : undefined,
+        icon: icon
+          ? Array.from(icon.classList)
+              .find((c) => c.startsWith('codicon-'))
+              ?.slice('codicon-'.length)
+          : undefined,
         iconColor: icon ? getComputedStyle(icon).color : undefined,
       };
     });
@@ -107,7 +108,10 @@ export async function allRows(page: Page, title: string, maxSteps = 80): Promise
 /** Clicks the first drawn row of a view whose label is LABEL (expanding it, or running its command). */
 export async function clickRow(page: Page, title: string, label: string, timeoutMs = 10_000): Promise<void> {
   // The label may be wrapped in bidi isolates, hence a substring match.
-  await page.locator(`${pane(title)} .pane-body .monaco-list-row`, { has: page.locator('.label-name', { hasText: label }) }).first().click({ timeout: timeoutMs });
+  await page
+    .locator(`${pane(title)} .pane-body .monaco-list-row`, { has: page.locator('.label-name', { hasText: label }) })
+    .first()
+    .click({ timeout: timeoutMs });
 }
 
 /** The accessible names of the action buttons in a view's title bar (shown when it is focused or hovered). */
@@ -164,20 +168,23 @@ export async function rowLayout(page: Page, title: string): Promise<Array<{ labe
 
 /** Where PIECE is drawn inside the description of the row labelled LABEL: its left edge, or undefined. */
 export async function descriptionPieceLeft(page: Page, title: string, label: string, piece: string): Promise<number | undefined> {
-  return page.evaluate(({ sel, label, piece }) => {
-    for (const r of Array.from(document.querySelectorAll(`${sel} .pane-body .monaco-list-row`))) {
-      const name = (r.querySelector('.label-name')?.textContent ?? '').replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '').trim();
-      if (name !== label) continue;
-      const text = r.querySelector('.label-description')?.firstChild;
-      const at = (text?.textContent ?? '').indexOf(piece);
-      if (!text || at < 0) return undefined;
-      const range = document.createRange();
-      range.setStart(text, at);
-      range.setEnd(text, at + piece.length);
-      return range.getBoundingClientRect().left;
-    }
-    return undefined;
-  }, { sel: pane(title), label, piece });
+  return page.evaluate(
+    ({ sel, label, piece }) => {
+      for (const r of Array.from(document.querySelectorAll(`${sel} .pane-body .monaco-list-row`))) {
+        const name = (r.querySelector('.label-name')?.textContent ?? '').replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '').trim();
+        if (name !== label) continue;
+        const text = r.querySelector('.label-description')?.firstChild;
+        const at = (text?.textContent ?? '').indexOf(piece);
+        if (!text || at < 0) return undefined;
+        const range = document.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, at + piece.length);
+        return range.getBoundingClientRect().left;
+      }
+      return undefined;
+    },
+    { sel: pane(title), label, piece },
+  );
 }
 
 /**
@@ -186,10 +193,14 @@ export async function descriptionPieceLeft(page: Page, title: string, label: str
  */
 export async function scrollViewToTop(page: Page, container: string, title: string): Promise<void> {
   await runCommand(page, `${container}: Focus on ${title} View`);
-  await poll(`the ${title} view scrolled to its first row`, async () => {
-    await page.keyboard.press('Home');
-    await settle(page);
-    const rows = await drawnRows(page, title);
-    return rows.length === 0 || Math.min(...rows.map((r) => r.index)) === 0;
-  }, { timeoutMs: 5000, intervalMs: 300 });
+  await poll(
+    `the ${title} view scrolled to its first row`,
+    async () => {
+      await page.keyboard.press('Home');
+      await settle(page);
+      const rows = await drawnRows(page, title);
+      return rows.length === 0 || Math.min(...rows.map((r) => r.index)) === 0;
+    },
+    { timeoutMs: 5000, intervalMs: 300 },
+  );
 }

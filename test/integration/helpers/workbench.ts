@@ -89,10 +89,13 @@ export async function quickOpen(page: Page, file: string, timeoutMs = 30_000): P
     const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exactly(file) }) }).first();
     await row.waitFor({ state: 'visible', timeout: timeoutMs });
     await row.click({ timeout: timeoutMs });
-    const opened = await tab.waitFor({ state: 'visible', timeout: attempt < 3 ? 5000 : timeoutMs }).then(() => true, (err: unknown) => {
-      if (attempt >= 3) throw err;
-      return false;
-    });
+    const opened = await tab.waitFor({ state: 'visible', timeout: attempt < 3 ? 5000 : timeoutMs }).then(
+      () => true,
+      (err: unknown) => {
+        if (attempt >= 3) throw err;
+        return false;
+      },
+    );
     if (opened) break;
     await page.keyboard.press('Escape');
   }
@@ -133,7 +136,7 @@ export async function viewLines(page: Page): Promise<ViewLine[]> {
       current = row.lineNumber ?? current;
       Object.assign(row, { firstRow: row.lineNumber !== undefined, lineNumber: current });
     }
-    return rows as (typeof rows[number] & { firstRow: boolean })[];
+    return rows as ((typeof rows)[number] & { firstRow: boolean })[];
   }, EDITOR);
 }
 
@@ -176,9 +179,7 @@ export async function allViewLines(page: Page, maxPages = 60): Promise<ViewLine[
 
 /** Status bar items as {id, text}, left to right. */
 export async function statusItems(page: Page): Promise<{ id: string; text: string }[]> {
-  return page.evaluate(() =>
-    Array.from(document.querySelectorAll('.part.statusbar .statusbar-item')).map((e) => ({ id: e.id, text: (e.textContent ?? '').trim() })),
-  );
+  return page.evaluate(() => Array.from(document.querySelectorAll('.part.statusbar .statusbar-item')).map((e) => ({ id: e.id, text: (e.textContent ?? '').trim() })));
 }
 
 /** Moves the mouse onto the first on-screen occurrence of TEXT in the editor; false if none is drawn. */
@@ -228,11 +229,7 @@ export async function setColorTheme(page: Page, label: string, dark: boolean, ti
   await input.fill(label);
   // The picker also offers to browse the marketplace; only the theme's own row will do.
   await page.locator(`.quick-input-list .monaco-list-row[aria-label^="${label},"]`).first().click({ timeout: timeoutMs });
-  await page.waitForFunction(
-    (wantDark) => document.querySelector('.monaco-workbench')?.classList.contains(wantDark ? 'vs-dark' : 'vs') ?? false,
-    dark,
-    { timeout: timeoutMs },
-  );
+  await page.waitForFunction((wantDark) => document.querySelector('.monaco-workbench')?.classList.contains(wantDark ? 'vs-dark' : 'vs') ?? false, dark, { timeout: timeoutMs });
 }
 
 /**
@@ -275,8 +272,12 @@ export async function decorationsOver(page: Page, text: string): Promise<string[
 
 /** Waits until Sanad's status bar item reports counts, not all zero and not spinning: the workspace is indexed. */
 export async function sanadIndexed(page: Page, timeoutMs = 60_000): Promise<string> {
-  return poll('the Sanad status item with counts', async () => {
-    const item = (await statusItems(page)).find((i) => /^Sanad\b.*[1-9]/.test(i.text));
-    return item && !(await page.locator(`[id="${item.id}"] .codicon-modifier-spin`).count()) ? item.text : undefined;
-  }, { timeoutMs, lastSeen: () => statusItems(page) });
+  return poll(
+    'the Sanad status item with counts',
+    async () => {
+      const item = (await statusItems(page)).find((i) => /^Sanad\b.*[1-9]/.test(i.text));
+      return item && !(await page.locator(`[id="${item.id}"] .codicon-modifier-spin`).count()) ? item.text : undefined;
+    },
+    { timeoutMs, lastSeen: () => statusItems(page) },
+  );
 }

@@ -20,11 +20,7 @@ export function diffSummary(expected: string, actual: string, context = 6): stri
   const show = (lines: string[], sign: string) =>
     lines.slice(i, Math.min(lines.length - tail, i + context)).map((l, k) => `${sign}${String(i + k + 1).padStart(6)} ${l.length > 160 ? l.slice(0, 160) + '…' : l}`);
   const changed = (lines: string[]) => lines.length - tail - i;
-  return [
-    `first difference at line ${i + 1} (${changed(e)} line(s) expected, ${changed(a)} line(s) found there):`,
-    ...show(e, '- '),
-    ...show(a, '+ '),
-  ].join('\n');
+  return [`first difference at line ${i + 1} (${changed(e)} line(s) expected, ${changed(a)} line(s) found there):`, ...show(e, '- '), ...show(a, '+ ')].join('\n');
 }
 
 /**

@@ -3,9 +3,7 @@
 // "محافظة الأنبار", "مدينة سومي", "قاعدة البرج 22".
 import { BUILTIN } from '../lexicon/data';
 import { GAP_HARD, GAP_QUOTE, GAP_SPACE, isArabicWord, isDigits, stripArticle, type Reading } from '../lexicon/nameWords';
-import {
-  FACT_NATIONAL_ORG, FACT_ORG_HEAD, FACT_PLACE_HEAD, isCommon, isDefiniteNationality, isDescriptive, isReporting, isStop, looksLikeVerb, nationalityStem,
-} from '../lexicon/vocab';
+import { FACT_NATIONAL_ORG, FACT_ORG_HEAD, FACT_PLACE_HEAD, isCommon, isDefiniteNationality, isDescriptive, isReporting, isStop, looksLikeVerb, nationalityStem } from '../lexicon/vocab';
 import { FROM_LEXICON, FROM_PATTERN, hasTanweenFath, nextWord, prevWord, type Candidate, type Scene } from './scene';
 
 /** Longest words an organisation name runs to after its head. */

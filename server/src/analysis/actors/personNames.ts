@@ -3,8 +3,19 @@
 // a kunya ("أبو فدك المحمداوي"), or a known given name followed by more name words ("علي الأسدي").
 import { GAP_HARD, GAP_QUOTE, GAP_SPACE, definiteCore, isArabicWord, readings } from '../lexicon/nameWords';
 import {
-  COMPOUND_TAILS, FACT_GIVEN, FACT_KUNYA, NAME_LINKS, isAmbiguousGiven, isCommon, isDescriptive, isGiven, isNameWord, isReporting, isStop,
-  looksLikeVerb, nationalityStem,
+  COMPOUND_TAILS,
+  FACT_GIVEN,
+  FACT_KUNYA,
+  NAME_LINKS,
+  isAmbiguousGiven,
+  isCommon,
+  isDescriptive,
+  isGiven,
+  isNameWord,
+  isReporting,
+  isStop,
+  looksLikeVerb,
+  nationalityStem,
 } from '../lexicon/vocab';
 import { FROM_NAME, FROM_PATTERN, hasTanweenFath, isPrepositionAla, prevWord, type Candidate, type Scene } from './scene';
 
@@ -134,7 +145,7 @@ function nameAfterTitle(sc: Scene, t: number): Candidate | null {
   const { words } = sc;
   let between = 0;
   let needDefinite = false;
-  for (let j = t + 1; j < words.count && between <= MAX_BETWEEN; ) {
+  for (let j = t + 1; j < words.count && between <= MAX_BETWEEN;) {
     const gap = words.gap[j];
     if (gap === GAP_HARD) return null;
     if (gap === GAP_QUOTE && sc.entityEnd[j] < 0) return null;

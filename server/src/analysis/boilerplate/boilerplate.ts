@@ -88,7 +88,10 @@ const INLINE_TEASER = /^[\s\-–—•·▪◦*]*([^:|–—]{2,40}?)\s*[:|–�
 function inlineTeaser(raw: string): boolean {
   const m = INLINE_TEASER.exec(raw);
   if (!m) return false;
-  const header = m[1].replace(/[^\p{L}\p{N}\s]/gu, '').replace(/\s+/g, ' ').trim();
+  const header = m[1]
+    .replace(/[^\p{L}\p{N}\s]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return RELATED_STARTS.includes(header);
 }
 
@@ -277,7 +280,7 @@ export function findBoilerplate(shadow: Shadow, short?: { lines: ShortLine[] | n
   }
 
   // Three or more bulleted headlines in a row are a list of links to other stories.
-  for (let k = 0; k < nonEmpty.length; ) {
+  for (let k = 0; k < nonEmpty.length;) {
     let m = k;
     while (m < nonEmpty.length && nonEmpty[m].headlineLike && BULLETED.test(norm.slice(nonEmpty[m].s, nonEmpty[m].e))) m++;
     if (m - k >= 3) {
@@ -396,7 +399,10 @@ const REPEATED_MAX_WORDS = 12;
  * lines are never taken, so a quotation that two outlets share stays article text.
  */
 export function findRepeatedLines(texts: string[], minDocs = 3, maxWords = REPEATED_MAX_WORDS): Array<Array<{ start: number; end: number }>> {
-  return repeatedAmong(texts.map((t) => shortLines(t, maxWords)), minDocs);
+  return repeatedAmong(
+    texts.map((t) => shortLines(t, maxWords)),
+    minDocs,
+  );
 }
 
 /** findRepeatedLines over the documents' short lines (shortLines, or findBoilerplate's `short`). */

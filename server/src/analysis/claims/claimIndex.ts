@@ -133,9 +133,7 @@ function cite(c: Claim): string {
 }
 
 function order(x: Contradiction, y: Contradiction): number {
-  return (
-    cmp(x.a.path, y.a.path) || x.a.start - y.a.start || cmp(x.b.path, y.b.path) || x.b.start - y.b.start || x.a.end - y.a.end || x.b.end - y.b.end || cmp(x.topic, y.topic)
-  );
+  return cmp(x.a.path, y.a.path) || x.a.start - y.a.start || cmp(x.b.path, y.b.path) || x.b.start - y.b.start || x.a.end - y.a.end || x.b.end - y.b.end || cmp(x.topic, y.topic);
 }
 
 /** The first index in `list` (sorted by day) whose day is at least `day`. */
@@ -318,9 +316,13 @@ export class ClaimIndex {
 
   /** Claims that clash with `n`, of those `worth` lets through (a cheap test of distance first). */
   private clashing(n: Node, visit: (o: Node) => void, worth?: (o: Node) => boolean): void {
-    this.comparables(n, (o) => {
-      if (collides(n.claim, o.claim)) visit(o);
-    }, worth);
+    this.comparables(
+      n,
+      (o) => {
+        if (collides(n.claim, o.claim)) visit(o);
+      },
+      worth,
+    );
   }
 
   /** A new node: its own nearest, and a place among the nearest of the claims it clashes with. */
@@ -351,7 +353,11 @@ export class ClaimIndex {
   /** Recomputes a node's nearest after one of them went. */
   private renear(n: Node, touched: Set<string>): void {
     const mine: Node[] = [];
-    this.clashing(n, (o) => offer(mine, n, o), (o) => mine.length < NEAREST || closer(n, o, mine[NEAREST - 1]));
+    this.clashing(
+      n,
+      (o) => offer(mine, n, o),
+      (o) => mine.length < NEAREST || closer(n, o, mine[NEAREST - 1]),
+    );
     const before = new Set(n.near);
     for (const o of mine) if (!before.has(o)) this.link(n, o, touched);
     const after = new Set(mine);

@@ -92,7 +92,10 @@ const ANCHOR_DAYS = 31;
 /** Splits an extractor place ("العراق" or a joined "iraq+syria") into keys. */
 function placeKeys(place: string | undefined): string[] {
   if (!place) return [];
-  return place.split(/[+|,،;]/).map((p) => p.trim()).filter(Boolean);
+  return place
+    .split(/[+|,،;]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /**

@@ -28,7 +28,7 @@ function strings(v: unknown): string[] {
   const generated = record(countries);
   for (const [code, raw] of Object.entries(record(P.countries))) {
     const entry = Array.isArray(raw) ? { aliases: raw } : record(raw);
-    const name = typeof entry.name === 'string' ? entry.name : typeof generated[code] === 'string' ? (generated[code]) : null;
+    const name = typeof entry.name === 'string' ? entry.name : typeof generated[code] === 'string' ? generated[code] : null;
     if (!name) continue;
     const key = fold(name);
     canonical.set(key, key);

@@ -232,7 +232,6 @@ function dateExpr(cal: Calendar, from: Pt, to: Pt | null, o: { dir?: Direction |
   return { type: 'date', cal, from, to, dir: o.dir ?? null, part: o.part ?? null, weekday: o.weekday ?? null, future: !!o.future, event: o.event ?? null, paired: !!o.paired };
 }
 
-
 /** "26/1/2024", "26-01-2024", "2024-01-26", "26.1.2024": digits only, nothing between them. */
 export function parseNumeric(tokens: Token[], i: number): Parse | null {
   const a = tokens[i];

@@ -66,7 +66,20 @@ export function addMonths(y: number, m: number, k: number): { y: number; m: numb
 
 export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-export const HIJRI_MONTH_NAMES = ['Muharram', 'Safar', "Rabi' al-Awwal", "Rabi' al-Thani", 'Jumada al-Ula', 'Jumada al-Akhira', 'Rajab', "Sha'ban", 'Ramadan', 'Shawwal', "Dhu al-Qa'da", 'Dhu al-Hijja'];
+export const HIJRI_MONTH_NAMES = [
+  'Muharram',
+  'Safar',
+  "Rabi' al-Awwal",
+  "Rabi' al-Thani",
+  'Jumada al-Ula',
+  'Jumada al-Akhira',
+  'Rajab',
+  "Sha'ban",
+  'Ramadan',
+  'Shawwal',
+  "Dhu al-Qa'da",
+  'Dhu al-Hijja',
+];
 
 /** The latest `weekday` on or before day `n` (`strict`: before it). */
 export function weekdayOnOrBefore(n: number, weekday: number, strict = false): number {

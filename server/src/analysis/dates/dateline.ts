@@ -96,7 +96,8 @@ function splitLines(tokens: Token[]): { lines: Line[]; lineOf: Int32Array } {
     let heading = false;
     for (let k = line.a; k < line.b && k < line.a + 4 && !heading; k++) if (TEASER.match(tokens, k, true)) heading = true;
     if (heading && line.b - line.a <= 8) teaserLeft = TEASER_LINES;
-    else if (line.b - line.a >= BODY_TOKENS) teaserLeft = 0; // a paragraph of body text ends the teasers
+    else if (line.b - line.a >= BODY_TOKENS)
+      teaserLeft = 0; // a paragraph of body text ends the teasers
     else if (teaserLeft > 0) {
       line.teaser = true;
       teaserLeft--;

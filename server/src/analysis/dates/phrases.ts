@@ -102,7 +102,9 @@ export function asList(x: unknown): unknown[] {
 }
 
 export function asStrings(x: unknown): string[] {
-  return asList(x).filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map(String);
+  return asList(x)
+    .filter((v): v is string | number => typeof v === 'string' || typeof v === 'number')
+    .map(String);
 }
 
 /** A set of single folded words. */

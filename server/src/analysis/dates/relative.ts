@@ -4,8 +4,23 @@
 // checks it.
 import type { Token } from './tokens';
 import {
-  AGO, AGO_COUNTED, AGO_UNITS, COUNT_WORDS, DAY_OFFSETS, DIRECTIONS, SAME_AFTER, SAME_BEFORE, THIS, TIMES_OF_DAY, TODAY, TODAY_AFTER,
-  TWO_BEFORE, UNITS, WEEKDAYS, WEEKDAY_NOT_AFTER, WEEKDAY_NOT_BEFORE,
+  AGO,
+  AGO_COUNTED,
+  AGO_UNITS,
+  COUNT_WORDS,
+  DAY_OFFSETS,
+  DIRECTIONS,
+  SAME_AFTER,
+  SAME_BEFORE,
+  THIS,
+  TIMES_OF_DAY,
+  TODAY,
+  TODAY_AFTER,
+  TWO_BEFORE,
+  UNITS,
+  WEEKDAYS,
+  WEEKDAY_NOT_AFTER,
+  WEEKDAY_NOT_BEFORE,
 } from './lexicon';
 import { fold } from '../text/normalize';
 import { Parse, isMark, lookup, numberAt, one, wordAt, wordIn } from './expr';

@@ -15,8 +15,20 @@
 import type { Calendar, Direction, Part, Season } from './lexicon';
 import type { Expr, Pt } from './expr';
 import {
-  HIJRI_MONTH_NAMES, MONTH_NAMES, WEEKDAY_NAMES, addMonths, dayNumber, daysInMonth, fromDayNumber, isValidDay, isoDay, isoMonth,
-  isoRange, weekdayOf, weekdayOnOrAfter, weekdayOnOrBefore,
+  HIJRI_MONTH_NAMES,
+  MONTH_NAMES,
+  WEEKDAY_NAMES,
+  addMonths,
+  dayNumber,
+  daysInMonth,
+  fromDayNumber,
+  isValidDay,
+  isoDay,
+  isoMonth,
+  isoRange,
+  weekdayOf,
+  weekdayOnOrAfter,
+  weekdayOnOrBefore,
 } from './calendar';
 import { hijriDay, hijriMonthSpan, hijriYearSpan } from './hijri';
 import { gregorianToHijri } from '@tabby_ai/hijri-converter';
@@ -296,7 +308,7 @@ function hijriDate(x: DateExpr, pub: number | null): Resolved {
     }
     // The Hijri year that puts the date on or before publication (after it when future).
     const dir = direction(x);
-    const startOf = (y: number): number | null => (from.d === null ? hijriMonthSpan(y, from.m)?.[0] ?? null : hijriDay(y, from.m, from.d));
+    const startOf = (y: number): number | null => (from.d === null ? (hijriMonthSpan(y, from.m)?.[0] ?? null) : hijriDay(y, from.m, from.d));
     let y = hy;
     const at = startOf(y);
     if (dir === 'future') {

@@ -10,9 +10,7 @@ import { parseYear } from './years';
 import { parseRelative } from './relative';
 import { dateWord } from './phrases';
 import { fold } from '../text/normalize';
-import {
-  AGO, DAY_OFFSETS, MONTHS, ORDINALS, PERIODS, SAME_BEFORE, SEASONS, THIS, TIMES_OF_DAY, TODAY, UNITS, WEEKDAYS, YEAR_PREPOSITIONS, YEAR_WORDS,
-} from './lexicon';
+import { AGO, DAY_OFFSETS, MONTHS, ORDINALS, PERIODS, SAME_BEFORE, SEASONS, THIS, TIMES_OF_DAY, TODAY, UNITS, WEEKDAYS, YEAR_PREPOSITIONS, YEAR_WORDS } from './lexicon';
 
 export interface Scan {
   tokens: Token[];
@@ -41,9 +39,23 @@ function scanTokens(tokens: Token[]): Item[] {
 
 /** Every word a date expression can start with; most words are not, and are passed over at once. */
 const TRIGGERS = new Set<string>([
-  ...MONTHS.firstWords(), ...ORDINALS.firstWords(), ...DAY_OFFSETS.firstWords(), ...TIMES_OF_DAY.firstWords(),
-  ...TODAY, ...WEEKDAYS.keys(), ...THIS, ...SAME_BEFORE, ...UNITS.keys(), ...AGO, ...PERIODS.keys(), ...SEASONS.keys(), ...YEAR_WORDS,
-  ...YEAR_PREPOSITIONS, fold('بين'), fold('من'), fold('يوم'),
+  ...MONTHS.firstWords(),
+  ...ORDINALS.firstWords(),
+  ...DAY_OFFSETS.firstWords(),
+  ...TIMES_OF_DAY.firstWords(),
+  ...TODAY,
+  ...WEEKDAYS.keys(),
+  ...THIS,
+  ...SAME_BEFORE,
+  ...UNITS.keys(),
+  ...AGO,
+  ...PERIODS.keys(),
+  ...SEASONS.keys(),
+  ...YEAR_WORDS,
+  ...YEAR_PREPOSITIONS,
+  fold('بين'),
+  fold('من'),
+  fold('يوم'),
 ]);
 
 function parseAt(tokens: Token[], i: number): Parse | null {

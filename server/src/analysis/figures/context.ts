@@ -47,15 +47,10 @@ const SINGLE = new PhraseSet(foldList(EV.single).map((w) => [w, false] as [strin
 const MOD = asRecord(modality);
 const MODALITY_REACH = typeof MOD.reach === 'number' && MOD.reach > 0 ? MOD.reach : 8;
 type Modal = NonNullable<Mention['modality']>;
-const MODALITY_CUES = new PhraseSet<Modal>(
-  (['denied', 'forecast', 'estimate', 'earlier', 'past'] as const).flatMap((m) => foldList(MOD[m]).map((w) => [w, m] as [string, Modal])),
-);
+const MODALITY_CUES = new PhraseSet<Modal>((['denied', 'forecast', 'estimate', 'earlier', 'past'] as const).flatMap((m) => foldList(MOD[m]).map((w) => [w, m] as [string, Modal])));
 
 const SRC = asRecord(sources);
-const SOURCE_CUES = new PhraseSet<'verb' | 'prep'>([
-  ...foldList(SRC.verbs).map((w) => [w, 'verb'] as [string, 'verb']),
-  ...foldList(SRC.preps).map((w) => [w, 'prep'] as [string, 'prep']),
-]);
+const SOURCE_CUES = new PhraseSet<'verb' | 'prep'>([...foldList(SRC.verbs).map((w) => [w, 'verb'] as [string, 'verb']), ...foldList(SRC.preps).map((w) => [w, 'prep'] as [string, 'prep'])]);
 const SOURCE_NOUNS = new Set(foldList(SRC.nouns));
 const SOURCE_STOPS = new Set(foldList(SRC.stops));
 
@@ -456,7 +451,10 @@ function headlineSource(d: Draft, toks: readonly Token[], actors: Placed[], sLo:
   while (end < toks.length && toks[end].kind !== 'break') if (++end - start > 25) return undefined;
   const found = within(actors, start, colon).sort((a, b) => (KIND_RANK[a.f.kind] ?? 3) - (KIND_RANK[b.f.kind] ?? 3) || a.ti - b.ti);
   if (found.length) return keyOf(found[0]);
-  const words = toks.slice(start, colon).filter((t) => t.kind === 'word').map((t) => t.text);
+  const words = toks
+    .slice(start, colon)
+    .filter((t) => t.kind === 'word')
+    .map((t) => t.text);
   return words.length ? words.join(' ') : undefined;
 }
 

@@ -89,11 +89,7 @@ function refined(toks: readonly Token[], i: number, key: string): { key: string;
  * vague amount or "من" it may carry the article ("عشرات الهجمات", "150 من الجنود") and, after
  * "من", a possessive ("من عناصرها").
  */
-export function countedAt(
-  toks: readonly Token[],
-  i: number,
-  opts: { definite: boolean; possessive: boolean; lexiconOnly?: boolean; singular?: boolean },
-): CountedHit | null {
+export function countedAt(toks: readonly Token[], i: number, opts: { definite: boolean; possessive: boolean; lexiconOnly?: boolean; singular?: boolean }): CountedHit | null {
   const t = toks[i];
   if (!t || t.kind !== 'word') return null;
   for (const f of formsOf(t)) {

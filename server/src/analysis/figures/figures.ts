@@ -21,7 +21,6 @@ import { attribute, isEventCue, type Draft, type FigureContext } from './context
 export type { FigureContext } from './context';
 import { asRecord, foldList, formsOf, PhraseSet, tokenize, wordOf, type Token } from './tokens';
 
-
 type Hedge = 'over' | 'atLeast' | 'under' | 'atMost' | 'about' | 'odd';
 
 const H = asRecord(hedges);
@@ -156,7 +155,10 @@ export interface Figures {
  */
 export function findFigures(shadow: Shadow, found: Found[]): Figures {
   const toks = tokenize(shadow.norm, shadow);
-  const dates = found.filter((d) => d.end > d.start).map((d) => [d.start, d.end] as [number, number]).sort((a, b) => a[0] - b[0]);
+  const dates = found
+    .filter((d) => d.end > d.start)
+    .map((d) => [d.start, d.end] as [number, number])
+    .sort((a, b) => a[0] - b[0]);
   const drafts: Draft[] = [];
   let i = 0;
   while (i < toks.length) {
@@ -269,7 +271,13 @@ function fromNumber(toks: readonly Token[], nr: NumberRead, shadow: Shadow, date
     let second: NumberRead | null = null;
     // "(18 إلى 20)": "إلى" makes a range only in brackets; elsewhere it is often a rise ("من 18 إلى 20").
     const bracketed = toks[nr.start - 1]?.text === '(' && sep?.kind === 'word' && sep.text === 'الي';
-    if (sep && ((sep.kind === 'word' && RANGE_WORDS.has(sep.text)) || bracketed || (sep.kind === 'punct' && sep.text === '-') || (betweenBefore && sep.kind === 'word' && (sep.text === 'و' || sep.text === 'الي')))) {
+    if (
+      sep &&
+      ((sep.kind === 'word' && RANGE_WORDS.has(sep.text)) ||
+        bracketed ||
+        (sep.kind === 'punct' && sep.text === '-') ||
+        (betweenBefore && sep.kind === 'word' && (sep.text === 'و' || sep.text === 'الي')))
+    ) {
       second = readNumber(toks, nr.end + 1);
     } else if (betweenBefore && sep && ((sep.kind === 'num' && sep.pre === 'و') || (sep.kind === 'word' && sep.text.startsWith('و')))) {
       second = readNumber(toks, nr.end);

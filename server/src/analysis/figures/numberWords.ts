@@ -32,7 +32,9 @@ function add(word: string, lex: Lex): void {
 }
 
 function numericKeys(x: unknown): Array<[number, string[]]> {
-  return Object.entries(asRecord(x)).map(([k, v]) => [Number(k), foldList(v)] as [number, string[]]).filter(([k]) => Number.isFinite(k));
+  return Object.entries(asRecord(x))
+    .map(([k, v]) => [Number(k), foldList(v)] as [number, string[]])
+    .filter(([k]) => Number.isFinite(k));
 }
 
 (function load() {

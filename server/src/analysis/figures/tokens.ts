@@ -86,7 +86,14 @@ function scanDigits(norm: string, p: number): [number, string, string, boolean] 
   let digits = norm.slice(p, q);
   let grouped = false;
   // Thousands groups: a comma followed by exactly three digits ("2,500", "1,250,000").
-  while (q + 3 < norm.length + 1 && norm[q] === ',' && isDigitCode(norm.charCodeAt(q + 1)) && isDigitCode(norm.charCodeAt(q + 2)) && isDigitCode(norm.charCodeAt(q + 3)) && !isDigitCode(norm.charCodeAt(q + 4))) {
+  while (
+    q + 3 < norm.length + 1 &&
+    norm[q] === ',' &&
+    isDigitCode(norm.charCodeAt(q + 1)) &&
+    isDigitCode(norm.charCodeAt(q + 2)) &&
+    isDigitCode(norm.charCodeAt(q + 3)) &&
+    !isDigitCode(norm.charCodeAt(q + 4))
+  ) {
     digits += norm.slice(q + 1, q + 4);
     grouped = true;
     q += 4;
@@ -337,7 +344,12 @@ export class PhraseSet<V> {
 
 /** Folds each string of a YAML list, dropping anything that is not a string. */
 export function foldList(x: unknown): string[] {
-  return Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string').map(fold).filter(Boolean) : [];
+  return Array.isArray(x)
+    ? x
+        .filter((s): s is string => typeof s === 'string')
+        .map(fold)
+        .filter(Boolean)
+    : [];
 }
 
 export function asRecord(x: unknown): Record<string, unknown> {

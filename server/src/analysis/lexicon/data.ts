@@ -94,10 +94,11 @@ export function entryOf(kind: ActorKind, v: unknown, where: string, problems: st
   const aliases: AliasSpec[] = [];
   if (v.aliases !== undefined) {
     if (!Array.isArray(v.aliases)) problems.push(`${where}.aliases: expected a list`);
-    else v.aliases.forEach((a, i) => {
-      const alias = aliasOf(a, `${where}.aliases[${i}]`, problems);
-      if (alias) aliases.push(alias);
-    });
+    else
+      v.aliases.forEach((a, i) => {
+        const alias = aliasOf(a, `${where}.aliases[${i}]`, problems);
+        if (alias) aliases.push(alias);
+      });
   }
   const entry: EntrySpec = { kind, words, aliases, mode: modeOf(v.mode, where, problems) };
   if (v.family !== undefined) {

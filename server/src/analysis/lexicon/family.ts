@@ -84,7 +84,10 @@ export function familyIndex(persons: PersonRec[], lookup: (w: string[]) => Surfa
 
 /** What an index lets stand alone, as a string to compare two indexes by. */
 export function familySignature(f: FamilyIndex): string {
-  return [...f.alone].map(([fam, s]) => `${fam}=${s.key}/${s.mode}`).sort().join('|');
+  return [...f.alone]
+    .map(([fam, s]) => `${fam}=${s.key}/${s.mode}`)
+    .sort()
+    .join('|');
 }
 
 /** How a family name is matched alone, when the lexicon does not say. */

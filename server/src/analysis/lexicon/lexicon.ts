@@ -174,7 +174,11 @@ export class Lexicon {
       }
       const found: string[] = [];
       const rec = data as Record<string, unknown>;
-      const kinds: Array<[string, ActorKind]> = [['persons', 'person'], ['organizations', 'organization'], ['places', 'place']];
+      const kinds: Array<[string, ActorKind]> = [
+        ['persons', 'person'],
+        ['organizations', 'organization'],
+        ['places', 'place'],
+      ];
       // One batch: the family names are worked out once after all entries (linear in their number).
       this.batching++;
       try {
@@ -182,14 +186,18 @@ export class Lexicon {
       } finally {
         this.batching--;
       }
-      for (const [field, add] of [['titles', (w: string[]) => this.ownTitles.add(w, TITLE)], ['ignore', (w: string[]) => this.ignored.add(keyOf(w))]] as const) {
+      for (const [field, add] of [
+        ['titles', (w: string[]) => this.ownTitles.add(w, TITLE)],
+        ['ignore', (w: string[]) => this.ignored.add(keyOf(w))],
+      ] as const) {
         const list = rec[field];
         if (list === undefined || list === null) continue;
         if (!Array.isArray(list)) found.push(`${field}: expected a list`);
-        else list.forEach((t, i) => {
-          const w = wordsOfString(t, `${field}[${i}]`, found);
-          if (w) add(w);
-        });
+        else
+          list.forEach((t, i) => {
+            const w = wordsOfString(t, `${field}[${i}]`, found);
+            if (w) add(w);
+          });
       }
       for (const key of Object.keys(rec)) {
         if (!['persons', 'organizations', 'places', 'titles', 'ignore', 'version'].includes(key)) found.push(`${key}: unknown section`);

@@ -82,11 +82,7 @@ export function dateInUrl(url: string): string | null {
   } catch {
     // Not a full URL: read it as a path.
   }
-  const patterns = [
-    /(?:^|[/_-])((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=$|[/._?#-])/,
-    /[?&](?:date|d)=((?:19|20)\d\d)-?(\d{2})-?(\d{2})(?=$|&)/,
-    /\/((?:19|20)\d\d)(\d{2})(\d{2})(?=$|[/._-])/,
-  ];
+  const patterns = [/(?:^|[/_-])((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=$|[/._?#-])/, /[?&](?:date|d)=((?:19|20)\d\d)-?(\d{2})-?(\d{2})(?=$|&)/, /\/((?:19|20)\d\d)(\d{2})(\d{2})(?=$|[/._-])/];
   for (const re of patterns) {
     const m = re.exec(path);
     if (m) {
@@ -141,10 +137,17 @@ export interface TextPublication {
  * front matter, the manifest, a date in the article's URL, the text (dateline); the outlet from
  * the front matter's or manifest's name, else the text's, else a host name.
  */
-export function publicationOf(own: TextPublication, frontMatter: ArticleMetadata | null, manifest: ArticleMetadata | null): { published: string | null; publishedFrom: PublishedFrom | null; outlet: string | null } {
+export function publicationOf(
+  own: TextPublication,
+  frontMatter: ArticleMetadata | null,
+  manifest: ArticleMetadata | null,
+): { published: string | null; publishedFrom: PublishedFrom | null; outlet: string | null } {
   let published: string | null = null;
   let publishedFrom: PublishedFrom | null = null;
-  for (const [meta, from] of [[frontMatter, 'front-matter'], [manifest, 'manifest']] as const) {
+  for (const [meta, from] of [
+    [frontMatter, 'front-matter'],
+    [manifest, 'manifest'],
+  ] as const) {
     if (meta?.published && !meta.publishedFromUrl) {
       published = meta.published;
       publishedFrom = from;

@@ -173,7 +173,11 @@ export function profileOf(doc: DocumentAnalysis, text?: string): StoryProfile {
     if (!m || m.boilerplate || inRanges(boilerplate, m.start, m.end)) continue;
     // A figure's place is a place of the article too (it comes from a place mention).
     if (m.kind === 'quantity' && typeof m.place === 'string' && m.place) {
-      for (const part of m.place.split(/[+|,،;]/).map((x) => x.trim()).filter(Boolean)) addPlace(part);
+      for (const part of m.place
+        .split(/[+|,،;]/)
+        .map((x) => x.trim())
+        .filter(Boolean))
+        addPlace(part);
       continue;
     }
     const key = typeof m.entity === 'string' && m.entity ? m.entity : typeof m.text === 'string' ? fold(m.text) : '';
@@ -185,8 +189,20 @@ export function profileOf(doc: DocumentAnalysis, text?: string): StoryProfile {
   }
   let norm = 0;
   for (const v of features.values()) norm += v * v;
-  const words = [...features].filter(([f]) => f.startsWith('w:')).slice(0, INDEX_WORDS).map(([f]) => f);
-  return { path: doc.path, day: parseDays(doc.published)?.from ?? null, features, norm: Math.sqrt(norm), places: [...places].sort(), keys: [...[...places].map((p) => `p:${p}`), ...words].sort(), kind: dominant(kinds), local: most(locals) };
+  const words = [...features]
+    .filter(([f]) => f.startsWith('w:'))
+    .slice(0, INDEX_WORDS)
+    .map(([f]) => f);
+  return {
+    path: doc.path,
+    day: parseDays(doc.published)?.from ?? null,
+    features,
+    norm: Math.sqrt(norm),
+    places: [...places].sort(),
+    keys: [...[...places].map((p) => `p:${p}`), ...words].sort(),
+    kind: dominant(kinds),
+    local: most(locals),
+  };
 }
 
 /** The place named most; ties go to the first in code-unit order. */

@@ -90,7 +90,7 @@ export function lineWords(s: string, start: number, end: number): { text: string
   let from = a;
   const bounds: number[] = [];
   let wordStart = -1;
-  for (let i = a; i < b; ) {
+  for (let i = a; i < b;) {
     const x = charAt(s, i, end);
     const cls = x >> 1;
     const len = x & 1 ? 1 : 2;
@@ -126,7 +126,7 @@ function isHigh(c: number): boolean {
 
 /** True when the text has a character that is not a space: `s.trim() !== ''`. */
 export function hasNonSpace(s: string, start: number, end: number): boolean {
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const x = charAt(s, i, end);
     if (!((x >> 1) & SPACE)) return true;
     i += x & 1 ? 1 : 2;

@@ -15,20 +15,63 @@ function foldUnit(c: number): string | typeof DROP | null {
   if (c === 0x200b || c === 0x200c || c === 0x200d || c === 0x200e || c === 0x200f || c === 0x061c || c === 0xfeff) return DROP;
   if (c === 0x2066 || c === 0x2067 || c === 0x2068 || c === 0x2069 || (c >= 0x202a && c <= 0x202e)) return DROP;
   switch (c) {
-    case 0x0623: case 0x0625: case 0x0622: case 0x0671: case 0x0672: case 0x0673: return 'ا';
-    case 0x0649: case 0x06cc: case 0x06d2: case 0x064a: return 'ي';
-    case 0x0629: case 0x06be: case 0x06c1: case 0x06d5: case 0x06c0: return 'ه';
-    case 0x06a9: case 0x06aa: return 'ك';
-    case 0x0624: case 0x0626: return 'ء';
-    case 0x060c: case 0x066b: return ','; // Arabic comma; U+066B is the decimal separator, folded below
-    case 0x061b: return ';';
-    case 0x061f: return '?';
-    case 0x066c: return ','; // Arabic thousands separator
-    case 0x066a: return '%';
-    case 0x00a0: case 0x2007: case 0x202f: case 0x2009: case 0x200a: case 0x3000: return ' ';
-    case 0x201c: case 0x201d: case 0x201e: case 0x00ab: case 0x00bb: case 0x2033: return '"';
-    case 0x2018: case 0x2019: case 0x201a: return "'";
-    case 0x2013: case 0x2014: case 0x2212: return '-';
+    case 0x0623:
+    case 0x0625:
+    case 0x0622:
+    case 0x0671:
+    case 0x0672:
+    case 0x0673:
+      return 'ا';
+    case 0x0649:
+    case 0x06cc:
+    case 0x06d2:
+    case 0x064a:
+      return 'ي';
+    case 0x0629:
+    case 0x06be:
+    case 0x06c1:
+    case 0x06d5:
+    case 0x06c0:
+      return 'ه';
+    case 0x06a9:
+    case 0x06aa:
+      return 'ك';
+    case 0x0624:
+    case 0x0626:
+      return 'ء';
+    case 0x060c:
+    case 0x066b:
+      return ','; // Arabic comma; U+066B is the decimal separator, folded below
+    case 0x061b:
+      return ';';
+    case 0x061f:
+      return '?';
+    case 0x066c:
+      return ','; // Arabic thousands separator
+    case 0x066a:
+      return '%';
+    case 0x00a0:
+    case 0x2007:
+    case 0x202f:
+    case 0x2009:
+    case 0x200a:
+    case 0x3000:
+      return ' ';
+    case 0x201c:
+    case 0x201d:
+    case 0x201e:
+    case 0x00ab:
+    case 0x00bb:
+    case 0x2033:
+      return '"';
+    case 0x2018:
+    case 0x2019:
+    case 0x201a:
+      return "'";
+    case 0x2013:
+    case 0x2014:
+    case 0x2212:
+      return '-';
   }
   if (c >= 0x0660 && c <= 0x0669) return String.fromCharCode(48 + c - 0x0660);
   if (c >= 0x06f0 && c <= 0x06f9) return String.fromCharCode(48 + c - 0x06f0);

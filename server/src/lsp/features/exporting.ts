@@ -43,7 +43,13 @@ export async function exportCorpus(p: ExportParams, index: WorkspaceIndex, label
   // labels folder, and a brat folder never the workspace folder itself. The editor's dialog has
   // already asked before replacing a file, and a place outside the workspace is a deliberate pick.
   const rules = await editorExportRules(index, roots, folder, p.target);
-  const writes = p.format === 'brat' ? corpus.documents.flatMap((d) => { const t = bratTargets(p.target, d.path); return t ? [t.txt, t.ann] : []; }) : [p.target];
+  const writes =
+    p.format === 'brat'
+      ? corpus.documents.flatMap((d) => {
+          const t = bratTargets(p.target, d.path);
+          return t ? [t.txt, t.ann] : [];
+        })
+      : [p.target];
   const refused = p.format === 'brat' ? await folderRefusal(p.target, rules) : undefined;
   const problems = refused ? [refused] : (await Promise.all(writes.map((w) => fileRefusal(w, rules)))).filter((r): r is string => !!r);
   if (problems.length) {
@@ -72,11 +78,16 @@ export async function exportCorpus(p: ExportParams, index: WorkspaceIndex, label
       return { ok: true, written, message: `${say('Exported {0} as brat standoff to {1}.', countNoun(written, '{0} article', '{0} articles'), p.target)}${left}${note}` };
     }
     if (p.format === 'claimreview') {
-      if (!p.organization?.trim() || !/^https?:\/\/\S+$/i.test(p.url ?? '')) return { ok: false, message: 'A ClaimReview export needs the reviewing organisation (setting sanad.claimReview.organization) and the http(s) address of the fact check.' };
+      if (!p.organization?.trim() || !/^https?:\/\/\S+$/i.test(p.url ?? ''))
+        return { ok: false, message: 'A ClaimReview export needs the reviewing organisation (setting sanad.claimReview.organization) and the http(s) address of the fact check.' };
       const sources = await manifestsOf(index, roots);
       const reviews = exportClaimReviews(corpus, byPath, { organization: p.organization.trim(), url: p.url!, texts, sources });
       await writeFileAtomic(p.target, `${JSON.stringify(reviews, null, 2)}\n`);
-      return { ok: true, written: reviews.length, message: `Exported ${reviews.length} ClaimReview(s) to ${basename(p.target)}.${reviews.length ? '' : ' No figure or contradiction has a verdict yet.'}${note}` };
+      return {
+        ok: true,
+        written: reviews.length,
+        message: `Exported ${reviews.length} ClaimReview(s) to ${basename(p.target)}.${reviews.length ? '' : ' No figure or contradiction has a verdict yet.'}${note}`,
+      };
     }
     const out = p.format === 'yaml' ? exportYaml(corpus, byPath, { texts, exported: new Date().toISOString() }) : exportJsonl(corpus, byPath, { texts, exported: new Date().toISOString() });
     await writeFileAtomic(p.target, out);
@@ -102,14 +113,24 @@ async function manifestsOf(index: WorkspaceIndex, roots: string[]): Promise<Map<
     .filter((e) => e.uri.startsWith('file:'))
     .map((e): [string, string] => [e.path, fileURLToPath(e.uri)]);
   const manifests = new Manifests();
-  await manifests.load(articles.map(([, abs]) => abs), roots);
+  await manifests.load(
+    articles.map(([, abs]) => abs),
+    roots,
+  );
   return manifests.sources(articles);
 }
 
 export async function editorExportRules(index: WorkspaceIndex, roots: string[], folder: string, target: string): Promise<ExportTargetRules> {
   const realRoots = await Promise.all(roots.map(realish));
   const realTarget = await realish(target);
-  const articles = new Set(await Promise.all(index.all().filter((e) => e.uri.startsWith('file:')).map((e) => realish(fileURLToPath(e.uri)))));
+  const articles = new Set(
+    await Promise.all(
+      index
+        .all()
+        .filter((e) => e.uri.startsWith('file:'))
+        .map((e) => realish(fileURLToPath(e.uri))),
+    ),
+  );
   return {
     root: realRoots.find((r) => isInside(realTarget, r)) ?? realRoots[0] ?? realTarget,
     forceOutside: true,
@@ -160,7 +181,10 @@ export async function compareFolders(a: string, b: string, index: WorkspaceIndex
   // A broken file is named as the CLI names it, file:line:column, so it can be found and fixed.
   const named = (folder: string, problems: Map<string, Array<{ line: number; column: number; message: string }>>) =>
     [...problems].map(([rel, ps]) => `${join(dirname(folder), ...rel.split('/'))}:${(ps[0]?.line ?? 0) + 1}:${(ps[0]?.column ?? 0) + 1}: ${ps[0]?.message ?? 'could not be read'}`);
-  for (const [folder, loaded] of [[a, la], [b, lb]] as const) {
+  for (const [folder, loaded] of [
+    [a, la],
+    [b, lb],
+  ] as const) {
     if (loaded.labels.size > 0) continue;
     const bad = named(folder, loaded.problems);
     return { ok: false, message: bad.length ? `${say('No readable label files in {0}:', folder)} ${bad.slice(0, 3).join('; ')}` : say('No label files found in {0}.', folder) };

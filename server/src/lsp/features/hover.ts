@@ -55,14 +55,17 @@ export function hover(doc: TextDocument, offset: number, index: WorkspaceIndex, 
   if (m.entity) {
     const all = index.all().flatMap((e) => e.analysis.mentions.filter((x) => x.entity === m.entity).map((x) => ({ x, uri: e.uri })));
     const files = new Set(all.map((a) => a.uri)).size;
-    lines.push('', say('Canonical name: {0} (key {1})', fsi(ActorNames.of(all.map((a) => a.x)).nameOf(m.entity)), `\`${fsi(m.entity)}\``), say('Mentioned {0} in {1}', count(all.length, '{0} time', '{0} times'), count(files, '{0} file', '{0} files')));
+    lines.push(
+      '',
+      say('Canonical name: {0} (key {1})', fsi(ActorNames.of(all.map((a) => a.x)).nameOf(m.entity)), `\`${fsi(m.entity)}\``),
+      say('Mentioned {0} in {1}', count(all.length, '{0} time', '{0} times'), count(files, '{0} file', '{0} files')),
+    );
   }
   if (typeof m.value === 'string') {
     lines.push('', `${say('Value:')} \`${m.value}\``);
     const day = describeDateValue(m.value);
     if (day) lines.push(day);
-  }
-  else if (m.value) lines.push('', `${say('Value:')} ${ltr(showInterval(m.value))}`);
+  } else if (m.value) lines.push('', `${say('Value:')} ${ltr(showInterval(m.value))}`);
   // What the figure measures, named for people in both languages (the engine's keys stay internal).
   const measure = m.kind === 'quantity' ? measureName(m, (k) => placeSpelling(index, k)) : null;
   if (measure) lines.push(`${say('Measures:')} **${fsi(measure.en)}** — ${fsi(measure.ar)}`);
@@ -72,7 +75,12 @@ export function hover(doc: TextDocument, offset: number, index: WorkspaceIndex, 
   if (m.note) lines.push('', `_${m.note}_`);
   if (m.boilerplate) lines.push('', `_${say('In boilerplate: not compared with other sources.')}_`);
   const label = labels?.labels(doc.uri).find((l) => !l.orphaned && l.start === m.start && l.end === m.end);
-  lines.push('', label ? `${say('Label:')} **${say(label.status)}**${label.annotator ? ` ${say('by {0}', label.annotator)}` : ''}${label.note ? ` — ${fsi(label.note)}` : ''}` : `_${say('Suggestion: accept or reject with Ctrl+.')}_`);
+  lines.push(
+    '',
+    label
+      ? `${say('Label:')} **${say(label.status)}**${label.annotator ? ` ${say('by {0}', label.annotator)}` : ''}${label.note ? ` — ${fsi(label.note)}` : ''}`
+      : `_${say('Suggestion: accept or reject with Ctrl+.')}_`,
+  );
   const inside = hiddenRunsOf(entry).filter((r) => r.tier !== 'mark' && r.start >= m.start && r.end <= m.end);
   for (const r of inside) lines.push('', `⚠ ${hiddenTextMessage(r)}`);
   const contents: MarkupContent = { kind: 'markdown', value: lines.join('  \n') };

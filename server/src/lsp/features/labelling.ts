@@ -29,7 +29,12 @@ export function labelCodeActions(doc: TextDocument, range: Range, index: Workspa
     const args = { uri: doc.uri, start: m.start, end: m.end, kind: m.kind };
     const what = `${say(KIND_NAME[m.kind])} "${short(m.text)}"`;
     if (m.status !== 'accepted' && m.status !== 'manual') {
-      actions.push({ title: say('Sanad: Accept {0}', what), kind: CodeActionKind.QuickFix, isPreferred: true, command: command('Accept', COMMANDS.labelApply, { action: 'accept' as const, ...args }) });
+      actions.push({
+        title: say('Sanad: Accept {0}', what),
+        kind: CodeActionKind.QuickFix,
+        isPreferred: true,
+        command: command('Accept', COMMANDS.labelApply, { action: 'accept' as const, ...args }),
+      });
     }
     if (m.status !== 'rejected') {
       actions.push({ title: say('Sanad: Reject {0}', what), kind: CodeActionKind.QuickFix, command: command('Reject', COMMANDS.labelApply, { action: 'reject' as const, ...args }) });
@@ -39,7 +44,11 @@ export function labelCodeActions(doc: TextDocument, range: Range, index: Workspa
     actions.push({ title: relabel, kind: CodeActionKind.QuickFix, command: command('Relabel', COMMANDS.labelSelection, { uri: doc.uri, start: m.start, end: m.end }) });
     if (decided) {
       actions.push({ title: say('Sanad: Add a note to {0}…', what), kind: CodeActionKind.QuickFix, command: command('Note', COMMANDS.labelNote, { uri: doc.uri, start: m.start, end: m.end }) });
-      actions.push({ title: say('Sanad: Remove label on {0}', what), kind: CodeActionKind.QuickFix, command: command('Clear', COMMANDS.labelApply, { action: 'clear', uri: doc.uri, start: m.start, end: m.end }) });
+      actions.push({
+        title: say('Sanad: Remove label on {0}', what),
+        kind: CodeActionKind.QuickFix,
+        command: command('Clear', COMMANDS.labelApply, { action: 'clear', uri: doc.uri, start: m.start, end: m.end }),
+      });
     }
   }
   if (from < to && !reviewed.some((m) => m.start === from && m.end === to)) {
@@ -55,8 +64,18 @@ export function labelCodeActions(doc: TextDocument, range: Range, index: Workspa
     seen.add(key);
     const args = { uri: doc.uri, start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end), other: data?.other, pair: data?.title };
     const which = data?.title ? `: ${data.title}` : ` ${say('this contradiction')}`;
-    actions.push({ title: `${say('Sanad: Mark as explained')}${which}…`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: command('Explain', COMMANDS.contradictionReview, { ...args, decision: 'explained' as const }) });
-    actions.push({ title: `${say('Sanad: Confirm')}${which}`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: command('Confirm', COMMANDS.contradictionReview, { ...args, decision: 'confirmed' as const }) });
+    actions.push({
+      title: `${say('Sanad: Mark as explained')}${which}…`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      command: command('Explain', COMMANDS.contradictionReview, { ...args, decision: 'explained' as const }),
+    });
+    actions.push({
+      title: `${say('Sanad: Confirm')}${which}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      command: command('Confirm', COMMANDS.contradictionReview, { ...args, decision: 'confirmed' as const }),
+    });
   }
   return actions;
 }
@@ -94,7 +113,14 @@ async function restore(a: Extract<LabelAction, { action: 'restore' }>, text: str
   let result: LabelResult;
   if (p.status === 'manual') result = await labels.labelSpan(a.uri, text, a.start, a.end, p.type, { value });
   else {
-    const m: Mention = mentionFor(entry.analysis.mentions, { start: a.start, end: a.end, kind: p.type }) ?? { id: now?.id ?? `restore-${a.start}`, kind: p.type, start: a.start, end: a.end, text: text.slice(a.start, a.end), boilerplate: false };
+    const m: Mention = mentionFor(entry.analysis.mentions, { start: a.start, end: a.end, kind: p.type }) ?? {
+      id: now?.id ?? `restore-${a.start}`,
+      kind: p.type,
+      start: a.start,
+      end: a.end,
+      text: text.slice(a.start, a.end),
+      boilerplate: false,
+    };
     result = await labels.decide(a.uri, text, { ...m, kind: p.type }, p.status, { value });
   }
   // decide and labelSpan keep a note they are not given: set it (or take it away) as it was.

@@ -88,7 +88,13 @@ export function documentSymbols(entry: IndexEntry): DocumentSymbol[] {
         children: ms.map((m) => ({ name: fsi(m.text), detail: '', kind: SYMBOL_KIND[m.kind], range: rangeOf(entry, m.start, m.end), selectionRange: rangeOf(entry, m.start, m.end) })),
       }));
     } else {
-      children = members.map((m) => ({ name: fsi(m.text.replace(/\s+/g, ' ')), detail: detailOf(m), kind: SYMBOL_KIND[m.kind], range: rangeOf(entry, m.start, m.end), selectionRange: rangeOf(entry, m.start, m.end) }));
+      children = members.map((m) => ({
+        name: fsi(m.text.replace(/\s+/g, ' ')),
+        detail: detailOf(m),
+        kind: SYMBOL_KIND[m.kind],
+        range: rangeOf(entry, m.start, m.end),
+        selectionRange: rangeOf(entry, m.start, m.end),
+      }));
     }
     const first = members[0];
     const last = members[members.length - 1];

@@ -24,9 +24,17 @@ export async function writeReport(p: ReportParams, index: WorkspaceIndex, labels
     const text = texts.get(path);
     if (text !== undefined) byPath.set(path, { ...file, labels: reanchorLabels(file.labels, text) });
   }
-  const absOf = new Map(index.all().filter((e) => e.uri.startsWith('file:')).map((e) => [e.path, fileURLToPath(e.uri)] as const));
+  const absOf = new Map(
+    index
+      .all()
+      .filter((e) => e.uri.startsWith('file:'))
+      .map((e) => [e.path, fileURLToPath(e.uri)] as const),
+  );
   const report = buildReport({
-    documents: corpus.documents, contradictions: corpus.contradictions, texts, labels: byPath,
+    documents: corpus.documents,
+    contradictions: corpus.contradictions,
+    texts,
+    labels: byPath,
     hrefOf: (path) => {
       const abs = absOf.get(path);
       return abs ? relativeHref(dirname(p.target), abs) : undefined;
