@@ -17,6 +17,8 @@ fi
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v rg >/dev/null 2>&1 || need_apt+=(ripgrep)
+# The integration suite lists the .vsix with unzip.
+command -v unzip >/dev/null 2>&1 || need_apt+=(unzip)
 for dev in libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev fonts-noto-core; do
   dpkg -s "$dev" >/dev/null 2>&1 || need_apt+=("$dev")
 done
