@@ -71,11 +71,12 @@ export function figures(index: WorkspaceIndex, showAll = false): FigureMeasure[]
       if (m.kind !== 'quantity' || m.boilerplate || !m.value || typeof m.value !== 'object') continue;
       const key = measureKeyOf(m);
       if (!key || (!showAll && !isComparedMeasure(m))) continue;
-      let g = groups.get(key);
-      if (!g) {
-        const name = readableMeasure(m, spell);
-        groups.set(key, (g = { topic: name.en, topicAr: name.ar, key, claims: [], conflicts: 0 }));
-      }
+      // Grouped by the name people read: two engine keys that read alike ("attacks in Iraq") are
+      // one measure to a fact-checker, and two rows of one name could not be told apart.
+      const name = readableMeasure(m, spell);
+      const shown = `${name.en}\u0000${name.ar}`;
+      let g = groups.get(shown);
+      if (!g) groups.set(shown, (g = { topic: name.en, topicAr: name.ar, key, claims: [], conflicts: 0 }));
       const conflict = conflicted.has(`${entry.path}#${m.start}`);
       if (conflict) g.conflicts++;
       g.claims.push({ location: corpusLocation(entry, m), value: showInterval(m.value), published: entry.analysis.published, outlet: entry.analysis.outlet, source: m.source, conflict });
