@@ -86,7 +86,14 @@ test('the Sanad container shows its six views', { timeout: 20_000 }, () =>
 
 test('Actors groups persons, organisations and places with their counts, and lists بغداد', { timeout: 60_000 }, () =>
   shot('actors', async () => {
-    const rows = await filledRows('Actors', (rs) => ['Persons', 'Organisations', 'Places'].every((g) => rs.some((r) => r.level === 1 && r.label === g)));
+    // Ready once every group is drawn with as many rows as its count says (the tree fills in
+    // steps, and a rebuild after new counts redraws it).
+    const rows = await filledRows('Actors', (rs) =>
+      ['Persons', 'Organisations', 'Places'].every((g) => {
+        const row = rs.find((r) => r.level === 1 && r.label === g);
+        return !!row && childrenOf(rs, g).length === Number(row.description);
+      }),
+    );
     for (const group of ['Persons', 'Organisations', 'Places']) {
       const row = rows.find((r) => r.level === 1 && r.label === group)!;
       const count = Number(row.description);
