@@ -86,7 +86,10 @@ export async function quickOpen(page: Page, file: string, timeoutMs = 30_000): P
     await input.fill(file);
     // The file search runs on the server, and until it answers the list still shows the editor
     // history, whose first row Enter would open: click the file's own row instead.
-    const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exactly(file) }) }).first();
+    // Copies under .sanad/ (a brat export mirrors seeds/) have the same name: never theirs.
+    const row = page
+      .locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exactly(file) }), hasNot: page.locator('.label-description', { hasText: '.sanad' }) })
+      .first();
     await row.waitFor({ state: 'visible', timeout: timeoutMs });
     await row.click({ timeout: timeoutMs });
     const opened = await tab.waitFor({ state: 'visible', timeout: attempt < 3 ? 5000 : timeoutMs }).then(
