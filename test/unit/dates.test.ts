@@ -545,20 +545,6 @@ test('a 5 MB single line is handled in linear time', () => {
   assert.ok(ms < 8000, `took ${ms.toFixed(0)} ms`);
 });
 
-test('a 6 KB article takes well under 5 ms', () => {
-  const text = seed('003').slice(0, 6000);
-  for (let i = 0; i < 20; i++) findDates(new Shadow(text), findPublication(new Shadow(text)).published); // warm up the JIT
-  const times: number[] = [];
-  for (let i = 0; i < 21; i++) {
-    const t0 = performance.now();
-    const shadow = new Shadow(text);
-    findDates(shadow, findPublication(shadow).published);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  assert.ok(times[10] < 3, `median ${times[10].toFixed(2)} ms`);
-});
-
 test('a full date right after its weekday near the top dates an article that has no dateline', () => {
   const wire = 'أربيل (رويترز) - قالت السلطات الكردية يوم الثلاثاء 14 أيار/مايو 2024 إن ثلاثة مدنيين قتلوا في قصف.\n';
   assert.equal(findPublication(new Shadow(wire)).published, '2024-05-14');
