@@ -1,7 +1,7 @@
 // Protocol layer, a figure's timeline (issue 16 item 2): `sanad/figureTimeline` answers with the
 // chart of the figure's measure in its story, the same reports as the corpus report's table for
 // that measure (`sanad report`, the CLI), one mark per report, each mark's place in its article;
-// the hover links to it and the code lens opens it.
+// the hover of the figure links to it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, cpSync, readFileSync, rmSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { DidOpenTextDocumentNotification, CodeLensRequest, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { DidOpenTextDocumentNotification, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { LspSession, repoRoot } from './lspClient';
 import { figureTimelineRequest, type FigureTimeline, type PlainRange } from '../../shared/src/protocol';
 import { COMMANDS } from '../../shared/src/commands';
@@ -77,7 +77,7 @@ test('the same reports as the corpus report lists for that measure (sanad report
   assert.deepEqual(timeline.marks.map((m) => m.id).sort(), rows.sort());
 });
 
-test('the hover of the figure links to its timeline, and a code lens opens it', async () => {
+test('the hover of the figure links to its timeline', async () => {
   await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(), languageId: 'arabic-news', version: 1, text } });
   const at = text.indexOf(FIGURE);
   const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri() }, position: positionOf(text, at + 2) });
@@ -88,14 +88,6 @@ test('the hover of the figure links to its timeline, and a code lens opens it', 
   assert.equal(linkUri, uri());
   const fig = await session.connection.sendRequest(figureTimelineRequest, { uri: linkUri, position });
   assert.equal(fig?.focus, timeline.focus, 'the link opens the chart of the hovered figure');
-
-  const lenses = (await session.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri() } })) ?? [];
-  const lens = lenses.find((l) => l.command?.command === COMMANDS.showTimeline && l.range.start.line === positionOf(text, at).line);
-  assert.ok(lens, JSON.stringify(lenses.map((l) => l.command)));
-  const [lensUri, lensPosition] = lens.command!.arguments as [string, { line: number; character: number }];
-  assert.equal((await session.connection.sendRequest(figureTimelineRequest, { uri: lensUri, position: lensPosition }))?.focus, timeline.focus);
-  // Every figure with a "sources" lens has a timeline lens beside it, and no other place has one.
-  assert.equal(lenses.filter((l) => l.command?.command === COMMANDS.showTimeline).length, lenses.filter((l) => l.command?.command === COMMANDS.showClaim).length);
 });
 
 test('a place that is no figure has no timeline', async () => {

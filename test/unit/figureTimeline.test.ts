@@ -111,7 +111,10 @@ test('an undated report has a column of its own, named in the language asked for
   assert.match(svg, />غير مؤرخ</);
   const centres = markCentres(svg);
   const u = centres.get('u')!;
-  assert.ok([...centres.values()].every((c) => c === u || c[0] < u[0]), 'right of every dated report');
+  assert.ok(
+    [...centres.values()].every((c) => c === u || c[0] < u[0]),
+    'right of every dated report',
+  );
 });
 
 // A small corpus with two stories' worth of articles, the second only to be left out.
@@ -140,7 +143,10 @@ test("a figure's chart is its measure in the report: the same reports, marks and
     inReport.points.map((p) => p.id),
   );
   assert.deepEqual(found.measure.links, inReport.links);
-  assert.ok(found.measure.points.some((p) => p.id === `${c.b.path}#${c.b.start}`), 'the other side of the contradiction is on the chart');
+  assert.ok(
+    found.measure.points.some((p) => p.id === `${c.b.path}#${c.b.start}`),
+    'the other side of the contradiction is on the chart',
+  );
   const { svg } = renderTimeline(found.measure.points, found.measure.links, { title: 't' });
   assert.equal(svg.match(/class="mark /g)?.length, found.measure.figures.length, 'one mark per report');
   assert.ok(linkEnds(svg).length >= 1, 'the contradiction is drawn');

@@ -3,8 +3,8 @@
 // one mark per report); this side only frames it: the theme's colours, the legend with Arabic
 // outlet names isolated, and a small script (media/figureTimeline.js) that opens a mark's article
 // on click or Enter and saves the chart as SVG or PNG through the editor's save dialog.
-// The page runs under a strict content security policy: nothing remote, one nonce'd script, the
-// chart's style sheet by the same nonce, no inline style attribute.
+// The page runs under a strict content security policy: nothing remote, one nonce'd script, its
+// style sheets by the same nonce, no inline style attribute.
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -28,10 +28,15 @@ function isPosition(p: unknown): p is Position {
   return !!p && typeof p === 'object' && typeof (p as Position).line === 'number' && typeof (p as Position).character === 'number';
 }
 
-/** The figure the command is about: its arguments (lens, hover link), a Figures view row, or the cursor. */
+/** The figure the command is about: its arguments (hover link), a row of the Figures or Claim view, or the cursor. */
 async function targetOf(args: unknown[]): Promise<{ uri: string; position: Position } | undefined> {
   const [a, b] = args;
   if (typeof a === 'string' && isPosition(b)) return { uri: a, position: b };
+  // A row of the Claim view: a source's figure.
+  if (a && typeof a === 'object' && typeof (a as { uri?: unknown }).uri === 'string' && isPosition((a as { range?: PlainRange }).range?.start)) {
+    const row = a as { uri: string; range: PlainRange };
+    return { uri: row.uri, position: row.range.start };
+  }
   if (a && typeof a === 'object' && 'item' in a) {
     let row = a as FiguresRow;
     // A measure's row: the chart of its first figure (every figure of the row shares the measure).
@@ -51,13 +56,14 @@ function linkCount(kind: FigureTimeline['links'][number]['kind'], n: number): st
   return count(n, '{0} contradiction', '{0} contradictions');
 }
 
-function pageHtml(webview: vscode.Webview, media: vscode.Uri, tl: FigureTimeline): string {
+function pageHtml(webview: vscode.Webview, media: vscode.Uri, pageCss: string, tl: FigureTimeline): string {
   const nonce = randomBytes(16).toString('base64');
   const csp = [
     "default-src 'none'",
     // The PNG is drawn from the SVG through an image: a data: URL made in the page.
     'img-src data: blob:',
-    `style-src ${webview.cspSource} 'nonce-${nonce}'`,
+    // Both style sheets are in the page, by nonce: the chart's (from the server) and the page's.
+    `style-src 'nonce-${nonce}'`,
     `script-src 'nonce-${nonce}'`,
     "base-uri 'none'",
     "form-action 'none'",
@@ -79,7 +85,7 @@ function pageHtml(webview: vscode.Webview, media: vscode.Uri, tl: FigureTimeline
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${webview.asWebviewUri(vscode.Uri.joinPath(media, 'figureTimeline.css')).toString()}">
+<style nonce="${nonce}">${pageCss}</style>
 <style nonce="${nonce}" id="chart-css">${tl.css}</style>
 <title>${esc(name)}</title>
 </head>
@@ -148,6 +154,7 @@ export function registerFigureTimeline(context: vscode.ExtensionContext, client:
     editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   };
 
+  let pageCss: string | undefined;
   const show = async (...args: CommandArgs[typeof COMMANDS.showTimeline] | unknown[]) => {
     const c = client();
     const target = await targetOf(args);
@@ -176,8 +183,11 @@ export function registerFigureTimeline(context: vscode.ExtensionContext, client:
       });
     } else panel.reveal(undefined, false);
     panel.title = title;
+    // The same chart again (the command run twice) keeps the page, and the keyboard's place in it.
+    if (shown && JSON.stringify(shown) === JSON.stringify(tl)) return;
     shown = tl;
-    panel.webview.html = pageHtml(panel.webview, media, tl);
+    pageCss ??= new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(media, 'figureTimeline.css')));
+    panel.webview.html = pageHtml(panel.webview, media, pageCss, tl);
   };
   context.subscriptions.push(vscode.commands.registerCommand(COMMANDS.showTimeline, show), { dispose: () => panel?.dispose() });
 }

@@ -108,8 +108,8 @@ export async function lineBox(page: Page, line: number): Promise<Box | undefined
   );
 }
 
-/** The code lenses the active editor shows: text, codicon (a lens drawn as an icon) and box, and the box of the text area left of the minimap. */
-export async function codeLenses(page: Page): Promise<Array<{ text: string; icon: string; box: Box; editor: Box }>> {
+/** The code lenses the active editor shows: text and box, and the box of the text area left of the minimap. */
+export async function codeLenses(page: Page): Promise<Array<{ text: string; box: Box; editor: Box }>> {
   return page.evaluate((sel) => {
     const editor = document.querySelector(sel);
     const area = editor?.querySelector('.monaco-scrollable-element.editor-scrollable');
@@ -118,14 +118,8 @@ export async function codeLenses(page: Page): Promise<Array<{ text: string; icon
     // The minimap is drawn over the right of the scrollable area; text under it is hidden.
     const minimap = editor.querySelector('.minimap')?.getBoundingClientRect();
     const e = { left: a.left, right: minimap && minimap.width > 0 ? Math.min(a.right, minimap.left) : a.right, top: a.top, bottom: a.bottom };
-    // One entry per lens: the lenses of one line share a decoration, each its own link, with
-    // " | " between them.
     return Array.from(editor.querySelectorAll('.codelens-decoration'))
       .filter((el) => getComputedStyle(el).visibility !== 'hidden')
-      .flatMap((el) => {
-        const links = Array.from(el.querySelectorAll(':scope > a'));
-        return links.length ? links : [el];
-      })
       .map((el) => {
         // The lens's own text: the box of a positioned span is as wide as its max-width allows.
         const range = document.createRange();
@@ -133,7 +127,6 @@ export async function codeLenses(page: Page): Promise<Array<{ text: string; icon
         const b = range.getBoundingClientRect();
         return {
           text: (el.textContent ?? '').trim(),
-          icon: Array.from(el.querySelectorAll('.codicon')).flatMap((i) => Array.from(i.classList).filter((c) => c.startsWith('codicon-') && c !== 'codicon-modifier-spin'))[0] ?? '',
           box: { left: b.left, right: b.right, top: b.top, bottom: b.bottom },
           editor: { left: e.left, right: e.right, top: e.top, bottom: e.bottom },
         };

@@ -22,23 +22,15 @@ function lensTitle(g: ClaimGroup): string {
 }
 
 export function figureLenses(entry: IndexEntry, index: WorkspaceIndex): CodeLens[] {
-  return index.claims.groupsIn(entry.path).flatMap((g) => {
+  return index.claims.groupsIn(entry.path).map((g) => {
     const range = rangeOf(entry, g.claim.start, g.claim.end);
     // VS Code draws a lens from the line's first character, which on an Arabic line is near the
     // right edge: a long title ("3 sources: 150+ · dozens · 200+") was cut there. The title is
     // short; the values are the tooltip, and the command opens the claim view.
-    return [
-      {
-        range,
-        command: { ...command(lensTitle(g), COMMANDS.showClaim, entry.uri, range.start), tooltip: lensTooltip(g) },
-      },
-      // The chart of the measure, as an icon: a word would lengthen a lens that is already tight
-      // at the right edge of an Arabic line. Its tooltip (and the link's name) says what it does.
-      {
-        range,
-        command: { ...command('$(graph-line)', COMMANDS.showTimeline, entry.uri, range.start), tooltip: say('Show the timeline of this figure') },
-      },
-    ];
+    return {
+      range,
+      command: { ...command(lensTitle(g), COMMANDS.showClaim, entry.uri, range.start), tooltip: lensTooltip(g) },
+    };
   });
 }
 
