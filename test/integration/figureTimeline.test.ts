@@ -11,9 +11,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { basename, join } from 'node:path';
 import type { Frame } from 'playwright-core';
-import { startSuite, type Suite } from './helpers/session';
-import { poll, quickOpen, sanadIndexed } from './helpers/workbench';
-import { answerFileDialog, cursorStatus, goTo, runCommand } from './helpers/quickInput';
+import { SHOTS, startSuite, type Suite } from './helpers/session';
+import { hoverText, poll, quickOpen, sanadIndexed, visibleHover } from './helpers/workbench';
+import { answerFileDialog, cursorStatus, goTo, quickInputState, runCommand } from './helpers/quickInput';
 import { clickRow, drawnRows, openContainer } from './helpers/sidebar';
 import { findOnLine, placeOf } from './helpers/articleText';
 import { repoRoot } from './helpers/launcher';
@@ -120,6 +120,14 @@ async function figureSelected(file: string, start: number, end: number): Promise
   );
 }
 
+/** Waits for the save dialog to offer its default name (ending in SUFFIX): typing before it has, the name would be written over. */
+async function dialogOffers(suffix: string): Promise<void> {
+  await poll(`the save dialog offering a name ending in ${suffix}`, async () => (await quickInputState(page())).value.endsWith(suffix), {
+    timeoutMs: 15_000,
+    lastSeen: () => quickInputState(page()),
+  });
+}
+
 let marks: Array<{ id: string; path: string; start: number; end: number }> = [];
 
 test('the command on a figure opens a chart with one mark per report of its measure', { timeout: 90_000 }, () =>
@@ -136,6 +144,7 @@ test('the command on a figure opens a chart with one mark per report of its meas
     );
     assert.deepEqual(marks.map((m) => m.id).sort(), reportRows(focus).sort(), 'one mark per report the corpus report lists for the measure');
     assert.ok(marks.length >= 3, `${marks.length} reports`);
+    await page().screenshot({ path: join(SHOTS, 'timeline.png') });
     // Contradictions are drawn between marks, and the legend names each outlet.
     assert.ok((await frame.locator('#chart .link-contradiction').count()) >= 1, 'a contradiction line');
     const legend = await frame.$$eval('.legend bdi', (bs) => bs.map((b) => ({ text: b.textContent ?? '', dir: b.getAttribute('dir'), bidi: getComputedStyle(b).unicodeBidi })));
@@ -203,6 +212,7 @@ test('the chart is saved as SVG and as PNG through the file dialog', { timeout: 
     const frame = await chartFrame();
     const svgFile = join(suite.workspace.root, 'chart.svg');
     await frame.locator('#save-svg').click();
+    await dialogOffers('-timeline.svg');
     await answerFileDialog(page(), svgFile, { exists: false });
     const svg = await poll('chart.svg written', async () => existsSync(svgFile) && readFileSync(svgFile, 'utf8'), { timeoutMs: 10_000 });
     assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
@@ -211,6 +221,7 @@ test('the chart is saved as SVG and as PNG through the file dialog', { timeout: 
 
     const pngFile = join(suite.workspace.root, 'chart.png');
     await frame.locator('#save-png').click();
+    await dialogOffers('-timeline.png');
     await answerFileDialog(page(), pngFile, { exists: false });
     const png = await poll('chart.png written', async () => existsSync(pngFile) && readFileSync(pngFile), { timeoutMs: 10_000 });
     assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG');
@@ -239,5 +250,30 @@ test('a row of the Figures view opens the chart of its figure', { timeout: 60_00
     const at = findOnLine(seedText, FIGURE.line, FIGURE.text);
     assert.equal(await frame.locator('body').getAttribute('data-focus'), `seeds/${SEED}#${at.offset}`);
     assert.deepEqual((await marksOf(frame)).map((m) => m.id).sort(), marks.map((m) => m.id).sort());
+  }),
+);
+
+test("the link in a figure's hover opens its chart", { timeout: 60_000 }, () =>
+  shot('hover-link', async () => {
+    await runCommand(page(), 'View: Close All Editors');
+    await poll('the chart closed', async () => !(await chartOpen()), { timeoutMs: 10_000 });
+    await quickOpen(page(), SEED);
+    const at = findOnLine(seedText, FIGURE.line, FIGURE.text);
+    await goTo(page(), at.line, at.column + 3);
+    const link = page().locator('.monaco-hover:not(.hidden) a', { hasText: 'Show timeline' }).first();
+    await poll(
+      'the hover of the figure with its "Show timeline" link',
+      async () => {
+        if (await link.isVisible()) return true;
+        await hoverText(page(), '150 ضربة');
+        await page().waitForTimeout(700);
+        return link.isVisible();
+      },
+      { timeoutMs: 20_000, intervalMs: 100, lastSeen: () => visibleHover(page()) },
+    );
+    await link.click();
+    const frame = await chartFrame();
+    assert.equal(await frame.locator('body').getAttribute('data-focus'), `seeds/${SEED}#${at.offset}`);
+    assert.equal((await marksOf(frame)).length, marks.length);
   }),
 );

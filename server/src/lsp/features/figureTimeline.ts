@@ -59,5 +59,5 @@ export function figureTimeline(uri: string, offset: number, index: WorkspaceInde
  */
 export function timelineLink(uri: string, position: { line: number; character: number }): string {
   const args = encodeURIComponent(JSON.stringify([uri, position]));
-  return `[$(graph-line) ${say('Show timeline')}](command:${COMMANDS.showTimeline}?${args} "${say('A chart of this measure across the sources, by date')}")`;
+  return `[${say('Show timeline')}](command:${COMMANDS.showTimeline}?${args} "${say('A chart of this measure across the sources, by date')}")`;
 }
