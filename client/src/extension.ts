@@ -13,6 +13,8 @@ import { RestartingErrorHandler } from './serverHealth';
 import { registerLabelling } from './labelling';
 import { registerClaimView } from './views/claim';
 import { registerReview } from './review';
+import { registerFigureTimeline } from './views/figureTimeline';
+import { COMMANDS } from '../../shared/src/commands';
 
 let client: LanguageClient | undefined;
 
@@ -36,6 +38,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,yaml,yml,jsonl,json,csv}'),
     },
     initializationOptions: { trusted: vscode.workspace.isTrusted, uiLanguage: uiLanguage() } satisfies InitializationOptions,
+    // The hover of a figure links to its timeline; only that command may run from the server's Markdown.
+    markdown: { isTrusted: { enabledCommands: [COMMANDS.showTimeline] } },
     outputChannel: output,
     errorHandler: new RestartingErrorHandler(output),
   };
@@ -77,6 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     (doc, offset) => painter.spanAt(doc, offset),
   );
   registerClaimView(context, () => client);
+  registerFigureTimeline(context, () => client);
   registerReview(
     context,
     () => client,

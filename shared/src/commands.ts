@@ -28,6 +28,7 @@ export const COMMANDS = {
   compareAnnotators: 'sanad.compareAnnotators',
   writeReport: 'sanad.writeReport',
   giveVerdict: 'sanad.giveVerdict',
+  showTimeline: 'sanad.showTimeline',
 } as const;
 
 /** A span of an open article, in UTF-16 offsets. */
@@ -54,6 +55,7 @@ export interface CommandArgs {
   [COMMANDS.showFigureSources]: [uri: string, position: { line: number; character: number }, locations: Array<{ uri: string; range: PlainRange }>];
   [COMMANDS.reveal]: [uri: string, range: PlainRange];
   [COMMANDS.showClaim]: [uri?: string, position?: { line: number; character: number }];
+  [COMMANDS.showTimeline]: [uri?: string, position?: { line: number; character: number }];
 }
 
 /** An LSP command object with its arguments checked against CommandArgs. */

@@ -306,3 +306,41 @@ export interface ReportParams {
 export const reportRequest = new RequestType<ReportParams, LabelActionResult & { written?: number }, void>('sanad/report');
 
 export const compareRequest = new RequestType<CompareParams, CompareResult, void>('sanad/compareAnnotators');
+
+// ---- A figure's timeline (issue 16) ------------------------------------------------------------
+
+/** One report on the chart: a mark, and where its figure is. */
+export interface TimelineMark {
+  /** The mark's data-id in the SVG ("path#start"). */
+  id: string;
+  uri: string;
+  path: string;
+  range: PlainRange;
+  outlet: string | null;
+  date: string | null;
+  /** The interval for people: "151+", "20–99". */
+  value: string;
+  /** The figure as the article words it. */
+  text: string;
+}
+
+/** The chart of a figure's measure in its story, drawn by the server as the report draws it. */
+export interface FigureTimeline {
+  /** The measure's name in English and Arabic. */
+  measure: { en: string; ar: string };
+  /** The story's title (the engine's id, or "All articles"). */
+  story: string;
+  /** The chart (server/src/format/timelineSvg.ts): one `.mark` per report, its `data-id` a mark's id; no script, no style attribute. */
+  svg: string;
+  /** The chart's style sheet: classes, with colours as CSS variables the page sets (--chart-s0 …). */
+  css: string;
+  /** One entry per outlet, in the chart's order: its name and a small SVG of its mark. */
+  legend: Array<{ name: string; swatch: string }>;
+  /** How many contradictions, updates and internal contradictions are drawn between the marks. */
+  links: Array<{ kind: 'contradiction' | 'update' | 'internal'; count: number }>;
+  marks: TimelineMark[];
+  /** The id of the mark of the figure asked about. */
+  focus: string;
+}
+
+export const figureTimelineRequest = new RequestType<{ uri: string; position: { line: number; character: number } }, FigureTimeline | null, void>('sanad/figureTimeline');

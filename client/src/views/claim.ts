@@ -42,6 +42,7 @@ class ClaimTree implements vscode.TreeDataProvider<ClaimRow> {
     item.tooltip = new vscode.MarkdownString([`**${fsi(r.text)}** — ${fsi(r.label)}`, r.path, r.reason ? fsi(r.reason) : ''].filter(Boolean).join('\n\n'));
     item.iconPath = VERDICT_ICON[r.verdict];
     item.command = { command: COMMANDS.reveal, title: t('Show'), arguments: [r.uri, r.range] };
+    item.contextValue = 'sanad.figure';
     return item;
   }
 }

@@ -137,12 +137,14 @@ export class FiguresTree extends SanadTree {
         item.label = fsi(name);
         if (other && other !== name) item.tooltip = `${name}\n${other}`;
         item.iconPath = m.conflicts > 0 ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : kindIcon('quantity');
+        item.contextValue = 'sanad.figureMeasure';
         return {
           item,
           children: () =>
             m.claims.map((c) => {
               const it = locationItem(`${ltr(c.value)} — ${fsi(c.location.text)}`, c.location, join(c.outlet ?? c.location.path, c.published ? ltr(c.published) : t('undated'), c.source));
               if (c.conflict) it.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+              it.contextValue = 'sanad.figure';
               return { item: it };
             }),
         };

@@ -142,6 +142,38 @@ function keyOf(m: Mention): string {
   return `${m.counted ?? ''}|${m.event ?? ''}|${m.place ?? ''}`;
 }
 
+/** Stories: the engine's, from the contradictions that name one; every other article in one more. */
+function storiesOf(docs: readonly DocumentAnalysis[], contradictions: readonly Contradiction[]): { storyTitles: string[]; storyOfDoc: (path: string) => string } {
+  const storyOfPath = new Map<string, string>();
+  for (const c of contradictions) {
+    const s = storyOf(c);
+    if (!s) continue;
+    for (const p of [c.a.path, c.b.path]) if (!storyOfPath.has(p)) storyOfPath.set(p, s);
+  }
+  const named = storyOfPath.size > 0;
+  const storyTitles = [...new Set(storyOfPath.values())].sort();
+  if (!named || docs.some((d) => !storyOfPath.has(d.path))) storyTitles.push(named ? OTHERS : ALL);
+  return { storyTitles, storyOfDoc: (path: string) => storyOfPath.get(path) ?? (named ? OTHERS : ALL) };
+}
+
+/**
+ * The chart a figure belongs to, as the report draws it: its story and, in that story, its
+ * measure (the figure's id is "path#start"). Only that story is built. Undefined when the report
+ * charts no such figure (a figure that counts nothing compared, in boilerplate, or not a figure).
+ */
+export function reportMeasureOf(input: ReportInput, path: string, start: number): { story: ReportStory; measure: ReportMeasure } | undefined {
+  const { storyOfDoc } = storiesOf(input.documents, input.contradictions);
+  const title = storyOfDoc(path);
+  const documents = input.documents.filter((d) => storyOfDoc(d.path) === title);
+  const contradictions = input.contradictions.filter((c) => (storyOf(c) ?? storyOfDoc(c.a.path)) === title);
+  const id = `${path}#${start}`;
+  for (const story of buildReport({ ...input, documents, contradictions }).stories) {
+    const measure = story.measures.find((m) => m.figures.some((f) => f.id === id));
+    if (measure) return { story: { ...story, title }, measure };
+  }
+  return undefined;
+}
+
 export function buildReport(input: ReportInput): Report {
   const docs = [...input.documents].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const byPath = new Map(docs.map((d) => [d.path, d] as const));
@@ -169,17 +201,7 @@ export function buildReport(input: ReportInput): Report {
     };
   };
 
-  // Stories: the engine's, from the contradictions that name one; every other article in one more.
-  const storyOfPath = new Map<string, string>();
-  for (const c of input.contradictions) {
-    const s = storyOf(c);
-    if (!s) continue;
-    for (const p of [c.a.path, c.b.path]) if (!storyOfPath.has(p)) storyOfPath.set(p, s);
-  }
-  const named = storyOfPath.size > 0;
-  const storyTitles = [...new Set(storyOfPath.values())].sort();
-  if (!named || docs.some((d) => !storyOfPath.has(d.path))) storyTitles.push(named ? OTHERS : ALL);
-  const storyOfDoc = (path: string) => storyOfPath.get(path) ?? (named ? OTHERS : ALL);
+  const { storyTitles, storyOfDoc } = storiesOf(docs, input.contradictions);
 
   const conflicted = new Set<string>();
   for (const c of input.contradictions) for (const s of [c.a, c.b]) conflicted.add(`${s.path}#${s.start}`);

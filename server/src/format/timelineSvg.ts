@@ -1,15 +1,20 @@
 // A figure's timeline as an SVG picture: the date each report was published on the x axis, its
 // value on the y axis (an interval drawn as a range, "more than" as a bar open at the top), one mark
-// shape per outlet, and the contradictions and updates drawn as lines between the marks. Pure: a
-// string out, no DOM, so the corpus report (a static HTML file) and the editor's webview draw the
-// same picture.
+// shape per outlet, and the contradictions and updates drawn as curves between the marks. Pure: a
+// string out, no DOM, so the corpus report (a static HTML file) and the editor's webview (which
+// the language server hands this same SVG) draw the same picture.
 //
-// Hand-made rather than a charting library: the chart needs one linear scale, one day scale and a
-// few shapes, about what d3-scale would give, and a string renderer keeps it testable in Node and
-// free of runtime script (the report's content security policy allows none). Colours are classes
-// (.s0 … .s7, .link-contradiction …) so the host page decides them: fixed colours in the report,
-// the editor theme's variables in the webview. Only dates and numbers are drawn as SVG text, which
-// runs left to right; Arabic names go in the host page's legend, where the browser orders them.
+// The scales, ticks and shapes come from d3 (d3-scale, d3-time, d3-time-format, d3-shape: small,
+// well kept, bundled by esbuild, nothing loaded at run time); the SVG is written here as a string,
+// which keeps it testable in Node and free of runtime script (the report's content security policy
+// allows none). Colours are classes (.s0 … .s7, .link-contradiction …) so the host page decides
+// them: fixed colours in the report, the editor theme's variables in the webview. Only dates and
+// numbers are drawn as SVG text, which runs left to right; Arabic names go in the host page's
+// legend, where the browser orders them.
+import { scaleLinear, scaleUtc } from 'd3-scale';
+import { curveBumpX, line, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType } from 'd3-shape';
+import { utcDay, utcMonth } from 'd3-time';
+import { utcFormat, utcParse } from 'd3-time-format';
 
 export interface ChartPoint {
   /** Unique within the chart (e.g. "path#start"); contradictions refer to it. */
@@ -43,6 +48,10 @@ export interface ChartOptions {
   title: string;
   /** Extra data- attributes on the <svg> element. */
   data?: Record<string, string | number>;
+  /** The host page opens a mark on click and Enter (the webview): marks are buttons, not pictures. */
+  interactive?: boolean;
+  /** The column of reports without a date ("undated"), in the host's language. */
+  undatedLabel?: string;
 }
 
 export interface ChartSeries {
@@ -52,8 +61,17 @@ export interface ChartSeries {
   shape: Shape;
 }
 
-export type Shape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'star';
-const SHAPES: Shape[] = ['circle', 'square', 'triangle', 'diamond', 'cross', 'star'];
+export type Shape = 'circle' | 'square' | 'triangle' | 'diamond' | 'star' | 'wye' | 'cross';
+const SYMBOLS: Record<Shape, SymbolType> = {
+  circle: symbolCircle,
+  square: symbolSquare,
+  triangle: symbolTriangle,
+  diamond: symbolDiamond,
+  star: symbolStar,
+  wye: symbolWye,
+  cross: symbolCross,
+};
+const SHAPES = Object.keys(SYMBOLS) as Shape[];
 const COLOURS = 8;
 
 export function escapeXml(s: string): string {
@@ -67,47 +85,29 @@ function seriesOf(points: readonly ChartPoint[]): ChartSeries[] {
   return names.map((name, i) => ({ name, cls: `s${i % COLOURS}`, shape: SHAPES[i % SHAPES.length] }));
 }
 
-/** One mark's shape centred on (x, y), size r, as SVG elements. */
+const f1 = (n: number) => String(Math.round(n * 10) / 10);
+
+/** One mark's shape centred on (x, y), about `r` in radius: d3's symbol of the series' shape. */
 function shapePath(shape: Shape, x: number, y: number, r = 5): string {
-  const f = (n: number) => Math.round(n * 10) / 10;
-  switch (shape) {
-    case 'circle':
-      return `<circle cx="${f(x)}" cy="${f(y)}" r="${r}"/>`;
-    case 'square':
-      return `<rect x="${f(x - r)}" y="${f(y - r)}" width="${2 * r}" height="${2 * r}"/>`;
-    case 'triangle':
-      return `<path d="M${f(x)} ${f(y - r - 1)}L${f(x + r + 1)} ${f(y + r)}L${f(x - r - 1)} ${f(y + r)}Z"/>`;
-    case 'diamond':
-      return `<path d="M${f(x)} ${f(y - r - 1)}L${f(x + r + 1)} ${f(y)}L${f(x)} ${f(y + r + 1)}L${f(x - r - 1)} ${f(y)}Z"/>`;
-    case 'cross':
-      return `<path d="M${f(x - r)} ${f(y - r)}L${f(x + r)} ${f(y + r)}M${f(x - r)} ${f(y + r)}L${f(x + r)} ${f(y - r)}" class="stroke-only"/>`;
-    case 'star': {
-      const pts: string[] = [];
-      for (let i = 0; i < 10; i++) {
-        const a = (Math.PI / 5) * i - Math.PI / 2;
-        const rr = i % 2 ? r * 0.5 : r + 1;
-        pts.push(`${f(x + rr * Math.cos(a))} ${f(y + rr * Math.sin(a))}`);
-      }
-      return `<path d="M${pts.join('L')}Z"/>`;
-    }
-  }
+  // d3 sizes symbols by area; a circle of radius r is the reference.
+  const d = symbol(SYMBOLS[shape], Math.PI * r * r).digits(1)();
+  return `<path class="symbol" transform="translate(${f1(x)} ${f1(y)})" d="${d ?? ''}"/>`;
 }
 
-const DAY = 86_400_000;
-const dayOf = (iso: string): number | null => {
-  const t = Date.parse(iso.slice(0, 10) + 'T00:00:00Z');
-  return Number.isFinite(t) ? t / DAY : null;
-};
-const isoOf = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10);
+const parseDay = utcParse('%Y-%m-%d');
+const dayOf = (iso: string): Date | null => parseDay(iso.slice(0, 10));
+const isoDay = utcFormat('%Y-%m-%d');
+const isoMonth = utcFormat('%Y-%m');
 
-/** Round tick steps (1, 2, 5 × 10^n) for a linear axis from 0 to `top`. */
-function niceTicks(top: number, count = 5): number[] {
-  const raw = top / count;
-  const mag = 10 ** Math.floor(Math.log10(raw || 1));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
-  const out: number[] = [];
-  for (let v = 0; v <= top + 1e-9; v += step) out.push(Math.round(v * 1e6) / 1e6);
-  return out;
+/** Tick dates for [lo, hi]: about five whole days, evenly from the first, over a short span; else d3's own (months). */
+function dateTicks(x: ReturnType<typeof scaleUtc<number>>, lo: Date, hi: Date): { ticks: Date[]; format: (d: Date) => string } {
+  const span = utcDay.count(lo, hi);
+  if (span <= 62) {
+    // Not utcDay.every(n), which counts from each month's first day: "01-31, 02-01" side by side.
+    return { ticks: utcDay.range(utcDay.ceil(lo), utcDay.offset(utcDay.floor(hi), 1), Math.max(1, Math.ceil(span / 5))), format: isoDay };
+  }
+  const ticks = x.ticks(5);
+  return { ticks, format: ticks.every((t) => +utcMonth.floor(t) === +t) ? isoMonth : isoDay };
 }
 
 function attrs(data: Record<string, string | number> | undefined): string {
@@ -121,7 +121,7 @@ const formatNumber = (n: number): string => (Math.abs(n) >= 10_000 ? n.toLocaleS
 
 /**
  * The chart of one measure. Every point is one mark (class "mark"), so a reader, a test or the
- * webview finds one per report; links between two points that are both drawn become lines.
+ * webview finds one per report; links between two points that are both drawn become curves.
  */
 export function renderTimeline(points: readonly ChartPoint[], links: readonly ChartLink[], options: ChartOptions): { svg: string; series: ChartSeries[] } {
   const width = options.width ?? 720;
@@ -132,34 +132,35 @@ export function renderTimeline(points: readonly ChartPoint[], links: readonly Ch
 
   // x: days, with undated reports in a column of their own at the right.
   const days = points.map((p) => (p.date ? dayOf(p.date) : null));
-  const known = days.filter((d): d is number => d !== null);
+  const known = days.filter((d): d is Date => d !== null);
   const undated = days.some((d) => d === null);
-  let lo = known.length ? Math.min(...known) : 0;
-  let hi = known.length ? Math.max(...known) : 0;
-  if (hi - lo < 2) {
-    lo -= 1;
-    hi += 1;
+  let lo = known.length ? new Date(Math.min(...known.map(Number))) : new Date(0);
+  let hi = known.length ? new Date(Math.max(...known.map(Number))) : new Date(0);
+  if (utcDay.count(lo, hi) < 2) {
+    lo = utcDay.offset(lo, -1);
+    hi = utcDay.offset(hi, 1);
   }
   const undatedWidth = undated ? 100 : 0;
   const plotRight = width - m.right - undatedWidth;
   // Inset so that the first and last dates' labels stay inside the plot.
-  const x = (d: number) => m.left + 36 + ((d - lo) / (hi - lo)) * (plotRight - m.left - 72);
+  const x = scaleUtc()
+    .domain([lo, hi])
+    .range([m.left + 36, plotRight - 36]);
   const undatedX = plotRight + undatedWidth / 2;
 
-  // y: from zero to a little above the largest bound stated.
+  // y: from zero to a little above the largest bound stated, on round ticks.
   const bounds = points.flatMap((p) => (p.max === null ? [p.min] : [p.min, p.max]));
   // Room above an open bar for its arrow to read as "and more".
   const top = Math.max(1, ...bounds) * (points.some((p) => p.max === null) ? 1.35 : 1.15);
-  const ticks = niceTicks(top);
-  const yTop = ticks[ticks.length - 1] >= top ? ticks[ticks.length - 1] : top;
   const plotBottom = height - m.bottom;
-  const y = (v: number) => plotBottom - (v / yTop) * (plotBottom - m.top);
+  const y = scaleLinear().domain([0, top]).nice(5).range([plotBottom, m.top]);
+  const yTicks = y.ticks(5);
 
   // Reports on the same day sit side by side, not on top of each other.
   const slot = new Map<string, number>();
   const placed = points.map((p, i) => {
     const d = days[i];
-    const key = d === null ? 'undated' : String(d);
+    const key = d === null ? 'undated' : isoDay(d);
     const k = slot.get(key) ?? 0;
     slot.set(key, k + 1);
     const offset = (k % 2 ? 1 : -1) * Math.ceil(k / 2) * 9;
@@ -178,35 +179,42 @@ export function renderTimeline(points: readonly ChartPoint[], links: readonly Ch
   out.push(`<title>${escapeXml(options.title)}</title>`);
   // Axes and grid.
   out.push('<g class="axis y-axis">');
-  for (const t of ticks) {
-    if (t > yTop) break;
+  for (const t of yTicks) {
     out.push(`<line class="grid" x1="${m.left}" x2="${plotRight}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}"/>`);
     out.push(`<text x="${m.left - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end">${formatNumber(t)}</text>`);
   }
   out.push('</g><g class="axis x-axis">');
   out.push(`<line x1="${m.left}" x2="${plotRight}" y1="${plotBottom}" y2="${plotBottom}"/>`);
-  const span = hi - lo;
-  const step = Math.max(1, Math.ceil(span / 5));
-  for (let d = Math.ceil(lo); d <= hi; d += step) {
+  const { ticks, format } = dateTicks(x, lo, hi);
+  for (const d of ticks) {
     out.push(`<line x1="${x(d).toFixed(1)}" x2="${x(d).toFixed(1)}" y1="${plotBottom}" y2="${plotBottom + 4}"/>`);
-    out.push(`<text x="${x(d).toFixed(1)}" y="${plotBottom + 18}" text-anchor="middle">${isoOf(d)}</text>`);
+    out.push(`<text x="${x(d).toFixed(1)}" y="${plotBottom + 18}" text-anchor="middle">${format(d)}</text>`);
   }
   if (undated) {
     out.push(`<line class="grid" x1="${plotRight}" x2="${plotRight}" y1="${m.top}" y2="${plotBottom}"/>`);
-    out.push(`<text x="${undatedX}" y="${plotBottom + 18}" text-anchor="middle">undated</text>`);
+    out.push(`<text x="${undatedX}" y="${plotBottom + 18}" text-anchor="middle">${escapeXml(options.undatedLabel ?? 'undated')}</text>`);
   }
   out.push('</g>');
-  // Contradictions and updates first, so the marks are drawn over them.
+  // Contradictions and updates first, so the marks are drawn over them: a curve leaving each mark
+  // level, so a link never lies along a range bar.
+  const curve = line().curve(curveBumpX).digits(1);
   out.push('<g class="links">');
   for (const l of links) {
     const a = at.get(l.a);
     const b = at.get(l.b);
     if (!a || !b) continue;
+    const [from, to] = a.cx <= b.cx ? [a, b] : [b, a];
     out.push(
-      `<line class="link link-${l.kind}" x1="${a.cx.toFixed(1)}" y1="${a.cy.toFixed(1)}" x2="${b.cx.toFixed(1)}" y2="${b.cy.toFixed(1)}" data-a="${escapeXml(l.a)}" data-b="${escapeXml(l.b)}"><title>${escapeXml(l.label)}</title></line>`,
+      `<path class="link link-${l.kind}" d="${
+        curve([
+          [from.cx, from.cy],
+          [to.cx, to.cy],
+        ]) ?? ''
+      }" data-a="${escapeXml(l.a)}" data-b="${escapeXml(l.b)}"><title>${escapeXml(l.label)}</title></path>`,
     );
   }
   out.push('</g><g class="marks">');
+  const role = options.interactive ? 'button' : 'img';
   for (const q of placed) {
     const s = styleOf.get(q.p.series)!;
     const parts: string[] = [];
@@ -219,7 +227,7 @@ export function renderTimeline(points: readonly ChartPoint[], links: readonly Ch
       for (const yy of [q.yMin, q.yMax]) parts.push(`<line class="range" x1="${(q.cx - 4).toFixed(1)}" x2="${(q.cx + 4).toFixed(1)}" y1="${yy.toFixed(1)}" y2="${yy.toFixed(1)}"/>`);
     }
     parts.push(shapePath(s.shape, q.cx, q.cy));
-    const g = `<g class="mark ${s.cls}" tabindex="0" role="img" aria-label="${escapeXml(q.p.label)}" data-id="${escapeXml(q.p.id)}"${attrs(q.p.data)}><title>${escapeXml(q.p.label)}</title>${parts.join('')}</g>`;
+    const g = `<g class="mark ${s.cls}" tabindex="0" role="${role}" aria-label="${escapeXml(q.p.label)}" data-id="${escapeXml(q.p.id)}"${attrs(q.p.data)}><title>${escapeXml(q.p.label)}</title>${parts.join('')}</g>`;
     out.push(q.p.href ? `<a href="${escapeXml(q.p.href)}" class="mark-link">${g}</a>` : g);
   }
   out.push('</g></svg>');
@@ -233,16 +241,16 @@ export const CHART_CSS = `
 .sanad-timeline .axis line { stroke: var(--chart-fg, #333); stroke-width: 1; }
 .sanad-timeline .grid { stroke: var(--chart-grid, #ddd) !important; }
 .sanad-timeline .mark { cursor: pointer; }
-.sanad-timeline .mark :is(circle, rect, path) { stroke-width: 1.5; }
-.sanad-timeline .mark .stroke-only { fill: none; stroke-width: 2.5; }
+.sanad-timeline .mark .symbol { stroke-width: 1.5; }
 .sanad-timeline .mark:focus, .sanad-timeline .mark-link:focus { outline: 2px solid var(--chart-focus, #0a58ca); }
+.sanad-timeline .mark:focus .symbol, .sanad-timeline .mark:hover .symbol { stroke: var(--chart-focus, #0a58ca); stroke-width: 3; }
 .sanad-timeline .range { stroke-width: 2; fill: none; }
 .sanad-timeline .range.open { stroke-dasharray: 4 3; }
-.sanad-timeline .link { stroke-width: 2; }
+.sanad-timeline .link { stroke-width: 2; fill: none; }
 .sanad-timeline .link-contradiction { stroke: var(--chart-contradiction, #c62828); stroke-dasharray: 6 4; }
 .sanad-timeline .link-update { stroke: var(--chart-update, #2e7d32); }
 .sanad-timeline .link-internal { stroke: var(--chart-internal, #ef6c00); stroke-dasharray: 2 3; }
-${Array.from({ length: COLOURS }, (_, i) => `.s${i} { fill: var(--chart-s${i}); stroke: var(--chart-s${i}); } .s${i} .range, .s${i} .stroke-only { stroke: var(--chart-s${i}); }`).join('\n')}
+${Array.from({ length: COLOURS }, (_, i) => `.s${i} { fill: var(--chart-s${i}); stroke: var(--chart-s${i}); } .s${i} .range { stroke: var(--chart-s${i}); }`).join('\n')}
 .legend-swatch { vertical-align: middle; }
 `;
 

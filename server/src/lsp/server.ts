@@ -29,6 +29,9 @@ import { labelCodeActions, applyLabelAction, reviewContradiction, reviewOf, expl
 import { exportCorpus, importExport, compareFolders, labelRootOf } from './features/exporting';
 import { claimDetails } from './features/claimView';
 import { claimRequest } from '../../../shared/src/protocol';
+import { figureTimeline } from './features/figureTimeline';
+import { offsetAt } from './features/locations';
+import { figureTimelineRequest } from '../../../shared/src/protocol';
 import { setUiLanguage } from './uiText';
 import {
   LANGUAGE_ID,
@@ -530,6 +533,13 @@ connection.onRequest(corpusSummaryRequest, () => summaryOf(index, labels));
 connection.onRequest(claimRequest, ({ uri, position }) => {
   const doc = analysedDocument(uri);
   return doc ? claimDetails(uri, doc.offsetAt(position), index, labels) : null;
+});
+connection.onRequest(figureTimelineRequest, ({ uri, position }) => {
+  // From the Figures view the article may not be open: its indexed text answers then.
+  const doc = documents.get(uri) && analysedDocument(uri);
+  const entry = index.get(uri);
+  if (doc) return figureTimeline(uri, doc.offsetAt(position), index);
+  return entry ? figureTimeline(uri, offsetAt(entry, position), index) : null;
 });
 connection.onRequest(corpusAnalysisRequest, () => index.corpusAnalysis());
 connection.onRequest(actorsRequest, () => actors(index));

@@ -13,6 +13,7 @@ import { describeDateValue } from './dateDetails';
 import { hiddenRunsOf, hiddenTextMessage } from './diagnostics';
 import { fsi, ltr } from '../../../../shared/src/bidi';
 import { measureName } from '../../format/measureNames';
+import { timelineLink } from './figureTimeline';
 
 /** How the articles spell a place key (the fullest spelling), for places the name data does not know. */
 function placeSpelling(index: WorkspaceIndex, key: string): string {
@@ -52,6 +53,8 @@ export function hover(doc: TextDocument, offset: number, index: WorkspaceIndex, 
   const lines: string[] = [`**${say(KIND_LABEL[m.kind])}** — ${fsi(m.text)}`];
   // What the other sources say comes right under the title: it is what a fact-checker hovers for.
   if (m.kind === 'quantity') lines.push(...figureHoverLines(entry, m.start, index));
+  // A figure other sources report can be seen as a chart of its measure, by date and outlet.
+  if (m.kind === 'quantity' && index.claims.groupAt(entry.path, m.start)) lines.push('', timelineLink(doc.uri, doc.positionAt(m.start)));
   if (m.entity) {
     const all = index.all().flatMap((e) => e.analysis.mentions.filter((x) => x.entity === m.entity).map((x) => ({ x, uri: e.uri })));
     const files = new Set(all.map((a) => a.uri)).size;

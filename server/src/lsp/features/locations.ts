@@ -32,6 +32,14 @@ function positionAt(entry: IndexEntry, offset: number): Position {
   return { line: lo, character: offset - starts[lo] };
 }
 
+/** The offset of a position in an indexed article (clamped to its line and text). */
+export function offsetAt(entry: IndexEntry, position: Position): number {
+  const starts = startsOf(entry);
+  const line = Math.min(Math.max(0, position.line), starts.length - 1);
+  const next = line + 1 < starts.length ? starts[line + 1] : entry.text.length;
+  return Math.min(starts[line] + Math.max(0, position.character), next);
+}
+
 export function rangeOf(entry: IndexEntry, start: number, end: number): Range {
   return { start: positionAt(entry, start), end: positionAt(entry, end) };
 }
