@@ -127,3 +127,30 @@ test('an undated figure is compared through a weaker link when both figures name
   assert.deepEqual(run([a, piece('في سوريا')]), []);
   assert.deepEqual(run([a, piece('هناك')]), []);
 });
+
+test('the hurt in intensive care are a part of the wounded, not the toll', () => {
+  const a = market('a.txt', '9 مايو 2024', 'حريق سوق المفروشات في طرطوس', 'أسفر حريق سوق المفروشات عن 34 قتيلاً و60 جريحاً بحسب مديرية الصحة.');
+  const b = market('b.txt', '12 مايو 2024', 'حصيلة حريق سوق طرطوس', 'قالت مديرية الصحة إن 20 مصاباً بحروق بالغة في العناية المركزة، فيما بلغ عدد الجرحى 75 جريحاً.');
+  assert.ok(run([a, b]).includes('update a.txt:60 جريحاً | b.txt:75 جريحاً'), run([a, b]).join('\n'));
+  // Hurt "بحروق بالغة" with no word of intensive care are the article's wounded toll.
+  const c = market('c.txt', '9 مايو 2024', 'حريق سوق المفروشات في طرطوس', 'وأصيب 20 شخصاً بحروق بالغة في حريق سوق المفروشات بحسب الدفاع المدني.');
+  assert.ok(run([a, c]).includes('contradiction a.txt:60 جريحاً | c.txt:20 شخصاً'), run([a, c]).join('\n'));
+});
+
+test('an approximate toll, then a later count above its middle, is an update; below it, nothing', () => {
+  const a = market('a.txt', '9 مايو 2024', 'حريق سوق المفروشات في طرطوس', 'أدى حريق سوق المفروشات إلى مقتل نحو 40 شخصاً بحسب مصادر طبية.');
+  const later = (n: string) => market('b.txt', '11 مايو 2024', 'حصيلة حريق سوق طرطوس', `أعلنت مديرية الصحة ارتفاع حصيلة حريق سوق المفروشات إلى ${n}.`);
+  assert.deepEqual(run([a, later('أكثر من 45 قتيلاً')]), ['update a.txt:نحو 40 شخصاً | b.txt:أكثر من 45 قتيلاً']);
+  assert.deepEqual(run([a, later('39 قتيلاً')]), []);
+});
+
+test('a number right after a toll ("عدد الجرحى 75") is its count; after another definite noun it is a name', () => {
+  assert.deepEqual(
+    figuresOf('وتجاوز عدد الجرحى 75 بحسب المستشفى.').map((m) => [m.text, m.counted]),
+    [['75', 'wounded']],
+  );
+  assert.deepEqual(
+    figuresOf('واندلع الحريق في الطابق 22 من المبنى.').map((m) => m.text),
+    [],
+  );
+});

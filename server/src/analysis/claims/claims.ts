@@ -99,6 +99,7 @@ const INFECTION_COUNT = strs(SCOPES.infectionCount);
 const IN_HOSPITAL = (SCOPES.inHospital ?? {}) as Record<string, unknown>;
 const IN_HOSPITAL_BEFORE = strs(IN_HOSPITAL.before);
 const IN_HOSPITAL_AFTER = strs(IN_HOSPITAL.after);
+const IN_CARE = strs(IN_HOSPITAL.care);
 /** "بمن فيهم", "بما في ذلك": the figure includes another group. */
 const INCLUSIVE = strs(SCOPES.inclusive);
 
@@ -492,7 +493,10 @@ function inHospital(text: string, m: Mention, figures: Mention[]): boolean {
   if (IN_HOSPITAL_BEFORE.some((w) => hasPhrase(before, w))) return true;
   const after = padded(fold(text.slice(m.end, Math.min(text.length, m.end + 30))));
   const first = after.split(' ').filter(Boolean).slice(0, 4).join(' ');
-  return IN_HOSPITAL_AFTER.some((w) => ` ${first} `.startsWith(` ${w} `) || ` ${first} `.startsWith(` و${w} `));
+  if (IN_HOSPITAL_AFTER.some((w) => ` ${first} `.startsWith(` ${w} `) || ` ${first} `.startsWith(` و${w} `))) return true;
+  const [, to] = sentenceAround(text, m.start, m.end);
+  const near = ` ${padded(fold(text.slice(m.end, Math.min(to, m.end + 60)))).split(' ').filter(Boolean).slice(0, 6).join(' ')} `;
+  return IN_CARE.some((w) => hasPhrase(near, w));
 }
 
 /** A loose amount with no digits: dozens, hundreds, thousands of … */

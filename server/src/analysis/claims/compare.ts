@@ -209,7 +209,8 @@ const DIGITS = /[0-9\u0660-\u0669\u06f0-\u06f9]/;
 
 /**
  * "أكثر من 35" then 49: an open toll ("more than", "at least") that a later report puts at a
- * count above its bound agrees with it, yet the rise is a step of the toll's timeline.
+ * count above its bound agrees with it, yet the rise is a step of the toll's timeline; so is
+ * "نحو 3700" then "أكثر من 4000".
  */
 function openRise(x: Claim, y: Claim): boolean {
   // A disaster's toll only: a campaign's running total "more than 120 attacks" then 165 is
@@ -219,7 +220,11 @@ function openRise(x: Claim, y: Claim): boolean {
   if (!seq) return false;
   const [early, late] = seq;
   // Only a bound given in digits: "عدد من الجرحى", "تتجاوز الألف" are words, not a count.
-  return early.value.hi === Infinity && late.value.hi !== Infinity && late.value.lo > early.value.lo && DIGITS.test(early.text);
+  if (!DIGITS.test(early.text)) return false;
+  if (early.value.hi === Infinity) return late.value.hi !== Infinity && late.value.lo > early.value.lo;
+  // "نحو 3700 جريح" then "أكثر من 4000": an approximate or rounded count that a later report
+  // puts above its middle agrees within the wording's slack, yet it is the toll's next step.
+  return late.value.lo > (early.value.lo + early.value.hi) / 2 && late.value.lo > early.value.lo;
 }
 
 /** True when two comparable claims make a listed pair (they clash, or one updates the other). */

@@ -180,6 +180,13 @@ function tollNoun(d: Draft, toks: readonly Token[], lo: number): string | undefi
   return undefined;
 }
 
+/** "عدد الجرحى" ends at token `i`: a toll head, then a casualty noun (the number that follows is its count). */
+export function tollEndsAt(toks: readonly Token[], i: number): boolean {
+  if (i < 1 || !formsOf(toks[i - 1]).some((f) => TOLL_HEADS.has(f.w))) return false;
+  const c = countedAt(toks, i, { definite: true, possessive: false, lexiconOnly: true });
+  return !!c && c.end === i + 1 && groupOf(c.key) === 'casualty';
+}
+
 /** How far before a figure a toll ("عدد الوفيات", "حصيلة ضحايا") may name what it counts. */
 const TOLL_REACH = 16;
 
