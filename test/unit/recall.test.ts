@@ -154,3 +154,34 @@ test('a number right after a toll ("عدد الجرحى 75") is its count; after
     [],
   );
 });
+
+test('"توفوا" after the counted people is their event; another verb is not', () => {
+  const died = figuresOf('وقالت السفارة إن 12 عاملاً فلبينياً توفوا في الحادث.');
+  assert.equal(died[0]?.event, 'killed');
+  const arrived = figuresOf('وقالت السفارة إن 12 عاملاً فلبينياً وصلوا إلى المطار.');
+  assert.notEqual(arrived[0]?.event, 'killed');
+});
+
+test('the nationality inside a figure\'s own words, before its hedge, is read ("30 مهاجراً سودانياً على الأقل")', async () => {
+  const { readQualifiers } = await import('../../server/src/analysis/claims/qualifiers');
+  const t = 'وغرق 30 مهاجراً سودانياً على الأقل قبالة السواحل.';
+  const at = t.indexOf('30');
+  assert.deepEqual(readQualifiers(t, at, at + '30 مهاجراً سودانياً على الأقل'.length, false).of, ['Sudanese']);
+  const u = 'وغرق 30 مهاجراً على الأقل قبالة السواحل.';
+  assert.equal(readQualifiers(u, u.indexOf('30'), u.indexOf('30') + '30 مهاجراً على الأقل'.length, false).of, null);
+});
+
+test('a place in the "من" phrase after counted people is where they come from; after "في" it is where it happened', () => {
+  assert.equal(figuresOf('وتوفي 9 حجاج من محافظتي سوهاج وأسيوط خلال أداء المناسك.')[0]?.place, undefined);
+  assert.equal(figuresOf('وتوفي 9 أشخاص من ركاب الحافلة في سوهاج.')[0]?.place, 'سوهاج');
+});
+
+test('a figure whose only place opens the next clause has no place; a place before it stays', async () => {
+  const { claimsOf } = await import('../../server/src/analysis/claims/claims');
+  const claims = (text: string) => {
+    const doc = analyzeCorpus([{ path: 'c.txt', text }]).documents[0];
+    return claimsOf(doc, text).map((c) => [c.text, c.places]);
+  };
+  assert.deepEqual(claims('وارتفع عدد الوفيات بين العمال المصريين إلى 9 أشخاص، فيما أعلنت السفارة في عمان وفاة عامل أردني.\n')[0], ['9 أشخاص', null]);
+  assert.deepEqual(claims('وقتل في حلب 40 شخصاً، بينما قتل في حمص 25 شخصاً.\n')[0], ['40 شخصاً', ['حلب']]);
+});

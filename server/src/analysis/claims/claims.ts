@@ -151,6 +151,9 @@ function placesOf(m: Mention, places: Mention[], text: string | undefined): stri
       if (prior >= 0) {
         keys[0] = places[prior].entity ?? fold(places[prior].text);
         best = prior;
+      } else {
+        // "وصل عدد الوفيات إلى 9 أشخاص، فيما أعلن القنصل في جدة …": the only place is the next clause's.
+        return null;
       }
     }
     if (best >= 0) {
