@@ -498,7 +498,11 @@ function inHospital(text: string, m: Mention, figures: Mention[]): boolean {
   const first = after.split(' ').filter(Boolean).slice(0, 4).join(' ');
   if (IN_HOSPITAL_AFTER.some((w) => ` ${first} `.startsWith(` ${w} `) || ` ${first} `.startsWith(` و${w} `))) return true;
   const [, to] = sentenceAround(text, m.start, m.end);
-  const near = ` ${padded(fold(text.slice(m.end, Math.min(to, m.end + 60)))).split(' ').filter(Boolean).slice(0, 6).join(' ')} `;
+  const near = ` ${padded(fold(text.slice(m.end, Math.min(to, m.end + 60))))
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 6)
+    .join(' ')} `;
   return IN_CARE.some((w) => hasPhrase(near, w));
 }
 
