@@ -13,6 +13,7 @@ import type { Contradiction, DocumentAnalysis, Interval } from '../types';
 import { claimsOf, type Claim } from './claims';
 import { alike, clash, collides, pairKind, referenceDay, reportWindowDays, timely, topicOf, updateOrder } from './compare';
 import { StoryIndex } from '../stories/storyIndex';
+import { isCountry } from './placeTree';
 
 /** Contradictions listed per claim, nearest in time first. */
 export const NEAREST = 5;
@@ -208,7 +209,11 @@ export class ClaimIndex {
       claims = [];
     }
     const story = this.stories.storyOf(doc.path) ?? '';
-    for (const c of claims) c.story = story;
+    const oneSite = this.stories.oneSite(doc.path);
+    for (const c of claims) {
+      c.story = story;
+      c.oneSite = oneSite;
+    }
     const nodes: Node[] = claims.map((claim) => ({ claim, day: referenceDay(claim), near: [], pairs: new Map() }));
     this.docs.set(doc.path, nodes);
     this.place(nodes, refill, touched);
@@ -298,7 +303,7 @@ export class ClaimIndex {
     const window = reportWindowDays(c.kind);
     // A figure whose time is unknown is not taken to be simultaneous with the others: it is only
     // compared with figures of articles surely about the same event.
-    const sure = (o: Node) => (n.day !== null && o.day !== null) || this.stories.strong(c.path, o.claim.path);
+    const sure = (o: Node) => (n.day !== null && o.day !== null) || this.stories.strong(c.path, o.claim.path) || (samePlace(c, o.claim) && this.stories.linked(c.path, o.claim.path));
     for (const g of bucket.groups.values()) {
       const rep = g.dated[0] ?? g.undated[0];
       const place = rep ? alike(c, rep.claim) : null;
@@ -538,6 +543,14 @@ export class ClaimIndex {
       summary: `${sources} source${sources === 1 ? '' : 's'}: ${[...perPath.values()].join(' · ')}`,
     };
   }
+}
+
+/**
+ * Both figures name the same town, site or province (not a country): with a link between their
+ * articles, evidence enough that an undated figure tells the same event ("32 قتيلاً في سوهاج").
+ */
+function samePlace(x: Claim, y: Claim): boolean {
+  return !!x.places && !!y.places && x.places.length === y.places.length && x.places.every((p, i) => p === y.places![i] && !p.startsWith('*') && !isCountry(p));
 }
 
 /** Where `o` goes in `n`'s list of nearest, kept best first. */

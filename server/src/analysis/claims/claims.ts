@@ -63,6 +63,20 @@ export interface Claim {
   contested: boolean;
   /** A loose amount with no digits ("عشرات الجرحى"): it may contradict, never update. */
   loose: boolean;
+  /**
+   * No count at all: a loose amount or "عدد كبير من", no digits. It never stands for the
+   * article's toll when the article also gives a count.
+   */
+  indefinite: boolean;
+  /** The sentence says the figure takes in another group ("بمن فيهم", "بما في ذلك"): the inclusive toll. */
+  inclusive: boolean;
+  /**
+   * A wounded count told right after a killed count ("أوقع 107 وفيات و82 إصابة"): the event's
+   * wounded toll, not those still in hospital.
+   */
+  withKilled: boolean;
+  /** The claim's article tells an event of one site (a fire, an explosion); set by the claim index. */
+  oneSite: boolean;
 }
 
 /** The scope of a combined toll ("في البلدين", "العدد الإجمالي" beside two places). */
@@ -85,6 +99,9 @@ const INFECTION_COUNT = strs(SCOPES.infectionCount);
 const IN_HOSPITAL = (SCOPES.inHospital ?? {}) as Record<string, unknown>;
 const IN_HOSPITAL_BEFORE = strs(IN_HOSPITAL.before);
 const IN_HOSPITAL_AFTER = strs(IN_HOSPITAL.after);
+const IN_CARE = strs(IN_HOSPITAL.care);
+/** "بمن فيهم", "بما في ذلك": the figure includes another group. */
+const INCLUSIVE = strs(SCOPES.inclusive);
 
 /** A window longer than this is a period ("منذ …" up to the report); shorter, an anchor ("منتصف تشرين الأول"). */
 const ANCHOR_DAYS = 31;
@@ -134,6 +151,9 @@ function placesOf(m: Mention, places: Mention[], text: string | undefined): stri
       if (prior >= 0) {
         keys[0] = places[prior].entity ?? fold(places[prior].text);
         best = prior;
+      } else {
+        // "وصل عدد الوفيات إلى 9 أشخاص، فيما أعلن القنصل في جدة …": the only place is the next clause's.
+        return null;
       }
     }
     if (best >= 0) {
@@ -347,8 +367,13 @@ export function claimsOf(doc: DocumentAnalysis, text?: string): Claim[] {
       aside: false,
       contested: false,
       loose,
+      indefinite: loose || (VAGUE_HEAD.test(fold(m.text ?? '')) && !/\d/.test(m.text ?? '')),
+      inclusive: usableText ? inclusiveOf(usableText, m, figures) : false,
+      withKilled: false,
+      oneSite: false,
     });
   }
+  if (text !== undefined) markWithKilled(out, text);
   markAsides(out);
   return out;
 }
@@ -356,26 +381,72 @@ export function claimsOf(doc: DocumentAnalysis, text?: string): Claim[] {
 /**
  * An article gives its toll for a measure in its headline and the first time the body names it;
  * later figures of the same measure are its parts or its history (per hospital, per nationality,
- * "بعد أن كانت 104"), compared only within the article.
+ * "بعد أن كانت 104"), compared only within the article. Two exceptions: an indefinite amount
+ * ("عدد كبير من الوفيات") is no toll when the body gives a count of the measure, and a figure
+ * the sentence says takes in another group ("بمن فيهم الحجاج النظاميون") is the toll over the
+ * narrower figures before it.
  */
 function markAsides(claims: Claim[]): void {
-  const seen = new Map<string, Claim>();
   const keyOf = (c: Claim) => `${c.key}\u0000${(c.qualifiers.of ?? []).join('+')}\u0000${(c.places ?? []).join('+')}`;
+  const rank = (c: Claim) => (c.inclusive ? 0 : c.indefinite ? 2 : 1);
+  const seen = new Map<string, Claim>();
   for (const c of claims) {
     if (c.headline) continue;
     const key = keyOf(c);
-    if (seen.has(key)) c.aside = true;
-    else seen.set(key, c);
+    const toll = seen.get(key);
+    if (!toll || rank(c) < rank(toll)) seen.set(key, c);
   }
-  // The body's toll outweighs a headline that disagrees with it; a headline without a place
-  // is checked against the body's toll of the same measure wherever it is.
+  const of = (x: Claim) => (x.qualifiers.of ?? []).join('+');
+  const places = (x: Claim) => (x.places ?? []).join('+');
+  const sameScope = (b: Claim, c: Claim) => !b.headline && b.key === c.key && of(b) === of(c) && (!b.places || !c.places || places(b) === places(c));
+  const tolls = new Set(seen.values());
+  // "عدد كبير من الوفيات في طرطوس" then "وفاة 37 شخصاً": the count is the toll, wherever each is placed.
+  for (const c of tolls) if (c.indefinite && claims.some((b) => b !== c && !b.indefinite && sameScope(b, c))) tolls.delete(c);
+  for (const c of claims) if (!c.headline && !tolls.has(c)) c.aside = true;
   for (const c of claims) {
     if (!c.headline) continue;
-    const of = (x: Claim) => (x.qualifiers.of ?? []).join('+');
-    const places = (x: Claim) => (x.places ?? []).join('+');
-    const body = seen.get(keyOf(c)) ?? claims.find((b) => !b.headline && !b.aside && b.key === c.key && of(b) === of(c) && (!b.places || !c.places || places(b) === places(c)));
+    // A headline figure the body repeats is that body figure: the toll, or a part of it
+    // ("وفاة 6 حجاج" over a body whose toll, all pilgrims included, is 14).
+    const twin = claims.find((b) => sameScope(b, c) && !b.aside && !disjoint(c.value, b.value)) ?? claims.find((b) => sameScope(b, c) && !disjoint(c.value, b.value));
+    if (twin) {
+      c.aside = twin.aside;
+      continue;
+    }
+    // The body's toll outweighs a headline that disagrees with it; a headline without a place
+    // is checked against the body's toll of the same measure wherever it is.
+    const body = seen.get(keyOf(c)) ?? claims.find((b) => sameScope(b, c) && !b.aside);
     if (body && disjoint(c.value, body.value)) c.contested = true;
   }
+}
+
+/** Between a killed count and the wounded count told with it: "و", "وإصابة", "،". */
+const KILLED_THEN_WOUNDED = /^[\s,،]*و\s*(\S+\s*)?$/;
+
+/** Marks wounded counts told right after a killed count of the same article ("107 وفيات و82 إصابة"). */
+function markWithKilled(claims: Claim[], text: string): void {
+  // Claims come in text order: only the few just before a wounded count can be its killed count.
+  for (let i = 0; i < claims.length; i++) {
+    const c = claims[i];
+    if (!c.measure.id.endsWith('-wounded')) continue;
+    for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+      const k = claims[j];
+      if (k.end > c.start || c.start - k.end > 16 || !k.measure.id.endsWith('-killed')) continue;
+      if (KILLED_THEN_WOUNDED.test(fold(text.slice(k.end, c.start)))) c.withKilled = true;
+    }
+  }
+}
+
+/** The figure's clause says it takes in another group: "بمن فيهم", "بما في ذلك". */
+function inclusiveOf(text: string, m: Mention, figures: Mention[]): boolean {
+  const has = (from: number, to: number) => {
+    const p = padded(fold(text.slice(from, to)));
+    return INCLUSIVE.some((w) => hasPhrase(p, w));
+  };
+  // Most sentences have no such word: the clause (a walk over the figures) only when this one does.
+  const [sFrom, sTo] = sentenceAround(text, m.start, m.end);
+  if (!has(sFrom, sTo)) return false;
+  const [from, to] = clauseAround(text, m, figures);
+  return has(from, to);
 }
 
 /** Padded words of a folded text, for matching whole words and phrases. */
@@ -425,7 +496,14 @@ function inHospital(text: string, m: Mention, figures: Mention[]): boolean {
   if (IN_HOSPITAL_BEFORE.some((w) => hasPhrase(before, w))) return true;
   const after = padded(fold(text.slice(m.end, Math.min(text.length, m.end + 30))));
   const first = after.split(' ').filter(Boolean).slice(0, 4).join(' ');
-  return IN_HOSPITAL_AFTER.some((w) => ` ${first} `.startsWith(` ${w} `) || ` ${first} `.startsWith(` و${w} `));
+  if (IN_HOSPITAL_AFTER.some((w) => ` ${first} `.startsWith(` ${w} `) || ` ${first} `.startsWith(` و${w} `))) return true;
+  const [, to] = sentenceAround(text, m.start, m.end);
+  const near = ` ${padded(fold(text.slice(m.end, Math.min(to, m.end + 60))))
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 6)
+    .join(' ')} `;
+  return IN_CARE.some((w) => hasPhrase(near, w));
 }
 
 /** A loose amount with no digits: dozens, hundreds, thousands of … */

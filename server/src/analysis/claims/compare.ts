@@ -6,6 +6,7 @@ import { disjoint } from './value';
 import { gapDays, isoDay, describeDays, type DayRange } from './time';
 import { levelWindowDays, placeLabel } from './measures';
 import { fold } from '../text/normalize';
+import { within } from './placeTree';
 
 /** Running totals whose starts lie this many days apart or fewer count from the same start. */
 const SINCE_TOLERANCE_DAYS = 14;
@@ -48,6 +49,11 @@ function relation(a: readonly string[] | null, b: readonly string[] | null): Rel
   return sameSet(a, b) ? 'same' : 'different';
 }
 
+/** One place each, one inside the other. */
+function nested(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === 1 && b.length === 1 && (within(a[0], b[0]) || within(b[0], a[0]));
+}
+
 function meets(a: readonly string[] | null, b: readonly string[] | null): boolean {
   return !!a && !!b && a.some((x) => b.includes(x));
 }
@@ -71,7 +77,11 @@ export function alike(x: Claim, y: Claim): Relation | null {
   if (x.measure.revisable && !x.measure.target && !!qx.of !== !!qy.of) return null;
   // "US strikes" and "attacks on US forces" are opposite directions of the same noun.
   if (x.measure.target && (meets(qx.of, qy.on) || meets(qy.of, qx.on))) return null;
-  const place = relation(x.places, y.places);
+  let place = relation(x.places, y.places);
+  // A fire or an explosion happens at one site: its toll "في العراق" and its toll "في الحمدانية"
+  // are one toll said at two levels (never so for an earthquake or a flood, whose province and
+  // country tolls differ).
+  if (place === 'different' && x.oneSite && y.oneSite && x.measure.revisable && nested(x.places!, y.places!)) place = 'same';
   if (place === 'different') return null;
   if ((x.measure.placeRequired || x.kind === 'level') && place !== 'same') return null;
   return place;
@@ -158,6 +168,9 @@ function grows(c: Claim): boolean {
 function sequence(x: Claim, y: Claim): [Claim, Claim] | null {
   const byDate = ordered(x, y);
   if (byDate) return byDate;
+  // An article's headline and its body tell one moment: "ارتفاع الحصيلة إلى 142" over a body
+  // of 124 is a disagreement inside the article, not a rise it tells.
+  if (x.path === y.path && x.headline !== y.headline) return null;
   if (x.rising !== y.rising) return x.rising ? [y, x] : [x, y];
   return null;
 }
@@ -170,8 +183,9 @@ function verdict(x: Claim, y: Claim): Verdict | null {
     if (seq) {
       const [early, late] = seq;
       if (late.value.hiF < early.value.loF) {
-        // A later, smaller wounded count is most often of those still in hospital, not a new toll.
-        if (x.measure.id.endsWith('-wounded') && ordered(x, y)) return null;
+        // A later, smaller wounded count is most often of those still in hospital, not a new
+        // toll; unless it is told with the dead ("107 وفيات و82 إصابة"): then it is the toll.
+        if (x.measure.id.endsWith('-wounded') && ordered(x, y) && !late.withKilled) return null;
         return x.kind === 'running' ? 'fell' : 'revisedDown';
       }
       if (x.kind === 'running' && ordered(x, y)) {
@@ -195,7 +209,8 @@ const DIGITS = /[0-9\u0660-\u0669\u06f0-\u06f9]/;
 
 /**
  * "أكثر من 35" then 49: an open toll ("more than", "at least") that a later report puts at a
- * count above its bound agrees with it, yet the rise is a step of the toll's timeline.
+ * count above its bound agrees with it, yet the rise is a step of the toll's timeline; so is
+ * "نحو 3700" then "أكثر من 4000".
  */
 function openRise(x: Claim, y: Claim): boolean {
   // A disaster's toll only: a campaign's running total "more than 120 attacks" then 165 is
@@ -205,7 +220,11 @@ function openRise(x: Claim, y: Claim): boolean {
   if (!seq) return false;
   const [early, late] = seq;
   // Only a bound given in digits: "عدد من الجرحى", "تتجاوز الألف" are words, not a count.
-  return early.value.hi === Infinity && late.value.hi !== Infinity && late.value.lo > early.value.lo && DIGITS.test(early.text);
+  if (!DIGITS.test(early.text)) return false;
+  if (early.value.hi === Infinity) return late.value.hi !== Infinity && late.value.lo > early.value.lo;
+  // "نحو 3700 جريح" then "أكثر من 4000": an approximate or rounded count that a later report
+  // puts above its middle agrees within the wording's slack, yet it is the toll's next step.
+  return late.value.lo > (early.value.lo + early.value.hi) / 2 && late.value.lo > early.value.lo;
 }
 
 /** True when two comparable claims make a listed pair (they clash, or one updates the other). */

@@ -166,7 +166,8 @@ export function readQualifiers(text: string, start: number, end: number, target:
   // The adjective may be inside the figure's span or right after it; an attacker may also be
   // named before it.
   let of = nationRun(after, 0);
-  if (!of.length && own.length) of = nationRun(own, own.length - 1);
+  // "60 حاجاً أردنياً على الأقل": the adjective inside the figure's span, before its hedge.
+  for (let i = own.length - 1; !of.length && i > 0; i--) of = nationRun(own, i);
   if (!of.length) of = amongBefore(text, start);
   if (target) {
     const lead = text.slice(Math.max(0, start - MAX_CHARS / 2), start);

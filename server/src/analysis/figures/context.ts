@@ -180,6 +180,13 @@ function tollNoun(d: Draft, toks: readonly Token[], lo: number): string | undefi
   return undefined;
 }
 
+/** "عدد الجرحى" ends at token `i`: a toll head, then a casualty noun (the number that follows is its count). */
+export function tollEndsAt(toks: readonly Token[], i: number): boolean {
+  if (i < 1 || !formsOf(toks[i - 1]).some((f) => TOLL_HEADS.has(f.w))) return false;
+  const c = countedAt(toks, i, { definite: true, possessive: false, lexiconOnly: true });
+  return !!c && c.end === i + 1 && groupOf(c.key) === 'casualty';
+}
+
 /** How far before a figure a toll ("عدد الوفيات", "حصيلة ضحايا") may name what it counts. */
 const TOLL_REACH = 16;
 
@@ -299,6 +306,16 @@ function isLocative(toks: readonly Token[], p: Placed, shadow: Shadow): boolean 
   return !!before && before.kind === 'word' && formsOf(before).some((f) => LOCATIVE.has(f.w));
 }
 
+/**
+ * "9 أشخاص من محافظات الغربية وشمال سيناء", "5 عمال من سكان القرية": a place in the "من" phrase
+ * right after the counted people says where they come from, not where it happened (until a "في").
+ */
+function fromOrigin(d: Draft, p: Placed, toks: readonly Token[]): boolean {
+  if (toks[d.end]?.kind !== 'word' || toks[d.end].text !== 'من') return false;
+  for (let k = d.end + 1; k < p.ti; k++) if (toks[k].kind !== 'word' || formsOf(toks[k]).some((f) => f.w === 'في')) return false;
+  return p.ti - d.end <= 6;
+}
+
 function placeOf(d: Draft, places: Placed[], toks: readonly Token[], shadow: Shadow, lo: number, hi: number, sHi: number): Placed | null {
   let best: Placed | null = null;
   let bestScore = Infinity;
@@ -306,6 +323,7 @@ function placeOf(d: Draft, places: Placed[], toks: readonly Token[], shadow: Sha
     for (const p of items) {
       if (p.ti < d.end && p.tj > d.start) continue; // inside the figure
       const after = p.ti >= d.end;
+      if (after && fromOrigin(d, p, toks)) continue;
       const loc = isLocative(toks, p, shadow);
       if (!loc && isRelation(toks, p, shadow)) continue;
       if (requireLocativeAfter && !(after && loc)) continue;

@@ -16,7 +16,7 @@ import type { Found, Interval } from '../types';
 import { isNumberWord, readNumber, type NumberRead } from './numberWords';
 import { countedAt, countedBefore, dualAt, groupOf, isDualNoun } from './countedNouns';
 import { FUNCTION_WORDS, LEADS, nonCount } from './guards';
-import { attribute, isEventCue, type Draft, type FigureContext } from './context';
+import { attribute, isEventCue, tollEndsAt, type Draft, type FigureContext } from './context';
 
 export type { FigureContext } from './context';
 import { asRecord, foldList, formsOf, PhraseSet, tokenize, wordOf, type Token } from './tokens';
@@ -395,7 +395,8 @@ function fromNumber(toks: readonly Token[], nr: NumberRead, shadow: Shadow, date
   const e = toks[next - 1].e;
   // Durations right after a name are part of the name's phrase ("البرج 22 يوم 28 يناير").
   const weak = !counted || inherited || partitive || groupOf(counted) === 'time';
-  const reason = nonCount(toks, { start: nr.start, end: numEnd, digits: ranged ? undefined : nr.digits, counted: !!counted, weak, hedged: hedged || ranged });
+  const afterToll = !counted && toks[nr.start - 1]?.kind === 'word' && tollEndsAt(toks, nr.start - 1);
+  const reason = nonCount(toks, { start: nr.start, end: numEnd, digits: ranged ? undefined : nr.digits, counted: !!counted, weak, hedged: hedged || ranged, afterToll });
   if (reason || inDate(shadow, dates, toks[nr.start].s, toks[numEnd - 1].e)) return { draft: null, next: numEnd };
 
   if (!counted && !hedged && !ranged && !keepBare(toks, nr)) return { draft: null, next: numEnd };
@@ -422,6 +423,8 @@ function keepBare(toks: readonly Token[], nr: NumberRead): boolean {
   }
   const prev = toks[nr.start - 1];
   if (prev && prev.kind === 'word' && (formsOf(prev).some((f) => LEADS.has(f.w)) || isEventCue(toks, nr.start - 1))) return true;
+  // "تجاوز عدد الجرحى ستة آلاف": the number right after a toll is its count.
+  if (prev && prev.kind === 'word' && tollEndsAt(toks, nr.start - 1)) return true;
   const next = toks[nr.end];
   if (next && next.kind === 'word' && isEventCue(toks, nr.end)) return true;
   if (next && next.kind === 'word' && /^[\u0621-\u064a]/.test(next.text)) {

@@ -67,6 +67,8 @@ export interface GuardInput {
    *  the number still wins. */
   weak: boolean;
   hedged: boolean;
+  /** The number follows a toll ("عدد الجرحى 6000"): the definite noun before it is no name. */
+  afterToll?: boolean;
 }
 
 /** How many numbers are joined by hyphens, with nothing between, through tokens [start, end). */
@@ -113,7 +115,7 @@ export function nonCount(toks: readonly Token[], g: GuardInput): string | null {
   }
   // "1." or "2)" opening a line is a list marker.
   if (d && (!prev || prev.kind === 'break') && isPunct(next, '.)-')) return 'list';
-  if (isName(toks, start)) return 'name';
+  if (!g.afterToll && isName(toks, start)) return 'name';
   return null;
 }
 

@@ -301,6 +301,17 @@ export class StoryIndex {
     return s !== undefined && s >= STRONG;
   }
 
+  /** Whether two articles are linked at all (the same article, or a direct link). */
+  linked(a: string, b: string): boolean {
+    return a === b || this.links.get(a)?.has(b) === true;
+  }
+
+  /** Whether the article tells an event of one site (a fire, an explosion: profile.ts ONE_SITE). */
+  oneSite(path: string): boolean {
+    const kind = this.profiles.get(path)?.kind;
+    return !!kind && ONE_SITE.has(kind);
+  }
+
   has(path: string): boolean {
     return this.profiles.has(path);
   }
