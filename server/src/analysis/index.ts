@@ -29,7 +29,7 @@ export {
   type NameToTeach,
 } from './corpus';
 /** The map and reduce halves of a sharded run: a document's claims as a record, and back. */
-export { claimRecord, fromClaimRecord, type ClaimRecord } from './claims/claimRecord';
+export { claimRecord, fromClaimRecord } from './claims/claimRecord';
 export { RepeatedLines } from './boilerplate/repeatedLines';
-export { shortLines, type ShortLine } from './boilerplate/boilerplate';
+export { shortLines } from './boilerplate/boilerplate';
 export { metadataOf, dateInUrl, isoDayOf, type ArticleMetadata } from './metadata/fields';

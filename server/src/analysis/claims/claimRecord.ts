@@ -15,7 +15,7 @@ import type { ClaimsRead } from './claimIndex';
 import { profileOf, type StoryProfile } from '../stories/profile';
 
 /** One document of a claims file (a line of JSON Lines). */
-export interface ClaimRecord {
+interface ClaimRecord {
   /** The document's place in the whole corpus (the order `sanad analyze` reads it in). */
   i: number;
   path: string;
@@ -50,7 +50,7 @@ function unnum(v: unknown): number | null {
 
 /** The record of a document analysed in full, `text` being the text it was analysed from. */
 export function claimRecord(doc: DocumentAnalysis, text: string, index: number): ClaimRecord {
-  let claims: Claim[] = [];
+  let claims: Claim[];
   let profile: StoryProfile;
   // As ClaimIndex.update: a malformed analysis loses its own claims, and is a story of its own.
   try {
