@@ -44,7 +44,8 @@ function arabicName(entry: IndexEntry, start: number): string {
 export class DiagnosticsPublisher {
   /**
    * A digest of what each file was last sent, so unchanged files are not sent again. Not the
-   * JSON itself: ten thousand files' problems as JSON held some 400 MB (docs/PERFORMANCE.md).
+   * JSON itself: a few kilobytes a problem, kept for every file of the workspace
+   * (docs/PERFORMANCE.md, "The server's memory").
    */
   private published = new Map<string, string>();
 
