@@ -7,7 +7,7 @@
 // Prints a table with the ratios and writes bench/out/results.json. Targets are figures printed
 // here, not timed tests.
 //   --sizes 1000,10000   corpus sizes (default 1000,10000)
-//   --skip cspell,lsp    leave parts out
+//   --skip cspell,lsp,mapreduce    leave parts out
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { generateCorpus } from './generate.mjs';
 import { runCspell } from './peers.mjs';
 import { benchLsp } from './lsp.mjs';
+import { benchMapReduce, printMapReduce } from './mapReduce.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => {
@@ -75,6 +76,7 @@ try {
         console.error(`bench: language server at ${n} failed: ${err.message ?? err}`);
       }
     }
+    if (!skip.has('mapreduce')) row.mapReduce = attempt(`map/reduce ${n}`, () => benchMapReduce(dir));
     results.corpora.push(row);
     rmSync(dir, { recursive: true, force: true });
   }
@@ -109,6 +111,7 @@ if (results.corpora.some((c) => c.lsp)) {
     );
   }
 }
+printMapReduce(results.corpora);
 console.log('\nTargets: analyze ≤ 10× floor and ≥ 5× faster than cspell on 1,000 articles; 10,000 articles < 15 s and < 500 MB;');
 console.log('         server: 10,000 articles diagnosed < 15 s; edit→diagnostics p95 < 50 ms; semantic tokens p95 < 20 ms.');
 mkdirSync(join(root, 'bench', 'out'), { recursive: true });

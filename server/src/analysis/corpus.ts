@@ -60,6 +60,19 @@ export function repeatedInGroup(texts: string[]): Array<Array<{ start: number; e
   return findRepeatedLines(texts);
 }
 
+/** How many of an outlet's documents must hold a short line for it to be furniture (repeatedAmong's). */
+const REPEATED_MIN_DOCS = 3;
+
+/**
+ * A document's repeated lines from `holders`, how many documents of its outlet in the whole corpus
+ * hold each short line (each document counted once per line text): what repeatedInGroup gives it
+ * when the counts are its group's. A corpus read in shards adds up the shards' counts
+ * (cli/shard.ts), since no shard holds every text of an outlet.
+ */
+export function repeatedByCount(lines: readonly ShortLine[], holders: (line: string) => number): Array<{ start: number; end: number }> {
+  return lines.filter((l) => holders(l.text) >= REPEATED_MIN_DOCS).map((l) => ({ start: l.s, end: l.e }));
+}
+
 /**
  * Analyses a set of documents as one corpus: a name introduced by a title in one article is then
  * recognised in all of them, and figures are compared across sources.

@@ -17,6 +17,7 @@ export {
   readSecond,
   repeatedBoilerplate,
   repeatedInGroup,
+  repeatedByCount,
   lexiconFrom,
   teach,
   learnFrom,
@@ -27,6 +28,8 @@ export {
   type LexiconRecipe,
   type NameToTeach,
 } from './corpus';
+/** The map and reduce halves of a sharded run: a document's claims as a record, and back. */
+export { claimRecord, fromClaimRecord } from './claims/claimRecord';
 export { RepeatedLines } from './boilerplate/repeatedLines';
 export { shortLines } from './boilerplate/boilerplate';
 export { metadataOf, dateInUrl, isoDayOf, type ArticleMetadata } from './metadata/fields';

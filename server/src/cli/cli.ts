@@ -2,7 +2,7 @@
 // YAML or a table for people.
 import YAML from 'yaml';
 import { formatTable } from '../format/table';
-import { printable, readArticles, say, stdoutFailure, writeStdout } from './files';
+import { printable, readArticles, say, stdoutFailure, workspacePath, writeStdout } from './files';
 import { Manifests } from '../corpus/manifest';
 import { analyzeEach } from '../corpus/pool';
 import { CorpusTexts } from '../corpus/texts';
@@ -12,9 +12,13 @@ import { withStory, type CorpusAnalysis } from '../analysis';
 import { Spool, withStoryElement } from './spool';
 import { exportCommand, importCommand, compareCommand } from './labelCommands';
 import { reportCommand } from './reportCommand';
+import { reduceCommand } from './reduce';
+import { parseShard, readLexicon, shareOf, writeClaims, writeLexicon, type Shard, type ShareTexts } from './shard';
 import { choice, kilobytes, parseOptions, wantsHelp } from './options';
 
 const USAGE = `Usage: sanad analyze PATH... [--format json|yaml|table] [--max-file-size KB]
+       sanad analyze PATH... --shard i/n [--format claims|lexicon|json|…] [--lexicon FILE]
+       sanad reduce FILE...
        sanad export PATH... [--format yaml|jsonl|brat] [--labels DIR] [--out FILE|DIR]
        sanad import FILE [--labels DIR]
        sanad compare DIR_A DIR_B [--format table|json] [PATH...]
@@ -27,29 +31,41 @@ contradict each other across sources. Folders are read recursively for *.txt fil
   --format yaml    the same fields as YAML
   --format table   a readable summary per document
   --max-file-size  skip files larger than this many KB (default 2048)
+  --shard i/n      only the files of share i of n (by a hash of their path): one machine's share
+  --format claims  JSON Lines of each document's claims, for \`sanad reduce\` (with --shard)
+  --format lexicon JSON Lines of what the share teaches the corpus's lexicon (with --shard)
+  --lexicon FILE   every share's lexicon lines put together: the claims are then those of the
+                   whole corpus (docs/PERFORMANCE.md, "Beyond one machine")
   --               ends the options: what follows are paths, even if they start with a dash
 
-Each of export, import, compare and report explains itself with --help (labels: docs/LABELS.md).
+Each of reduce, export, import, compare and report explains itself with --help (labels: docs/LABELS.md).
 
 Exit codes: 0 all files analysed; 1 some files or folders could not be read, or the output could
 not be written (named on stderr, the rest is still analysed); 2 bad usage or nothing to analyse.`;
 
 interface Args {
   paths: string[];
-  format: 'json' | 'yaml' | 'table';
+  format: 'json' | 'yaml' | 'table' | 'claims' | 'lexicon';
   maxKB: number;
+  shard: Shard | null;
+  lexicon: string | null;
 }
 
 /** The options of `sanad analyze`; `argv` holds the arguments after `analyze`. A string is the usage problem. */
 function parseAnalyzeArgs(argv: string[]): Args | string {
-  const o = parseOptions(argv, { format: 'value', 'max-file-size': 'value' });
+  const o = parseOptions(argv, { format: 'value', 'max-file-size': 'value', shard: 'value', lexicon: 'value' });
   if (typeof o === 'string') return o;
-  const format = choice(o, 'format', ['json', 'yaml', 'table'] as const, 'json');
+  const format = choice(o, 'format', ['json', 'yaml', 'table', 'claims', 'lexicon'] as const, 'json');
   if ('problem' in format) return format.problem;
   const maxBytes = kilobytes(o, 'max-file-size', 2048);
   if (typeof maxBytes === 'string') return maxBytes;
+  const shard = parseShard(o.values.get('shard'));
+  if (typeof shard === 'string') return shard;
+  const lexicon = o.values.get('lexicon') ?? null;
+  if ((format.value === 'claims' || format.value === 'lexicon') && !shard) return `--format ${format.value} goes with --shard i/n (--shard 1/1 for the whole corpus)`;
+  if (lexicon !== null && format.value !== 'claims') return '--lexicon goes with --format claims';
   if (o.positional.length === 0) return 'name the files or folders to analyse';
-  return { paths: o.positional, format: format.value, maxKB: maxBytes / 1024 };
+  return { paths: o.positional, format: format.value, maxKB: maxBytes / 1024, shard, lexicon };
 }
 
 function usageError(problem: string): number {
@@ -70,6 +86,7 @@ async function run(argv: string[]): Promise<number> {
   if (command === 'import') return importCommand(rest);
   if (command === 'compare') return compareCommand(rest);
   if (command === 'report') return reportCommand(rest);
+  if (command === 'reduce') return reduceCommand(rest);
   if (command === undefined) return usageError('name a command');
   if (command === '-h' || command === '--help' || (command === 'analyze' && wantsHelp(rest))) {
     process.stderr.write(USAGE + '\n');
@@ -82,15 +99,32 @@ async function run(argv: string[]): Promise<number> {
   const texts = new CorpusTexts();
   // The scrapers' manifests beside the articles give dates and outlets the text may not (manifest.ts).
   const manifests = new Manifests();
+  const shard = args.shard;
+  const share: ShareTexts = { texts, order: [], listed: 0 };
   const read = await readArticles(
     args.paths,
     args.maxKB * 1024,
-    (a) => texts.add(a.path, a.text, manifests.of(a.abs)),
+    (a) => {
+      texts.add(a.path, a.text, manifests.of(a.abs));
+      share.order.push(a.index);
+    },
     async (files) => {
+      share.listed = files.length;
       await manifests.load(files, args.paths);
       for (const p of manifests.problems) say(`${printable(p)}: skipped`);
     },
+    shard ? (abs) => shareOf(workspacePath(abs), shard.n) === shard.i : undefined,
   );
+  if (shard && (args.format === 'claims' || args.format === 'lexicon')) {
+    // A share may hold no file at all (a small corpus, many shares): its output is its header.
+    if (args.format === 'lexicon') await writeLexicon(share, shard);
+    else {
+      const corpus = args.lexicon === null ? null : await readLexicon(args.lexicon, shard, share.listed);
+      if (typeof corpus === 'string') return usageError(corpus);
+      await writeClaims(share, shard, corpus);
+    }
+    return read.failed > 0 ? 1 : 0;
+  }
   if (texts.count === 0) {
     process.stderr.write('sanad: nothing to analyse\n');
     return 2;

@@ -80,6 +80,8 @@ export interface Article {
   abs: string;
   /** The text as the editor holds it: byte-order mark removed. */
   text: string;
+  /** Its place among every file named (read or not): the corpus order, the same in every shard. */
+  index: number;
 }
 
 export interface ReadArticles {
@@ -93,9 +95,16 @@ export interface ReadArticles {
 /**
  * The articles named on the command line, folders read recursively for *.txt, as `sanad analyze`
  * reads them. With `take`, each article is handed to it in order as soon as it and those before
- * it are read, and not kept in `articles`: a large corpus is then never held as strings.
+ * it are read, and not kept in `articles`: a large corpus is then never held as strings. With
+ * `keep`, only the files it keeps (by absolute path and place in the list) are read (a shard).
  */
-export async function readArticles(paths: readonly string[], maxBytes: number, take?: (article: Article) => void, beforeReading?: (files: string[]) => Promise<void>): Promise<ReadArticles> {
+export async function readArticles(
+  paths: readonly string[],
+  maxBytes: number,
+  take?: (article: Article) => void,
+  beforeReading?: (files: string[]) => Promise<void>,
+  keep?: (abs: string, index: number) => boolean,
+): Promise<ReadArticles> {
   const out: ReadArticles = { articles: [], failed: 0, folders: [] };
   const files: string[] = [];
   for (const p of paths) {
@@ -119,24 +128,26 @@ export async function readArticles(paths: readonly string[], maxBytes: number, t
   const unique = [...new Set(files)];
   await beforeReading?.(unique);
   // Several reads in flight (one at a time, 10,000 small files take seconds); taken in order.
-  const reads: Array<ReadResult | undefined> = new Array(unique.length);
+  const reads: Array<ReadResult | 'skipped' | undefined> = new Array(unique.length);
   let done = 0;
   const settle = () => {
     for (let read = reads[done]; read; read = reads[done]) {
       const abs = unique[done];
+      const index = done;
       reads[done++] = undefined;
+      if (read === 'skipped') continue;
       if (!read.ok) {
         out.failed++;
         say(`${shown(abs)}: skipped, ${read.reason}`);
-      } else if (take) take({ path: workspacePath(abs), abs, text: read.text });
-      else out.articles.push({ path: workspacePath(abs), abs, text: read.text });
+      } else if (take) take({ path: workspacePath(abs), abs, text: read.text, index });
+      else out.articles.push({ path: workspacePath(abs), abs, text: read.text, index });
     }
   };
   let next = 0;
   const reader = async () => {
     while (next < unique.length) {
       const i = next++;
-      reads[i] = await readArticle(unique[i], maxBytes);
+      reads[i] = keep && !keep(unique[i], i) ? 'skipped' : await readArticle(unique[i], maxBytes);
       settle();
     }
   };

@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative } from 'node:path';
 import { analyzeText, withStory, Lexicon, ReadingCache, RepeatedLines, shortLines, type ArticleMetadata, type CorpusAnalysis, type DocumentResult, type Contradiction } from '../analysis';
 import { ClaimIndex } from '../analysis/claims/contradictions';
+import { SharedStrings } from './sharedStrings';
 
 export interface IndexEntry {
   uri: string;
@@ -49,6 +50,8 @@ export class WorkspaceIndex {
   private readonly repeated = new RepeatedLines();
   /** Outlets whose articles are all in `repeated`. */
   private readonly outletsKnown = new Set<string>();
+  /** One copy of each string the analyses repeat (entity keys, ids, notes…). */
+  private readonly strings = new SharedStrings();
   /** What the scrapers' manifests say of each article (by URI). */
   private readonly metadata = new Map<string, ArticleMetadata>();
 
@@ -204,7 +207,7 @@ export class WorkspaceIndex {
   private keep(uri: string, path: string, text: string, version: number | null, analysis: DocumentResult): { entry: IndexEntry; touched: string[] } {
     const old = this.entries.get(uri);
     if (old) this.tally(old, -1);
-    const entry: IndexEntry = { uri, path, version, text, analysis };
+    const entry: IndexEntry = { uri, path, version, text, analysis: this.strings.share(analysis) };
     this.entries.set(uri, entry);
     this.uriByPath.set(path, uri);
     this.unreadable.delete(uri);

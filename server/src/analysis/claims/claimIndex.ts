@@ -14,6 +14,16 @@ import { claimsOf, type Claim } from './claims';
 import { alike, clash, collides, pairKind, referenceDay, reportWindowDays, timely, topicOf, updateOrder } from './compare';
 import { StoryIndex } from '../stories/storyIndex';
 import { isCountry } from './placeTree';
+import type { StoryProfile } from '../stories/profile';
+
+/**
+ * A document's claims and story profile read beforehand (claimRecord.ts: the map step of a
+ * sharded run), given to update in place of reading them from the document and its text.
+ */
+export interface ClaimsRead {
+  claims: Claim[];
+  profile: StoryProfile;
+}
 
 /** Contradictions listed per claim, nearest in time first. */
 export const NEAREST = 5;
@@ -190,20 +200,21 @@ export class ClaimIndex {
   /**
    * Adds or replaces a document. `text` (the document's text, matching the analysis) lets the
    * claims read whose soldiers and which forces a figure is about; without it fewer figures
-   * are told apart. Returns the paths whose contradictions changed, this one included.
+   * are told apart. `read` gives the claims and profile already read (then only `doc.path`
+   * counts). Returns the paths whose contradictions changed, this one included.
    */
-  update(doc: DocumentAnalysis, text?: string): string[] {
+  update(doc: DocumentAnalysis, text?: string, read?: ClaimsRead): string[] {
     const touched = new Set<string>([doc.path]);
     let moved: string[] = [];
     try {
-      moved = this.stories.update(doc, text);
+      moved = this.stories.update(doc, text, read?.profile);
     } catch {
       // A malformed analysis is a story of its own.
     }
     const refill = this.drop(doc.path, touched);
     let claims: Claim[];
     try {
-      claims = claimsOf(doc, text);
+      claims = read ? read.claims : claimsOf(doc, text);
     } catch {
       // A malformed analysis loses its own claims, never the index.
       claims = [];

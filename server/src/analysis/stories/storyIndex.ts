@@ -110,11 +110,14 @@ export class StoryIndex {
     if (set && !set.size) this.members.delete(id);
   }
 
-  /** Adds or replaces an article; returns the paths whose story changed (this one included). */
-  update(doc: DocumentAnalysis, text?: string): string[] {
+  /**
+   * Adds or replaces an article (its profile made from `doc` and `text`, or `given`); returns the
+   * paths whose story changed (this one included).
+   */
+  update(doc: DocumentAnalysis, text?: string, given?: StoryProfile): string[] {
     let profile: StoryProfile;
     try {
-      profile = profileOf(doc, text);
+      profile = given ?? profileOf(doc, text);
     } catch {
       profile = { ...EMPTY, path: doc.path };
     }

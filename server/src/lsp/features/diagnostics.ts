@@ -2,6 +2,7 @@
 // spans, each pointing at the other) and hidden characters in the text. One publish per file
 // carries both, since a publish replaces what that file had. After an edit only the files whose
 // contradictions changed are recomputed, and only those whose problems differ are sent.
+import { createHash } from 'node:crypto';
 import { measureName } from '../../format/measureNames';
 import { say } from '../uiText';
 import { DiagnosticSeverity, type Diagnostic, type Connection } from 'vscode-languageserver/node';
@@ -41,7 +42,11 @@ function arabicName(entry: IndexEntry, start: number): string {
 }
 
 export class DiagnosticsPublisher {
-  /** What each file was last sent, so unchanged files are not sent again. */
+  /**
+   * A digest of what each file was last sent, so unchanged files are not sent again. Not the
+   * JSON itself: a few kilobytes a problem, kept for every file of the workspace
+   * (docs/PERFORMANCE.md, "The server's memory").
+   */
   private published = new Map<string, string>();
 
   constructor(
@@ -83,7 +88,7 @@ export class DiagnosticsPublisher {
   }
 
   private send(uri: string, diagnostics: Diagnostic[]): void {
-    const key = diagnostics.length ? JSON.stringify(diagnostics) : '';
+    const key = diagnostics.length ? createHash('sha256').update(JSON.stringify(diagnostics)).digest('base64') : '';
     if ((this.published.get(uri) ?? '') === key) return;
     if (key) this.published.set(uri, key);
     else this.published.delete(uri);
