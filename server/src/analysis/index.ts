@@ -29,4 +29,4 @@ export {
 } from './corpus';
 export { RepeatedLines } from './boilerplate/repeatedLines';
 export { shortLines } from './boilerplate/boilerplate';
-export { metadataOf, dateInUrl, isoDayOf, type ArticleMetadata } from './metadata/fields';
+export { metadataOf, dateInUrl, isoDayOf, withReviewed, type ArticleMetadata, type ReviewedPublication } from './metadata/fields';

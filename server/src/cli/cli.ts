@@ -2,19 +2,22 @@
 // YAML or a table for people.
 import YAML from 'yaml';
 import { formatTable } from '../format/table';
-import { printable, readArticles, say, stdoutFailure, writeStdout } from './files';
+import { printable, readArticles, say, shown, stdoutFailure, writeStdout } from './files';
 import { Manifests } from '../corpus/manifest';
 import { analyzeEach } from '../corpus/pool';
 import { CorpusTexts } from '../corpus/texts';
 import { JsonObjectWriter, prettyElement } from '../format/json';
 import { ClaimIndex } from '../analysis/claims/contradictions';
-import { withStory, type CorpusAnalysis } from '../analysis';
+import { withStory, withReviewed, type CorpusAnalysis } from '../analysis';
+import { ReviewedPublications } from '../corpus/reviewedPublication';
+import { cleanRelativePath, DEFAULT_LABELS_FOLDER } from '../labels';
+import { basename, dirname, resolve } from 'node:path';
 import { Spool, withStoryElement } from './spool';
 import { exportCommand, importCommand, compareCommand } from './labelCommands';
 import { reportCommand } from './reportCommand';
 import { choice, kilobytes, parseOptions, wantsHelp } from './options';
 
-const USAGE = `Usage: sanad analyze PATH... [--format json|yaml|table] [--max-file-size KB]
+const USAGE = `Usage: sanad analyze PATH... [--format json|yaml|table] [--max-file-size KB] [--labels DIR]
        sanad export PATH... [--format yaml|jsonl|brat] [--labels DIR] [--out FILE|DIR]
        sanad import FILE [--labels DIR]
        sanad compare DIR_A DIR_B [--format table|json] [PATH...]
@@ -27,6 +30,8 @@ contradict each other across sources. Folders are read recursively for *.txt fil
   --format yaml    the same fields as YAML
   --format table   a readable summary per document
   --max-file-size  skip files larger than this many KB (default 2048)
+  --labels DIR     the labels folder whose publication dates and outlets set by reviewers win
+                   over manifests and datelines (default .sanad/labels of the current folder)
   --               ends the options: what follows are paths, even if they start with a dash
 
 Each of export, import, compare and report explains itself with --help (labels: docs/LABELS.md).
@@ -38,18 +43,19 @@ interface Args {
   paths: string[];
   format: 'json' | 'yaml' | 'table';
   maxKB: number;
+  labels: string;
 }
 
 /** The options of `sanad analyze`; `argv` holds the arguments after `analyze`. A string is the usage problem. */
 function parseAnalyzeArgs(argv: string[]): Args | string {
-  const o = parseOptions(argv, { format: 'value', 'max-file-size': 'value' });
+  const o = parseOptions(argv, { format: 'value', 'max-file-size': 'value', labels: 'value' });
   if (typeof o === 'string') return o;
   const format = choice(o, 'format', ['json', 'yaml', 'table'] as const, 'json');
   if ('problem' in format) return format.problem;
   const maxBytes = kilobytes(o, 'max-file-size', 2048);
   if (typeof maxBytes === 'string') return maxBytes;
   if (o.positional.length === 0) return 'name the files or folders to analyse';
-  return { paths: o.positional, format: format.value, maxKB: maxBytes / 1024 };
+  return { paths: o.positional, format: format.value, maxKB: maxBytes / 1024, labels: o.values.get('labels') ?? DEFAULT_LABELS_FOLDER };
 }
 
 function usageError(problem: string): number {
@@ -82,13 +88,20 @@ async function run(argv: string[]): Promise<number> {
   const texts = new CorpusTexts();
   // The scrapers' manifests beside the articles give dates and outlets the text may not (manifest.ts).
   const manifests = new Manifests();
+  // Publication dates and outlets reviewers set in the label files win over both (reviewedPublication.ts).
+  const reviewed = new ReviewedPublications();
+  const labelsAbs = resolve(args.labels);
   const read = await readArticles(
     args.paths,
     args.maxKB * 1024,
-    (a) => texts.add(a.path, a.text, manifests.of(a.abs)),
+    (a) => texts.add(a.path, a.text, withReviewed(manifests.of(a.abs), reviewed.of(a.path))),
     async (files) => {
       await manifests.load(files, args.paths);
       for (const p of manifests.problems) say(`${printable(p)}: skipped`);
+      // Loaded from its parent, so that a labels folder outside the current folder can be named;
+      // its label files are keyed by article paths relative to the current folder, as `a.path` is.
+      if (cleanRelativePath(basename(labelsAbs))) await reviewed.load(dirname(labelsAbs), basename(labelsAbs));
+      for (const p of reviewed.problems) say(`${shown(p.file)}:${printable(p.problem)} (the label file's publication date and outlet are not read)`);
     },
   );
   if (texts.count === 0) {
