@@ -28,6 +28,8 @@ export const COMMANDS = {
   compareAnnotators: 'sanad.compareAnnotators',
   writeReport: 'sanad.writeReport',
   giveVerdict: 'sanad.giveVerdict',
+  // Stories and publication corrections (issue 13).
+  setPublication: 'sanad.setPublication',
 } as const;
 
 /** A span of an open article, in UTF-16 offsets. */
@@ -54,6 +56,7 @@ export interface CommandArgs {
   [COMMANDS.showFigureSources]: [uri: string, position: { line: number; character: number }, locations: Array<{ uri: string; range: PlainRange }>];
   [COMMANDS.reveal]: [uri: string, range: PlainRange];
   [COMMANDS.showClaim]: [uri?: string, position?: { line: number; character: number }];
+  [COMMANDS.setPublication]: [uri?: string];
 }
 
 /** An LSP command object with its arguments checked against CommandArgs. */
