@@ -13,6 +13,7 @@ import { RestartingErrorHandler } from './serverHealth';
 import { registerLabelling } from './labelling';
 import { registerClaimView } from './views/claim';
 import { registerReview } from './review';
+import { registerPublication } from './publication';
 
 let client: LanguageClient | undefined;
 
@@ -81,6 +82,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context,
     () => client,
     (doc) => painter.spansOf(doc),
+  );
+  // Stories and publication corrections (issue 13).
+  registerPublication(
+    context,
+    () => client,
+    () => panel.refresh(),
   );
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(trustNotification, { trusted: true })));
 

@@ -5,7 +5,7 @@
 // the seeds' story with a readable name, its articles, figures and conflicts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, cpSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, cpSync, readFileSync, rmSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +43,7 @@ const docOf = (a: CorpusAnalysis, path: string) => a.documents.find((d) => d.pat
 const thursdays = (d: DocumentAnalysis) => d.mentions.filter((m) => m.kind === 'date' && m.text === 'الخميس').map((m) => m.value ?? null);
 const pairsWith = (a: CorpusAnalysis, path: string, other: string) => a.contradictions.filter((c) => [c.a.path, c.b.path].includes(path) && [c.a.path, c.b.path].includes(other));
 
-test('the Stories view lists the seeds\' story, named by its kind of event, place and day, with its articles, figures and conflicts', async () => {
+test("the Stories view lists the seeds' story, named by its kind of event, place and day, with its articles, figures and conflicts", async () => {
   const stories: StorySummary[] = await session.connection.sendRequest(storiesRequest);
   const seeds = stories.find((s) => s.articles.length === 5);
   assert.ok(seeds, JSON.stringify(stories.map((s) => [s.title.en, s.articles.length])));
@@ -62,7 +62,7 @@ test('the Stories view lists the seeds\' story, named by its kind of event, plac
   assert.ok(seeds.conflicts.length >= 2 && seeds.conflicts.every((c) => c.kind === 'contradiction' && c.a.uri && c.b.uri));
 });
 
-test('setting an undated article\'s date resolves its relative dates, changes its comparisons and shows where the date came from', async () => {
+test("setting an undated article's date resolves its relative dates, changes its comparisons and shows where the date came from", async () => {
   const before = await analysis();
   const doc = docOf(before, UNDATED);
   assert.equal(doc.published, null);
@@ -130,4 +130,39 @@ test('setting an undated article\'s date resolves its relative dates, changes it
   assert.equal(docOf(again, UNDATED).published, null);
   assert.equal(pairsWith(again, UNDATED, DATED).length, 1);
   assert.doesNotMatch(readFileSync(labelFile, 'utf8'), /publication/);
+});
+
+test("sanad analyze honours a label file's publication date and outlet, from .sanad/labels or --labels, and names a broken one", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sanad-publication-cli-'));
+  try {
+    cpSync(join(repoRoot, 'seeds'), join(dir, 'seeds'), { recursive: true });
+    const run = (...args: string[]) => spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'analyze', 'seeds', ...args], { cwd: dir, encoding: 'utf8' });
+    const plain = JSON.parse(run().stdout) as CorpusAnalysis;
+    assert.deepEqual([docOf(plain, DATED).published, docOf(plain, DATED).publishedFrom], ['2024-01-26', 'text']);
+
+    // The dated seed 000 says 26 January in its dateline; a reviewer corrects it to 2 February.
+    mkdirSync(join(dir, '.sanad', 'labels', 'seeds'), { recursive: true });
+    writeFileSync(join(dir, '.sanad', 'labels', `${DATED}.yaml`), 'schema: 1\narticle: seeds/000_69a4e039fec93b87.txt\npublication:\n  published: 2024-02-02\n  outlet: إرم نيوز (مصحح)\nlabels: []\n');
+    const out = run();
+    assert.equal(out.status, 0, out.stderr);
+    const doc = docOf(JSON.parse(out.stdout) as CorpusAnalysis, DATED);
+    assert.deepEqual([doc.published, doc.publishedFrom, doc.outlet], ['2024-02-02', 'labels', 'إرم نيوز (مصحح)']);
+    // "أمس الخميس" is Thursday 1 February now, not 25 January.
+    assert.equal(doc.mentions.find((m) => m.text === 'أمس الخميس')?.value, '2024-02-01');
+
+    // Another labels folder, named: the default one is not read then.
+    mkdirSync(join(dir, 'review', 'seeds'), { recursive: true });
+    writeFileSync(join(dir, 'review', `${DATED}.yaml`), 'schema: 1\npublication:\n  published: 2024-01-20\n');
+    const named = docOf(JSON.parse(run('--labels', 'review').stdout) as CorpusAnalysis, DATED);
+    assert.deepEqual([named.published, named.publishedFrom, named.outlet], ['2024-01-20', 'labels', 'إرم نيوز']);
+
+    // A broken label file is named with its line and column; the article keeps its own date.
+    writeFileSync(join(dir, '.sanad', 'labels', `${DATED}.yaml`), 'schema: 1\npublication:\n  published: 2024-02-31\n');
+    const broken = run();
+    assert.equal(broken.status, 0);
+    assert.match(broken.stderr, /\.sanad\/labels\/seeds\/000_69a4e039fec93b87\.txt\.yaml:3:14: "published" must be a calendar day/);
+    assert.equal(docOf(JSON.parse(broken.stdout) as CorpusAnalysis, DATED).publishedFrom, 'text');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -10,7 +10,20 @@
 import { isWithin } from '../corpus/regularFile';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative } from 'node:path';
-import { analyzeText, withStory, withReviewed, Lexicon, ReadingCache, RepeatedLines, shortLines, type ArticleMetadata, type ReviewedPublication, type CorpusAnalysis, type DocumentResult, type Contradiction } from '../analysis';
+import {
+  analyzeText,
+  withStory,
+  withReviewed,
+  Lexicon,
+  ReadingCache,
+  RepeatedLines,
+  shortLines,
+  type ArticleMetadata,
+  type ReviewedPublication,
+  type CorpusAnalysis,
+  type DocumentResult,
+  type Contradiction,
+} from '../analysis';
 import { ClaimIndex } from '../analysis/claims/contradictions';
 
 export interface IndexEntry {

@@ -13,7 +13,7 @@ import { describeDateValue } from './dateDetails';
 import { hiddenRunsOf, hiddenTextMessage } from './diagnostics';
 import { fsi, ltr } from '../../../../shared/src/bidi';
 import { measureName } from '../../format/measureNames';
-import { storyHoverLine } from './stories';
+import { storyHoverLine } from './storyTitle';
 
 /** How the articles spell a place key (the fullest spelling), for places the name data does not know. */
 function placeSpelling(index: WorkspaceIndex, key: string): string {

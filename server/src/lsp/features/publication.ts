@@ -41,7 +41,7 @@ export function publicationInfo(uri: string, index: WorkspaceIndex, labels: Labe
 }
 
 /** Why the values cannot be saved, or null: a date must be a calendar day, an outlet one short line. */
-export function publicationProblem(p: SetPublicationParams): string | null {
+function publicationProblem(p: SetPublicationParams): string | null {
   if (typeof p.published === 'string' && !isCalendarDay(p.published.trim())) return say('"{0}" is not a date: write it as YYYY-MM-DD, such as 2024-01-26.', p.published);
   if (typeof p.outlet === 'string') {
     const o = p.outlet.trim();
