@@ -17,20 +17,28 @@ import { reviewedOf } from '../../corpus/reviewedPublication';
 /** An outlet's name is a line of text, not a paragraph. */
 const MAX_OUTLET = 120;
 
-/** [start, end) of the article's first line of text: its headline, else its first line outside boilerplate. */
+/**
+ * [start, end) of the article's first line of text: its headline, else its first line outside
+ * boilerplate that has a few words (a date or a dateline alone is not it), else its first line.
+ */
 export function firstLineOf(entry: IndexEntry): { start: number; end: number } {
   const { text, analysis } = entry;
   const head = headlineRange(text, analysis.boilerplate, analysis.outlet);
   if (head) return { start: head[0], end: head[1] };
-  let at = 0;
-  while (at < text.length) {
+  let fallback: { start: number; end: number } | null = null;
+  for (let at = 0; at < text.length;) {
     let end = text.indexOf('\n', at);
     if (end < 0) end = text.length;
+    const line = text.slice(at, end);
     const inBoilerplate = analysis.boilerplate.some((r) => at >= r.start && end <= r.end + 1);
-    if (text.slice(at, end).trim() && !inBoilerplate) return { start: at, end: end > at && text[end - 1] === '\r' ? end - 1 : end };
+    if (line.trim() && !inBoilerplate) {
+      const span = { start: at, end: line.endsWith('\r') ? end - 1 : end };
+      if (line.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length >= 3) return span;
+      fallback ??= span;
+    }
     at = end + 1;
   }
-  return { start: 0, end: 0 };
+  return fallback ?? { start: 0, end: 0 };
 }
 
 export function publicationInfo(uri: string, index: WorkspaceIndex, labels: LabelService): PublicationInfo | null {
