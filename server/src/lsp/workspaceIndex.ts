@@ -80,7 +80,7 @@ export class WorkspaceIndex {
   }
 
   /** What a manifest says of an article and what its label file corrects, as the engine takes them. */
-  private metadataOf(uri: string): ArticleMetadata | null {
+  metadataFor(uri: string): ArticleMetadata | null {
     return withReviewed(this.metadata.get(uri) ?? null, this.reviewed.get(uri));
   }
 
@@ -92,7 +92,7 @@ export class WorkspaceIndex {
 
   /** The options of an analysis of `uri` as the corpus pipeline makes it. */
   private optionsFor(uri: string, boilerplate?: Array<{ start: number; end: number }>): Parameters<typeof analyzeText>[2] {
-    return { lexicon: this.lexicon, readings: this.readings, metadata: this.metadataOf(uri), boilerplate };
+    return { lexicon: this.lexicon, readings: this.readings, metadata: this.metadataFor(uri), boilerplate };
   }
 
   setFolders(uris: string[]): void {
@@ -218,7 +218,7 @@ export class WorkspaceIndex {
 
   /** Analyses an article without keeping anything: warms this thread's compiled engine. */
   warmUp(entry: IndexEntry): void {
-    analyzeText(entry.path, entry.text, { lexicon: this.lexicon, metadata: this.metadataOf(entry.uri) });
+    analyzeText(entry.path, entry.text, { lexicon: this.lexicon, metadata: this.metadataFor(entry.uri) });
   }
 
   /**
