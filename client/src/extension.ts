@@ -15,6 +15,7 @@ import { registerClaimView } from './views/claim';
 import { registerReview } from './review';
 import { registerFigureTimeline } from './views/figureTimeline';
 import { COMMANDS } from '../../shared/src/commands';
+import { registerPublication } from './publication';
 
 let client: LanguageClient | undefined;
 
@@ -86,6 +87,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context,
     () => client,
     (doc) => painter.spansOf(doc),
+  );
+  // Stories and publication corrections (issue 13).
+  registerPublication(
+    context,
+    () => client,
+    () => panel.refresh(),
   );
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(trustNotification, { trusted: true })));
 

@@ -29,6 +29,8 @@ export const COMMANDS = {
   writeReport: 'sanad.writeReport',
   giveVerdict: 'sanad.giveVerdict',
   showTimeline: 'sanad.showTimeline',
+  // Stories and publication corrections (issue 13).
+  setPublication: 'sanad.setPublication',
 } as const;
 
 /** A span of an open article, in UTF-16 offsets. */
@@ -56,6 +58,7 @@ export interface CommandArgs {
   [COMMANDS.reveal]: [uri: string, range: PlainRange];
   [COMMANDS.showClaim]: [uri?: string, position?: { line: number; character: number }];
   [COMMANDS.showTimeline]: [uri?: string, position?: { line: number; character: number }];
+  [COMMANDS.setPublication]: [uri?: string];
 }
 
 /** An LSP command object with its arguments checked against CommandArgs. */

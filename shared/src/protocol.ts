@@ -62,6 +62,8 @@ export interface CorpusSummaryDocument {
   /** Suggestions outside boilerplate that no annotator has accepted or rejected yet. */
   unreviewed: number;
   published: string | null;
+  /** Where the date came from: labels (a reviewer's correction), front-matter, manifest, url, text. */
+  publishedFrom?: PublishedFromName | null;
   outlet: string | null;
   counts: Record<SpanKind, number>;
   /** Spans outside boilerplate an annotator can decide on (suggestions and labels): N in "n of N". */
@@ -344,3 +346,65 @@ export interface FigureTimeline {
 }
 
 export const figureTimelineRequest = new RequestType<{ uri: string; position: { line: number; character: number } }, FigureTimeline | null, void>('sanad/figureTimeline');
+
+// ---- Stories and publication corrections (issue 13) ---------------------------------------------
+
+/** Where an article's publication date came from (docs/CONTRACT.md, `publishedFrom`). */
+export type PublishedFromName = 'labels' | 'front-matter' | 'manifest' | 'url' | 'text';
+
+/** One article of a story, its row opening the article's first line. */
+export interface StoryArticle {
+  uri: string;
+  path: string;
+  outlet: string | null;
+  published: string | null;
+  publishedFrom: PublishedFromName | null;
+  /** The article's headline (its first line of text), trimmed. */
+  headline: string;
+  range: PlainRange;
+}
+
+/** A listed pair inside a story: contradiction, update, or internal (one article). */
+export interface StoryConflict {
+  kind: 'contradiction' | 'update' | 'internal';
+  topic: string;
+  message: string;
+  a: CorpusLocation;
+  b: CorpusLocation;
+}
+
+/** One story: the same event told by several articles (the engine's `story`). */
+export interface StorySummary {
+  id: string;
+  /** "fire · Baghdad · 2021-04-25" / "حريق · بغداد · 2021-04-25": kind of event, place and first day. */
+  title: { en: string; ar: string };
+  articles: StoryArticle[];
+  /** Its figures by what they measure (as the Figures view groups them). */
+  measures: FigureMeasure[];
+  conflicts: StoryConflict[];
+}
+
+export const storiesRequest = new RequestType0<StorySummary[], void>('sanad/stories');
+
+/** An article's publication as the engine reads it, and the reviewer's correction if any. */
+export interface PublicationInfo {
+  uri: string;
+  path: string;
+  published: string | null;
+  publishedFrom: PublishedFromName | null;
+  outlet: string | null;
+  /** What the label file sets (it wins over every other source). */
+  corrected: { published?: string; outlet?: string } | null;
+}
+
+export const publicationRequest = new RequestType<{ uri: string }, PublicationInfo | null, void>('sanad/publication');
+
+/** Sets or clears (null) the reviewer's publication date (YYYY-MM-DD) and outlet; undefined keeps a field. */
+export interface SetPublicationParams {
+  uri: string;
+  published?: string | null;
+  outlet?: string | null;
+}
+
+/** Saves the correction in the article's label file; the article is analysed again at once. */
+export const setPublicationRequest = new RequestType<SetPublicationParams, LabelActionResult & { info?: PublicationInfo }, void>('sanad/setPublication');

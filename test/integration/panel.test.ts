@@ -14,7 +14,7 @@ import { codeLenses, lineBox, problemRows, referencesPeek } from './helpers/edit
 import { findOnLine } from './helpers/articleText';
 
 const SEED = '004_c60929020f56a472.txt';
-const VIEWS = ['Actors', 'Figures', 'Timeline', 'Sources', 'Claim', 'Legend'];
+const VIEWS = ['Actors', 'Figures', 'Timeline', 'Sources', 'Stories', 'Claim', 'Legend'];
 const KINDS = ['Persons', 'Organisations', 'Places', 'Dates', 'Figures'];
 /** A place every seed names; the filter, references and definition are tried on it. */
 const PLACE = 'بغداد';
@@ -78,7 +78,7 @@ after(
   { timeout: 30_000 },
 );
 
-test('the Sanad container shows its six views', { timeout: 20_000 }, () =>
+test('the Sanad container shows its seven views', { timeout: 20_000 }, () =>
   shot('views', async () => {
     assert.deepEqual(await viewTitles(page()), VIEWS);
   }),

@@ -7,6 +7,7 @@ import { COMMANDS } from '../../../shared/src/commands';
 import { PanelFilter } from './filter';
 import { t, uiLanguage } from '../uiLanguage';
 import { ActorsTree, FiguresTree, TimelineTree, SourcesTree, LegendTree } from './trees';
+import { StoriesTree } from './stories';
 
 export class SanadPanel implements vscode.Disposable {
   private readonly filter = new PanelFilter();
@@ -19,18 +20,20 @@ export class SanadPanel implements vscode.Disposable {
     const figures = new FiguresTree(client, this.filter);
     const timeline = new TimelineTree(client, this.filter);
     const sources = new SourcesTree(client, this.filter);
-    this.trees = [actors, figures, timeline, sources];
+    const stories = new StoriesTree(client, this.filter);
+    this.trees = [actors, figures, timeline, sources, stories];
     const views = [
       vscode.window.createTreeView('sanad.actors', { treeDataProvider: actors, showCollapseAll: true }),
       vscode.window.createTreeView('sanad.figures', { treeDataProvider: figures, showCollapseAll: true }),
       vscode.window.createTreeView('sanad.timeline', { treeDataProvider: timeline }),
       vscode.window.createTreeView('sanad.sources', { treeDataProvider: sources }),
+      vscode.window.createTreeView('sanad.stories', { treeDataProvider: stories, showCollapseAll: true }),
     ];
     const legend = vscode.window.createTreeView('sanad.legend', { treeDataProvider: new LegendTree() });
     // View titles come from package.nls.<lang>.json, which VS Code loads only in its own UI
     // language (never Arabic): with sanad.uiLanguage = ar they are set here.
     if (uiLanguage() === 'ar') {
-      const names = ['Actors', 'Figures', 'Timeline', 'Sources'];
+      const names = ['Actors', 'Figures', 'Timeline', 'Sources', 'Stories'];
       views.forEach((v, i) => (v.title = t(names[i])));
       legend.title = t('Legend');
     }

@@ -19,6 +19,7 @@ import { COMMANDS, command } from '../../../shared/src/commands';
 import { PanelFilter } from './filter';
 import { fsi, ltr, joinIsolated } from '../../../shared/src/bidi';
 import { count, t, uiLanguage } from '../uiLanguage';
+import { publishedFromText } from './publishedFrom';
 
 const KIND_LABEL = (): Record<SpanKind, string> => ({ person: t('Persons'), organization: t('Organisations'), place: t('Places'), date: t('Dates'), quantity: t('Figures') });
 
@@ -27,12 +28,12 @@ const KIND_LABEL = (): Record<SpanKind, string> => ({ person: t('Persons'), orga
 // of an Arabic name), so each piece is isolated: values left to right, text by its first letter.
 const join = joinIsolated;
 
-function kindIcon(kind: SpanKind): vscode.ThemeIcon {
+export function kindIcon(kind: SpanKind): vscode.ThemeIcon {
   return new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor(`sanad.${kind}Border`));
 }
 
 /** A tree item that opens its span when clicked. */
-function locationItem(label: string, loc: CorpusLocation, description?: string): vscode.TreeItem {
+export function locationItem(label: string, loc: CorpusLocation, description?: string): vscode.TreeItem {
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.description = description ?? ltr(loc.path);
   item.tooltip = `${loc.context}\n${loc.path}:${loc.range.start.line + 1}`;
@@ -41,10 +42,10 @@ function locationItem(label: string, loc: CorpusLocation, description?: string):
   return item;
 }
 
-type Node = { item: vscode.TreeItem; children?: () => Promise<Node[]> | Node[] };
+export type Node = { item: vscode.TreeItem; children?: () => Promise<Node[]> | Node[] };
 
 /** The common machinery: a tree of prebuilt nodes, fetched lazily, refreshed as a whole. */
-abstract class SanadTree implements vscode.TreeDataProvider<Node> {
+export abstract class SanadTree implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
 
@@ -178,6 +179,9 @@ export class SourcesTree extends SanadTree {
         item.tooltip = `${d.path}\n` + t('{0} persons · {1} organisations · {2} places · {3} dates · {4} figures', c.person, c.organization, c.place, c.date, c.quantity);
         item.iconPath = vscode.ThemeIcon.File;
         item.command = { command: COMMANDS.openArticle, title: t('Open'), arguments: [d.uri] };
+        // The row's inline action sets or corrects the article's publication date and outlet.
+        item.contextValue = 'sanad.source';
+        if (d.publishedFrom) item.tooltip += `\n${publishedFromText(d.published, d.publishedFrom)}`;
         return { item };
       });
   }

@@ -32,4 +32,4 @@ export {
 export { claimRecord, fromClaimRecord } from './claims/claimRecord';
 export { RepeatedLines } from './boilerplate/repeatedLines';
 export { shortLines } from './boilerplate/boilerplate';
-export { metadataOf, dateInUrl, isoDayOf, type ArticleMetadata } from './metadata/fields';
+export { metadataOf, dateInUrl, isoDayOf, withReviewed, type ArticleMetadata, type ReviewedPublication } from './metadata/fields';

@@ -57,11 +57,11 @@ export interface DocumentAnalysis {
   /** ISO day the article was published, when its metadata or its text says it. */
   published: string | null;
   /**
-   * Where `published` came from: `front-matter`, `manifest` (a file beside the articles), `url` (a
-   * date in the article's URL), `text` (a dateline); null when undated. Optional in the type for
-   * stand-ins; the engine always sets it.
+   * Where `published` came from: `labels` (a reviewer's correction in the label file),
+   * `front-matter`, `manifest` (a file beside the articles), `url` (a date in the article's URL),
+   * `text` (a dateline); null when undated. Optional in the type for stand-ins; the engine always sets it.
    */
-  publishedFrom?: 'front-matter' | 'manifest' | 'url' | 'text' | null;
+  publishedFrom?: 'labels' | 'front-matter' | 'manifest' | 'url' | 'text' | null;
   /** The outlet, from the metadata, or when the dateline or a signature names it. */
   outlet: string | null;
   mentions: Mention[];

@@ -2,13 +2,16 @@
 // YAML or a table for people.
 import YAML from 'yaml';
 import { formatTable } from '../format/table';
-import { printable, readArticles, say, stdoutFailure, workspacePath, writeStdout } from './files';
+import { printable, readArticles, say, shown, stdoutFailure, workspacePath, writeStdout } from './files';
 import { Manifests } from '../corpus/manifest';
 import { analyzeEach } from '../corpus/pool';
 import { CorpusTexts } from '../corpus/texts';
 import { JsonObjectWriter, prettyElement } from '../format/json';
 import { ClaimIndex } from '../analysis/claims/contradictions';
-import { withStory, type CorpusAnalysis } from '../analysis';
+import { withStory, withReviewed, type CorpusAnalysis } from '../analysis';
+import { ReviewedPublications } from '../corpus/reviewedPublication';
+import { cleanRelativePath, DEFAULT_LABELS_FOLDER } from '../labels';
+import { basename, dirname, resolve } from 'node:path';
 import { Spool, withStoryElement } from './spool';
 import { exportCommand, importCommand, compareCommand } from './labelCommands';
 import { reportCommand } from './reportCommand';
@@ -16,7 +19,7 @@ import { reduceCommand } from './reduce';
 import { parseShard, readLexicon, shareOf, writeClaims, writeLexicon, type Shard, type ShareTexts } from './shard';
 import { choice, kilobytes, parseOptions, wantsHelp } from './options';
 
-const USAGE = `Usage: sanad analyze PATH... [--format json|yaml|table] [--max-file-size KB]
+const USAGE = `Usage: sanad analyze PATH... [--format json|yaml|table] [--max-file-size KB] [--labels DIR]
        sanad analyze PATH... --shard i/n [--format claims|lexicon|json|…] [--lexicon FILE]
        sanad reduce FILE...
        sanad export PATH... [--format yaml|jsonl|brat] [--labels DIR] [--out FILE|DIR]
@@ -31,6 +34,8 @@ contradict each other across sources. Folders are read recursively for *.txt fil
   --format yaml    the same fields as YAML
   --format table   a readable summary per document
   --max-file-size  skip files larger than this many KB (default 2048)
+  --labels DIR     the labels folder whose publication dates and outlets set by reviewers win
+                   over manifests and datelines (default .sanad/labels of the current folder)
   --shard i/n      only the files of share i of n (by a hash of their path): one machine's share
   --format claims  JSON Lines of each document's claims, for \`sanad reduce\` (with --shard)
   --format lexicon JSON Lines of what the share teaches the corpus's lexicon (with --shard)
@@ -49,11 +54,12 @@ interface Args {
   maxKB: number;
   shard: Shard | null;
   lexicon: string | null;
+  labels: string;
 }
 
 /** The options of `sanad analyze`; `argv` holds the arguments after `analyze`. A string is the usage problem. */
 function parseAnalyzeArgs(argv: string[]): Args | string {
-  const o = parseOptions(argv, { format: 'value', 'max-file-size': 'value', shard: 'value', lexicon: 'value' });
+  const o = parseOptions(argv, { format: 'value', 'max-file-size': 'value', shard: 'value', lexicon: 'value', labels: 'value' });
   if (typeof o === 'string') return o;
   const format = choice(o, 'format', ['json', 'yaml', 'table', 'claims', 'lexicon'] as const, 'json');
   if ('problem' in format) return format.problem;
@@ -65,7 +71,7 @@ function parseAnalyzeArgs(argv: string[]): Args | string {
   if ((format.value === 'claims' || format.value === 'lexicon') && !shard) return `--format ${format.value} goes with --shard i/n (--shard 1/1 for the whole corpus)`;
   if (lexicon !== null && format.value !== 'claims') return '--lexicon goes with --format claims';
   if (o.positional.length === 0) return 'name the files or folders to analyse';
-  return { paths: o.positional, format: format.value, maxKB: maxBytes / 1024, shard, lexicon };
+  return { paths: o.positional, format: format.value, maxKB: maxBytes / 1024, shard, lexicon, labels: o.values.get('labels') ?? DEFAULT_LABELS_FOLDER };
 }
 
 function usageError(problem: string): number {
@@ -99,19 +105,26 @@ async function run(argv: string[]): Promise<number> {
   const texts = new CorpusTexts();
   // The scrapers' manifests beside the articles give dates and outlets the text may not (manifest.ts).
   const manifests = new Manifests();
+  // Publication dates and outlets reviewers set in the label files win over both (reviewedPublication.ts).
+  const reviewed = new ReviewedPublications();
+  const labelsAbs = resolve(args.labels);
   const shard = args.shard;
   const share: ShareTexts = { texts, order: [], listed: 0 };
   const read = await readArticles(
     args.paths,
     args.maxKB * 1024,
     (a) => {
-      texts.add(a.path, a.text, manifests.of(a.abs));
+      texts.add(a.path, a.text, withReviewed(manifests.of(a.abs), reviewed.of(a.path)));
       share.order.push(a.index);
     },
     async (files) => {
       share.listed = files.length;
       await manifests.load(files, args.paths);
       for (const p of manifests.problems) say(`${printable(p)}: skipped`);
+      // Loaded from its parent, so that a labels folder outside the current folder can be named;
+      // its label files are keyed by article paths relative to the current folder, as `a.path` is.
+      if (cleanRelativePath(basename(labelsAbs))) await reviewed.load(dirname(labelsAbs), basename(labelsAbs));
+      for (const p of reviewed.problems) say(`${shown(p.file)}:${printable(p.problem)} (the label file's publication date and outlet are not read)`);
     },
     shard ? (abs) => shareOf(workspacePath(abs), shard.n) === shard.i : undefined,
   );

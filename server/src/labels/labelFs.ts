@@ -257,7 +257,7 @@ export async function saveLabelFile(path: string, mine: LabelFile, options: Save
       return { ok: false, reason: 'refused', problems: [problem(`${basename(path)} would lie outside the workspace folder (through a linked folder); Sanad does not write there.`)] };
     }
     // Nothing to say about an article with no label file: create neither the file nor its folder.
-    if (!mine.labels.length && !mine.reviews.length && !(await exists(fs, path))) return { ok: true, file: mine, written: false };
+    if (!mine.labels.length && !mine.reviews.length && !mine.publication && !(await exists(fs, path))) return { ok: true, file: mine, written: false };
     const locked = await withLock(
       path,
       async (lock): Promise<SaveResult> => {
@@ -265,7 +265,7 @@ export async function saveLabelFile(path: string, mine: LabelFile, options: Save
         if (!current.ok) return { ok: false, reason: 'invalid', problems: current.problems };
         const merged = mergeLabelFiles(options.base, mine, current.text === undefined ? undefined : current.file);
         // No file and nothing to say: do not litter the folder with empty label files.
-        if (current.text === undefined && !merged.labels.length && !merged.reviews.length) return { ok: true, file: merged, written: false };
+        if (current.text === undefined && !merged.labels.length && !merged.reviews.length && !merged.publication) return { ok: true, file: merged, written: false };
         const text = renderLabelFile(merged, current.text);
         if (text === current.text) return { ok: true, file: merged, written: false };
         // What is written is checked as it will be read: a label the reader would refuse (min > max,

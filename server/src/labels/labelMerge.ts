@@ -4,7 +4,7 @@
 // `updated` time wins, and a tie goes to the save in progress. With the version both sides
 // started from (`base`), deletions are merged too: an item one side removed stays removed unless
 // the other side changed it after that version.
-import { compareLabels, timeOf, type ContradictionReview, type Label, type LabelFile } from './labelTypes';
+import { compareLabels, timeOf, type ContradictionReview, type Label, type LabelFile, type PublicationCorrection } from './labelTypes';
 
 export function mergeLabelFiles(base: LabelFile | undefined, mine: LabelFile, theirs: LabelFile | undefined): LabelFile {
   if (!theirs) return { ...mine, labels: [...mine.labels].sort(compareLabels), reviews: [...mine.reviews] };
@@ -27,7 +27,22 @@ export function mergeLabelFiles(base: LabelFile | undefined, mine: LabelFile, th
   };
   const article = mine.article ?? theirs.article;
   if (article !== undefined) merged.article = article;
+  const publication = mergePublication(base?.publication, mine.publication, theirs.publication);
+  if (publication) merged.publication = publication;
   return merged;
+}
+
+/**
+ * The publication correction is one item: the later `updated` wins; one side's removal holds
+ * unless the other side changed it after the common version.
+ */
+function mergePublication(base: PublicationCorrection | undefined, mine: PublicationCorrection | undefined, theirs: PublicationCorrection | undefined): PublicationCorrection | undefined {
+  if (mine && theirs) return timeOf(theirs.updated) > timeOf(mine.updated) ? theirs : mine;
+  const only = mine ?? theirs;
+  if (!only) return undefined;
+  // Present on one side only: new there, or removed on the other side.
+  if (!base) return only;
+  return timeOf(only.updated) > timeOf(base.updated) ? only : undefined;
 }
 
 function mergeById<T extends Label | ContradictionReview>(

@@ -3,7 +3,7 @@
 // wrote, and the quoting style they chose, survive the rewrite. Keys and labels are kept in one
 // fixed order, so a change of one label is a change of a few lines in a diff.
 import YAML, { isMap, isNode, isScalar, isSeq, Scalar, YAMLMap, YAMLSeq, type Document, type Node, type Pair } from 'yaml';
-import { FILE_KEYS, LABEL_KEYS, REVIEW_KEYS, compareLabels, type LabelFile } from './labelTypes';
+import { FILE_KEYS, LABEL_KEYS, PUBLICATION_KEYS, REVIEW_KEYS, compareLabels, type LabelFile } from './labelTypes';
 import { parseYamlSafely } from './yamlSafety';
 
 /** How Sanad writes YAML: no line folding, no anchors for repeated values. */
@@ -29,11 +29,24 @@ export function renderLabelFile(file: LabelFile, previousText?: string): string 
   const root = doc.contents as YAMLMap;
   const record: Record<string, unknown> = { schema: file.schema, article: file.article };
   for (const [k, v] of Object.entries(record)) setField(doc, root, k, v);
+  setPublication(doc, root, file.publication);
   syncList(doc, root, 'labels', [...file.labels].sort(compareLabels), (l) => l.id, 'id', LABEL_KEYS);
   const reviews = [...file.reviews].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   syncList(doc, root, 'reviews', reviews, (r) => r.key, 'key', REVIEW_KEYS);
   sortPairs(root, FILE_KEYS);
   return doc.toString(WRITE_OPTIONS);
+}
+
+/** The reviewer's publication date and outlet, as a block mapping (edited in place when it exists). */
+function setPublication(doc: Document, root: YAMLMap, publication: LabelFile['publication']): void {
+  if (!publication) {
+    root.delete('publication');
+    return;
+  }
+  const current = root.get('publication', true);
+  const map = isMap(current) ? current : new YAMLMap();
+  syncMap(doc, map, publication as Record<string, unknown>, PUBLICATION_KEYS);
+  if (!isMap(current)) setNode(root, 'publication', map);
 }
 
 /** Makes a list in the document hold exactly `items`, reusing the node of each item with the same id. */

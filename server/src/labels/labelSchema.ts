@@ -12,6 +12,8 @@ import {
   VERDICTS,
   type Verdict,
   FILE_KEYS,
+  PUBLICATION_KEYS,
+  type PublicationCorrection,
   emptyLabelFile,
   type ContradictionReview,
   type Label,
@@ -61,6 +63,11 @@ export function readLabelFileNode(node: unknown, lines: LineCounter, problems: P
   if (article) {
     const v = stringAt(article, lines, problems, 'article');
     if (v !== undefined) file.article = v;
+  }
+  const publication = fields.get('publication');
+  if (publication) {
+    const p = readPublication(publication, lines, problems);
+    if (p) file.publication = p;
   }
   const labels = fields.get('labels');
   if (labels) {
@@ -158,6 +165,47 @@ function readLabel(node: unknown, lines: LineCounter, problems: Problem[]): Labe
     else if (v) label.orphaned = true;
   }
   return problems.length === before ? label : undefined;
+}
+
+/** A calendar day written YYYY-MM-DD (a hand-typed date YAML may read as a string or a Date). */
+export function isCalendarDay(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3] && +m[1] >= 1900 && +m[1] <= 2100;
+}
+
+/** The reviewer's publication date and outlet: at least one of them, each checked. */
+function readPublication(pair: Pair, lines: LineCounter, problems: Problem[]): PublicationCorrection | undefined {
+  const node = pair.value as Node | null;
+  if (node === null || (isScalar(node) && node.value === null)) return undefined;
+  if (!isMap(node)) {
+    problems.push(problemAtNode(lines, node, '"publication" is a mapping: published (YYYY-MM-DD), outlet, annotator, updated.'));
+    return undefined;
+  }
+  const before = problems.length;
+  const f = fieldsOf(node, PUBLICATION_KEYS, lines, problems, 'publication');
+  const out: PublicationCorrection = {};
+  const day = f.get('published');
+  if (day) {
+    const v = isScalar(day.value) ? day.value.value : undefined;
+    const text = v instanceof Date ? v.toISOString().slice(0, 10) : v;
+    if (typeof text === 'string' && isCalendarDay(text)) out.published = text;
+    else problems.push(problemAtNode(lines, day.value ?? day.key, '"published" must be a calendar day written YYYY-MM-DD, such as 2024-01-26.'));
+  }
+  for (const key of ['outlet', 'annotator'] as const) {
+    const p = f.get(key);
+    const v = p && stringAt(p, lines, problems, key, key === 'outlet');
+    if (v !== undefined) out[key] = key === 'outlet' ? v.trim() : v;
+  }
+  if (out.outlet === '') problems.push(problemAtNode(lines, f.get('outlet')!.value, '"outlet" must not be empty.'));
+  const updated = f.get('updated');
+  const t = updated && timeAt(updated, lines, problems, 'updated');
+  if (t !== undefined) out.updated = t;
+  if (problems.length === before && out.published === undefined && out.outlet === undefined) {
+    problems.push(problemAtNode(lines, node, '"publication" must give "published", "outlet" or both.'));
+  }
+  return problems.length === before ? out : undefined;
 }
 
 function readReview(node: unknown, lines: LineCounter, problems: Problem[]): ContradictionReview | undefined {

@@ -74,15 +74,33 @@ export interface ContradictionReview {
 
 export const REVIEW_KEYS: readonly (keyof ContradictionReview)[] = ['key', 'decision', 'verdict', 'topic', 'note', 'reviewer', 'updated'];
 
+/**
+ * A reviewer's correction of the article's publication date and outlet. It takes precedence over
+ * the front matter, a manifest, the URL and the dateline (docs/CONTRACT.md, `publishedFrom: labels`).
+ * Optional: files written before it existed read as they did.
+ */
+export interface PublicationCorrection {
+  /** ISO day, YYYY-MM-DD. */
+  published?: string;
+  outlet?: string;
+  annotator?: string;
+  /** ISO time; decides between two saves, as for labels. */
+  updated?: string;
+}
+
+export const PUBLICATION_KEYS: readonly (keyof PublicationCorrection)[] = ['published', 'outlet', 'annotator', 'updated'];
+
 export interface LabelFile {
   schema: typeof LABEL_SCHEMA;
   /** The article's path relative to the workspace folder, for people and for exports. */
   article?: string;
+  /** The publication date and outlet a reviewer set, if any. */
+  publication?: PublicationCorrection;
   labels: Label[];
   reviews: ContradictionReview[];
 }
 
-export const FILE_KEYS: readonly (keyof LabelFile)[] = ['schema', 'article', 'labels', 'reviews'];
+export const FILE_KEYS: readonly (keyof LabelFile)[] = ['schema', 'article', 'publication', 'labels', 'reviews'];
 
 /** Where a label file or an import is wrong. Line and column are 0-based, as LSP wants. */
 export interface Problem {

@@ -26,6 +26,7 @@ import {
   type LabelType,
   type LabelValue,
   type Verdict,
+  type PublicationCorrection,
   type Problem,
   type ReviewedMention,
   type TextChange,
@@ -296,6 +297,31 @@ export class LabelService {
       this.changed();
     }
     return saved;
+  }
+
+  /** The publication date and outlet a reviewer set in the article's label file, if loaded. */
+  publication(uri: string): PublicationCorrection | undefined {
+    return this.articles.get(uri)?.file.publication;
+  }
+
+  /**
+   * Sets the reviewer's publication date and outlet of an article (a field given as null is
+   * cleared, one left undefined is kept) and saves the label file at once: it is not tied to
+   * the article's text, so it does not wait for the article to be saved.
+   */
+  setPublication(uri: string, text: string, change: { published?: string | null; outlet?: string | null }): Promise<LabelResult> {
+    return this.changeFile(uri, text, (file) => {
+      const next: PublicationCorrection = { ...file.publication };
+      for (const key of ['published', 'outlet'] as const) {
+        const v = change[key];
+        if (v === null) delete next[key];
+        else if (v !== undefined) next[key] = v;
+      }
+      const { publication: _old, ...rest } = file;
+      if (next.published === undefined && next.outlet === undefined) return rest;
+      const annotator = this.options.annotator();
+      return { ...rest, publication: { published: next.published, outlet: next.outlet, annotator: annotator || undefined, updated: new Date().toISOString() } };
+    });
   }
 
   /** Adds imported labels to an article's file (an imported label replaces the one with its id). */

@@ -33,6 +33,10 @@ import { figureTimeline } from './features/figureTimeline';
 import { offsetAt } from './features/locations';
 import { figureTimelineRequest } from '../../../shared/src/protocol';
 import { setUiLanguage } from './uiText';
+import { stories } from './features/stories';
+import { publicationCodeActions, publicationInfo, savePublication } from './features/publication';
+import { reviewedOf } from '../corpus/reviewedPublication';
+import { storiesRequest, publicationRequest, setPublicationRequest } from '../../../shared/src/protocol';
 import {
   LANGUAGE_ID,
   TOKEN_TYPES,
@@ -241,6 +245,8 @@ async function indexWorkspace(): Promise<void> {
       yieldToEvents,
     });
     await reader.read(files);
+    // Publication dates and outlets reviewers set in the label files (loaded with the articles).
+    applyReviewed(index.all().map((e) => e.uri));
     for (const doc of documents.all()) sendSpans(doc);
     // Still "indexing" for the status bar until every file's problems are out.
     progress?.report(100, 'publishing problems');
@@ -351,14 +357,30 @@ function unwatchLabelFile(uri: string): void {
   labelWatches.delete(uri);
 }
 
+/**
+ * Takes in the publication corrections of the label files loaded for `uris` (docs/LABELS.md,
+ * `publication`): an article whose correction changed is analysed again, so its relative dates
+ * and comparisons follow at once. Returns the URIs whose contradictions changed.
+ */
+function applyReviewed(uris: string[]): string[] {
+  const touched: string[] = [];
+  for (const uri of uris) {
+    if (!index.setReviewed(uri, reviewedOf({ publication: labels.publication(uri) }))) continue;
+    const entry = index.get(uri);
+    if (entry) touched.push(...index.update(entry.uri, entry.text, entry.version).touched);
+  }
+  return touched;
+}
+
 /** A label file changed on disk (git pull, another window, a hand edit): read it again. */
 async function labelFileChanged(article: string): Promise<void> {
   labels.forget(article);
   const entry = index.get(article);
   const open = documents.get(article);
   if (entry || open) await labels.load(article, open?.getText() ?? entry!.text);
+  const moved = applyReviewed([article]);
   if (open) sendSpans(open);
-  diagnostics.refreshFiles([article]);
+  diagnostics.refreshFiles([article, ...moved]);
   sendStatus();
 }
 
@@ -367,6 +389,8 @@ documents.onDidOpen(async (e) => {
   // The article's labels, placed on the text as it is now; then paint again with them.
   await labels.load(e.document.uri, e.document.getText());
   watchLabelFile(e.document.uri);
+  const moved = applyReviewed([e.document.uri]);
+  if (moved.length) diagnostics.refreshFiles(moved);
   const live = documents.get(e.document.uri);
   if (live && index.get(live.uri)?.version === live.version) sendSpans(live);
 });
@@ -497,7 +521,7 @@ connection.onCodeLens(({ textDocument }) => {
 
 connection.onCodeAction(({ textDocument, range, context }) => {
   const doc = analysedDocument(textDocument.uri);
-  return doc ? labelCodeActions(doc, range, index, labels, context.diagnostics) : [];
+  return doc ? [...labelCodeActions(doc, range, index, labels, context.diagnostics), ...publicationCodeActions(doc, range, index)] : [];
 });
 
 connection.onRequest(labelRequest, async (action) => {
@@ -551,6 +575,21 @@ connection.onRequest(reportRequest, (params) => writeReport(params, index, label
 // The server must outlive any bug: a failure in one request or timer is logged, not fatal.
 process.on('uncaughtException', (err) => connection.console.error(`sanad: ${err.stack ?? String(err)}`));
 process.on('unhandledRejection', (err) => connection.console.error(`sanad: ${err instanceof Error ? err.stack : String(err)}`));
+
+// Stories and publication corrections (issue 13).
+connection.onRequest(storiesRequest, () => stories(index, settings.figures.showAll));
+connection.onRequest(publicationRequest, ({ uri }) => publicationInfo(uri, index, labels));
+connection.onRequest(setPublicationRequest, async (params) => {
+  const doc = analysedDocument(params.uri);
+  const text = doc?.getText() ?? index.get(params.uri)?.text;
+  if (text === undefined) return { ok: false, message: 'Open the article first.' };
+  const saved = await savePublication(params, text, labels);
+  if (!saved.ok) return saved;
+  diagnostics.refreshFiles([params.uri, ...applyReviewed([params.uri])]);
+  if (doc) sendSpans(doc);
+  sendStatus();
+  return { ok: true, info: publicationInfo(params.uri, index, labels) ?? undefined };
+});
 
 documents.listen(connection);
 connection.listen();

@@ -23,6 +23,11 @@ export function setUiLanguage(value: unknown): void {
   }
 }
 
+/** The UI language the client asked for. */
+export function uiLanguageNow(): 'en' | 'ar' {
+  return lang;
+}
+
 const fill = (s: string, args: Array<string | number>) => s.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] === undefined ? m : String(args[Number(i)])));
 
 /** MESSAGE (English, with {0}…) in the UI language. */

@@ -10,7 +10,20 @@
 import { isWithin } from '../corpus/regularFile';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative } from 'node:path';
-import { analyzeText, withStory, Lexicon, ReadingCache, RepeatedLines, shortLines, type ArticleMetadata, type CorpusAnalysis, type DocumentResult, type Contradiction } from '../analysis';
+import {
+  analyzeText,
+  withStory,
+  withReviewed,
+  Lexicon,
+  ReadingCache,
+  RepeatedLines,
+  shortLines,
+  type ArticleMetadata,
+  type ReviewedPublication,
+  type CorpusAnalysis,
+  type DocumentResult,
+  type Contradiction,
+} from '../analysis';
 import { ClaimIndex } from '../analysis/claims/contradictions';
 import { SharedStrings } from './sharedStrings';
 
@@ -55,6 +68,25 @@ export class WorkspaceIndex {
   /** What the scrapers' manifests say of each article (by URI). */
   private readonly metadata = new Map<string, ArticleMetadata>();
 
+  /** A reviewer's publication date and outlet from each article's label file (by URI). */
+  private readonly reviewed = new Map<string, ReviewedPublication>();
+
+  /**
+   * Sets the publication correction of an article's label file (null: none); its next analysis
+   * reads it. True when it changed (the article is then to be analysed again).
+   */
+  setReviewed(uri: string, reviewed: ReviewedPublication | null): boolean {
+    const before = JSON.stringify(this.reviewed.get(uri) ?? null);
+    if (reviewed) this.reviewed.set(uri, reviewed);
+    else this.reviewed.delete(uri);
+    return JSON.stringify(reviewed ?? null) !== before;
+  }
+
+  /** What a manifest says of an article and what its label file corrects, as the engine takes them. */
+  metadataFor(uri: string): ArticleMetadata | null {
+    return withReviewed(this.metadata.get(uri) ?? null, this.reviewed.get(uri));
+  }
+
   /** Sets what a manifest says of an article (null: nothing); its next analysis reads it. */
   setMetadata(uri: string, meta: ArticleMetadata | null): void {
     if (meta) this.metadata.set(uri, meta);
@@ -63,7 +95,7 @@ export class WorkspaceIndex {
 
   /** The options of an analysis of `uri` as the corpus pipeline makes it. */
   private optionsFor(uri: string, boilerplate?: Array<{ start: number; end: number }>): Parameters<typeof analyzeText>[2] {
-    return { lexicon: this.lexicon, readings: this.readings, metadata: this.metadata.get(uri), boilerplate };
+    return { lexicon: this.lexicon, readings: this.readings, metadata: this.metadataFor(uri), boilerplate };
   }
 
   setFolders(uris: string[]): void {
@@ -189,7 +221,7 @@ export class WorkspaceIndex {
 
   /** Analyses an article without keeping anything: warms this thread's compiled engine. */
   warmUp(entry: IndexEntry): void {
-    analyzeText(entry.path, entry.text, { lexicon: this.lexicon, metadata: this.metadata.get(entry.uri) });
+    analyzeText(entry.path, entry.text, { lexicon: this.lexicon, metadata: this.metadataFor(entry.uri) });
   }
 
   /**

@@ -62,7 +62,8 @@ export class WorkspaceReader {
     await this.readFiles(files, (uri, text, version, file) => {
       const meta = manifests.of(file);
       index.setMetadata(uri, meta);
-      texts.add(index.displayPath(uri), text, meta);
+      // With the publication a reviewer set, when it is known already (a second read of the workspace).
+      texts.add(index.displayPath(uri), text, index.metadataFor(uri));
       uris.push(uri);
       versions.push(version);
       host.onRead(uri, text);

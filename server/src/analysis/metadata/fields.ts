@@ -8,7 +8,17 @@
 // is the fallback when no field gives one.
 
 /** Where a document's publication date came from (docs/CONTRACT.md, `publishedFrom`). */
-export type PublishedFrom = 'front-matter' | 'manifest' | 'url' | 'text';
+export type PublishedFrom = 'labels' | 'front-matter' | 'manifest' | 'url' | 'text';
+
+/**
+ * A reviewer's correction of an article's publication date or outlet, kept in its label file
+ * (docs/LABELS.md, `publication`): it wins over every other source, since a person checked it.
+ */
+export interface ReviewedPublication {
+  /** ISO day. */
+  published?: string;
+  outlet?: string;
+}
 
 /** What a record says about an article, normalised. */
 export interface ArticleMetadata {
@@ -24,6 +34,18 @@ export interface ArticleMetadata {
   title: string | null;
   /** The byline, when the record has one (ClaimReview names it). */
   author: string | null;
+  /** What a reviewer set in the article's label file; the corpus pipeline adds it (withReviewed). */
+  reviewed?: ReviewedPublication;
+}
+
+/**
+ * `meta` (a manifest's record, or null) with a reviewer's correction added; the correction alone
+ * when no manifest describes the article. Null when there is neither.
+ */
+export function withReviewed(meta: ArticleMetadata | null, reviewed: ReviewedPublication | null | undefined): ArticleMetadata | null {
+  if (!reviewed || (!reviewed.published && !reviewed.outlet)) return meta;
+  const base: ArticleMetadata = meta ?? { published: null, publishedFromUrl: false, outlet: null, host: null, url: null, title: null, author: null };
+  return { ...base, reviewed: { ...reviewed } };
 }
 
 const PUBLISHED = ['published', 'date', 'datePublished', 'date_published', 'published_at', 'publishedAt', 'publish_date', 'date_publish', 'publication_date', 'pubDate', 'pubdate'];
@@ -133,15 +155,17 @@ export interface TextPublication {
 }
 
 /**
- * A document's publication date and outlet from every place that says them, in this order: the
+ * A document's publication date and outlet from every place that says them, in this order: a
+ * reviewer's correction in the label file (carried on the manifest's record, `reviewed`), the
  * front matter, the manifest, a date in the article's URL, the text (dateline); the outlet from
- * the front matter's or manifest's name, else the text's, else a host name.
+ * the reviewer's correction, the front matter's or manifest's name, else the text's, else a host name.
  */
 export function publicationOf(
   own: TextPublication,
   frontMatter: ArticleMetadata | null,
   manifest: ArticleMetadata | null,
 ): { published: string | null; publishedFrom: PublishedFrom | null; outlet: string | null } {
+  const reviewed = manifest?.reviewed;
   let published: string | null = null;
   let publishedFrom: PublishedFrom | null = null;
   for (const [meta, from] of [
@@ -164,6 +188,11 @@ export function publicationOf(
       publishedFrom = 'text';
     }
   }
-  const outlet = frontMatter?.outlet ?? manifest?.outlet ?? own.outlet ?? frontMatter?.host ?? manifest?.host ?? null;
+  // A reviewer's correction wins over everything the files and the text say.
+  if (reviewed?.published) {
+    published = reviewed.published;
+    publishedFrom = 'labels';
+  }
+  const outlet = reviewed?.outlet ?? frontMatter?.outlet ?? manifest?.outlet ?? own.outlet ?? frontMatter?.host ?? manifest?.host ?? null;
   return { published, publishedFrom, outlet };
 }

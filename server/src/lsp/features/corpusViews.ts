@@ -48,6 +48,7 @@ export function summaryOf(index: WorkspaceIndex, labels: LabelService): CorpusSu
         uri: e.uri,
         path: e.path,
         published: e.analysis.published,
+        publishedFrom: e.analysis.publishedFrom ?? null,
         outlet: e.analysis.outlet,
         counts: counts(e),
         unreviewed: spans.filter((m) => m.status === 'suggested').length,

@@ -14,6 +14,7 @@ import { hiddenRunsOf, hiddenTextMessage } from './diagnostics';
 import { fsi, ltr } from '../../../../shared/src/bidi';
 import { measureName } from '../../format/measureNames';
 import { timelineLink } from './figureTimeline';
+import { storyHoverLine } from './storyTitle';
 
 /** How the articles spell a place key (the fullest spelling), for places the name data does not know. */
 function placeSpelling(index: WorkspaceIndex, key: string): string {
@@ -72,6 +73,9 @@ export function hover(doc: TextDocument, offset: number, index: WorkspaceIndex, 
   // What the figure measures, named for people in both languages (the engine's keys stay internal).
   const measure = m.kind === 'quantity' ? measureName(m, (k) => placeSpelling(index, k)) : null;
   if (measure) lines.push(`${say('Measures:')} **${fsi(measure.en)}** — ${fsi(measure.ar)}`);
+  // Which story the figure belongs to: only figures of one story are compared.
+  const story = m.kind === 'quantity' ? storyHoverLine(index, entry.path) : null;
+  if (story) lines.push(story);
   else if (m.place) lines.push(`${say('Where:')} ${fsi(m.place)}`);
   if (m.window) lines.push(`${say('When:')} ${fsi(m.window)}${m.cumulative ? ` ${say('(running total)')}` : ''}`);
   if (m.source) lines.push(`${say('Says:')} ${fsi(m.source)}`);
