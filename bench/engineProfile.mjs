@@ -219,24 +219,24 @@ if (mode === 'corpus') {
   // Issue 14 #11: a million short lines (2.9 MB) once took 1.3 GB.
   const n = Number(arg);
   const lines = [];
-  for (let i = 0; i < n; i++) lines.push(i % 7 === 0 ? 'قتل 3' : i % 3 === 0 ? '' : 'سطر');
+  for (let i = 0; i < n; i++) lines.push(i % 10 === 0 ? 'قتل 3' : i % 2 === 0 ? '' : 'ب');
   const text = lines.join('\n');
-  const h0 = heapMB();
-  let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
+  heapMB();
+  // The analysis is synchronous, so its peak is read from the process's peak resident memory.
+  const rss0 = process.memoryUsage().rss / 2 ** 20;
   const t0 = performance.now();
   const r = engine.analyzeText('lines.txt', text);
   const t = ms(t0);
-  clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  const peak = process.resourceUsage().maxRSS / 1024;
   console.log(
     JSON.stringify({
       lines: n,
       MB: +(Buffer.byteLength(text) / 2 ** 20).toFixed(1),
       ms: Math.round(t),
       mentions: r.mentions.length,
-      heapPeakMB: Math.round(peak / 2 ** 20 - h0),
-      rssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      rssBeforeMB: Math.round(rss0),
+      rssPeakMB: Math.round(peak),
+      heapAfterMB: Math.round(heapMB()),
     }),
   );
 } else {
