@@ -110,6 +110,11 @@ const heapMB = () => {
   return process.memoryUsage().heapUsed / 2 ** 20;
 };
 const ms = (t0) => performance.now() - t0;
+/** CPU time of this process since `c0` (process.cpuUsage()), in ms: steadier than the wall clock on a shared machine. */
+const cpuMs = (c0) => {
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+};
 
 const [mode, arg = '1000', file] = process.argv.slice(2);
 if (mode === 'corpus') {
@@ -205,15 +210,18 @@ if (mode === 'corpus') {
       ]) {
         const runs = kb >= 1000 ? 1 : kb >= 100 ? 3 : 20;
         const t0 = performance.now();
+        const c0 = process.cpuUsage();
         for (let k = 0; k < runs; k++) engine.analyzeText('big.txt', text);
         const t = ms(t0) / runs;
+        const cpu = cpuMs(c0) / runs;
         const mb = Buffer.byteLength(text) / 2 ** 20;
-        rows.push({ kind, kb, shape, ms: Math.round(t), msPerMB: Math.round(t / mb) });
-        console.log(`${kind.padEnd(9)} ${String(kb).padStart(6)} KB  ${shape.padEnd(8)}  ${t.toFixed(0).padStart(7)} ms  ${(t / mb).toFixed(0).padStart(6)} ms/MB`);
+        rows.push({ kind, kb, shape, ms: Math.round(t), cpuMs: Math.round(cpu), cpuMsPerMB: Math.round(cpu / mb) });
+        console.log(`${kind.padEnd(9)} ${String(kb).padStart(6)} KB  ${shape.padEnd(8)}  ${t.toFixed(0).padStart(7)} ms  cpu ${cpu.toFixed(0).padStart(7)} ms  ${(cpu / mb).toFixed(0).padStart(6)} cpu ms/MB`);
       }
     }
   }
-  const per = rows.map((r) => r.msPerMB);
+  // Per-MB CPU time, largest over smallest: 1 is perfectly linear; the target is within 1.5.
+  const per = rows.map((r) => r.cpuMsPerMB);
   console.log(JSON.stringify({ linearityRatio: +(Math.max(...per) / Math.min(...per)).toFixed(2), rows }));
 } else if (mode === 'lines') {
   // Issue 14 #11: a million short lines (2.9 MB) once took 1.3 GB.
@@ -225,14 +233,17 @@ if (mode === 'corpus') {
   // The analysis is synchronous, so its peak is read from the process's peak resident memory.
   const rss0 = process.memoryUsage().rss / 2 ** 20;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const r = engine.analyzeText('lines.txt', text);
   const t = ms(t0);
+  const cpu = cpuMs(c0);
   const peak = process.resourceUsage().maxRSS / 1024;
   console.log(
     JSON.stringify({
       lines: n,
       MB: +(Buffer.byteLength(text) / 2 ** 20).toFixed(1),
       ms: Math.round(t),
+      cpuMs: Math.round(cpu),
       mentions: r.mentions.length,
       rssBeforeMB: Math.round(rss0),
       rssPeakMB: Math.round(peak),

@@ -172,6 +172,9 @@ export function readText(shadow: Shadow, short?: { lines: ShortLine[] | null }, 
     },
     problems,
   );
+  // The dates' tokens are not needed again: let them go before the figures make theirs (on a
+  // page of a million short lines each set weighs about a hundred megabytes).
+  scan = null;
   const figureProblems: string[] = [];
   const noFigures: Figures = { drafts: [], toks: null };
   const figures = safely('quantities', noFigures, () => findFigures(shadow, dates), figureProblems);
