@@ -219,7 +219,9 @@ if (mode === 'corpus') {
         const cpu = cpuMs(c0) / runs;
         const mb = Buffer.byteLength(text) / 2 ** 20;
         rows.push({ kind, kb, shape, ms: Math.round(t), cpuMs: Math.round(cpu), cpuMsPerMB: Math.round(cpu / mb) });
-        console.log(`${kind.padEnd(9)} ${String(kb).padStart(6)} KB  ${shape.padEnd(8)}  ${t.toFixed(0).padStart(7)} ms  cpu ${cpu.toFixed(0).padStart(7)} ms  ${(cpu / mb).toFixed(0).padStart(6)} cpu ms/MB`);
+        console.log(
+          `${kind.padEnd(9)} ${String(kb).padStart(6)} KB  ${shape.padEnd(8)}  ${t.toFixed(0).padStart(7)} ms  cpu ${cpu.toFixed(0).padStart(7)} ms  ${(cpu / mb).toFixed(0).padStart(6)} cpu ms/MB`,
+        );
       }
     }
   }
