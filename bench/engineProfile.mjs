@@ -7,6 +7,9 @@
 //                                                   20 KB article in a corpus of 1,000 (the edit path)
 //   node bench/engineProfile.mjs dump 300 FILE      analyzeCorpus result as JSON, to diff before/after
 //   node bench/engineProfile.mjs retain 1000        heap kept by N analyses held the way the server holds them
+//   node bench/engineProfile.mjs linear 10,5000     cost per MB of one document: articles and figure-dense
+//                                                   lines, in lines and on one line, at each size in KB
+//   node bench/engineProfile.mjs lines 1000000      peak memory of analyzeText on N short lines
 // Add --expose-gc to node for the heap figures to mean anything.
 import * as esbuild from 'esbuild';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -81,11 +84,37 @@ function bigText(chars, seed = 99) {
   return parts.join('');
 }
 
+/** Figure-dense lines (issue 14 #10): every line a few figures, a date and a place. */
+function figureLines(chars, seed = 5) {
+  const rand = rng(seed);
+  const verbs = ['قتل', 'أصيب', 'اعتقل', 'نزح', 'وصل'];
+  const nouns = ['شخصا', 'مدنيا', 'جنديا', 'طفلا', 'عائلة'];
+  const places = ['بغداد', 'الموصل', 'البصرة', 'أربيل'];
+  const lines = [];
+  let len = 0;
+  for (let i = 0; len < chars; i++) {
+    const pick = (a) => a[Math.floor(rand() * a.length)];
+    const n = () => 1 + Math.floor(rand() * 900);
+    const l = `${pick(verbs)} ${n()} ${pick(nouns)} و${pick(verbs)} ${n()} آخرون في ${pick(places)} يوم ${1 + (i % 28)} مارس 2024، بينهم ${n()} ${pick(nouns)}.`;
+    lines.push(l);
+    len += l.length + 1;
+  }
+  return lines.join('\n');
+}
+
+/** The same text on one line: every line break a space. */
+const oneLine = (text) => text.replace(/\n/g, ' ');
+
 const heapMB = () => {
   globalThis.gc?.();
   return process.memoryUsage().heapUsed / 2 ** 20;
 };
 const ms = (t0) => performance.now() - t0;
+/** CPU time of this process since `c0` (process.cpuUsage()), in ms: steadier than the wall clock on a shared machine. */
+const cpuMs = (c0) => {
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+};
 
 const [mode, arg = '1000', file] = process.argv.slice(2);
 if (mode === 'corpus') {
@@ -165,7 +194,73 @@ if (mode === 'corpus') {
       rssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     }),
   );
+} else if (mode === 'linear') {
+  // Issue 15: a document costs the same per MB whether it has one line or many, 10 KB or 5 MB.
+  engine.analyzeText('warm', bigText(20_000));
+  const rows = [];
+  for (const [kind, make] of [
+    ['articles', bigText],
+    ['figures', figureLines],
+  ]) {
+    for (const kb of arg.split(',').map(Number)) {
+      const lined = make(kb * 512);
+      for (const [shape, text] of [
+        ['lines', lined],
+        ['one line', oneLine(lined)],
+      ]) {
+        // A small document is timed over many runs, after one untimed run of the same text (the
+        // first run of a new text shape is mostly the JIT's).
+        const runs = kb >= 1000 ? 1 : kb >= 100 ? 3 : 100;
+        for (let k = 0; kb < 1000 && k < runs / 4; k++) engine.analyzeText('warm.txt', text);
+        const t0 = performance.now();
+        const c0 = process.cpuUsage();
+        for (let k = 0; k < runs; k++) engine.analyzeText('big.txt', text);
+        const t = ms(t0) / runs;
+        const cpu = cpuMs(c0) / runs;
+        const mb = Buffer.byteLength(text) / 2 ** 20;
+        rows.push({ kind, kb, shape, ms: Math.round(t), cpuMs: Math.round(cpu), cpuMsPerMB: Math.round(cpu / mb) });
+        console.log(
+          `${kind.padEnd(9)} ${String(kb).padStart(6)} KB  ${shape.padEnd(8)}  ${t.toFixed(0).padStart(7)} ms  cpu ${cpu.toFixed(0).padStart(7)} ms  ${(cpu / mb).toFixed(0).padStart(6)} cpu ms/MB`,
+        );
+      }
+    }
+  }
+  // Per-MB CPU time, largest over smallest, within each kind of text (articles and figure-dense
+  // text differ in mentions per MB): 1 is perfectly linear; the target is within 1.5.
+  const ratios = {};
+  for (const kind of new Set(rows.map((r) => r.kind))) {
+    const per = rows.filter((r) => r.kind === kind).map((r) => r.cpuMsPerMB);
+    ratios[kind] = +(Math.max(...per) / Math.min(...per)).toFixed(2);
+  }
+  console.log(JSON.stringify({ linearityRatio: Math.max(...Object.values(ratios)), ratios, rows }));
+} else if (mode === 'lines') {
+  // Issue 14 #11: a million short lines (2.9 MB) once took 1.3 GB.
+  const n = Number(arg);
+  const lines = [];
+  for (let i = 0; i < n; i++) lines.push(i % 10 === 0 ? 'قتل 3' : i % 2 === 0 ? '' : 'ب');
+  const text = lines.join('\n');
+  heapMB();
+  // The analysis is synchronous, so its peak is read from the process's peak resident memory.
+  const rss0 = process.memoryUsage().rss / 2 ** 20;
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const r = engine.analyzeText('lines.txt', text);
+  const t = ms(t0);
+  const cpu = cpuMs(c0);
+  const peak = process.resourceUsage().maxRSS / 1024;
+  console.log(
+    JSON.stringify({
+      lines: n,
+      MB: +(Buffer.byteLength(text) / 2 ** 20).toFixed(1),
+      ms: Math.round(t),
+      cpuMs: Math.round(cpu),
+      mentions: r.mentions.length,
+      rssBeforeMB: Math.round(rss0),
+      rssPeakMB: Math.round(peak),
+      heapAfterMB: Math.round(heapMB()),
+    }),
+  );
 } else {
-  console.error('modes: corpus N | scale KB,KB | edit KB | dump N FILE | retain N');
+  console.error('modes: corpus N | scale KB,KB | edit KB | dump N FILE | retain N | linear KB,KB | lines N');
   process.exit(2);
 }

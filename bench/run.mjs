@@ -7,7 +7,7 @@
 // Prints a table with the ratios and writes bench/out/results.json. Targets are figures printed
 // here, not timed tests.
 //   --sizes 1000,10000   corpus sizes (default 1000,10000)
-//   --skip cspell,lsp,mapreduce    leave parts out
+//   --skip cspell,lsp,mapreduce,engine    leave parts out (engine: the one-document scaling of engineScale.mjs)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -17,6 +17,7 @@ import { generateCorpus } from './generate.mjs';
 import { runCspell } from './peers.mjs';
 import { benchLsp } from './lsp.mjs';
 import { benchMapReduce, printMapReduce } from './mapReduce.mjs';
+import { benchEngineScale, printEngineScale } from './engineScale.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => {
@@ -84,6 +85,8 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
+if (!skip.has('engine')) results.engine = attempt('engine scaling', benchEngineScale);
+
 const f = (x, w = 9) => (x === undefined || Number.isNaN(x) ? '—' : x.toFixed(0)).padStart(w);
 console.log(`\nSanad benchmark · ${results.machine.cpus} × ${results.machine.cpu} · ${results.machine.memoryGB} GB · Node ${results.machine.node}\n`);
 console.log('articles    MB  floor ms  analyze ms  peak MB  ×floor   cspell ms  cspell/analyze');
@@ -112,6 +115,7 @@ if (results.corpora.some((c) => c.lsp)) {
   }
 }
 printMapReduce(results.corpora);
+if (results.engine && !results.engine.failed) printEngineScale(results.engine);
 console.log('\nTargets: analyze ≤ 10× floor and ≥ 5× faster than cspell on 1,000 articles; 10,000 articles < 15 s and < 500 MB;');
 console.log('         server: 10,000 articles diagnosed < 15 s; edit→diagnostics p95 < 50 ms; semantic tokens p95 < 20 ms.');
 mkdirSync(join(root, 'bench', 'out'), { recursive: true });

@@ -172,6 +172,9 @@ export function readText(shadow: Shadow, short?: { lines: ShortLine[] | null }, 
     },
     problems,
   );
+  // The dates' tokens are not needed again: let them go before the figures make theirs (on a
+  // page of a million short lines each set weighs about a hundred megabytes).
+  scan = null;
   const figureProblems: string[] = [];
   const noFigures: Figures = { drafts: [], toks: null };
   const figures = safely('quantities', noFigures, () => findFigures(shadow, dates), figureProblems);
@@ -211,7 +214,18 @@ function mergeRanges(ranges: Array<{ start: number; end: number }>): Array<{ sta
   return out;
 }
 
+/**
+ * Whether [start, end) lies inside one of `ranges`, which mergeRanges made sorted and apart: only
+ * the last range starting at or before `start` can hold it, found by binary search (a page of
+ * many boilerplate ranges and many mentions made a scan of every range for every mention quadratic).
+ */
 function inRanges(ranges: Array<{ start: number; end: number }>, start: number, end: number): boolean {
-  for (const r of ranges) if (start >= r.start && end <= r.end) return true;
-  return false;
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid].start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && end <= ranges[lo - 1].end;
 }

@@ -37,16 +37,24 @@ function cuesOf(list: string[]): Cues {
   };
 }
 
-/** The pairs of letters of a line's text, as a bit set. */
+/**
+ * The pairs of letters of a line's text, as a bit set. One set is reused for whichever line was
+ * asked last (a line is asked about a few times in a row): a set kept on every line cost a small
+ * typed array per line, most of the time and memory of a text of a million short lines.
+ */
+const pairBits = new Uint32Array(PAIR_BITS / 32);
+let pairLine: Line | null = null;
+
 function pairsOf(line: Line): Uint32Array {
-  if (line.pairs) return line.pairs;
-  const bits = new Uint32Array(PAIR_BITS / 32);
+  if (pairLine === line) return pairBits;
+  pairBits.fill(0);
   const t = line.text;
   for (let i = 0; i + 1 < t.length; i++) {
     const p = pairOf(t.charCodeAt(i), t.charCodeAt(i + 1));
-    bits[p >> 5] |= 1 << (p & 31);
+    pairBits[p >> 5] |= 1 << (p & 31);
   }
-  return (line.pairs = bits);
+  pairLine = line;
+  return pairBits;
 }
 
 const C = asRecord(cues);
@@ -95,7 +103,7 @@ function inlineTeaser(raw: string): boolean {
   return RELATED_STARTS.includes(header);
 }
 
-type Cls = 'empty' | 'good' | 'short' | 'bad';
+type Cls = 'good' | 'short' | 'bad';
 
 interface Line {
   /** Shadow offsets of the line, without its line break. */
@@ -105,20 +113,19 @@ interface Line {
   text: string;
   /** How many words it has (lineText). */
   words: number;
-  /** Where they are in the shadow: start, end, start, end … (lineWords). */
-  bounds: number[];
+  /** Where its words are in the shadow: wordBounds[b], wordBounds[b + 1] … (lineWords). */
+  b: number;
   cls: Cls;
   /** Why it is boilerplate (for tests and debugging). */
   why?: string;
   headlineLike: boolean;
-  /** Pairs of letters in `text`, computed when first needed (pairsOf). */
-  pairs?: Uint32Array;
 }
 
 /** A line that is only a list bullet: scraped link lists put the bullet and the link on two lines. */
 const BULLET = /^\s*[-–—•·▪◦*]\s*$/;
 const BULLETED = /^\s*[•·▪◦●■►]/;
 const ARABIC = /[\u0621-\u064a]/;
+const LETTER_OR_DIGIT = /\p{L}|\p{N}/u;
 const LATIN = /[a-z]/;
 
 function startsWithAny(text: string, list: string[]): boolean {
@@ -147,28 +154,35 @@ function containsAny(text: string, list: string[]): boolean {
   return false;
 }
 
-function splitLines(norm: string): Line[] {
+/**
+ * The lines of the shadow that are not blank (blank lines are never boilerplate and no rule looks
+ * at them: a page of short lines has as many blank lines as written ones). `bounds` receives the
+ * words of every line.
+ */
+function splitLines(norm: string, bounds: number[]): Line[] {
   const out: Line[] = [];
   let s = 0;
   for (let i = 0; i <= norm.length; i++) {
     const c = i < norm.length ? norm.charCodeAt(i) : 0x0a;
     if (c !== 0x0a && c !== 0x0d && c !== 0x2028 && c !== 0x2029) continue;
-    const { text, bounds } = lineWords(norm, s, i);
-    out.push({ s, e: i, text, words: bounds.length >> 1, bounds, cls: hasNonSpace(norm, s, i) ? 'short' : 'empty', headlineLike: false });
+    if (hasNonSpace(norm, s, i)) {
+      const b = bounds.length;
+      const text = lineWords(norm, s, i, bounds);
+      out.push({ s, e: i, text, words: (bounds.length - b) >> 1, b, cls: 'short', headlineLike: false });
+    }
     s = i + 1;
   }
   return out;
 }
 
 /** The class of a line from its own text: cue lines and furniture are bad, prose is good. */
-function classify(line: Line, raw: string, norm: string): void {
-  if (line.cls === 'empty') return;
+function classify(line: Line, raw: string, norm: string, bounds: number[]): void {
   const n = line.words;
   const trimmed = raw.trim();
   const endsSentence = /[.!?؟"]$/.test(trimmed) && !trimmed.endsWith('..');
   line.headlineLike = n <= 20 && !endsSentence;
   if (n === 0) {
-    line.cls = /\p{L}|\p{N}/u.test(raw) ? 'short' : 'bad';
+    line.cls = LETTER_OR_DIGIT.test(raw) ? 'short' : 'bad';
     if (line.cls === 'bad') line.why = BULLET.test(raw) ? 'bullet' : 'separator';
     return;
   }
@@ -188,8 +202,8 @@ function classify(line: Line, raw: string, norm: string): void {
     return;
   }
   const punct = /[.,!?:;]/.test(trimmed);
-  if (n >= 20) line.cls = stopShare(line, norm, 0.05) ? 'good' : 'bad';
-  else if (n >= 8 && punct && !line.headlineLike && stopShare(line, norm, 0.08)) line.cls = 'good';
+  if (n >= 20) line.cls = stopShare(line, norm, bounds, 0.05) ? 'good' : 'bad';
+  else if (n >= 8 && punct && !line.headlineLike && stopShare(line, norm, bounds, 0.08)) line.cls = 'good';
   else line.cls = 'short';
   if (line.cls === 'bad') line.why = 'no prose';
 }
@@ -199,11 +213,10 @@ function classify(line: Line, raw: string, norm: string): void {
  * is reached (prose reaches it within a few words), and words longer than any function word are
  * not looked up.
  */
-function stopShare(line: Line, norm: string, share: number): boolean {
-  const { bounds } = line;
+function stopShare(line: Line, norm: string, bounds: number[], share: number): boolean {
   const n = line.words;
   let stops = 0;
-  for (let k = 0; k < bounds.length; k += 2) {
+  for (let k = line.b; k < line.b + 2 * n; k += 2) {
     if (bounds[k + 1] - bounds[k] > STOP_LONGEST || !STOP.has(norm.slice(bounds[k], bounds[k + 1]))) continue;
     stops++;
     // The share only grows as words are counted: once reached, it holds for the whole line.
@@ -213,15 +226,15 @@ function stopShare(line: Line, norm: string, share: number): boolean {
 }
 
 /** The words of a line (lineText). */
-function wordsOf(line: Line, norm: string): string[] {
+function wordsOf(line: Line, norm: string, bounds: number[]): string[] {
   const out: string[] = [];
-  for (let k = 0; k < line.bounds.length; k += 2) out.push(norm.slice(line.bounds[k], line.bounds[k + 1]));
+  for (let k = line.b; k < line.b + 2 * line.words; k += 2) out.push(norm.slice(bounds[k], bounds[k + 1]));
   return out;
 }
 
 /** Content words of a line, for comparing a ticker headline with the article. */
-function contentWords(line: Line, norm: string): string[] {
-  const words = wordsOf(line, norm);
+function contentWords(line: Line, norm: string, bounds: number[]): string[] {
+  const words = wordsOf(line, norm, bounds);
   return words.filter((w) => w.length > 2 && !STOP.has(w)).map((w) => (w.startsWith('ال') && w.length > 4 ? w.slice(2) : w));
 }
 
@@ -232,11 +245,19 @@ function contentWords(line: Line, norm: string): string[] {
  * lines are not those (a U+2028 or U+2029 line break, which only this function breaks at).
  */
 export function findBoilerplate(shadow: Shadow, short?: { lines: ShortLine[] | null }): Array<{ start: number; end: number }> {
+  try {
+    return boilerplateOf(shadow, short);
+  } finally {
+    pairLine = null; // the last line asked about is not kept (it may be a whole document)
+  }
+}
+
+function boilerplateOf(shadow: Shadow, short?: { lines: ShortLine[] | null }): Array<{ start: number; end: number }> {
   const norm = shadow.norm;
-  const lines = splitLines(norm);
-  if (short) short.lines = plainOf(shadow, lines);
-  for (const l of lines) classify(l, norm.slice(l.s, l.e), norm);
-  const nonEmpty = lines.filter((l) => l.cls !== 'empty');
+  const bounds: number[] = [];
+  const nonEmpty = splitLines(norm, bounds);
+  if (short) short.lines = plainOf(shadow, nonEmpty);
+  for (const l of nonEmpty) classify(l, norm.slice(l.s, l.e), norm, bounds);
   if (!nonEmpty.length) return [];
   const firstGood = nonEmpty.findIndex((l) => l.cls === 'good');
 
@@ -300,13 +321,13 @@ export function findBoilerplate(shadow: Shadow, short?: { lines: ShortLine[] | n
     if (!TICKER.has(l.text)) continue;
     if (!body) {
       body = new Set<string>();
-      for (const x of nonEmpty) if (x.cls === 'good') for (const w of contentWords(x, norm)) body.add(w);
+      for (const x of nonEmpty) if (x.cls === 'good') for (const w of contentWords(x, norm, bounds)) body.add(w);
     }
     const article = body;
     l.cls = 'bad';
     l.why = 'ticker';
     const h = nonEmpty[k + 1];
-    const words = contentWords(h, norm);
+    const words = contentWords(h, norm, bounds);
     const shared = words.filter((w) => article.has(w)).length;
     if (h.cls !== 'good' || h.headlineLike) {
       if (!words.length || shared / words.length < TICKER_OVERLAP) {
@@ -425,7 +446,8 @@ export function shortLines(text: string, maxWords = REPEATED_MAX_WORDS): ShortLi
     const c = k < norm.length ? norm.charCodeAt(k) : 0x0a;
     if (c !== 0x0a && c !== 0x0d) continue;
     const e = k < norm.length ? shadow.startOf(k) : text.length;
-    const { text: folded, bounds } = lineWords(norm, ns, k);
+    const bounds: number[] = [];
+    const folded = lineWords(norm, ns, k, bounds);
     const words = bounds.length >> 1;
     if (words > 0 && words <= maxWords) out.push({ s, e, text: folded });
     s = e + 1;
@@ -442,13 +464,13 @@ function plainOf(shadow: Shadow, lines: Line[]): ShortLine[] | null {
   const norm = shadow.norm;
   if (norm.indexOf('\u2028') >= 0 || norm.indexOf('\u2029') >= 0) return null;
   const out: ShortLine[] = [];
-  let s = 0;
   for (const l of lines) {
+    if (!(l.words > 0 && l.words <= REPEATED_MAX_WORDS)) continue;
     // Original offsets as shortLines counts them: each line ends where its break (kept 1:1 by the
-    // shadow) starts, and the next begins one unit later.
+    // shadow) starts, and begins one unit after the break before it (blank lines are not listed).
+    const s = l.s > 0 ? shadow.startOf(l.s - 1) + 1 : 0;
     const e = l.e < norm.length ? shadow.startOf(l.e) : shadow.text.length;
-    if (l.words > 0 && l.words <= REPEATED_MAX_WORDS) out.push({ s, e, text: l.text });
-    s = e + 1;
+    out.push({ s, e, text: l.text });
   }
   return out;
 }

@@ -175,6 +175,9 @@ export function readPublication(shadow: Shadow, scan: Scan = scanShadow(shadow))
   const inDate = new Uint8Array(tokens.length);
   for (const item of items) for (let k = tokenAt(tokens, item.s); k < tokens.length && tokens[k].s < item.e; k++) inDate[k] = 1;
   const ranks: Array<{ rank: number; day: string; at: number }> = [];
+  // Whether a line holds only its date is worked out once per line: a long line with many dates
+  // would otherwise be counted again for each of them (quadratic on a one-line document).
+  const dateOnlyOf = new Int8Array(lines.length).fill(-1);
   // A Hijri date beside a Gregorian one on a dateline yields to it: Umm al-Qura may be a day off.
   for (const item of items) {
     const day = fullDay(item);
@@ -188,7 +191,9 @@ export function readPublication(shadow: Shadow, scan: Scan = scanShadow(shadow))
     const labelFrom = Math.max(line.a, ti - 8);
     const labelled = (t: PhraseTable<boolean>): boolean =>
       hasLabel(t, tokens, line, labelFrom, ti) || (ti - line.a <= 1 && !!above && above.b - above.a <= 4 && hasLabel(t, tokens, above, above.a, above.b));
-    const dateOnly = otherWords(tokens, line, inDate) <= 1 && wordCount(tokens, line) <= DATELINE_WORDS_MAX;
+    const li = lineOf[ti];
+    if (dateOnlyOf[li] < 0) dateOnlyOf[li] = otherWords(tokens, line, inDate) <= 1 && wordCount(tokens, line) <= DATELINE_WORDS_MAX ? 1 : 0;
+    const dateOnly = dateOnlyOf[li] === 1;
     const nearTop = item.s < top;
     const opensLine = ti - line.a <= 3 && (isMark(tokens, ti - 1, '-:/') || isMark(tokens, tj, '-(:') || isMark(tokens, tj + 1, '-('));
     let rank = 0;

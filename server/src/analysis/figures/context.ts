@@ -453,7 +453,12 @@ function sourceOf(d: Draft, toks: readonly Token[], actors: Placed[], sLo: numbe
  */
 function headlineSource(d: Draft, toks: readonly Token[], actors: Placed[], sLo: number, sent: Int32Array, keyOf: (p: Placed) => string): string | undefined {
   let start = sLo;
-  while (start > 0 && sent[start - 1] === sent[d.start] && toks[start - 1].kind !== 'break') start--;
+  while (start > 0 && sent[start - 1] === sent[d.start] && toks[start - 1].kind !== 'break') {
+    // A headline line is at most 25 tokens (below): a figure further from the line's start has
+    // none, and walking on to the start of a long sentence for each figure was quadratic.
+    if (d.start - start >= 25) return undefined;
+    start--;
+  }
   if (toks[start]?.kind === 'break') start++;
   let colon = -1;
   for (let k = start; k < d.start && k - start <= 5; k++) {

@@ -93,9 +93,28 @@ export function stem(w: string): string {
 
 type Ranges = DocumentAnalysis['boilerplate'];
 
-function inRanges(ranges: Ranges, start: number, end: number): boolean {
-  for (const r of ranges) if (start >= r.start && end <= r.end) return true;
-  return false;
+/**
+ * Whether [start, end) lies inside one of `ranges`: asked for every line and every mention of an
+ * article, so the ranges are sorted by start once, with the furthest end reached by any range up
+ * to each (scanning every range each time was quadratic on a long page of many ranges).
+ */
+function rangeTest(ranges: Ranges): (start: number, end: number) => boolean {
+  // A range with a NaN bound holds nothing (every comparison with NaN is false): left out.
+  const sorted = ranges.filter((r) => !Number.isNaN(r.start) && !Number.isNaN(r.end)).sort((a, b) => a.start - b.start);
+  const starts = sorted.map((r) => r.start);
+  const reach: number[] = [];
+  for (let i = 0, far = -Infinity; i < sorted.length; i++) reach.push((far = Math.max(far, sorted[i].end)));
+  return (start, end) => {
+    // The ranges starting at or before `start`: one of them holds the span when the furthest end among them reaches `end`.
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && end <= reach[lo - 1];
+  };
 }
 
 /** A written word's stem as a content word, or '' when it is a stop word or too short. */
@@ -118,6 +137,7 @@ export function profileOf(doc: DocumentAnalysis, text?: string): StoryProfile {
   const features = new Map<string, number>();
   const kinds = new Map<string, number>();
   const head = typeof text === 'string' ? headlineRange(text, boilerplate) : null;
+  const inBoilerplate = rangeTest(boilerplate);
   if (typeof text === 'string') {
     const tf = new Map<string, number>();
     const first = new Map<string, number>();
@@ -133,7 +153,7 @@ export function profileOf(doc: DocumentAnalysis, text?: string): StoryProfile {
         // Boilerplate is whole lines: asked once per line.
         lineEnd = text.indexOf('\n', at);
         if (lineEnd < 0) lineEnd = text.length;
-        lineSkipped = inRanges(boilerplate, at, at + 1);
+        lineSkipped = inBoilerplate(at, at + 1);
       }
       if (lineSkipped) continue;
       const s = stems.get(m[0], contentStem);
@@ -170,7 +190,7 @@ export function profileOf(doc: DocumentAnalysis, text?: string): StoryProfile {
     features.set(`p:${key}`, Math.max(features.get(`p:${key}`) ?? 0, weight));
   };
   for (const m of Array.isArray(doc.mentions) ? doc.mentions : []) {
-    if (!m || m.boilerplate || inRanges(boilerplate, m.start, m.end)) continue;
+    if (!m || m.boilerplate || inBoilerplate(m.start, m.end)) continue;
     // A figure's place is a place of the article too (it comes from a place mention).
     if (m.kind === 'quantity' && typeof m.place === 'string' && m.place) {
       for (const part of m.place

@@ -58,17 +58,20 @@ export interface LineText {
 
 /** The compared text and the words of s[start, end). */
 export function lineText(s: string, start: number, end: number): LineText {
-  const { text, bounds } = lineWords(s, start, end);
+  const bounds: number[] = [];
+  const text = lineWords(s, start, end, bounds);
   const words: string[] = [];
   for (let k = 0; k < bounds.length; k += 2) words.push(s.slice(bounds[k], bounds[k + 1]));
   return { text, words };
 }
 
 /**
- * lineText with the words as offsets into s (start, end, start, end …): the boilerplate rules
- * mostly count words, and look at few of them, so no string is made for the others.
+ * lineText with the words as offsets into s (start, end, start, end …), pushed onto `bounds`: the
+ * boilerplate rules mostly count words, and look at few of them, so no string is made for the
+ * others, and one array holds the words of every line (an array per line weighed more than the
+ * text of a page of short lines). Returns the line's text.
  */
-export function lineWords(s: string, start: number, end: number): { text: string; bounds: number[] } {
+export function lineWords(s: string, start: number, end: number, bounds: number[]): string {
   // Edges: whole characters of space, punctuation or symbol classes.
   let a = start;
   while (a < end) {
@@ -88,7 +91,6 @@ export function lineWords(s: string, start: number, end: number): { text: string
   // Runs of spaces become one space; words are runs of word characters.
   let text = '';
   let from = a;
-  const bounds: number[] = [];
   let wordStart = -1;
   for (let i = a; i < b;) {
     const x = charAt(s, i, end);
@@ -116,8 +118,7 @@ export function lineWords(s: string, start: number, end: number): { text: string
     i += len;
   }
   if (wordStart >= 0) bounds.push(wordStart, b);
-  text = from === a ? s.slice(a, b) : text + s.slice(from, b);
-  return { text, bounds };
+  return from === a ? s.slice(a, b) : text + s.slice(from, b);
 }
 
 function isHigh(c: number): boolean {
