@@ -532,4 +532,3 @@ test('never throws; offsets are always valid', () => {
   const long = 'ا'.repeat(2_000_000);
   assert.deepEqual(actors(long), []);
 });
-
