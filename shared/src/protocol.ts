@@ -330,7 +330,7 @@ export interface TimelineMark {
 export interface FigureTimeline {
   /** The measure's name in English and Arabic. */
   measure: { en: string; ar: string };
-  /** The story's title (the engine's id, or "All articles"). */
+  /** The story's readable name (kind of event, place, first day), or the report's title for a story of one. */
   story: string;
   /** The chart (server/src/format/timelineSvg.ts): one `.mark` per report, its `data-id` a mark's id; no script, no style attribute. */
   svg: string;

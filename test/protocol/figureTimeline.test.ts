@@ -64,6 +64,8 @@ test('the timeline of a figure in an article not open (the Figures view asks so)
   assert.ok(tl.links.some((l) => l.kind === 'contradiction' && l.count >= 1));
   assert.ok(tl.legend.length >= 2 && tl.legend.every((l) => /<svg class="sanad-timeline legend-swatch"/.test(l.swatch)));
   assert.ok(tl.measure.en && /[\u0600-\u06ff]/.test(tl.measure.ar), JSON.stringify(tl.measure));
+  // The story by the name the Stories view gives it (kind of event, place, first day), not its id.
+  assert.match(tl.story, / · 2024-01-\d\d$/, tl.story);
   // What the webview puts in its page: nothing that runs or loads, no inline style.
   assert.doesNotMatch(tl.svg, /<script|\son[a-z]+=|\sstyle=|href=|https?:\/\/(?!www\.w3\.org\/2000\/svg)/i);
 });

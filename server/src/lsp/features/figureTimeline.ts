@@ -7,7 +7,8 @@ import { COMMANDS } from '../../../../shared/src/commands';
 import type { Mention } from '../../analysis';
 import { reportMeasureOf } from '../../format/reportModel';
 import { CHART_CSS, legendSwatch, renderTimeline } from '../../format/timelineSvg';
-import { say } from '../uiText';
+import { say, uiLanguageNow } from '../uiText';
+import { storyNameOf } from './storyTitle';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { corpusOf } from './exporting';
 import { rangeOf } from './locations';
@@ -17,6 +18,11 @@ function figureAt(mentions: readonly Mention[], offset: number): Mention | undef
   let best: Mention | undefined;
   for (const m of mentions) if (m.kind === 'quantity' && m.start <= offset && offset < m.end && (!best || m.end - m.start < best.end - best.start)) best = m;
   return best;
+}
+
+function readableStory(index: WorkspaceIndex, path: string): string | null {
+  const story = storyNameOf(index, path);
+  return story ? (uiLanguageNow() === 'ar' ? story.name.ar : story.name.en) : null;
 }
 
 export function figureTimeline(uri: string, offset: number, index: WorkspaceIndex): FigureTimeline | null {
@@ -43,7 +49,8 @@ export function figureTimeline(uri: string, offset: number, index: WorkspaceInde
   const kinds = ['contradiction', 'update', 'internal'] as const;
   return {
     measure: measure.name,
-    story: story.title,
+    // The name the Stories view and the hover give it; the report's title when it is a story of one.
+    story: readableStory(index, entry.path) ?? story.title,
     svg,
     css: CHART_CSS,
     legend: series.map((s) => ({ name: s.name, swatch: legendSwatch(s) })),

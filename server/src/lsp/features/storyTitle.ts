@@ -56,13 +56,19 @@ export function nameOf(entries: IndexEntry[]): MeasureName {
   return storyName(story, first ? first.text.slice(head.start, head.end).trim() : '');
 }
 
-/** The hover's line on a figure: which story it belongs to, and how many articles tell it. */
-export function storyHoverLine(index: WorkspaceIndex, path: string): string | null {
+/** The readable name of the story `path` belongs to, and how many articles tell it (null: a story of one). */
+export function storyNameOf(index: WorkspaceIndex, path: string): { name: MeasureName; articles: number } | null {
   const id = index.claims.storyOf(path);
   if (!id) return null;
   const members = index.claims.storyList().find((s) => s.id === id)?.paths ?? [path];
   const entries = members.map((p) => index.byPath(p)).filter((e): e is IndexEntry => !!e);
   if (entries.length < 2) return null;
-  const name = nameOf(entries);
-  return `${say('Story:')} ${fsi(uiLanguageNow() === 'ar' ? name.ar : name.en)} (${count(entries.length, '{0} article', '{0} articles')})`;
+  return { name: nameOf(entries), articles: entries.length };
+}
+
+/** The hover's line on a figure: which story it belongs to, and how many articles tell it. */
+export function storyHoverLine(index: WorkspaceIndex, path: string): string | null {
+  const story = storyNameOf(index, path);
+  if (!story) return null;
+  return `${say('Story:')} ${fsi(uiLanguageNow() === 'ar' ? story.name.ar : story.name.en)} (${count(story.articles, '{0} article', '{0} articles')})`;
 }
