@@ -166,7 +166,6 @@ test(
   'a label file edited on disk is read again: the span is drawn as the file now says',
   {
     timeout: 90_000,
-    todo: 'known gap (issue 17, item 3): in this suite the brat copy of the seed under .sanad/brat/seeds is sometimes opened in its place (it matches **/seeds/**/*.txt), and the label lands on the copy',
   },
   () =>
     shot('label-file-changed', async () => {
@@ -193,7 +192,6 @@ test(
   'a broken label file is named by line and column in Problems, and cleared once fixed',
   {
     timeout: 90_000,
-    todo: 'known gap (issue 17, item 3): in this suite the brat copy of the seed under .sanad/brat/seeds is sometimes opened in its place (it matches **/seeds/**/*.txt), and the label lands on the copy',
   },
   () =>
     shot('label-file-broken', async () => {
