@@ -162,6 +162,44 @@ test('a click on a panel row shows the span but keeps the focus in the panel; â†
   }),
 );
 
+/** Opens the brat copy of SEED under .sanad/brat/seeds through Quick Open (its row, not the seed's). */
+async function openCopy(): Promise<void> {
+  await page().keyboard.press('ControlOrMeta+P');
+  await page().locator('.quick-input-widget .quick-input-box input').fill(SEED);
+  await page()
+    .locator('.quick-input-list .monaco-list-row', { has: page().locator('.label-description', { hasText: '.sanad' }) })
+    .first()
+    .click({ timeout: 20_000 });
+  await poll(
+    'the copy open',
+    async () =>
+      ((await page().locator('.part.editor .tab.active', { hasText: SEED }).count()) > 0 &&
+        (await page().locator('.part.editor .editor-group-container.active .breadcrumbs-control', { hasText: 'brat' }).count()) > 0) ||
+      undefined,
+    { timeoutMs: 15_000 },
+  );
+}
+
+test('a copy of an article under .sanad/ opened in the editor is not an article: nothing painted, not in Sources', { timeout: 60_000 }, () =>
+  shot('copy-not-article', async () => {
+    await openCopy();
+    // The seed, opened after the copy, is painted: the server has had the copy's open by then.
+    await quickOpen(page(), SEED);
+    const at = findOnLine(original, FIGURE.line, FIGURE.text);
+    await drawn(at.line, FIGURE.text, () => true, 'a span of the seed');
+    await openCopy();
+    await goTo(page(), at.line, 1);
+    await settle(page());
+    assert.deepEqual(await decorationsAt(page(), at.line, FIGURE.text), [], 'the copy is painted as an article');
+    const sources = await allRows(page(), 'Sources');
+    assert.deepEqual(
+      sources.filter((r) => !r.label.startsWith('seeds/')).map((r) => r.label),
+      [],
+    );
+    await page().keyboard.press('ControlOrMeta+W');
+  }),
+);
+
 test(
   'a label file edited on disk is read again: the span is drawn as the file now says',
   {

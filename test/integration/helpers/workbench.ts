@@ -77,9 +77,7 @@ export function exactly(text: string): RegExp {
 /** Whether the active editor's file lies under a hidden folder (.sanad/…), read from its breadcrumbs. */
 function activeEditorInHiddenFolder(page: Page): Promise<boolean> {
   return page.evaluate(() =>
-    Array.from(document.querySelectorAll('.part.editor .editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item')).some((item) =>
-      (item.textContent ?? '').trim().startsWith('.'),
-    ),
+    Array.from(document.querySelectorAll('.part.editor .editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item')).some((item) => (item.textContent ?? '').trim().startsWith('.')),
   );
 }
 
