@@ -27,9 +27,10 @@ import { writeReport } from './features/reporting';
 import { figureLenses } from './features/figureLens';
 import { labelCodeActions, applyLabelAction, reviewContradiction, reviewOf, explainedOf } from './features/labelling';
 import { exportCorpus, importExport, compareFolders, labelRootOf } from './features/exporting';
+import { settle, settlePlan } from './features/settling';
 import { claimDetails } from './features/claimView';
 import { claimRequest } from '../../../shared/src/protocol';
-import { setUiLanguage } from './uiText';
+import { say, setUiLanguage } from './uiText';
 import {
   LANGUAGE_ID,
   TOKEN_TYPES,
@@ -53,6 +54,8 @@ import {
   importRequest,
   compareRequest,
   corpusAnalysisRequest,
+  settlePlanRequest,
+  settleRequest,
 } from '../../../shared/src/protocol';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -539,6 +542,8 @@ connection.onRequest(importRequest, async ({ source }) => {
   return result;
 });
 connection.onRequest(compareRequest, ({ a, b }) => compareFolders(a, b, index));
+connection.onRequest(settlePlanRequest, ({ a, b }) => settlePlan(a, b, index));
+connection.onRequest(settleRequest, (params) => (trusted ? settle(params, roots()) : { ok: false, message: say('Sanad writes no labels in Restricted Mode.') }));
 
 connection.onRequest(corpusSummaryRequest, () => summaryOf(index, labels));
 connection.onRequest(claimRequest, ({ uri, position }) => {
