@@ -13,6 +13,7 @@ import { RestartingErrorHandler } from './serverHealth';
 import { registerLabelling } from './labelling';
 import { registerClaimView } from './views/claim';
 import { registerReview } from './review';
+import { registerAgreementView } from './views/agreement';
 
 let client: LanguageClient | undefined;
 
@@ -77,6 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     (doc, offset) => painter.spanAt(doc, offset),
   );
   registerClaimView(context, () => client);
+  registerAgreementView(context, () => client);
   registerReview(
     context,
     () => client,

@@ -113,8 +113,20 @@ test('the key of the disagreements changes when a label file changes under the r
 test('contradiction reviews carry over when both made the same decision', () => {
   const ra = new Map(A);
   const rb = new Map(B);
-  ra.set('x.txt', { ...A.get('x.txt')!, reviews: [{ key: 'k1', decision: 'explained' }, { key: 'k2', decision: 'confirmed' }] });
-  rb.set('x.txt', { ...B.get('x.txt')!, reviews: [{ key: 'k1', decision: 'explained' }, { key: 'k2', decision: 'explained' }] });
+  ra.set('x.txt', {
+    ...A.get('x.txt')!,
+    reviews: [
+      { key: 'k1', decision: 'explained' },
+      { key: 'k2', decision: 'confirmed' },
+    ],
+  });
+  rb.set('x.txt', {
+    ...B.get('x.txt')!,
+    reviews: [
+      { key: 'k1', decision: 'explained' },
+      { key: 'k2', decision: 'explained' },
+    ],
+  });
   const s = settleAnnotators(ra, rb, [], OPTIONS);
   assert.deepEqual(
     s.files.get('x.txt')!.reviews.map((r) => [r.key, r.decision, r.reviewer]),

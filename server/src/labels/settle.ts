@@ -136,7 +136,5 @@ function sameValue(x: Label, y: Label): boolean {
 }
 
 function sharedReviews(ra: readonly ContradictionReview[], rb: readonly ContradictionReview[], options: SettleOptions): ContradictionReview[] {
-  return ra
-    .filter((x) => rb.some((y) => y.key === x.key && y.decision === x.decision))
-    .map((x) => ({ ...x, reviewer: options.annotator, updated: options.now }));
+  return ra.filter((x) => rb.some((y) => y.key === x.key && y.decision === x.decision)).map((x) => ({ ...x, reviewer: options.annotator, updated: options.now }));
 }

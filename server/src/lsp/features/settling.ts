@@ -139,6 +139,7 @@ export async function settle(params: SettleParams, roots: readonly string[], now
     say('Settled into {0}:', folder),
     say('{0} agreed, {1} decided ({2} kept).', count(settled.agreed, '{0} label', '{0} labels'), count(settled.decided, '{0} disagreement', '{0} disagreements'), settled.kept),
   ];
-  if (settled.onlyInA.length + settled.onlyInB.length) parts.push(say('{0} only one annotator labelled were left out.', count(settled.onlyInA.length + settled.onlyInB.length, '{0} article', '{0} articles')));
+  if (settled.onlyInA.length + settled.onlyInB.length)
+    parts.push(say('{0} only one annotator labelled were left out.', count(settled.onlyInA.length + settled.onlyInB.length, '{0} article', '{0} articles')));
   return { ok: true, folder, files, message: parts.join(' ') };
 }
