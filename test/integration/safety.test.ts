@@ -96,10 +96,12 @@ test('a brat export goes to .sanad/brat by default, and leaves the articles alon
     assert.equal(offered, '.sanad/brat');
     await page().keyboard.press('Enter');
     const ann = join(suite.workspace.root, '.sanad', 'brat', 'seeds', SEED.replace(/\.txt$/, '.ann'));
-    await poll(`the export at ${ann}`, async () => existsSync(ann), { timeoutMs: 20_000 });
+    const txt = join(suite.workspace.root, '.sanad', 'brat', 'seeds', SEED);
+    // Both files of the pair: they are written one after the other.
+    await poll(`the export at ${ann}`, async () => (existsSync(ann) && existsSync(txt)) || undefined, { timeoutMs: 20_000 });
     // (The export's own message is a toast that may fade before it is read; the files on disk say it.)
     // The copy holds the draft (what the editor shows); the article on disk is untouched.
-    assert.ok(readFileSync(join(suite.workspace.root, '.sanad', 'brat', 'seeds', SEED), 'utf8').startsWith(DRAFT));
+    assert.ok(readFileSync(txt, 'utf8').startsWith(DRAFT));
     assert.deepEqual(fingerprint(suite.workspace.seeds), seedsBefore, 'the seeds changed on disk');
   }),
 );
