@@ -13,9 +13,9 @@ export interface SeedWindow {
   readonly suite: Suite;
   /** The open seed's text as copied. */
   readonly seedText: string;
-  page(): Page;
+  page: () => Page;
   /** Runs CHECK; on failure a screenshot named NAME is kept and named in the error. */
-  shot(name: string, check: () => Promise<void>): Promise<void>;
+  shot: (name: string, check: () => Promise<void>) => Promise<void>;
 }
 
 /**
