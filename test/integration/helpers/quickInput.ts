@@ -110,8 +110,17 @@ export async function answerFileDialog(page: Page, path: string, { exists, timeo
       { timeoutMs, lastSeen: () => quickInputState(page) },
     );
     await settle(page);
+    const title = (await quickInputState(page)).title;
     await page.keyboard.press('Enter');
-    const closed = await poll('the file dialog to close', async () => !(await quickInputShown(page)), { timeoutMs: 5000 }).then(
+    // Closed, or replaced by the next dialog (a command that asks for two folders in a row).
+    const closed = await poll(
+      'the file dialog to close',
+      async () => {
+        const now = await quickInputState(page);
+        return !now.visible || !(await quickInputShown(page)) || now.title !== title;
+      },
+      { timeoutMs: 5000 },
+    ).then(
       () => true,
       () => false,
     );
