@@ -95,8 +95,16 @@ test('Compare Annotators fills the Agreement view: figures per type, the disagre
   shot('compare-view', async () => {
     await runCommand(page(), 'Sanad: Compare Annotators…');
     await answerFileDialog(page(), rana, { exists: true });
-    // The second dialog, for B (not the first one still closing).
-    await poll('the dialog for folder B', async () => ((await quickInputState(page())).title.includes('(B)') ? true : undefined), { timeoutMs: 15_000, lastSeen: () => quickInputState(page()) });
+    // The second dialog, for B, once it shows its own starting folder (typing before that is overwritten).
+    await poll(
+      'the dialog for folder B',
+      async () => {
+        const s = await quickInputState(page());
+        return s.visible && s.title.includes('(B)') && s.value.startsWith('/') && s.value.endsWith('/') && s.value !== rana ? true : undefined;
+      },
+      { timeoutMs: 15_000, lastSeen: () => quickInputState(page()) },
+    );
+    await settle(page());
     await answerFileDialog(page(), omar, { exists: true });
     // Room for the view at the bottom of the panel: the others are folded away.
     await poll('the Agreement view', async () => (await viewTitles(page())).includes('Agreement') || undefined, { timeoutMs: 15_000, lastSeen: () => viewTitles(page()) });

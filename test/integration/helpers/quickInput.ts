@@ -105,6 +105,11 @@ export async function answerFileDialog(page: Page, path: string, { exists, timeo
       `the file dialog to list the folder of ${path}`,
       async () => {
         const state = await quickInputState(page);
+        // The dialog sets its starting folder a moment after it opens, over what was typed: type again.
+        if (state.visible && state.value !== path) {
+          await input.fill(path);
+          return false;
+        }
         return state.value === path && state.rows.includes('..') && (!exists || state.rows.includes(name));
       },
       { timeoutMs, lastSeen: () => quickInputState(page) },
