@@ -16,6 +16,7 @@ import { registerReview } from './review';
 import { registerFigureTimeline } from './views/figureTimeline';
 import { COMMANDS } from '../../shared/src/commands';
 import { registerPublication } from './publication';
+import { registerAgreementView } from './views/agreement';
 
 let client: LanguageClient | undefined;
 
@@ -83,6 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   registerClaimView(context, () => client);
   registerFigureTimeline(context, () => client);
+  registerAgreementView(context, () => client);
   registerReview(
     context,
     () => client,

@@ -8,7 +8,6 @@ import {
   reviewContradictionRequest,
   exportRequest,
   importRequest,
-  compareRequest,
   reportRequest,
   VERDICT_NAMES,
   type VerdictName,
@@ -359,30 +358,6 @@ export function registerLabelling(context: vscode.ExtensionContext, client: Clie
       const result = await c.sendRequest(importRequest, { source: source.fsPath });
       if (result.ok) void vscode.window.showInformationMessage(`Sanad: ${result.message}`);
       else void vscode.window.showErrorMessage(`Sanad: ${result.message}`);
-    }),
-    vscode.commands.registerCommand(COMMANDS.compareAnnotators, async () => {
-      const c = client();
-      if (!c) return;
-      const pickFolder = async (title: string) => (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, title, openLabel: t('Choose') }))?.[0];
-      const a = await pickFolder(t('The reference annotator’s label folder (A)'));
-      const b = a && (await pickFolder(t('The other annotator’s label folder (B)')));
-      if (!a || !b) return;
-      const result = await c.sendRequest(compareRequest, { a: a.fsPath, b: b.fsPath });
-      if (!result.ok || !result.report) {
-        void vscode.window.showErrorMessage(`Sanad: ${result.message}`);
-        return;
-      }
-      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.report });
-      await vscode.window.showTextDocument(doc, { preview: true });
-      const items = (result.disagreements ?? []).map((d) => ({ label: d.summary, d }));
-      if (items.length === 0) return;
-      // Walk through the disagreements: each pick opens the span; the list comes back until closed.
-      for (;;) {
-        const pick = await vscode.window.showQuickPick(items, { title: t('Disagreements ({0})', items.length), matchOnDescription: true });
-        if (!pick) return;
-        const r = pick.d.range;
-        await vscode.window.showTextDocument(vscode.Uri.parse(pick.d.uri), { selection: new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character), preview: false });
-      }
     }),
   );
 }

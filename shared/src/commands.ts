@@ -65,3 +65,9 @@ export interface CommandArgs {
 export function command<K extends keyof CommandArgs>(title: string, id: K, ...args: CommandArgs[K]): { title: string; command: K; arguments: CommandArgs[K] } {
   return { title, command: id, arguments: args };
 }
+
+/** The Agreement view's commands (Compare Annotators… opens the view). */
+export const AGREEMENT_COMMANDS = {
+  settleAnnotators: 'sanad.settleAnnotators',
+  agreementReport: 'sanad.agreementReport',
+} as const;

@@ -295,7 +295,9 @@ export interface CompareParams {
 export interface CompareResult extends LabelActionResult {
   /** A Markdown report: agreement per type and the disagreements. */
   report?: string;
-  disagreements?: Array<{ uri: string; range: PlainRange; summary: string }>;
+  disagreements?: Array<{ uri: string; range: PlainRange; summary: string; /** What differs, and where (new). */ kind?: string; path?: string; text?: string }>;
+  /** The figures for the Agreement view (new). */
+  agreement?: AgreementSummary;
 }
 
 export interface ReportParams {
@@ -408,3 +410,80 @@ export interface SetPublicationParams {
 
 /** Saves the correction in the article's label file; the article is analysed again at once. */
 export const setPublicationRequest = new RequestType<SetPublicationParams, LabelActionResult & { info?: PublicationInfo }, void>('sanad/setPublication');
+
+// ---- The Agreement view and settling two annotators into one label set.
+
+/** Agreement figures of one type, or of all: counts, precision, recall, F1, kappa (null where undefined). */
+export interface AgreementFigures {
+  /** Labels A has, B has, and both (exact matches). */
+  a: number;
+  b: number;
+  both: number;
+  precision: number | null;
+  recall: number | null;
+  f1: number | null;
+  kappa: number | null;
+  tokenKappa?: number | null;
+}
+
+export interface AgreementSummary {
+  /** The two label folders, absolute, and the annotators named in their files (or the folders' names). */
+  a: string;
+  b: string;
+  annotatorA: string;
+  annotatorB: string;
+  compared: number;
+  onlyInA: number;
+  onlyInB: number;
+  overall: AgreementFigures;
+  byType: Array<{ type: SpanKind } & AgreementFigures>;
+}
+
+/** One annotator's side of a disagreement. */
+export interface SettleSide {
+  type: SpanKind;
+  status: 'accepted' | 'rejected' | 'manual';
+  text: string;
+  /** The label's value as read: an entity key, an ISO date, an interval "20–99". */
+  value?: string;
+  note?: string;
+}
+
+export interface SettleItem {
+  path: string;
+  /** The article in this workspace, when it is indexed. */
+  uri?: string;
+  range?: PlainRange;
+  kind: 'type' | 'boundary' | 'only-a' | 'only-b' | 'value';
+  /** The words around the span, from the article. */
+  context: string;
+  a: SettleSide | null;
+  b: SettleSide | null;
+}
+
+export interface SettlePlan extends LabelActionResult {
+  /** Names the list of disagreements: the choices are applied only to the same list. */
+  key?: string;
+  annotatorA?: string;
+  annotatorB?: string;
+  items?: SettleItem[];
+  /** Labels both annotators agreed on (carried over), articles only one of them labelled. */
+  agreed?: number;
+  onlyInA?: number;
+  onlyInB?: number;
+}
+
+export type SettleChoice = 'a' | 'b' | 'neither';
+
+export interface SettleParams extends CompareParams {
+  key: string;
+  /** One per item of the plan, in order. */
+  choices: SettleChoice[];
+  /** The settled set's annotator name; its folder is labels-NAME beside folder A. */
+  annotator: string;
+}
+
+/** The disagreements between two label folders, to walk through. */
+export const settlePlanRequest = new RequestType<CompareParams, SettlePlan, void>('sanad/settlePlan');
+/** Writes the settled label set; neither annotator's folder is touched. */
+export const settleRequest = new RequestType<SettleParams, LabelActionResult & { folder?: string; files?: number }, void>('sanad/settle');

@@ -1,11 +1,9 @@
 // Integration layer, the UI in Arabic (issue 17, item 8): with sanad.uiLanguage = ar, the status
 // bar counts agree with their nouns, the panel's views have Arabic titles, and the hover, code
 // lens and quick fixes the server writes are Arabic too.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { startSuite, type Suite } from './helpers/session';
+import { openSeedWindow } from './helpers/seedWindow';
 import { hoverText, poll, quickOpen, statusItems, visibleHover } from './helpers/workbench';
 import { goTo } from './helpers/quickInput';
 import { codeLenses } from './helpers/editorWidgets';
@@ -16,26 +14,9 @@ const SEED = '004_c60929020f56a472.txt';
 const FIGURE = { line: 16, text: 'أكثر من 150 ضربة' };
 const strip = (s: string) => s.replace(/[\u2066-\u2069]/g, '');
 
-let suite: Suite;
-let seedText: string;
-const page = () => suite.session.page;
-const shot = (name: string, check: () => Promise<void>) => suite.withShot(name, check);
-
-before(
-  async () => {
-    suite = await startSuite('arabic-language', { 'sanad.uiLanguage': 'ar' });
-    seedText = readFileSync(join(suite.workspace.seeds, SEED), 'utf8');
-    await shot('open-seed', () => quickOpen(page(), SEED));
-  },
-  { timeout: 240_000 },
-);
-
-after(
-  async () => {
-    await suite?.close();
-  },
-  { timeout: 30_000 },
-);
+const win = openSeedWindow('arabic-language', SEED, { settings: { 'sanad.uiLanguage': 'ar' }, indexed: false });
+const page = () => win.page();
+const shot = win.shot;
 
 test('the status bar counts in Arabic, each noun agreeing with its number', { timeout: 60_000 }, () =>
   shot('status', async () => {
@@ -59,7 +40,7 @@ test("the Sanad panel's views have Arabic titles", { timeout: 30_000 }, () =>
 test('the code lens and the hover of a figure are Arabic', { timeout: 60_000 }, () =>
   shot('lens-hover', async () => {
     await quickOpen(page(), SEED);
-    const at = findOnLine(seedText, FIGURE.line, FIGURE.text);
+    const at = findOnLine(win.seedText, FIGURE.line, FIGURE.text);
     await goTo(page(), at.line, at.column);
     await poll('the Arabic code lens', async () => (await codeLenses(page())).find((l) => /^3 مصادر ⚠$/.test(l.text)), { timeoutMs: 20_000, lastSeen: () => codeLenses(page()) });
     const hover = await poll(

@@ -3,13 +3,13 @@
 // date and its ISO value keep their places and the value reads year first; in a figure's hover
 // "(outlet, date)" reads left to right; Ctrl+T finds an actor by another spelling; the panel
 // filter says when it is on and when it matches nothing, and an actor filter keeps its sources.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startSuite, type Suite } from './helpers/session';
-import { hoverText, poll, quickOpen, sanadIndexed, visibleHover } from './helpers/workbench';
+import { openSeedWindow } from './helpers/seedWindow';
+import { hoverText, poll, quickOpen, visibleHover } from './helpers/workbench';
 import { answerInput, goTo, quickInputState, runCommand } from './helpers/quickInput';
 import { allRows, descriptionPieceLeft, drawnRows, openContainer, rowLayout } from './helpers/sidebar';
 import { findOnLine } from './helpers/articleText';
@@ -21,29 +21,9 @@ const AGREED = { line: 32, text: 'نحو 2500 جندي' };
 const ACTOR = 'السوداني';
 const OTHER_SPELLING = 'السودانى';
 
-let suite: Suite;
-let seedText: string;
-const page = () => suite.session.page;
-const shot = (name: string, check: () => Promise<void>) => suite.withShot(name, check);
-
-before(
-  async () => {
-    suite = await startSuite('arabic-ui');
-    seedText = readFileSync(join(suite.workspace.seeds, SEED), 'utf8');
-    await shot('open-seed', async () => {
-      await quickOpen(page(), SEED);
-      await sanadIndexed(page());
-    });
-  },
-  { timeout: 240_000 },
-);
-
-after(
-  async () => {
-    await suite?.close();
-  },
-  { timeout: 30_000 },
-);
+const win = openSeedWindow('arabic-ui', SEED);
+const page = () => win.page();
+const shot = win.shot;
 
 /** Left edges of PIECES inside the first text node under SELECTOR that holds them all. */
 async function piecesLeft(p: Page, selector: string, pieces: string[]): Promise<number[] | undefined> {
@@ -143,7 +123,7 @@ test('the Outline draws each date after its Arabic text, its ISO value year firs
 test('a figure\'s hover reads "(outlet, date)" left to right, the date year first', { timeout: 60_000 }, () =>
   shot('hover', async () => {
     await quickOpen(page(), SEED);
-    const at = findOnLine(seedText, AGREED.line, AGREED.text);
+    const at = findOnLine(win.seedText, AGREED.line, AGREED.text);
     await goTo(page(), at.line, 1);
     const text = await poll(
       'the hover of the figure',
@@ -205,7 +185,7 @@ test('an actor filter keeps the Sources and Figures of the articles that name it
   shot('filter-actor', async () => {
     await runCommand(page(), 'Sanad: Filter Panel…');
     await answerInput(page(), ACTOR, { what: 'the filter text' });
-    const naming = readFileSync(join(suite.workspace.seeds, SEED), 'utf8').includes(ACTOR);
+    const naming = readFileSync(join(win.suite.workspace.seeds, SEED), 'utf8').includes(ACTOR);
     const sources = await poll(
       'the Sources of the actor',
       async () => {
@@ -215,7 +195,7 @@ test('an actor filter keeps the Sources and Figures of the articles that name it
       { timeoutMs: 20_000, lastSeen: () => allRows(page(), 'Sources') },
     );
     for (const r of sources) {
-      const file = join(suite.workspace.root, r.label);
+      const file = join(win.suite.workspace.root, r.label);
       assert.ok(readFileSync(file, 'utf8').includes(ACTOR), `${r.label} does not name ${ACTOR}`);
     }
     if (naming) assert.ok(sources.some((r) => r.label === `seeds/${SEED}`));

@@ -5,13 +5,13 @@
 // a decided label offers "Remove label" and "Change type…", and Ctrl+Alt+Z undoes the decision.
 // The claim view lists every source's figure side by side; next unreviewed says how far the review
 // has come; one command accepts every suggestion of one type in a selection.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startSuite, type Suite } from './helpers/session';
-import { poll, quickOpen, sanadIndexed, settle, statusItems } from './helpers/workbench';
+import { openSeedWindow } from './helpers/seedWindow';
+import { poll, quickOpen, settle, statusItems } from './helpers/workbench';
 import { answerInput, cursorStatus, goTo, pickItem, runCommand } from './helpers/quickInput';
 import { drawnRows, rowLayout } from './helpers/sidebar';
 import { decorationsAt, problemRows, type DrawnDecoration } from './helpers/editorWidgets';
@@ -23,11 +23,10 @@ const OTHER = { line: 32, text: 'نحو 2500 جندي' };
 const SUGGESTED = { line: 32, text: 'زهاء 900 جندي' };
 const strip = (s: string) => s.replace(/[\u2066-\u2069]/g, '');
 
-let suite: Suite;
-let seedText: string;
-const page = () => suite.session.page;
-const shot = (name: string, check: () => Promise<void>) => suite.withShot(name, check);
-const labelFile = () => join(suite.workspace.root, '.sanad', 'labels', 'seeds', `${SEED}.yaml`);
+const win = openSeedWindow('review', SEED, { settings: { 'sanad.labels.annotator': 'integration-test' } });
+const page = () => win.page();
+const shot = win.shot;
+const labelFile = () => join(win.suite.workspace.root, '.sanad', 'labels', 'seeds', `${SEED}.yaml`);
 
 /** The titles of the open Ctrl+. menu (bidi isolates taken out). */
 async function codeActionTitles(p: Page): Promise<string[]> {
@@ -38,7 +37,7 @@ async function codeActionTitles(p: Page): Promise<string[]> {
 
 /** Opens Ctrl+. at LINE/TEXT and waits for a menu holding rows that match RE. */
 async function openActions(at: { line: number; text: string }, re: RegExp): Promise<string[]> {
-  const place = findOnLine(seedText, at.line, at.text);
+  const place = findOnLine(win.seedText, at.line, at.text);
   await goTo(page(), place.line, place.column + 3);
   return poll(
     `a Ctrl+. menu with ${re}`,
@@ -86,25 +85,6 @@ async function drawn(at: { line: number; text: string }, ok: (d: DrawnDecoration
 const statusMessage = (re: RegExp) =>
   poll(`a status bar message ${re}`, async () => (await statusItems(page())).find((i) => re.test(strip(i.text)))?.text, { timeoutMs: 10_000, intervalMs: 100, lastSeen: () => statusItems(page()) });
 
-before(
-  async () => {
-    suite = await startSuite('review', { 'sanad.labels.annotator': 'integration-test' });
-    seedText = readFileSync(join(suite.workspace.seeds, SEED), 'utf8');
-    await shot('open-seed', async () => {
-      await quickOpen(page(), SEED);
-      await sanadIndexed(page());
-    });
-  },
-  { timeout: 240_000 },
-);
-
-after(
-  async () => {
-    await suite?.close();
-  },
-  { timeout: 30_000 },
-);
-
 test("Problems gives a contradiction's verdict first, and its two figures by outlet, not file name", { timeout: 45_000 }, () =>
   shot('problems', async () => {
     await page().keyboard.press('ControlOrMeta+Shift+M');
@@ -150,7 +130,7 @@ test('an accept is confirmed in the status bar and drawn apart from a suggestion
   shot('accept-feedback', async () => {
     const suggestion = await drawn(SUGGESTED, (d) => d.borderStyle === 'solid', 'a suggestion');
     assert.ok(suggestion.borderWidth <= 1, `a suggestion has a ${suggestion.borderWidth}px border`);
-    const at = findOnLine(seedText, OTHER.line, OTHER.text);
+    const at = findOnLine(win.seedText, OTHER.line, OTHER.text);
     await goTo(page(), at.line, at.column + 3);
     await page().keyboard.press('ControlOrMeta+Alt+A');
     await statusMessage(/Sanad: accepted “نحو 2500 جندي” — Ctrl\+Alt\+Z to undo/);
@@ -168,7 +148,7 @@ test('an accept is confirmed in the status bar and drawn apart from a suggestion
 test('Ctrl+Alt+Z undoes the last decision: the span is a suggestion again, on screen and in the label file', { timeout: 60_000 }, () =>
   shot('undo', async () => {
     assert.ok(existsSync(labelFile()) && readFileSync(labelFile(), 'utf8').includes('نحو 2500 جندي'));
-    const at = findOnLine(seedText, OTHER.line, OTHER.text);
+    const at = findOnLine(win.seedText, OTHER.line, OTHER.text);
     await goTo(page(), at.line, at.column + 3);
     await settle(page());
     await page().keyboard.press('ControlOrMeta+Alt+Z');
@@ -185,7 +165,7 @@ test('Ctrl+Alt+Z undoes the last decision: the span is a suggestion again, on sc
 
 test("the claim view (Ctrl+Alt+C) shows every source's value, date and verdict side by side", { timeout: 60_000 }, () =>
   shot('claim-view', async () => {
-    const at = findOnLine(seedText, CONTRADICTED.line, CONTRADICTED.text);
+    const at = findOnLine(win.seedText, CONTRADICTED.line, CONTRADICTED.text);
     await goTo(page(), at.line, at.column + 3);
     await page().keyboard.press('ControlOrMeta+Alt+C');
     const rows = await poll(

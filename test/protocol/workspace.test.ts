@@ -109,7 +109,7 @@ test('a code lens above a figure other sources also report', async () => {
   const lenses = await session.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uriOf(S004) } });
   // A short title (it starts near the right edge of an Arabic line), the values as its tooltip.
   assert.ok(
-    lenses && lenses.some((l) => /^\d+ sources [⚠✓]$/.test(l.command?.title ?? '') && /^\d+ sources: .+ · /.test((l.command as { tooltip?: string } | undefined)?.tooltip ?? '')),
+    lenses && lenses.some((l) => /^\d+ sources [⚠✓] \$\(blank\)$/.test(l.command?.title ?? '') && /^\d+ sources: .+ · /.test((l.command as { tooltip?: string } | undefined)?.tooltip ?? '')),
     JSON.stringify(lenses?.map((l) => l.command)),
   );
 });

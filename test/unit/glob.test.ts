@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { matchesAny, isCorpusPath, globProblem } from '../../server/src/corpus/glob';
+import { matchesAny, isCorpusPath, globProblem, inHiddenFolder } from '../../server/src/corpus/glob';
 
 test('corpus globs: folders, extensions, braces, names anywhere', () => {
   assert.ok(matchesAny('seeds/000.txt', ['**/seeds/**/*.txt']));
@@ -48,4 +48,14 @@ test('hostile globs match nothing and answer at once', () => {
 test('hidden folders are not corpus, hidden-looking file names are', () => {
   assert.ok(!isCorpusPath('/w', '/w/.sanad/brat/seeds/a.txt', ['**/seeds/**/*.txt']));
   assert.ok(isCorpusPath('/w', '/w/..x.news.txt', ['**/*.news.txt']));
+  // Not even when a glob of sanad.files.include names the folder, nor on the whole-path rule.
+  assert.ok(!isCorpusPath('/w', '/w/.sanad/brat/a.txt', ['.sanad/**/*.txt']));
+  assert.ok(!isCorpusPath('/w/seeds', '/w/seeds/.cache/a.txt', ['**/seeds/**/*.txt']));
+  assert.ok(inHiddenFolder('/w', '/w/.sanad/brat/seeds/a.txt'));
+  assert.ok(inHiddenFolder('/w', '/w/news/.git/a.txt'));
+  assert.ok(!inHiddenFolder('/w', '/w/seeds/a.txt'));
+  assert.ok(!inHiddenFolder('/w', '/w/.a.txt'));
+  // Only folders under the workspace count: a workspace that itself lives in a hidden folder is read.
+  assert.ok(!inHiddenFolder('/home/u/.work/w', '/home/u/.work/w/seeds/a.txt'));
+  assert.ok(isCorpusPath('/home/u/.work/w', '/home/u/.work/w/seeds/a.txt', ['**/seeds/**/*.txt']));
 });

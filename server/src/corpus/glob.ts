@@ -79,25 +79,30 @@ export function matchesAny(relPath: string, globs: readonly string[]): boolean {
 }
 
 /**
+ * Whether ABSOLUTE lies in a hidden folder under ROOT (`.sanad/`, the tool's own output, `.git/`,
+ * …). Such files are never corpus, whether listed, reported by the watcher or opened in the
+ * editor: a brat export under .sanad/brat mirrors seeds/… and would otherwise come back as a
+ * second copy of each article. (Only folders: a file named "..x.news.txt" at the root is an
+ * article like any other.)
+ */
+export function inHiddenFolder(root: string, absolute: string): boolean {
+  if (!isWithin(absolute, root)) return false;
+  return relative(root, absolute)
+    .split(/[\\/]/)
+    .slice(0, -1)
+    .some((segment) => segment.startsWith('.'));
+}
+
+/**
  * Whether a file belongs to the corpus: its path relative to the workspace folder matches a glob,
  * or, for globs that start with `**\/`, its absolute path does. The second rule lets
  * `**\/seeds/**\/*.txt` hold when the workspace folder is `seeds/` itself, as VS Code's own
  * language association (which matches whole paths) already does.
  */
 export function isCorpusPath(root: string, absolute: string, globs: readonly string[]): boolean {
+  if (inHiddenFolder(root, absolute)) return false;
   // Inside by path components: `/w/seeds2/x.txt` is not inside `/w/seeds`.
   const rel = isWithin(absolute, root) ? relative(root, absolute) : null;
-  // As listArticles does, hidden folders are not corpus: a brat export under .sanad/brat mirrors
-  // seeds/… and would otherwise come back as articles through the file watcher. (Only folders: a
-  // file named "..x.news.txt" at the root is an article like any other.)
-  if (
-    rel !== null &&
-    rel
-      .split(/[\\/]/)
-      .slice(0, -1)
-      .some((segment) => segment.startsWith('.'))
-  )
-    return false;
   if (rel !== null && matchesAny(rel, globs)) return true;
   return matchesAny(
     absolute,

@@ -14,3 +14,4 @@ export { exportJsonl, exportYaml, importYaml } from './corpusExport';
 export { annPathFor, exportBrat } from './bratExport';
 export { cleanRelativePath, DEFAULT_LABELS_FOLDER, labelPathFor } from './labelPaths';
 export { exportClaimReviews, type ArticleSource, type JsonLd } from './claimReview';
+export { disagreementsToSettle, settleAnnotators, settleKey } from './settle';

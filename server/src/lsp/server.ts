@@ -13,7 +13,7 @@ import { isWithin } from '../corpus/regularFile';
 import { MANIFEST_NAMES } from '../corpus/manifest';
 import { basename } from 'node:path';
 import { unwatchFile, watchFile } from 'node:fs';
-import { isCorpusPath } from '../corpus/glob';
+import { inHiddenFolder, isCorpusPath } from '../corpus/glob';
 import { loadSettings, gitUserName } from './settings';
 import { readWorkspaceLexicon, WORKSPACE_LEXICON } from '../corpus/workspaceLexicon';
 import { lexiconFrom, teach, type LexiconRecipe } from '../analysis';
@@ -27,12 +27,13 @@ import { writeReport } from './features/reporting';
 import { figureLenses } from './features/figureLens';
 import { labelCodeActions, applyLabelAction, reviewContradiction, reviewOf, explainedOf } from './features/labelling';
 import { exportCorpus, importExport, compareFolders, labelRootOf } from './features/exporting';
+import { settle, settlePlan } from './features/settling';
 import { claimDetails } from './features/claimView';
 import { claimRequest } from '../../../shared/src/protocol';
 import { figureTimeline } from './features/figureTimeline';
 import { offsetAt } from './features/locations';
 import { figureTimelineRequest } from '../../../shared/src/protocol';
-import { setUiLanguage } from './uiText';
+import { say, setUiLanguage } from './uiText';
 import { stories } from './features/stories';
 import { publicationCodeActions, publicationInfo, savePublication } from './features/publication';
 import { reviewedOf } from '../corpus/reviewedPublication';
@@ -60,6 +61,8 @@ import {
   importRequest,
   compareRequest,
   corpusAnalysisRequest,
+  settlePlanRequest,
+  settleRequest,
 } from '../../../shared/src/protocol';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -168,6 +171,18 @@ function isCorpusFile(uri: string): boolean {
   if (!uri.startsWith('file:')) return false;
   const fsPath = fileURLToPath(uri);
   return roots().some((root) => isWithin(fsPath, root) && isCorpusPath(root, fsPath, corpusGlobs()));
+}
+
+/**
+ * A document in a hidden folder of the workspace (`.sanad/brat/seeds/…`, the tool's own output):
+ * never an article, even when the editor opens it as Arabic News (its path still matches
+ * `**\/seeds/**\/*.txt`). It is not analysed, gets no labels, spans or problems, and stays out of
+ * the panel, so a copy can never take its article's place.
+ */
+function isHiddenCopy(uri: string): boolean {
+  if (!uri.startsWith('file:')) return false;
+  const fsPath = fileURLToPath(uri);
+  return roots().some((root) => inHiddenFolder(root, fsPath));
 }
 
 const yieldToEvents = () => new Promise<void>((done) => setImmediate(done));
@@ -322,6 +337,7 @@ function sendSpans(doc: TextDocument): void {
 // contradictions changed are refreshed. Nothing here runs per keystroke but the timer reset.
 const pending = new Map<string, NodeJS.Timeout>();
 function schedule(doc: TextDocument, delay: number): void {
+  if (isHiddenCopy(doc.uri)) return;
   clearTimeout(pending.get(doc.uri));
   pending.set(
     doc.uri,
@@ -385,6 +401,7 @@ async function labelFileChanged(article: string): Promise<void> {
 }
 
 documents.onDidOpen(async (e) => {
+  if (isHiddenCopy(e.document.uri)) return;
   schedule(e.document, 0);
   // The article's labels, placed on the text as it is now; then paint again with them.
   await labels.load(e.document.uri, e.document.getText());
@@ -471,7 +488,7 @@ function tooLarge(doc: TextDocument): boolean {
 
 function analysedDocument(uri: string): TextDocument | undefined {
   const doc = documents.get(uri);
-  if (!doc || tooLarge(doc)) return undefined;
+  if (!doc || isHiddenCopy(uri) || tooLarge(doc)) return undefined;
   const entry = index.get(uri);
   // A request may arrive before the debounced analysis: analyse now so answers match the text.
   if (!entry || entry.version !== doc.version) {
@@ -552,6 +569,8 @@ connection.onRequest(importRequest, async ({ source }) => {
   return result;
 });
 connection.onRequest(compareRequest, ({ a, b }) => compareFolders(a, b, index));
+connection.onRequest(settlePlanRequest, ({ a, b }) => settlePlan(a, b, index));
+connection.onRequest(settleRequest, (params) => (trusted ? settle(params, roots()) : { ok: false, message: say('Sanad writes no labels in Restricted Mode.') }));
 
 connection.onRequest(corpusSummaryRequest, () => summaryOf(index, labels));
 connection.onRequest(claimRequest, ({ uri, position }) => {

@@ -108,8 +108,12 @@ export async function lineBox(page: Page, line: number): Promise<Box | undefined
   );
 }
 
-/** The code lenses the active editor shows: text and box, and the box of the text area left of the minimap. */
-export async function codeLenses(page: Page): Promise<Array<{ text: string; box: Box; editor: Box }>> {
+/**
+ * The code lenses the active editor shows: their words and the box of those words (icons left out),
+ * the box of the text area left of the minimap, and whether the lens's own box cuts its content
+ * (scrollWidth beyond clientWidth: a max-width that ends inside the title).
+ */
+export async function codeLenses(page: Page): Promise<Array<{ text: string; box: Box; editor: Box; overflows: boolean }>> {
   return page.evaluate((sel) => {
     const editor = document.querySelector(sel);
     const area = editor?.querySelector('.monaco-scrollable-element.editor-scrollable');
@@ -121,14 +125,25 @@ export async function codeLenses(page: Page): Promise<Array<{ text: string; box:
     return Array.from(editor.querySelectorAll('.codelens-decoration'))
       .filter((el) => getComputedStyle(el).visibility !== 'hidden')
       .map((el) => {
-        // The lens's own text: the box of a positioned span is as wide as its max-width allows.
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        const b = range.getBoundingClientRect();
+        // The words themselves: the union of the text nodes' boxes (a blank icon after them is not text).
+        const box = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (!(node.textContent ?? '').trim()) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          const b = range.getBoundingClientRect();
+          box.left = Math.min(box.left, b.left);
+          box.right = Math.max(box.right, b.right);
+          box.top = Math.min(box.top, b.top);
+          box.bottom = Math.max(box.bottom, b.bottom);
+        }
+        const h = el as HTMLElement;
         return {
           text: (el.textContent ?? '').trim(),
-          box: { left: b.left, right: b.right, top: b.top, bottom: b.bottom },
+          box,
           editor: { left: e.left, right: e.right, top: e.top, bottom: e.bottom },
+          overflows: h.scrollWidth > h.clientWidth,
         };
       });
   }, EDITOR);

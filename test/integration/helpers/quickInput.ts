@@ -105,13 +105,27 @@ export async function answerFileDialog(page: Page, path: string, { exists, timeo
       `the file dialog to list the folder of ${path}`,
       async () => {
         const state = await quickInputState(page);
+        // The dialog sets its starting folder a moment after it opens, over what was typed: type again.
+        if (state.visible && state.value !== path) {
+          await input.fill(path);
+          return false;
+        }
         return state.value === path && state.rows.includes('..') && (!exists || state.rows.includes(name));
       },
       { timeoutMs, lastSeen: () => quickInputState(page) },
     );
     await settle(page);
+    const title = (await quickInputState(page)).title;
     await page.keyboard.press('Enter');
-    const closed = await poll('the file dialog to close', async () => !(await quickInputShown(page)), { timeoutMs: 5000 }).then(
+    // Closed, or replaced by the next dialog (a command that asks for two folders in a row).
+    const closed = await poll(
+      'the file dialog to close',
+      async () => {
+        const now = await quickInputState(page);
+        return !now.visible || !(await quickInputShown(page)) || now.title !== title;
+      },
+      { timeoutMs: 5000 },
+    ).then(
       () => true,
       () => false,
     );

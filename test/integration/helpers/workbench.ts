@@ -74,6 +74,13 @@ export function exactly(text: string): RegExp {
   return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 }
 
+/** Whether the active editor's file lies under a hidden folder (.sanad/…), read from its breadcrumbs. */
+function activeEditorInHiddenFolder(page: Page): Promise<boolean> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('.part.editor .editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item')).some((item) => (item.textContent ?? '').trim().startsWith('.')),
+  );
+}
+
 /** Opens FILE through Quick Open (Ctrl+P), as a user would, and waits for its text to show. */
 export async function quickOpen(page: Page, file: string, timeoutMs = 30_000): Promise<void> {
   const tab = page.locator('.part.editor .tab.active', { hasText: file });
@@ -99,6 +106,13 @@ export async function quickOpen(page: Page, file: string, timeoutMs = 30_000): P
         return false;
       },
     );
+    // The list can be redrawn under the click (the search answers late) and the click then lands
+    // on the copy's row: close that editor and try again.
+    if (opened && (await activeEditorInHiddenFolder(page))) {
+      if (attempt >= 3) throw new Error(`Quick Open kept opening a copy of ${file} under a hidden folder`);
+      await page.keyboard.press(`${MOD}+W`);
+      continue;
+    }
     if (opened) break;
     await page.keyboard.press('Escape');
   }

@@ -3,7 +3,7 @@
 // target through a save dialog; the server writes atomically and never evaluates content.
 import { count as countNoun, say } from '../uiText';
 import { promises as fs } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportYaml, exportJsonl, exportBrat, annPathFor, importYaml, compareAnnotators, cleanRelativePath, exportClaimReviews, type ArticleSource, type LabelFile } from '../../labels';
 import { isWithin } from '../../corpus/regularFile';
@@ -15,6 +15,7 @@ import type { LabelService } from '../labelService';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { CompareResult, ExportParams, LabelActionResult } from '../../../../shared/src/protocol';
 import { rangeOf } from './locations';
+import { agreementSummary, loadPair } from './settling';
 import { describeDisagreement, formatAgreement } from '../../format/agreementReport';
 
 /** Every label file of the corpus: those on disk, with the ones loaded in memory taking precedence. */
@@ -177,28 +178,22 @@ export async function importExport(source: string, index: WorkspaceIndex, labels
 }
 
 export async function compareFolders(a: string, b: string, index: WorkspaceIndex): Promise<CompareResult> {
-  const [la, lb] = await Promise.all([loadLabelFolder(dirname(a), basename(a)), loadLabelFolder(dirname(b), basename(b))]);
-  // A broken file is named as the CLI names it, file:line:column, so it can be found and fixed.
-  const named = (folder: string, problems: Map<string, Array<{ line: number; column: number; message: string }>>) =>
-    [...problems].map(([rel, ps]) => `${join(dirname(folder), ...rel.split('/'))}:${(ps[0]?.line ?? 0) + 1}:${(ps[0]?.column ?? 0) + 1}: ${ps[0]?.message ?? 'could not be read'}`);
-  for (const [folder, loaded] of [
-    [a, la],
-    [b, lb],
-  ] as const) {
-    if (loaded.labels.size > 0) continue;
-    const bad = named(folder, loaded.problems);
-    return { ok: false, message: bad.length ? `${say('No readable label files in {0}:', folder)} ${bad.slice(0, 3).join('; ')}` : say('No label files found in {0}.', folder) };
-  }
-  const unreadable = la.problems.size + lb.problems.size;
+  const pair = await loadPair(a, b);
+  if (!pair.ok) return { ok: false, message: pair.message };
   const texts = new Map(index.all().map((e) => [e.path, e.text]));
-  const report = compareAnnotators(la.labels, lb.labels, { texts });
-  // The client walks through the disagreements in the articles of this workspace.
+  const report = compareAnnotators(pair.a, pair.b, { texts });
+  // The Agreement view lists the disagreements in the articles of this workspace.
   const disagreements = report.disagreements.flatMap((d) => {
     const entry = index.byPath(d.path);
     if (!entry) return [];
-    return [{ uri: entry.uri, range: rangeOf(entry, d.start, Math.min(d.end, entry.text.length)), summary: describeDisagreement(d) }];
+    return [{ uri: entry.uri, range: rangeOf(entry, d.start, Math.min(d.end, entry.text.length)), summary: describeDisagreement(d), kind: d.kind, path: d.path, text: (d.a ?? d.b)?.text ?? '' }];
   });
-  return { ok: true, report: formatAgreement(report, { a, b, format: 'markdown', unreadable }), disagreements };
+  return {
+    ok: true,
+    report: formatAgreement(report, { a, b, format: 'markdown', unreadable: pair.unreadable }),
+    disagreements,
+    agreement: agreementSummary(report, a, b, pair.a, pair.b),
+  };
 }
 
 export function labelRootOf(uri: string, folders: string[]): string | null {

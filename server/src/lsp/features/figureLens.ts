@@ -16,17 +16,26 @@ function lensTooltip(g: ClaimGroup): string {
   return `${count(g.sources, '{0} source', '{0} sources')}: ${values}`;
 }
 
+/**
+ * VS Code keeps a lens inside the text area by moving it left until its right edge meets the edge
+ * of the lines' layer; but that layer runs on under the minimap by the width of the vertical
+ * scrollbar (14 px), where the text never goes. A lens at the right end of an Arabic line's first
+ * row was pushed against that edge and its last 8 px were under the minimap ("150+" read "150",
+ * "⚠" vanished). A blank icon after the title takes that strip, so the words end before it.
+ */
+const LENS_END_PAD = ' $(blank)';
+
 /** "3 sources ⚠" (some disagree) or "3 sources ✓": short enough to fit where an Arabic line starts. */
 function lensTitle(g: ClaimGroup): string {
-  return `${count(g.sources, '{0} source', '{0} sources')} ${g.others.some((o) => !o.agrees) ? '⚠' : '✓'}`;
+  return `${count(g.sources, '{0} source', '{0} sources')} ${g.others.some((o) => !o.agrees) ? '⚠' : '✓'}${LENS_END_PAD}`;
 }
 
 export function figureLenses(entry: IndexEntry, index: WorkspaceIndex): CodeLens[] {
   return index.claims.groupsIn(entry.path).map((g) => {
     const range = rangeOf(entry, g.claim.start, g.claim.end);
     // VS Code draws a lens from the line's first character, which on an Arabic line is near the
-    // right edge: a long title ("3 sources: 150+ · dozens · 200+") was cut there. The title is
-    // short; the values are the tooltip, and the command opens the claim view.
+    // right edge: a long title ("3 sources: 150+ · dozens · 200+") is pushed left across the row.
+    // The title is short; the values are the tooltip, and the command opens the claim view.
     return {
       range,
       command: { ...command(lensTitle(g), COMMANDS.showClaim, entry.uri, range.start), tooltip: lensTooltip(g) },
