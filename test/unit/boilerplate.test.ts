@@ -135,7 +135,7 @@ test('never throws on odd text', () => {
   const long = (P1 + ' ').repeat(20000);
   const t0 = Date.now();
   assert.deepEqual(findBoilerplate(new Shadow(long)), []);
-  assert.ok(Date.now() - t0 < 3000);
+  assert.ok(Date.now() - t0 < 10_000); // a guard against a hang, not a speed target (npm run bench)
 });
 
 // ---- Lines repeated across an outlet's articles ----

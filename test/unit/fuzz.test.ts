@@ -92,7 +92,7 @@ test('a 5 MB single line is analysed in a few seconds', () => {
   const t0 = Date.now();
   const result = analyzeText('big.txt', text);
   const ms = Date.now() - t0;
-  assert.ok(ms < 10_000, `5 MB took ${ms} ms`);
+  assert.ok(ms < 30_000, `5 MB took ${ms} ms`);
   assert.equal(result.problems, undefined);
 });
 
@@ -102,7 +102,7 @@ test('100,000 short lines', () => {
   const text = lines.join('\n');
   const t0 = Date.now();
   const result = analyzeText('lines.txt', text);
-  assert.ok(Date.now() - t0 < 10_000);
+  assert.ok(Date.now() - t0 < 30_000);
   assert.equal(result.problems, undefined);
 });
 

