@@ -521,6 +521,22 @@ export class ClaimIndex {
     return found ? this.groupOf(found) : null;
   }
 
+  /**
+   * The two figures of a listed pair as the group of `mine` would show them, found directly: a
+   * warning's text needs only these two, and building the whole group for each warning made
+   * publishing a large corpus's problems quadratic in the size of its claim buckets.
+   */
+  pairAt(mine: { path: string; start: number; end: number }, theirs: { path: string; start: number; end: number }): { claim: ClaimView; other: (ClaimView & { reason?: string }) | null } | null {
+    const at = (s: { path: string; start: number; end: number }) => this.docs.get(s.path)?.find((n) => n.claim.start === s.start && n.claim.end === s.end);
+    const m = at(mine);
+    if (!m) return null;
+    const o = at(theirs);
+    if (!o) return { claim: view(m.claim), other: null };
+    const [a, b] = byPosition(m.claim, o.claim) <= 0 ? [m.claim, o.claim] : [o.claim, m.claim];
+    const reason = clash(a, b);
+    return { claim: view(m.claim), other: reason ? { ...view(o.claim), reason } : view(o.claim) };
+  }
+
   /** Groups for every figure of a document that another source also reports on. */
   groupsIn(path: string): ClaimGroup[] {
     const out: ClaimGroup[] = [];

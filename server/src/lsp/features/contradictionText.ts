@@ -49,9 +49,11 @@ function verdictOf(message: string): string {
 export function describePair(c: Contradiction, fromPath: string, index: WorkspaceIndex): PairText {
   const mineRaw = c.a.path === fromPath ? c.a : c.b;
   const theirsRaw = mineRaw === c.a ? c.b : c.a;
-  const group = index.claims.groupAt(mineRaw.path, mineRaw.start);
-  const claim = group && group.claim.start === mineRaw.start && group.claim.end === mineRaw.end ? group.claim : undefined;
-  const other = group?.others.find((o) => o.path === theirsRaw.path && o.start === theirsRaw.start && o.end === theirsRaw.end);
+  // The two figures alone, not the whole group of mine (which every warning of a large corpus
+  // would build again: quadratic).
+  const found = index.claims.pairAt(mineRaw, theirsRaw);
+  const claim = found?.claim;
+  const other = found?.other ?? undefined;
   const mine = side(index, mineRaw, claim?.short, claim?.outlet, claim?.date);
   const theirs = side(index, theirsRaw, other?.short, other?.outlet, other?.date);
   const verdict = other?.reason ?? verdictOf(c.message);
