@@ -9,7 +9,21 @@ import { join } from 'node:path';
 import { startSuite, SHOTS, type Suite } from './helpers/session';
 import { hoverText, poll, quickOpen, sanadIndexed, settle, visibleHover } from './helpers/workbench';
 import { answerInput, cursorStatus, goTo, runCommand } from './helpers/quickInput';
-import { allRows, clickRow, descriptionPieceLeft, drawnRows, openContainer, rowLayout, scrollViewToTop, setViewExpanded, viewActions, viewTitles, widenSideBar, type TreeRow } from './helpers/sidebar';
+import {
+  allRows,
+  filledRows,
+  clickRow,
+  descriptionPieceLeft,
+  drawnRows,
+  openContainer,
+  rowLayout,
+  scrollViewToTop,
+  setViewExpanded,
+  viewActions,
+  viewTitles,
+  widenSideBar,
+  type TreeRow,
+} from './helpers/sidebar';
 import { codeLenses, lineBox, problemRows, referencesPeek } from './helpers/editorWidgets';
 import { findOnLine } from './helpers/articleText';
 
@@ -27,19 +41,6 @@ let seedFiles: string[];
 
 const page = () => suite.session.page;
 const shot = (name: string, check: () => Promise<void>) => suite.withShot(name, check);
-
-/** Rows of a view once the server has filled it (an empty tree may simply not be loaded yet). */
-async function filledRows(view: string, ready: (rows: TreeRow[]) => boolean, timeoutMs = 30_000): Promise<TreeRow[]> {
-  let last: TreeRow[] = [];
-  return poll(
-    `the ${view} view to be filled`,
-    async () => {
-      last = await allRows(page(), view);
-      return ready(last) ? last : undefined;
-    },
-    { timeoutMs, intervalMs: 500, lastSeen: async () => last.map((r) => `${'  '.repeat(r.level - 1)}${r.label} | ${r.description}`) },
-  );
-}
 
 /** The children (one level down) of the root row labelled LABEL, in a flattened tree. */
 function childrenOf(rows: TreeRow[], label: string): TreeRow[] {
@@ -88,7 +89,7 @@ test('Actors groups persons, organisations and places with their counts, and lis
   shot('actors', async () => {
     // Ready once every group is drawn with as many rows as its count says (the tree fills in
     // steps, and a rebuild after new counts redraws it).
-    const rows = await filledRows('Actors', (rs) =>
+    const rows = await filledRows(page(), 'Actors', (rs) =>
       ['Persons', 'Organisations', 'Places'].every((g) => {
         const row = rs.find((r) => r.level === 1 && r.label === g);
         return !!row && childrenOf(rs, g).length === Number(row.description);
@@ -118,7 +119,7 @@ test('Actors groups persons, organisations and places with their counts, and lis
 
 test('Sources lists the five seeds with outlet and date, and opens one when clicked', { timeout: 45_000 }, () =>
   shot('sources', async () => {
-    const rows = await filledRows('Sources', (rs) => rs.length >= seedFiles.length);
+    const rows = await filledRows(page(), 'Sources', (rs) => rs.length >= seedFiles.length);
     assert.deepEqual(
       rows.map((r) => r.label),
       seedFiles.map((f) => `seeds/${f}`),
@@ -143,7 +144,7 @@ test('Sources lists the five seeds with outlet and date, and opens one when clic
 
 test('Figures marks the measures whose sources conflict, and lists the claims', { timeout: 45_000 }, () =>
   shot('figures', async () => {
-    const rows = await filledRows('Figures', (rs) => rs.some((r) => r.level === 1));
+    const rows = await filledRows(page(), 'Figures', (rs) => rs.some((r) => r.level === 1));
     const roots = rows.filter((r) => r.level === 1);
     const conflicts = roots.filter((r) => r.description.startsWith('conflict'));
     assert.ok(conflicts.length > 0, `no measure is marked as a conflict:\n${roots.map((r) => `${r.label} | ${r.description}`).join('\n')}`);
@@ -170,7 +171,7 @@ test('Figures marks the measures whose sources conflict, and lists the claims', 
 test('Timeline lists dated events in order, and the Legend the five kinds', { timeout: 45_000 }, () =>
   shot('timeline-legend', async () => {
     await setViewExpanded(page(), 'Timeline', true);
-    const events = await filledRows('Timeline', (rs) => rs.length > 0);
+    const events = await filledRows(page(), 'Timeline', (rs) => rs.length > 0);
     const iso = /^\d{4}(-\d{2}){0,2}(\/\d{4}(-\d{2}){0,2})?$/;
     for (const e of events) assert.match(e.label, iso, `a timeline entry reads "${e.label}"`);
     const labels = events.map((e) => e.label);
@@ -178,7 +179,7 @@ test('Timeline lists dated events in order, and the Legend the five kinds', { ti
     await setViewExpanded(page(), 'Timeline', false);
 
     await setViewExpanded(page(), 'Legend', true);
-    const legend = await filledRows('Legend', (rs) => rs.length >= KINDS.length);
+    const legend = await filledRows(page(), 'Legend', (rs) => rs.length >= KINDS.length);
     assert.deepEqual(
       legend.slice(0, KINDS.length).map((r) => r.label),
       KINDS,
@@ -194,7 +195,7 @@ test('the panel filter (Sanad: Filter Panel…) narrows the trees, and clearing 
     await runCommand(page(), 'Sanad: Filter Panel…');
     await answerInput(page(), PLACE, { what: 'the filter text' });
     // Filtered: one group, and every actor in it names the place.
-    const actors = await filledRows('Actors', (rs) => rs.filter((r) => r.level === 1).length === 1 && rs.filter((r) => r.level === 2).every((r) => r.label.includes(PLACE)));
+    const actors = await filledRows(page(), 'Actors', (rs) => rs.filter((r) => r.level === 1).length === 1 && rs.filter((r) => r.level === 2).every((r) => r.label.includes(PLACE)));
     assert.deepEqual(
       actors.map((r) => r.label),
       ['Places', PLACE],
@@ -208,15 +209,15 @@ test('the panel filter (Sanad: Filter Panel…) narrows the trees, and clearing 
     // A file name narrows the Sources to that file.
     await runCommand(page(), 'Sanad: Filter Panel…');
     await answerInput(page(), SEED.slice(0, 3), { what: 'the filter text' });
-    const sources = await filledRows('Sources', (rs) => rs.length === 1);
+    const sources = await filledRows(page(), 'Sources', (rs) => rs.length === 1);
     assert.deepEqual(
       sources.map((r) => r.label),
       [`seeds/${SEED}`],
     );
 
     await runCommand(page(), 'Sanad: Clear Panel Filter');
-    await filledRows('Sources', (rs) => rs.length === seedFiles.length);
-    await filledRows('Actors', (rs) => rs.filter((r) => r.level === 1).length === 3);
+    await filledRows(page(), 'Sources', (rs) => rs.length === seedFiles.length);
+    await filledRows(page(), 'Actors', (rs) => rs.filter((r) => r.level === 1).length === 3);
   }),
 );
 
@@ -406,7 +407,7 @@ test('filtering by a file name keeps the actors of that file', { timeout: 45_000
     await runCommand(page(), 'Sanad: Filter Panel…');
     await answerInput(page(), SEED.slice(0, 3), { what: 'the filter text' });
     try {
-      await filledRows('Sources', (rs) => rs.length === 1);
+      await filledRows(page(), 'Sources', (rs) => rs.length === 1);
       const actors = await allRows(page(), 'Actors');
       assert.ok(actors.length > 0, 'the Actors view is empty when filtered to a file');
     } finally {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { startSuite, type Suite } from './helpers/session';
 import { poll, quickOpen, sanadIndexed, settle } from './helpers/workbench';
 import { quickInputClosed, quickInputState, runCommand } from './helpers/quickInput';
-import { allRows, clickRow, drawnRows, openContainer, setViewExpanded, widenSideBar, type TreeRow } from './helpers/sidebar';
+import { filledRows, clickRow, drawnRows, openContainer, setViewExpanded, widenSideBar, type TreeRow } from './helpers/sidebar';
 
 /** The undated seed (إيلاف): its date is set by the command. */
 const SEED = '004_c60929020f56a472.txt';
@@ -20,18 +20,6 @@ let suite: Suite;
 const page = () => suite.session.page;
 const shot = (name: string, check: () => Promise<void>) => suite.withShot(name, check);
 const focusInSideBar = () => page().evaluate(() => !!document.activeElement?.closest('.part.sidebar'));
-
-async function filledRows(view: string, ready: (rows: TreeRow[]) => boolean, timeoutMs = 30_000): Promise<TreeRow[]> {
-  let last: TreeRow[] = [];
-  return poll(
-    `the ${view} view to be filled`,
-    async () => {
-      last = await allRows(page(), view);
-      return ready(last) ? last : undefined;
-    },
-    { timeoutMs, intervalMs: 500, lastSeen: async () => last.map((r) => `${'  '.repeat(r.level - 1)}${r.label} | ${r.description}`) },
-  );
-}
 
 /** The rows under the row at INDEX, down to its next sibling. */
 function under(rows: TreeRow[], index: number): TreeRow[] {
@@ -69,13 +57,13 @@ after(
 
 test("the Stories view lists the seeds' story by kind of event, place and day, with its five articles and its conflicts", { timeout: 90_000 }, () =>
   shot('stories', async () => {
-    const roots = await filledRows('Stories', (rs) => rs.some((r) => r.level === 1 && /\b5 articles\b/.test(r.description)));
+    const roots = await filledRows(page(), 'Stories', (rs) => rs.some((r) => r.level === 1 && /\b5 articles\b/.test(r.description)));
     const story = roots.find((r) => r.level === 1 && /\b5 articles\b/.test(r.description))!;
     assert.match(story.label, /^attacks · .+ · 2024-01-26$/, `the story is named "${story.label}"`);
     assert.match(story.description, /2 conflicts/);
     assert.equal(story.icon, 'warning');
     await clickRow(page(), 'Stories', story.label);
-    const rows = await filledRows('Stories', (rs) => {
+    const rows = await filledRows(page(), 'Stories', (rs) => {
       const s = rs.find((r) => r.level === 1 && r.label === story.label);
       return !!s && under(rs, s.index).filter((r) => r.level === 3).length >= 7;
     });
@@ -139,7 +127,7 @@ test('"Set Publication Date and Outlet…" refuses a day that does not exist, sa
     assert.match(readFileSync(labelFile, 'utf8'), /publication:\n {2}published: ["']?2024-02-20/);
     await setViewExpanded(page(), 'Stories', false);
     await setViewExpanded(page(), 'Sources', true);
-    const sources = await filledRows('Sources', (rs) => rs.some((r) => r.label === `seeds/${SEED}` && r.description.includes('2024-02-20')));
+    const sources = await filledRows(page(), 'Sources', (rs) => rs.some((r) => r.label === `seeds/${SEED}` && r.description.includes('2024-02-20')));
     const row = sources.find((r) => r.label === `seeds/${SEED}`)!;
     assert.match(row.description, /^إيلاف · 2024-02-20\b/);
     assert.ok((await drawnRows(page(), 'Sources')).length > 0);

@@ -204,3 +204,19 @@ export async function scrollViewToTop(page: Page, container: string, title: stri
     { timeoutMs: 5000, intervalMs: 300 },
   );
 }
+
+/**
+ * The rows of VIEW once READY says they are complete: a tree fills in steps, and a rebuild after
+ * new counts redraws it, so one read may catch it half drawn.
+ */
+export async function filledRows(page: Page, view: string, ready: (rows: TreeRow[]) => boolean, timeoutMs = 30_000): Promise<TreeRow[]> {
+  let last: TreeRow[] = [];
+  return poll(
+    `the ${view} view to be filled`,
+    async () => {
+      last = await allRows(page, view);
+      return ready(last) ? last : undefined;
+    },
+    { timeoutMs, intervalMs: 500, lastSeen: async () => last.map((r) => `${'  '.repeat(r.level - 1)}${r.label} | ${r.description}`) },
+  );
+}
