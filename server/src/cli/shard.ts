@@ -15,23 +15,9 @@
 // (analysis/claims/claimRecord.ts) that `sanad reduce` compares.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import {
-  claimRecord,
-  learnFrom,
-  learningStandIn,
-  lexiconFrom,
-  newMentions,
-  outletGroups,
-  readFirst,
-  readSecond,
-  repeatedByCount,
-  repeatedInGroup,
-  shortLines,
-  type DocumentAnalysis,
-  type FirstPass,
-  type Mention,
-} from '../analysis';
+import { claimRecord, lexiconFrom, newMentions, readFirst, shortLines, type Mention } from '../analysis';
 import type { CorpusTexts } from '../corpus/texts';
+import { analyzeEach, type WholeCorpus } from '../corpus/pool';
 import { printable, writeStdout } from './files';
 
 export interface Shard {
@@ -123,13 +109,8 @@ export async function writeLexicon(share: ShareTexts, shard: Shard): Promise<voi
   await out.flush();
 }
 
-/** The corpus's lexicon put together from every shard's `--format lexicon` lines. */
-interface CorpusLexicon {
-  /** The distinct people named, in corpus order, as the whole corpus's first pass gives them. */
-  names: Mention[];
-  /** Outlet → short line → documents of the outlet holding it, over every shard. */
-  lines: Map<string, Map<string, number>>;
-}
+/** The corpus's lexicon put together from every shard's `--format lexicon` lines (what the pipeline takes as `corpus`). */
+type CorpusLexicon = WholeCorpus;
 
 /** Reads a lexicon file; a string is the problem (named shards missing, a line unreadable). */
 export async function readLexicon(file: string, shard: Shard, listed: number): Promise<CorpusLexicon | string> {
@@ -182,43 +163,14 @@ export async function readLexicon(file: string, shard: Shard, listed: number): P
 }
 
 /**
- * `--format claims`: both passes over the share, on this thread (a machine runs as many shares
- * as it has cores), each finished document written as its claims record. With `corpus` the
- * lexicon learns what the whole corpus teaches and the outlets' lines are counted over every
- * share; without it, over this share only.
+ * `--format claims`: the share through the one corpus pipeline (corpus/pool.ts), each finished
+ * document written as its claims record. With `corpus` the lexicon learns what the whole corpus
+ * teaches and the outlets' lines are counted over every share; without it, over this share only.
  */
 export async function writeClaims(share: ShareTexts, shard: Shard, corpus: CorpusLexicon | null): Promise<void> {
   const out = new Lines();
   await out.put(line({ shard: `${shard.i}/${shard.n}`, files: share.listed, format: 'claims' } satisfies Header));
-  const lexicon = lexiconFrom({ workspace: [] }).lexicon;
-  const count = share.texts.count;
-  const kept: Array<FirstPass | undefined> = new Array(count);
-  const persons: DocumentAnalysis[] = new Array(count);
-  for (let k = 0; k < count; k++) {
-    const first = readFirst(share.texts.file(k), lexicon);
-    kept[k] = first.kept;
-    persons[k] = first.persons;
-  }
-  const learnt = learnFrom(lexicon, [], corpus ? [learningStandIn(corpus.names)] : persons);
-  const repeated: Array<Array<{ start: number; end: number }> | undefined> = new Array(count);
-  if (corpus) {
-    persons.forEach((p, k) => {
-      const counts = p.outlet ? corpus.lines.get(p.outlet) : undefined;
-      if (counts) repeated[k] = repeatedByCount(shortLines(share.texts.text(k)), (l) => counts.get(l) ?? 0);
-    });
-  } else {
-    for (const members of outletGroups(persons)) {
-      const found = repeatedInGroup(members.map((k) => share.texts.text(k)));
-      members.forEach((doc, j) => (repeated[doc] = found[j]));
-    }
-  }
-  persons.length = 0;
-  for (let k = 0; k < count; k++) {
-    const file = share.texts.file(k);
-    const doc = readSecond(file, kept[k]!, lexicon, learnt, repeated[k] ?? []);
-    kept[k] = undefined;
-    repeated[k] = undefined;
-    await out.put(line(claimRecord(doc, file.text, share.order[k])));
-  }
+  let k = 0;
+  await analyzeEach(share.texts, (doc, text) => out.put(line(claimRecord(doc, text, share.order[k++]))), corpus ? { corpus } : {});
   await out.flush();
 }

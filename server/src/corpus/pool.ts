@@ -27,7 +27,9 @@ import {
   outletGroups,
   readFirst,
   readSecond,
+  repeatedByCount,
   repeatedInGroup,
+  shortLines,
   type DocumentAnalysis,
   type DocumentResult,
   type FirstPass,
@@ -60,6 +62,19 @@ export interface PipelineOptions {
   /** The workers' bundle; by default worker.js beside the running bundle. */
   workerScript?: string;
   env?: NodeJS.ProcessEnv;
+  /**
+   * What the whole corpus teaches, when these texts are one share of it (`sanad analyze --shard`
+   * with `--lexicon`): the people every share names, in corpus order, in place of this share's;
+   * and per outlet, how many documents of every share hold each short line. A share is read on
+   * this thread (a machine runs as many shares as it has cores).
+   */
+  corpus?: WholeCorpus;
+}
+
+/** What every share of a sharded corpus teaches (cli/shard.ts reads it from the lexicon lines). */
+export interface WholeCorpus {
+  names: Mention[];
+  lines: Map<string, Map<string, number>>;
 }
 
 export interface PipelineResult {
@@ -81,7 +96,7 @@ export async function analyzeEach(texts: CorpusTexts, onDocument: OnDocument, op
   const recipe = options.recipe ?? { workspace: [] };
   const script = options.workerScript ?? join(__dirname, 'worker.js');
   const threads = threadsFor(texts.count, env);
-  if (threads < 2 || !texts.shared || !existsSync(script)) return { lexicon: await analyzeHere(texts, recipe, onDocument, 0, options), threads: 1 };
+  if (threads < 2 || !texts.shared || !existsSync(script) || options.corpus) return { lexicon: await analyzeHere(texts, recipe, onDocument, 0, options), threads: 1 };
   const corpus = share(texts, threads, recipe, env.SANAD_TEST_WORKER_FAILURE);
   const progress: Progress = { emitted: 0, sinkFailed: false, sinkError: undefined };
   try {
@@ -128,11 +143,20 @@ async function analyzeHere(texts: CorpusTexts, recipe: LexiconRecipe, onDocument
     }
   }
   options.progress?.('reading', count, count);
-  const learnt = learnFrom(lexicon, (await options.taught?.()) ?? [], persons);
+  const whole = options.corpus;
+  const learnt = learnFrom(lexicon, (await options.taught?.()) ?? [], whole ? [learningStandIn(whole.names)] : persons);
   const repeated: Array<Range[] | undefined> = new Array(count);
-  for (const members of outletGroups(persons)) {
-    const found = repeatedInGroup(members.map((i) => texts.text(i)));
-    members.forEach((doc, k) => (repeated[doc] = found[k]));
+  if (whole) {
+    // Lines counted over every share: what one run over the whole corpus would find repeated.
+    persons.forEach((p, i) => {
+      const counts = p.outlet ? whole.lines.get(p.outlet) : undefined;
+      if (counts) repeated[i] = repeatedByCount(shortLines(texts.text(i)), (l) => counts.get(l) ?? 0);
+    });
+  } else {
+    for (const members of outletGroups(persons)) {
+      const found = repeatedInGroup(members.map((i) => texts.text(i)));
+      members.forEach((doc, k) => (repeated[doc] = found[k]));
+    }
   }
   // The stand-ins are let go before the second pass.
   persons.length = 0;
