@@ -46,6 +46,8 @@ const bundles = [
   { ...common, entryPoints: { server: join(root, 'server/src/lsp/server.ts') }, outdir: join(root, 'dist') },
   // The corpus pipeline's worker threads, for the language server and the CLI alike.
   { ...common, entryPoints: { worker: join(root, 'server/src/corpus/worker.ts') }, outdir: join(root, 'dist') },
+  // Large label files are read and saved on a thread of their own (labels/labelThread.ts).
+  { ...common, entryPoints: { labelWorker: join(root, 'server/src/labels/labelWorker.ts') }, outdir: join(root, 'dist') },
   { ...common, entryPoints: { cli: join(root, 'server/src/cli/cli.ts') }, outdir: join(root, 'dist'), banner: { js: '#!/usr/bin/env node' } },
 ];
 // The benchmark calls the engine directly to time the comparison of figures on its own.

@@ -64,6 +64,7 @@ test('the .vsix holds the bundles, the manifest, its translations and assets, an
     'dist/extension.js',
     'dist/server.js',
     'dist/worker.js',
+    'dist/labelWorker.js',
     'dist/cli.js',
     'package.json',
     'package.nls.json',
@@ -83,7 +84,7 @@ test('the .vsix holds the bundles, the manifest, its translations and assets, an
     assert.doesNotMatch(e, /\.ts$/, `no TypeScript: ${e}`);
   }
   // The bundles are the production ones: minified, without a link to a source map.
-  for (const bundle of ['server', 'extension', 'cli', 'worker']) {
+  for (const bundle of ['server', 'extension', 'cli', 'worker', 'labelWorker']) {
     assert.doesNotMatch(zipRead(zip, `extension/dist/${bundle}.js`).toString('utf8'), /sourceMappingURL/, `${bundle}.js links no source map`);
   }
 });

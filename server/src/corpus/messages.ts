@@ -1,5 +1,5 @@
 // What the pool (pool.ts) and its worker threads (worker.ts) say to each other.
-import type { ArticleMetadata, DocumentAnalysis, LexiconRecipe, Mention, NameToTeach } from '../analysis';
+import type { ArticleMetadata, DocumentAnalysis, DocumentResult, LexiconRecipe, LexiconStep, Mention, NameToTeach } from '../analysis';
 
 export type Range = { start: number; end: number };
 
@@ -36,6 +36,26 @@ export type FromWorker =
 
 /** The tag in workerData that marks a thread as one of the pool's workers. */
 export const WORKER_TAG = 'sanad-corpus-worker';
+
+/** The tag in workerData that marks the thread analysing single documents (documentThread.ts). */
+export const DOCUMENT_TAG = 'sanad-document-worker';
+
+/**
+ * One document to analyse: the lexicon's steps since the last request (all of them, and `reset`,
+ * when the lexicon is another one), then what analyzeText is given.
+ */
+export interface AnalyseRequest {
+  id: number;
+  reset: boolean;
+  steps: LexiconStep[];
+  path: string;
+  text: string;
+  metadata: ArticleMetadata | null;
+  boilerplate: Range[];
+}
+
+/** The analysis, and its claims record (claimRecord): the comparison's reading of it, done there too. */
+export type AnalyseReply = { id: number; doc: DocumentResult; record: unknown } | { id: number; error: string };
 
 export function sliceRange(corpus: Pick<SharedCorpus, 'paths' | 'sliceSize'>, slice: number): number[] {
   const out: number[] = [];

@@ -6,6 +6,9 @@
 // the output, and sends each back as the JSON text of the output.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import {
+  analyzeText,
+  claimRecord,
+  Lexicon,
   learnFrom,
   lexiconFrom,
   newMentions,
@@ -16,12 +19,11 @@ import {
   type DocumentAnalysis,
   type DocumentResult,
   type FirstPass,
-  type Lexicon,
   type Mention,
   type NameToTeach,
 } from '../analysis';
 import { prettyElement } from '../format/json';
-import { WORKER_TAG, sliceRange, type FromWorker, type Range, type SharedCorpus, type ToWorker } from './messages';
+import { DOCUMENT_TAG, WORKER_TAG, sliceRange, type AnalyseReply, type AnalyseRequest, type FromWorker, type Range, type SharedCorpus, type ToWorker } from './messages';
 import { textAt } from './texts';
 
 /** What one worker does with the slices it takes: read them, keep the readings, finish them. */
@@ -130,4 +132,27 @@ function serve(): void {
   });
 }
 
-if (!isMainThread && (workerData as { tag?: string } | null)?.tag === WORKER_TAG) serve();
+/**
+ * The document thread's side (documentThread.ts): analyses one document at a time with a copy of
+ * the server's lexicon, kept in step by the changes sent with each request.
+ */
+function serveDocuments(): void {
+  const port = parentPort!;
+  let lexicon = Lexicon.builtin();
+  port.on('message', (m: AnalyseRequest) => {
+    let reply: AnalyseReply;
+    try {
+      if (m.reset) lexicon = Lexicon.replay(m.steps);
+      else lexicon.apply(m.steps);
+      const doc = analyzeText(m.path, m.text, { lexicon, metadata: m.metadata, boilerplate: m.boilerplate });
+      reply = { id: m.id, doc, record: claimRecord(doc, m.text, 0) };
+    } catch (err) {
+      reply = { id: m.id, error: err instanceof Error ? err.message : String(err) };
+    }
+    port.postMessage(reply);
+  });
+}
+
+const tag = isMainThread ? undefined : (workerData as { tag?: string } | null)?.tag;
+if (tag === WORKER_TAG) serve();
+else if (tag === DOCUMENT_TAG) serveDocuments();

@@ -32,7 +32,7 @@ import {
   type TextChange,
   type TaughtName,
 } from '../labels';
-import { readLabelFile, saveLabelFile } from '../labels/labelFs';
+import { LabelThread } from '../labels/labelThread';
 import type { Mention } from '../analysis';
 
 interface ArticleLabels {
@@ -69,6 +69,8 @@ export interface LabelServiceOptions {
   trusted(): boolean;
   /** Called whenever a label file's problems change (an empty list clears them). */
   onProblems(labelFileUri: string, problems: Problem[]): void;
+  /** Told when the label thread failed (large label files are then read and saved on this thread). */
+  warn?(line: string): void;
 }
 
 export type LabelResult = { ok: true; label?: Label } | { ok: false; message: string };
@@ -80,7 +82,12 @@ export class LabelService {
   private anyReviews: boolean | null = false;
   private readonly loading = new Map<string, Promise<ArticleLabels | null>>();
 
-  constructor(private readonly options: LabelServiceOptions) {}
+  /** Label files read and saved, the large ones on a thread of their own. */
+  private readonly files: LabelThread;
+
+  constructor(private readonly options: LabelServiceOptions) {
+    this.files = new LabelThread((line) => options.warn?.(line));
+  }
 
   private labelPath(uri: string): { path: string; root: string } | null {
     const root = this.options.rootOf(uri);
@@ -114,7 +121,7 @@ export class LabelService {
     const where = this.labelPath(uri);
     if (!where) return null;
     const { path: labelPath, root } = where;
-    const read = await readLabelFile(labelPath, { within: root });
+    const read = await this.files.read(labelPath, { within: root });
     const state: ArticleLabels = read.ok
       ? { file: { ...read.file, article: read.file.article ?? this.options.pathOf(uri) }, base: read.text === undefined ? undefined : read.file, labelPath, root, recorders: new Set() }
       : { file: emptyLabelFile(this.options.pathOf(uri)), problems: read.problems, labelPath, root, recorders: new Set() };
@@ -207,7 +214,7 @@ export class LabelService {
     if (!state) return { ok: true };
     if (!this.options.trusted()) return { ok: false, message: 'This workspace is in Restricted Mode: Sanad does not write label files until you trust it.' };
     if (state.problems?.length) return { ok: false, message: `The label file ${state.labelPath} has errors (see Problems); fix it first — Sanad will not overwrite it.` };
-    const { value: saved, moves } = await this.recording(state, () => saveLabelFile(state.labelPath, state.file, { base: state.base, within: state.root }));
+    const { value: saved, moves } = await this.recording(state, () => this.files.save(state.labelPath, state.file, { base: state.base, within: state.root }));
     if (!saved.ok) {
       if (saved.reason === 'invalid') {
         state.problems = saved.problems;

@@ -6,6 +6,7 @@ import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { WorkspaceIndex } from './workspaceIndex';
+import { DocumentThread } from '../corpus/documentThread';
 import { WorkspaceReader } from './workspaceReader';
 import { LabelService } from './labelService';
 import { listArticles, readArticle, tooLargeToAnalyse } from '../corpus/articleFiles';
@@ -67,6 +68,9 @@ import {
 
 const connection = createConnection(ProposedFeatures.all);
 const index = new WorkspaceIndex();
+/** Documents this large are analysed on a thread of their own: the server answers meanwhile. */
+const OFF_THREAD_CHARS = Number(process.env.SANAD_OFF_THREAD_CHARS) || 100_000;
+const documentThread = new DocumentThread((line) => connection.console.warn(`sanad: ${line}`));
 let settings: SanadSettings = DEFAULT_SETTINGS;
 let folders: string[] = [];
 let trusted = true;
@@ -82,6 +86,7 @@ const labels = new LabelService({
   folder: () => settings.labels.folder,
   annotator: () => settings.labels.annotator || gitName,
   trusted: () => trusted,
+  warn: (line) => connection.console.warn(`sanad: ${line}`),
   onProblems: (uri, problems) => {
     // Most articles have no label file: nothing to say, and nothing said before to clear.
     if (problems.length === 0 && !labelFileProblems.delete(uri)) return;
@@ -258,10 +263,18 @@ async function indexWorkspace(): Promise<void> {
       warn: (message) => connection.console.warn(message),
       info: (message) => connection.console.info(message),
       yieldToEvents,
+      largeChars: OFF_THREAD_CHARS,
     });
     await reader.read(files);
+    // The large pages, on the document thread, with what the corpus taught; then what they teach
+    // reaches the rest as an edit's names do.
+    if (reader.deferred.length) {
+      for (const d of reader.deferred) await refresh(d.uri, d.text, d.version);
+      const stale = index.learn(reader.deferred.map((d) => index.get(d.uri)).filter((e) => e !== undefined));
+      await reanalyse(stale);
+    }
     // Publication dates and outlets reviewers set in the label files (loaded with the articles).
-    applyReviewed(index.all().map((e) => e.uri));
+    await applyReviewed(index.all().map((e) => e.uri));
     for (const doc of documents.all()) sendSpans(doc);
     // Still "indexing" for the status bar until every file's problems are out.
     progress?.report(100, 'publishing problems');
@@ -292,11 +305,33 @@ async function rebuildLexicon(): Promise<void> {
 
 /** Analyses entries again, in slices that leave room for typing. */
 async function reanalyse(stale: Array<{ uri: string }>): Promise<void> {
+  const large: Array<Promise<unknown>> = [];
   await inSlices(stale, ({ uri }) => {
     const entry = index.get(uri);
-    if (entry) index.update(entry.uri, entry.text, entry.version);
+    if (entry) large.push(refresh(entry.uri, entry.text, entry.version));
   });
+  await Promise.all(large);
 }
+
+/**
+ * Analyses a document again and keeps it (WorkspaceIndex.update); returns the URIs whose
+ * contradictions changed. A small document is analysed at once, before this returns its promise;
+ * a large one on the document thread, while the server answers other requests.
+ */
+async function refresh(uri: string, text: string, version: number | null): Promise<string[]> {
+  if (text.length < OFF_THREAD_CHARS) return index.update(uri, text, version).touched;
+  const running = inFlight.get(uri);
+  if (running && running.text === text && running.version === version) return running.touched;
+  const touched = index.updateWith(uri, text, version, (path, t, options) => documentThread.analyse(path, t, options), yieldToEvents).then((r) => r?.touched ?? []);
+  const mine = { text, version, touched };
+  inFlight.set(uri, mine);
+  void touched.finally(() => {
+    if (inFlight.get(uri) === mine) inFlight.delete(uri);
+  });
+  return touched;
+}
+/** The large documents being analysed on the document thread. */
+const inFlight = new Map<string, { text: string; version: number | null; touched: Promise<string[]> }>();
 
 let relearning = false;
 /** After an edit or a label: a newly known name is taught to the whole corpus, in the background. */
@@ -341,17 +376,24 @@ function schedule(doc: TextDocument, delay: number): void {
   clearTimeout(pending.get(doc.uri));
   pending.set(
     doc.uri,
-    setTimeout(() => {
-      pending.delete(doc.uri);
-      const live = documents.get(doc.uri);
-      if (!live || live.languageId !== LANGUAGE_ID || tooLarge(live)) return;
-      const { touched } = index.update(live.uri, live.getText(), live.version);
-      sendSpans(live);
-      diagnostics.refreshSoon(live.uri, touched);
-      sendStatus();
-      void spreadNames(live.uri);
-    }, delay),
+    setTimeout(() => void analyseEdited(doc.uri), delay),
   );
+}
+
+/** The debounced analysis of an open document's text. */
+async function analyseEdited(uri: string): Promise<void> {
+  pending.delete(uri);
+  const live = documents.get(uri);
+  if (!live || live.languageId !== LANGUAGE_ID || tooLarge(live)) return;
+  const text = live.getText();
+  const touched = index.sameText(live.uri, text, live.version) ? [] : await refresh(live.uri, text, live.version);
+  // After a large page, requests get their turn between the steps that follow.
+  if (text.length >= OFF_THREAD_CHARS) await yieldToEvents();
+  sendSpans(live);
+  if (text.length >= OFF_THREAD_CHARS) await yieldToEvents();
+  diagnostics.refreshSoon(live.uri, touched);
+  sendStatus();
+  void spreadNames(live.uri);
 }
 
 // The label files of open articles are also watched here, by their modification time: the
@@ -378,12 +420,12 @@ function unwatchLabelFile(uri: string): void {
  * `publication`): an article whose correction changed is analysed again, so its relative dates
  * and comparisons follow at once. Returns the URIs whose contradictions changed.
  */
-function applyReviewed(uris: string[]): string[] {
+async function applyReviewed(uris: string[]): Promise<string[]> {
   const touched: string[] = [];
   for (const uri of uris) {
     if (!index.setReviewed(uri, reviewedOf({ publication: labels.publication(uri) }))) continue;
     const entry = index.get(uri);
-    if (entry) touched.push(...index.update(entry.uri, entry.text, entry.version).touched);
+    if (entry) touched.push(...(await refresh(entry.uri, entry.text, entry.version)));
   }
   return touched;
 }
@@ -394,7 +436,7 @@ async function labelFileChanged(article: string): Promise<void> {
   const entry = index.get(article);
   const open = documents.get(article);
   if (entry || open) await labels.load(article, open?.getText() ?? entry!.text);
-  const moved = applyReviewed([article]);
+  const moved = await applyReviewed([article]);
   if (open) sendSpans(open);
   diagnostics.refreshFiles([article, ...moved]);
   sendStatus();
@@ -406,7 +448,7 @@ documents.onDidOpen(async (e) => {
   // The article's labels, placed on the text as it is now; then paint again with them.
   await labels.load(e.document.uri, e.document.getText());
   watchLabelFile(e.document.uri);
-  const moved = applyReviewed([e.document.uri]);
+  const moved = await applyReviewed([e.document.uri]);
   if (moved.length) diagnostics.refreshFiles(moved);
   const live = documents.get(e.document.uri);
   if (live && index.get(live.uri)?.version === live.version) sendSpans(live);
@@ -426,7 +468,7 @@ documents.onDidClose(async (e) => {
   let touched: string[];
   if (isCorpusFile(e.document.uri)) {
     const read = await readArticle(fileURLToPath(e.document.uri), settings.maxFileSizeKB * 1024, { within: roots() });
-    touched = read.ok ? index.update(e.document.uri, read.text, null).touched : index.markUnreadable(e.document.uri, read.reason);
+    touched = read.ok ? await refresh(e.document.uri, read.text, null) : index.markUnreadable(e.document.uri, read.reason);
     const entry = index.get(e.document.uri);
     if (entry) await labels.load(entry.uri, entry.text);
   } else touched = index.remove(e.document.uri);
@@ -460,7 +502,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
     if (change.type === FileChangeType.Deleted) touched.push(...index.remove(change.uri));
     else {
       const read = await readArticle(fileURLToPath(change.uri), settings.maxFileSizeKB * 1024, { within: roots() });
-      touched.push(...(read.ok ? index.update(change.uri, read.text, null).touched : index.markUnreadable(change.uri, read.reason)));
+      touched.push(...(read.ok ? await refresh(change.uri, read.text, null) : index.markUnreadable(change.uri, read.reason)));
       const entry = index.get(change.uri);
       if (entry) await labels.load(entry.uri, entry.text);
     }
@@ -486,63 +528,66 @@ function tooLarge(doc: TextDocument): boolean {
   return true;
 }
 
-function analysedDocument(uri: string): TextDocument | undefined {
-  const doc = documents.get(uri);
-  if (!doc || isHiddenCopy(uri) || tooLarge(doc)) return undefined;
-  const entry = index.get(uri);
+async function analysedDocument(uri: string): Promise<TextDocument | undefined> {
   // A request may arrive before the debounced analysis: analyse now so answers match the text.
-  if (!entry || entry.version !== doc.version) {
+  // A large document is analysed on its thread meanwhile; typing may make it newer again, so a
+  // few turns at most.
+  for (let turn = 0; turn < 3; turn++) {
+    const doc = documents.get(uri);
+    if (!doc || isHiddenCopy(uri) || tooLarge(doc)) return undefined;
+    if (index.get(uri)?.version === doc.version) return doc;
     clearTimeout(pending.get(uri));
     pending.delete(uri);
-    const { touched } = index.update(uri, doc.getText(), doc.version);
+    const touched = index.sameText(uri, doc.getText(), doc.version) ? [] : await refresh(uri, doc.getText(), doc.version);
     sendSpans(doc);
     diagnostics.refreshSoon(uri, touched);
   }
-  return doc;
+  const doc = documents.get(uri);
+  return doc && index.get(uri)?.version === doc.version ? doc : undefined;
 }
 
-connection.onHover(({ textDocument, position }) => {
-  const doc = analysedDocument(textDocument.uri);
+connection.onHover(async ({ textDocument, position }) => {
+  const doc = await analysedDocument(textDocument.uri);
   return doc ? hover(doc, doc.offsetAt(position), index, labels) : null;
 });
 
-connection.languages.semanticTokens.on(({ textDocument }) => {
-  const doc = analysedDocument(textDocument.uri);
+connection.languages.semanticTokens.on(async ({ textDocument }) => {
+  const doc = await analysedDocument(textDocument.uri);
   const entry = doc && index.get(doc.uri);
   return doc && entry ? semanticTokens(doc, entry.analysis.mentions) : { data: [] };
 });
 
-connection.onDefinition(({ textDocument, position }) => {
-  const doc = analysedDocument(textDocument.uri);
+connection.onDefinition(async ({ textDocument, position }) => {
+  const doc = await analysedDocument(textDocument.uri);
   return doc ? definition(index, doc.uri, doc.offsetAt(position)) : null;
 });
 
-connection.onReferences(({ textDocument, position }) => {
-  const doc = analysedDocument(textDocument.uri);
+connection.onReferences(async ({ textDocument, position }) => {
+  const doc = await analysedDocument(textDocument.uri);
   return doc ? references(index, doc.uri, doc.offsetAt(position)) : null;
 });
 
-connection.onDocumentSymbol(({ textDocument }) => {
-  const doc = analysedDocument(textDocument.uri);
+connection.onDocumentSymbol(async ({ textDocument }) => {
+  const doc = await analysedDocument(textDocument.uri);
   const entry = doc && index.get(doc.uri);
   return entry ? documentSymbols(entry) : [];
 });
 
 connection.onWorkspaceSymbol(({ query }) => workspaceSymbols(index, query));
 
-connection.onCodeLens(({ textDocument }) => {
-  const doc = analysedDocument(textDocument.uri);
+connection.onCodeLens(async ({ textDocument }) => {
+  const doc = await analysedDocument(textDocument.uri);
   const entry = doc && index.get(doc.uri);
   return entry ? figureLenses(entry, index) : [];
 });
 
-connection.onCodeAction(({ textDocument, range, context }) => {
-  const doc = analysedDocument(textDocument.uri);
+connection.onCodeAction(async ({ textDocument, range, context }) => {
+  const doc = await analysedDocument(textDocument.uri);
   return doc ? [...labelCodeActions(doc, range, index, labels, context.diagnostics), ...publicationCodeActions(doc, range, index)] : [];
 });
 
 connection.onRequest(labelRequest, async (action) => {
-  const doc = analysedDocument(action.uri);
+  const doc = await analysedDocument(action.uri);
   const entry = index.get(action.uri);
   const text = doc?.getText() ?? entry?.text;
   if (text === undefined) return { ok: false, message: 'Open the article first.' };
@@ -573,13 +618,13 @@ connection.onRequest(settlePlanRequest, ({ a, b }) => settlePlan(a, b, index));
 connection.onRequest(settleRequest, (params) => (trusted ? settle(params, roots()) : { ok: false, message: say('Sanad writes no labels in Restricted Mode.') }));
 
 connection.onRequest(corpusSummaryRequest, () => summaryOf(index, labels));
-connection.onRequest(claimRequest, ({ uri, position }) => {
-  const doc = analysedDocument(uri);
+connection.onRequest(claimRequest, async ({ uri, position }) => {
+  const doc = await analysedDocument(uri);
   return doc ? claimDetails(uri, doc.offsetAt(position), index, labels) : null;
 });
-connection.onRequest(figureTimelineRequest, ({ uri, position }) => {
+connection.onRequest(figureTimelineRequest, async ({ uri, position }) => {
   // From the Figures view the article may not be open: its indexed text answers then.
-  const doc = documents.get(uri) && analysedDocument(uri);
+  const doc = documents.get(uri) && (await analysedDocument(uri));
   const entry = index.get(uri);
   if (doc) return figureTimeline(uri, doc.offsetAt(position), index);
   return entry ? figureTimeline(uri, offsetAt(entry, position), index) : null;
@@ -599,12 +644,12 @@ process.on('unhandledRejection', (err) => connection.console.error(`sanad: ${err
 connection.onRequest(storiesRequest, () => stories(index, settings.figures.showAll));
 connection.onRequest(publicationRequest, ({ uri }) => publicationInfo(uri, index, labels));
 connection.onRequest(setPublicationRequest, async (params) => {
-  const doc = analysedDocument(params.uri);
+  const doc = await analysedDocument(params.uri);
   const text = doc?.getText() ?? index.get(params.uri)?.text;
   if (text === undefined) return { ok: false, message: 'Open the article first.' };
   const saved = await savePublication(params, text, labels);
   if (!saved.ok) return saved;
-  diagnostics.refreshFiles([params.uri, ...applyReviewed([params.uri])]);
+  diagnostics.refreshFiles([params.uri, ...(await applyReviewed([params.uri]))]);
   if (doc) sendSpans(doc);
   sendStatus();
   return { ok: true, info: publicationInfo(params.uri, index, labels) ?? undefined };

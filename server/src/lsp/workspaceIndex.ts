@@ -25,7 +25,25 @@ import {
   type Contradiction,
 } from '../analysis';
 import { ClaimIndex } from '../analysis/claims/contradictions';
+import type { ClaimsRead } from '../analysis/claims/claimIndex';
 import { SharedStrings } from './sharedStrings';
+
+type Range = { start: number; end: number };
+
+/** Analyses a document as analyzeText would (documentThread.ts does it on another thread). */
+export type Analyse = (path: string, text: string, options: { lexicon: Lexicon; metadata: ArticleMetadata | null; boilerplate: Range[] }) => Promise<{ doc: DocumentResult; read?: ClaimsRead }>;
+
+/** An update under way (see WorkspaceIndex.plan). */
+interface Plan {
+  uri: string;
+  path: string;
+  turn: number;
+  /** The outlet whose repeated lines the document's text is counted in. */
+  outlet: string | null;
+  /** Other articles whose repeated lines changed. */
+  others: Set<string>;
+  ranges: Range[];
+}
 
 export interface IndexEntry {
   uri: string;
@@ -162,14 +180,93 @@ export class WorkspaceIndex {
    * changed (this one included, and any article of its outlet whose repeated lines changed).
    */
   update(uri: string, text: string, version: number | null): { entry: IndexEntry; touched: string[] } {
+    const plan = this.plan(uri, text);
+    let analysis = analyzeText(plan.path, text, this.optionsFor(uri, plan.ranges));
+    for (let again = this.settle(plan, text, analysis); again; again = this.settle(plan, text, analysis)) analysis = analyzeText(plan.path, text, this.optionsFor(uri, again));
+    return this.commit(uri, text, version, plan, analysis)!;
+  }
+
+  /**
+   * update(), with the document analysed by `analyse` (on another thread: documentThread.ts), so
+   * that a large document does not hold the caller while it is read. Null when the document was
+   * updated again meanwhile (that update keeps it).
+   */
+  async updateWith(uri: string, text: string, version: number | null, analyse: Analyse, pause: () => Promise<void>): Promise<{ entry: IndexEntry; touched: string[] } | null> {
+    const plan = this.plan(uri, text);
+    const options = (ranges: Range[]) => ({ lexicon: this.lexicon, metadata: this.metadataFor(uri), boilerplate: ranges });
+    let done = await analyse(plan.path, text, options(plan.ranges));
+    for (let again = this.current(plan) ? this.settle(plan, text, done.doc) : null; again; again = this.current(plan) ? this.settle(plan, text, done.doc) : null) {
+      done = await analyse(plan.path, text, options(again));
+    }
+    // The strings of a large page made one a slice at a time, before it goes into the index at once.
+    if (this.current(plan)) await this.strings.shareInSlices(done.doc, pause);
+    return this.commit(uri, text, version, plan, done.doc, done.read, true);
+  }
+
+  /**
+   * When the document's analysis is already of this very text (a file opened as it is on disk),
+   * takes the editor's version for it and returns true: nothing to analyse again. An update of
+   * another text under way is dropped.
+   */
+  sameText(uri: string, text: string, version: number | null): boolean {
+    const entry = this.entries.get(uri);
+    if (!entry || entry.text !== text) return false;
+    this.turns.delete(uri);
+    entry.version = version;
+    return true;
+  }
+
+  /** Each update's turn per document: an update that finds a later one began is dropped. */
+  private readonly turns = new Map<string, number>();
+  private lastTurn = 0;
+  /** Articles whose repeated lines changed under a dropped update: the next update analyses them again. */
+  private readonly owed = new Set<string>();
+
+  /**
+   * The first step of an update: the outlet's repeated lines take in the new text, under the
+   * outlet the document had (it rarely changes; settle() corrects it when it does), so that one
+   * analysis usually suffices.
+   */
+  private plan(uri: string, text: string): Plan {
     const path = this.displayPath(uri);
-    const old = this.entries.get(uri);
-    let analysis = analyzeText(path, text, this.optionsFor(uri));
-    const others = this.trackLines(path, text, analysis.outlet, old?.analysis.outlet ?? null);
-    const repeated = this.repeated.rangesOf(path);
-    if (repeated.length) analysis = analyzeText(path, text, this.optionsFor(uri, repeated));
-    const kept = this.keep(uri, path, text, version, analysis);
+    const before = this.entries.get(uri)?.analysis.outlet ?? null;
+    const others = new Set(this.trackLines(path, text, before, before));
+    const turn = ++this.lastTurn;
+    this.turns.set(uri, turn);
+    return { uri, path, turn, outlet: before, others, ranges: this.repeated.rangesOf(path) };
+  }
+
+  /** Whether no later update of the document began since `plan`. */
+  private current(plan: Plan): boolean {
+    return this.turns.get(plan.uri) === plan.turn;
+  }
+
+  /**
+   * When the analysis found another outlet than the plan assumed: the repeated lines move to it.
+   * Returns the boilerplate ranges to analyse again with, or null when the analysis stands.
+   */
+  private settle(plan: Plan, text: string, analysis: DocumentResult): Range[] | null {
+    if (analysis.outlet === plan.outlet) return null;
+    for (const p of this.trackLines(plan.path, text, analysis.outlet, plan.outlet)) plan.others.add(p);
+    plan.outlet = analysis.outlet;
+    const ranges = this.repeated.rangesOf(plan.path);
+    if (JSON.stringify(ranges) === JSON.stringify(plan.ranges)) return null;
+    plan.ranges = ranges;
+    return ranges;
+  }
+
+  /** Keeps the analysis of a plan, and analyses again the articles whose repeated lines changed. */
+  private commit(uri: string, text: string, version: number | null, plan: Plan, analysis: DocumentResult, read?: ClaimsRead, shared = false): { entry: IndexEntry; touched: string[] } | null {
+    if (!this.current(plan)) {
+      for (const p of plan.others) this.owed.add(p);
+      return null;
+    }
+    this.turns.delete(uri);
+    const kept = this.keep(uri, plan.path, text, version, analysis, read, shared);
     const touched = new Set(kept.touched);
+    const others = new Set([...this.owed, ...plan.others]);
+    this.owed.clear();
+    others.delete(plan.path);
     for (const p of others) {
       const e = this.byPath(p);
       if (!e) continue;
@@ -236,15 +333,15 @@ export class WorkspaceIndex {
     return this.keep(uri, path, text, version ?? old?.version ?? null, analysis);
   }
 
-  private keep(uri: string, path: string, text: string, version: number | null, analysis: DocumentResult): { entry: IndexEntry; touched: string[] } {
+  private keep(uri: string, path: string, text: string, version: number | null, analysis: DocumentResult, read?: ClaimsRead, shared = false): { entry: IndexEntry; touched: string[] } {
     const old = this.entries.get(uri);
     if (old) this.tally(old, -1);
-    const entry: IndexEntry = { uri, path, version, text, analysis: this.strings.share(analysis) };
+    const entry: IndexEntry = { uri, path, version, text, analysis: shared ? analysis : this.strings.share(analysis) };
     this.entries.set(uri, entry);
     this.uriByPath.set(path, uri);
     this.unreadable.delete(uri);
     this.tally(entry, 1);
-    const touched = this.claims.update(entry.analysis, text).map((p) => this.uriOfPath(p));
+    const touched = this.claims.update(entry.analysis, text, read).map((p) => this.uriOfPath(p));
     return { entry, touched };
   }
 
@@ -262,6 +359,8 @@ export class WorkspaceIndex {
   /** Forgets a document; returns the URIs whose contradictions changed. */
   remove(uri: string): string[] {
     this.unreadable.delete(uri);
+    // An update of it under way is dropped when it ends.
+    this.turns.delete(uri);
     const old = this.entries.get(uri);
     if (!old) return [];
     const outlet = old.analysis.outlet;

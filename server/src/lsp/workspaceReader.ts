@@ -33,6 +33,12 @@ export interface ReaderHost {
   warn(message: string): void;
   info(message: string): void;
   yieldToEvents(): Promise<void>;
+  /**
+   * Articles this long (UTF-16 units) are left out of the pipeline and listed in `deferred`: one
+   * such page would hold this thread for seconds (the pipeline reads a corpus below the worker
+   * threads' threshold here). The server analyses them afterwards on the document thread.
+   */
+  largeChars?: number;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -40,6 +46,8 @@ export class WorkspaceReader {
   /** How long each stage took, for the output channel: where a slow first read goes. */
   readonly stages: string[] = [];
   private stageStart = Date.now();
+  /** The articles left to the caller (see ReaderHost.largeChars), in corpus order. */
+  readonly deferred: Array<{ uri: string; text: string; version: number | null }> = [];
 
   constructor(private readonly host: ReaderHost) {}
 
@@ -62,6 +70,11 @@ export class WorkspaceReader {
     await this.readFiles(files, (uri, text, version, file) => {
       const meta = manifests.of(file);
       index.setMetadata(uri, meta);
+      if (host.largeChars !== undefined && text.length >= host.largeChars) {
+        this.deferred.push({ uri, text, version });
+        host.onRead(uri, text);
+        return;
+      }
       // With the publication a reviewer set, when it is known already (a second read of the workspace).
       texts.add(index.displayPath(uri), text, index.metadataFor(uri));
       uris.push(uri);

@@ -28,6 +28,14 @@ export interface ClaimsRead {
 /** Contradictions listed per claim, nearest in time first. */
 export const NEAREST = 5;
 
+/**
+ * Claims of one document compared, at most: its first ones. A news article has a few dozen; a
+ * page of thousands is a table or a generated dump, and comparing them all is quadratic in one
+ * bucket (a 2 MB page of figure lines held the server for seconds). The rest are still
+ * highlighted, only not compared.
+ */
+export const MAX_CLAIMS_PER_DOCUMENT = 1000;
+
 /** One figure as shown beside another: in a hover, a code lens or a contradiction. */
 export interface ClaimView {
   path: string;
@@ -215,6 +223,7 @@ export class ClaimIndex {
     let claims: Claim[];
     try {
       claims = read ? read.claims : claimsOf(doc, text);
+      if (claims.length > MAX_CLAIMS_PER_DOCUMENT) claims = claims.slice(0, MAX_CLAIMS_PER_DOCUMENT);
     } catch {
       // A malformed analysis loses its own claims, never the index.
       claims = [];

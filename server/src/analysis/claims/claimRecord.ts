@@ -11,7 +11,7 @@
 // which JSON gives back exactly (a double is written with the digits that read back as itself).
 import type { DocumentAnalysis } from '../types';
 import { claimsOf, type Claim } from './claims';
-import type { ClaimsRead } from './claimIndex';
+import { MAX_CLAIMS_PER_DOCUMENT, type ClaimsRead } from './claimIndex';
 import { profileOf, type StoryProfile } from '../stories/profile';
 
 /** One document of a claims file (a line of JSON Lines). */
@@ -54,7 +54,8 @@ export function claimRecord(doc: DocumentAnalysis, text: string, index: number):
   let profile: StoryProfile;
   // As ClaimIndex.update: a malformed analysis loses its own claims, and is a story of its own.
   try {
-    claims = claimsOf(doc, text);
+    // Only those the index compares (the rest would be dropped there).
+    claims = claimsOf(doc, text).slice(0, MAX_CLAIMS_PER_DOCUMENT);
   } catch {
     claims = [];
   }

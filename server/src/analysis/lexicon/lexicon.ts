@@ -40,6 +40,14 @@ export interface LexiconEntry {
   aliases?: string[];
 }
 
+/**
+ * One change made to a lexicon's own layer, as plain data that can cross to a worker thread:
+ * replaying a lexicon's steps on the shipped lexicons (Lexicon.replay) gives a lexicon that reads
+ * every text the same. The language server analyses a large edited document on another thread
+ * with such a copy (corpus/documentThread.ts).
+ */
+export type LexiconStep = { workspace: unknown } | { entry: LexiconEntry } | { persons: Array<{ text: string; entity: string | null }> };
+
 interface Base {
   trie: Trie;
   titles: Trie;
@@ -91,6 +99,10 @@ export class Lexicon {
   private readonly ownPersonKeys = new Set<string>();
   /** The state of this layer that start bits were last worked out for (see stamp). */
   private stampFor: { own: number; titles: number; family: FamilyIndex | null; stamp: number } = { own: -1, titles: -1, family: null, stamp: -1 };
+  /** Every change to this layer, in order (see LexiconStep). */
+  private readonly journal: LexiconStep[] = [];
+  /** Entries and person mentions already in the journal: adding or learning one again changes nothing. */
+  private readonly journalled = new Set<string>();
 
   private constructor(base: Base) {
     this.base = base;
@@ -100,6 +112,49 @@ export class Lexicon {
   static builtin(): Lexicon {
     if (!Lexicon.shared) Lexicon.shared = buildBase();
     return new Lexicon(Lexicon.shared);
+  }
+
+  /** A lexicon with the given steps (another lexicon's `steps()`) made on the shipped lexicons. */
+  static replay(steps: readonly LexiconStep[]): Lexicon {
+    const lexicon = Lexicon.builtin();
+    lexicon.apply(steps);
+    return lexicon;
+  }
+
+  /** Makes more steps, in order (those after the ones this lexicon was replayed from). */
+  apply(steps: readonly LexiconStep[]): void {
+    for (const step of steps) {
+      if ('workspace' in step) this.addWorkspace(step.workspace);
+      else if ('entry' in step) this.add(step.entry);
+      else
+        this.learnFrom([
+          {
+            path: '',
+            published: null,
+            publishedFrom: null,
+            outlet: null,
+            boilerplate: [],
+            mentions: step.persons.map((p) => ({ id: '', kind: 'person' as const, start: 0, end: 0, text: p.text, boilerplate: false, entity: p.entity ?? undefined })),
+          },
+        ]);
+    }
+  }
+
+  /** The steps this lexicon's own layer was made by, from step `from` on. */
+  steps(from = 0): LexiconStep[] {
+    return this.journal.slice(from);
+  }
+
+  /** How many steps made this lexicon's own layer. */
+  get stepCount(): number {
+    return this.journal.length;
+  }
+
+  /** Records a step unless the very same one was made before (making it again would change nothing). */
+  private record(step: LexiconStep, key: string): void {
+    if (this.journalled.has(key)) return;
+    this.journalled.add(key);
+    this.journal.push(step);
   }
 
   /** Problems in the shipped lexicon files (empty in a healthy build). */
@@ -114,6 +169,7 @@ export class Lexicon {
    * of an entity of the same kind joins that entity. Returns true when the lexicon changed.
    */
   add(entry: LexiconEntry): boolean {
+    this.record({ entry: { kind: entry.kind, name: entry.name, aliases: entry.aliases ? [...entry.aliases] : [] } }, `e${JSON.stringify([entry.kind, entry.name, entry.aliases ?? []])}`);
     const problems: string[] = [];
     const spec = entryOf(entry.kind, { name: entry.name, aliases: entry.aliases ?? [] }, 'entry', problems);
     if (!spec || !['person', 'organization', 'place'].includes(entry.kind)) return false;
@@ -156,6 +212,8 @@ export class Lexicon {
    * problems, and the rest is added.
    */
   addWorkspace(source: unknown): LexiconProblem[] {
+    // Never the same twice in a real workspace, and read once per lexicon: not deduplicated.
+    this.journal.push({ workspace: source });
     const problems: LexiconProblem[] = [];
     try {
       let data: unknown = source;
@@ -218,9 +276,16 @@ export class Lexicon {
   learnFrom(docs: DocumentAnalysis[]): boolean {
     const before = familySignature(this.family());
     const names = new Set<string>();
+    const persons: Array<{ text: string; entity: string | null }> = [];
     for (const doc of docs) {
       for (const m of doc.mentions) {
         if (m.kind !== 'person' || typeof m.text !== 'string') continue;
+        const entity = typeof m.entity === 'string' ? m.entity : null;
+        const seen = `p${m.text}\u0000${entity ?? ''}`;
+        if (!this.journalled.has(seen)) {
+          this.journalled.add(seen);
+          persons.push({ text: m.text, entity });
+        }
         const words = canonWords(fold(m.text));
         if (words.length < 2 || words.length > 6) continue; // a family name alone names nobody new
         names.add(keyOf(words));
@@ -230,6 +295,7 @@ export class Lexicon {
         }
       }
     }
+    if (persons.length) this.journal.push({ persons });
     const sorted = [...names].map((n) => n.split(' ')).sort((a, b) => b.length - a.length || (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
     let changed = false;
     for (const words of sorted) {
