@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { analyzeText } from '../../server/src/analysis';
+import { ClaimIndex } from '../../server/src/analysis/claims/contradictions';
 
 /** A deterministic generator (mulberry32), so a failure reproduces. */
 function rng(seed: number): () => number {
@@ -93,6 +94,34 @@ if (process.env.SANAD_SHORT_LINES_CHILD) {
     // Before: one line of 1 MB cost about 30 times as much per MB as the same text in lines.
     // The benchmark's target is 1.5; a shared machine's noise gets a wide margin here.
     assert.ok(ratio < 4, `CPU ms per MB: ${JSON.stringify(costs, (_, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))}`);
+  });
+
+  test('issue 14 #10: the claims of a page of figures cost the same per MB at 100 KB as at 1 MB (they were quadratic)', { timeout: 300_000 }, () => {
+    // What the comparison does with one document: read its claims and place them in the index.
+    // Every line the same measure in one story: one bucket of thousands of claims.
+    const page = (chars: number): string => {
+      const lines = ['بغداد - 12 آذار 2024', ''];
+      for (let len = 0, i = 0; len < chars; i++) {
+        const l = `قتل ${(i * 37) % 900} شخصا وأصيب ${(i * 11) % 500} آخرون في بغداد يوم ${1 + (i % 28)} مارس 2024.`;
+        lines.push(l);
+        len += l.length + 1;
+      }
+      return lines.join('\n');
+    };
+    const perMB = (chars: number): number => {
+      const text = page(chars);
+      const doc = analyzeText('page.txt', text);
+      const c0 = process.cpuUsage();
+      new ClaimIndex().update(doc, text);
+      const c = process.cpuUsage(c0);
+      return (c.user + c.system) / 1000 / (Buffer.byteLength(text) / 2 ** 20);
+    };
+    perMB(20_000);
+    const small = perMB(60_000);
+    const large = perMB(600_000);
+    // Before: each figure walked every figure of the page for its clause, and each claim every
+    // claim of its bucket (a 2 MB page held the server for tens of seconds).
+    assert.ok(large / small < 3, `CPU ms per MB: ${Math.round(small)} at 100 KB, ${Math.round(large)} at 1 MB`);
   });
 
   test('issue 14 #11: a million short lines are analysed within 1 GB (they took 1.4 GB)', { timeout: 180_000 }, () => {
