@@ -120,7 +120,7 @@ if (process.env.SANAD_SHORT_LINES_CHILD) {
     const small = perMB(60_000);
     const large = perMB(600_000);
     // Before: each figure walked every figure of the page for its clause, and each claim every
-    // claim every claim of its bucket (a 2 MB page held the server for tens of seconds): 1 MB cost 2.3
+    // claim of its bucket (a 2 MB page held the server for tens of seconds): 1 MB cost 2.3
     // times as much per MB as 100 KB. Now the larger page costs less per MB (its fixed costs weigh less).
     assert.ok(large / small < 1.5, `CPU ms per MB: ${Math.round(small)} at 100 KB, ${Math.round(large)} at 1 MB`);
   });
