@@ -260,7 +260,40 @@ if (mode === 'corpus') {
       heapAfterMB: Math.round(heapMB()),
     }),
   );
+} else if (mode === 'lexicon') {
+  // Issue 14 #8: a workspace lexicon of N people and N names accepted in labels, then the seeds
+  // read with it; CPU time per thousand entries at each size (40,000 entries took 100 s once).
+  const sizes = arg.split(',').map(Number);
+  const seeds = readdirSync(join(root, 'seeds'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ path: f, text: readFileSync(join(root, 'seeds', f), 'utf8') }));
+  const letters = 'بتثجحخدذرزسشصضطظعغفقكلمنهوي';
+  const word = (i, len) => {
+    let w = '';
+    for (let k = 0; k < len; k++, i = Math.floor(i / letters.length)) w += letters[i % letters.length];
+    return w;
+  };
+  const rows = [];
+  for (const n of [sizes[0], ...sizes]) {
+    const persons = [];
+    const taught = [];
+    for (let i = 0; i < n; i++) {
+      persons.push(`  - name: ${word(i * 7 + 1, 4)} ${word(i * 13 + 5, 5)}`);
+      const name = `${word(i * 11 + 3, 4)} ${word(i * 17 + 9, 5)}`;
+      taught.push({ kind: 'person', name, entity: name });
+    }
+    const yaml = `persons:\n${persons.join('\n')}\n`;
+    const c0 = process.cpuUsage();
+    const { lexicon } = engine.lexiconFrom({ workspace: [yaml] });
+    engine.teach(lexicon, taught);
+    for (const f of seeds) engine.analyzeText(f.path, f.text, { lexicon });
+    rows.push({ entries: 2 * n, cpuMs: Math.round(cpuMs(c0)) });
+  }
+  rows.shift(); // the first size twice: the first run warms the engine
+  const per = rows.map((r) => (r.cpuMs / r.entries) * 1000);
+  console.log(JSON.stringify({ rows: rows.map((r, i) => ({ ...r, cpuMsPer1000: +per[i].toFixed(1) })), linearityRatio: +(Math.max(...per) / Math.min(...per)).toFixed(2) }));
 } else {
-  console.error('modes: corpus N | scale KB,KB | edit KB | dump N FILE | retain N | linear KB,KB | lines N');
+  console.error('modes: corpus N | scale KB,KB | edit KB | dump N FILE | retain N | linear KB,KB | lines N | lexicon N,N');
   process.exit(2);
 }

@@ -2,7 +2,8 @@
 // cost per MB of one document in lines and on one line, at 10 KB and at 5 MB (the linearity ratio
 // is the largest per-MB cost over the smallest within each kind of text, articles and figure-dense
 // lines; 1 is perfectly linear, the target is 1.5), and the
-// peak memory of a million short lines. Each runs in its own process (bench/engineProfile.mjs).
+// peak memory of a million short lines, and the cost per entry of a workspace lexicon and accepted
+// names at 10,000 and 80,000 entries. Each runs in its own process (bench/engineProfile.mjs).
 import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,8 @@ function profile(...args) {
 export function benchEngineScale() {
   const linear = profile('linear', '10,5000');
   const lines = profile('lines', '1000000');
-  return { linearityRatio: linear.linearityRatio, ratios: linear.ratios, perMB: linear.rows, shortLines: lines };
+  const lexicon = profile('lexicon', '5000,40000');
+  return { linearityRatio: linear.linearityRatio, ratios: linear.ratios, perMB: linear.rows, shortLines: lines, lexicon };
 }
 
 export function printEngineScale(e) {
@@ -30,4 +32,9 @@ export function printEngineScale(e) {
   console.log(`${''.padStart(20)}   linearity: largest / smallest per-MB cost within a kind, ${e.linearityRatio}× (target ≤ 1.5×)`);
   const s = e.shortLines;
   console.log(`${'1M short lines'.padStart(20)}   ${s.MB} MB: ${s.cpuMs} ms CPU, peak ${s.rssPeakMB} MB resident (target < 1,000 MB)`);
+  const l = e.lexicon;
+  if (l)
+    console.log(
+      `${'lexicon size'.padStart(20)}   ${l.rows.map((r) => `${r.entries.toLocaleString('en')} entries ${r.cpuMs} ms (${r.cpuMsPer1000} ms per 1,000)`).join(' · ')}   linearity ${l.linearityRatio}×`,
+    );
 }
