@@ -249,7 +249,8 @@ export interface NameToTeach {
  * file (.sanad/lexicon.yaml). Plain data, so that worker threads make the same lexicon.
  */
 export interface LexiconRecipe {
-  workspace: string[];
+  /** Each workspace lexicon: its YAML text, or the data it holds (workspaceData: a large one is parsed once). */
+  workspace: unknown[];
 }
 
 /** The lexicon a recipe makes, with the problems of each workspace file (by index). */

@@ -5,7 +5,7 @@
 export * from './types';
 export { fold } from './text/normalize';
 export { Lexicon } from './actors/actors';
-export type { LexiconStep } from './lexicon/lexicon';
+export { workspaceData, type LexiconStep, type LexiconProblem } from './lexicon/lexicon';
 /** @public bench/measure.cjs times the comparison through the engine's bundle. */
 export { findContradictions } from './claims/contradictions';
 export { analyzeText, editorText, ReadingCache, type DocumentResult } from './document';

@@ -10,9 +10,9 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { analyzeText, fromClaimRecord, type ArticleMetadata, type DocumentResult, type Lexicon } from '../analysis';
+import { analyzeText, fromClaimRecord, lexiconFrom, workspaceData, type ArticleMetadata, type DocumentResult, type Lexicon, type LexiconProblem } from '../analysis';
 import type { ClaimsRead } from '../analysis/claims/claimIndex';
-import { DOCUMENT_TAG, type AnalyseReply, type AnalyseRequest, type Range } from './messages';
+import { DOCUMENT_TAG, type AnalyseReply, type AnalyseRequest, type LexiconReply, type LexiconRequest, type Range } from './messages';
 
 export interface AnalyseOptions {
   lexicon: Lexicon;
@@ -30,7 +30,7 @@ export class DocumentThread {
   private worker: Worker | null = null;
   private failed = false;
   private nextId = 1;
-  private readonly waiting = new Map<number, { resolve: (done: Analysed) => void; fallback: () => void }>();
+  private readonly waiting = new Map<number, { resolve: (done: never) => void; fallback: () => void }>();
   /** The lexicon the thread's copy follows, and how many of its steps the thread has. */
   private lexicon: Lexicon | null = null;
   private stepsSent = 0;
@@ -66,6 +66,21 @@ export class DocumentThread {
     });
   }
 
+  /**
+   * A workspace lexicon's text as plain data, with its problems (what lexiconFrom finds), parsed
+   * on the thread when it can: YAML of 40,000 names takes seconds to parse.
+   */
+  checkLexicon(text: string): Promise<{ data: unknown; problems: LexiconProblem[] }> {
+    const here = () => ({ data: workspaceData(text), problems: lexiconFrom({ workspace: [text] }).problems[0] });
+    const worker = this.thread();
+    if (!worker) return Promise.resolve(here());
+    const request: LexiconRequest = { type: 'lexicon', id: this.nextId++, text };
+    return new Promise((resolve) => {
+      this.waiting.set(request.id, { resolve, fallback: () => resolve(here()) });
+      worker.postMessage(request);
+    });
+  }
+
   /** Stops the thread (the server is shutting down). */
   close(): void {
     const worker = this.worker;
@@ -84,13 +99,14 @@ export class DocumentThread {
     const worker = new Worker(this.script, { workerData: { tag: DOCUMENT_TAG } });
     // The thread never keeps the process alive on its own.
     worker.unref();
-    worker.on('message', (reply: AnalyseReply) => {
+    worker.on('message', (reply: AnalyseReply | LexiconReply) => {
       const wait = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
       if (!wait) return;
-      if ('doc' in reply) {
+      if ('problems' in reply) wait.resolve({ data: reply.data, problems: reply.problems } as never);
+      else if ('doc' in reply) {
         const read = fromClaimRecord(reply.record);
-        wait.resolve({ doc: reply.doc, read: typeof read === 'string' ? undefined : read.read });
+        wait.resolve({ doc: reply.doc, read: typeof read === 'string' ? undefined : read.read } as never);
       } else {
         this.warn(`document thread: ${reply.error}; analysing on the server's thread`);
         wait.fallback();

@@ -1,5 +1,5 @@
 // What the pool (pool.ts) and its worker threads (worker.ts) say to each other.
-import type { ArticleMetadata, DocumentAnalysis, DocumentResult, LexiconRecipe, LexiconStep, Mention, NameToTeach } from '../analysis';
+import type { ArticleMetadata, DocumentAnalysis, DocumentResult, LexiconProblem, LexiconRecipe, LexiconStep, Mention, NameToTeach } from '../analysis';
 
 export type Range = { start: number; end: number };
 
@@ -45,6 +45,7 @@ export const DOCUMENT_TAG = 'sanad-document-worker';
  * when the lexicon is another one), then what analyzeText is given.
  */
 export interface AnalyseRequest {
+  type?: 'analyse';
   id: number;
   reset: boolean;
   steps: LexiconStep[];
@@ -53,6 +54,16 @@ export interface AnalyseRequest {
   metadata: ArticleMetadata | null;
   boilerplate: Range[];
 }
+
+/** A workspace lexicon's text to parse and check (a large one: parsing takes seconds). */
+export interface LexiconRequest {
+  type: 'lexicon';
+  id: number;
+  text: string;
+}
+
+/** What a workspace lexicon's text holds (workspaceData) and its problems (lexiconFrom). */
+export type LexiconReply = { id: number; data: unknown; problems: LexiconProblem[] };
 
 /** The analysis, and its claims record (claimRecord): the comparison's reading of it, done there too. */
 export type AnalyseReply = { id: number; doc: DocumentResult; record: unknown } | { id: number; error: string };

@@ -128,6 +128,8 @@ function slicer(options: PipelineOptions): () => Promise<void> | undefined {
  */
 async function analyzeHere(texts: CorpusTexts, recipe: LexiconRecipe, onDocument: OnDocument, skip: number, options: PipelineOptions): Promise<Lexicon> {
   const lexicon = lexiconFrom(recipe).lexicon;
+  // A large workspace lexicon takes a good part of a second to make: others' turn before reading.
+  await options.yieldToEvents?.();
   const count = texts.count;
   const pause = slicer(options);
   const kept: Array<FirstPass | undefined> = new Array(count);

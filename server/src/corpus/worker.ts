@@ -11,6 +11,7 @@ import {
   Lexicon,
   learnFrom,
   lexiconFrom,
+  workspaceData,
   newMentions,
   readFirst,
   readSecond,
@@ -23,7 +24,19 @@ import {
   type NameToTeach,
 } from '../analysis';
 import { prettyElement } from '../format/json';
-import { DOCUMENT_TAG, WORKER_TAG, sliceRange, type AnalyseReply, type AnalyseRequest, type FromWorker, type Range, type SharedCorpus, type ToWorker } from './messages';
+import {
+  DOCUMENT_TAG,
+  WORKER_TAG,
+  sliceRange,
+  type AnalyseReply,
+  type AnalyseRequest,
+  type FromWorker,
+  type LexiconReply,
+  type LexiconRequest,
+  type Range,
+  type SharedCorpus,
+  type ToWorker,
+} from './messages';
 import { textAt } from './texts';
 
 /** What one worker does with the slices it takes: read them, keep the readings, finish them. */
@@ -139,7 +152,12 @@ function serve(): void {
 function serveDocuments(): void {
   const port = parentPort!;
   let lexicon = Lexicon.builtin();
-  port.on('message', (m: AnalyseRequest) => {
+  port.on('message', (m: AnalyseRequest | LexiconRequest) => {
+    if (m.type === 'lexicon') {
+      const reply: LexiconReply = { id: m.id, data: workspaceData(m.text), problems: lexiconFrom({ workspace: [m.text] }).problems[0] };
+      port.postMessage(reply);
+      return;
+    }
     let reply: AnalyseReply;
     try {
       if (m.reset) lexicon = Lexicon.replay(m.steps);

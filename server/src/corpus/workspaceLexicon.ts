@@ -5,7 +5,7 @@
 // Problems are plain positions here; the language server turns them into diagnostics.
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { lexiconFrom, type LexiconRecipe } from '../analysis';
+import { lexiconFrom, type LexiconProblem, type LexiconRecipe } from '../analysis';
 import { readRegularFile, reallyWithin, refusalText } from './regularFile';
 
 export const WORKSPACE_LEXICON = '.sanad/lexicon.yaml';
@@ -29,7 +29,13 @@ function positionOf(text: string, offset: number): { line: number; character: nu
   return { line, character: before.length - (before.lastIndexOf('\n') + 1) };
 }
 
-export async function readWorkspaceLexicon(roots: string[], trusted: boolean): Promise<WorkspaceLexicon> {
+/** A lexicon's text as plain data and its problems; the server's does it on the document thread. */
+export type CheckLexicon = (text: string) => Promise<{ data: unknown; problems: LexiconProblem[] }>;
+
+/** Lexicon files this large are parsed once, into the data every lexicon is then made from. */
+const PARSE_ONCE_BYTES = 256 * 1024;
+
+export async function readWorkspaceLexicon(roots: string[], trusted: boolean, check?: CheckLexicon): Promise<WorkspaceLexicon> {
   const recipe: LexiconRecipe = { workspace: [] };
   const problems = new Map<string, LexiconFileProblem[]>();
   if (!trusted) return { recipe, problems };
@@ -47,9 +53,18 @@ export async function readWorkspaceLexicon(roots: string[], trusted: boolean): P
       continue;
     }
     const text = read.bytes.toString('utf8');
-    recipe.workspace.push(text);
-    // Checked once here for the messages; each lexicon made from the recipe finds the same.
-    const found = lexiconFrom({ workspace: [text] }).problems[0];
+    let found: LexiconProblem[];
+    if (check && read.bytes.length >= PARSE_ONCE_BYTES) {
+      // A large file: parsed once (on another thread), and every lexicon made from its data, which
+      // addWorkspace reads as it reads the text.
+      const checked = await check(text);
+      found = checked.problems;
+      recipe.workspace.push(checked.data === null ? text : checked.data);
+    } else {
+      recipe.workspace.push(text);
+      // Checked once here for the messages; each lexicon made from the recipe finds the same.
+      found = lexiconFrom({ workspace: [text] }).problems[0];
+    }
     problems.set(
       pathToFileURL(path).toString(),
       found.map((p) => ({ ...positionOf(text, p.offset ?? 0), message: p.message })),

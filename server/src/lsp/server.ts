@@ -207,7 +207,7 @@ async function inSlices<T>(items: Iterable<T>, work: (item: T) => void): Promise
 /** The workspace lexicon, as the recipe of every lexicon of the corpus; its problems published. */
 let recipe: LexiconRecipe = { workspace: [] };
 async function readLexiconFiles(): Promise<void> {
-  const read = await readWorkspaceLexicon(roots(), trusted);
+  const read = await readWorkspaceLexicon(roots(), trusted, (text) => documentThread.checkLexicon(text));
   recipe = read.recipe;
   for (const [uri, problems] of read.problems) {
     void connection.sendDiagnostics({

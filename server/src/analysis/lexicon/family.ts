@@ -47,32 +47,13 @@ export function givenPart(words: string[]): string {
  * lexicon also knows "برهم صالح".
  */
 export function familyIndex(persons: PersonRec[], lookup: (w: string[]) => Surface | null, mentioned: Set<string>): FamilyIndex {
-  const bearers = new Map<string, PersonRec[]>();
-  const modes = new Map<string, FamilyMode>();
-  for (const p of persons) {
-    const fam = familyOf(p.words);
-    if (!fam) continue;
-    // A learnt name may be a misreading; its family name without the article ("سينغ", "مكاري")
-    // stands alone only where a person is expected (after a reporting verb or a title).
-    if (p.learnt && !p.family && !fam.startsWith('ال')) modes.set(fam, 'guarded');
-    const list = bearers.get(fam);
-    if (!list) bearers.set(fam, [p]);
-    else if (!list.some((q) => q.key === p.key)) list.push(p);
-    if (p.family) modes.set(fam, p.family);
-  }
+  const all = byFamily(persons);
   const owner = new Map<string, PersonRec | null>();
-  for (const [fam, list] of bearers) {
-    const named = list.length > 1 ? list.filter((p) => mentioned.has(p.key)) : list;
-    owner.set(fam, named.length === 1 ? named[0] : null);
-  }
+  for (const [fam, list] of all) owner.set(fam, ownerAmong(list, mentioned));
   const alone = new Map<string, Surface>();
   for (const [fam, p] of owner) {
-    if (!p) continue;
-    const mode = modes.get(fam) ?? familyMode(fam, lookup);
-    if (mode === 'none') continue;
-    const known = lookup(fam.split(' '));
-    if (known && known.key !== p.key) continue; // the word is already another entity's name
-    alone.set(fam, { key: p.key, kind: 'person', mode, family: true });
+    const s = p && aloneSurface(fam, p, all.get(fam)!, lookup);
+    if (s) alone.set(fam, s);
   }
   const aloneFirst = new Set<string>();
   for (const fam of alone.keys()) {
@@ -80,6 +61,45 @@ export function familyIndex(persons: PersonRec[], lookup: (w: string[]) => Surfa
     if (space > 0) aloneFirst.add(fam.slice(0, space));
   }
   return { owner, alone, aloneFirst };
+}
+
+/** Persons by family name, in order (those without one left out). */
+export function byFamily(persons: readonly PersonRec[], into = new Map<string, PersonRec[]>()): Map<string, PersonRec[]> {
+  for (const p of persons) {
+    const fam = familyOf(p.words);
+    if (!fam) continue;
+    const list = into.get(fam);
+    if (list) list.push(p);
+    else into.set(fam, [p]);
+  }
+  return into;
+}
+
+/**
+ * The one bearer a family name stands for, among every person bearing it (in order; one per
+ * entity key), or null: several bearers, none or more than one of them named by the corpus.
+ */
+export function ownerAmong(persons: readonly PersonRec[], mentioned: Set<string>): PersonRec | null {
+  const bearers: PersonRec[] = [];
+  for (const p of persons) if (!bearers.some((q) => q.key === p.key)) bearers.push(p);
+  const named = bearers.length > 1 ? bearers.filter((p) => mentioned.has(p.key)) : bearers;
+  return named.length === 1 ? named[0] : null;
+}
+
+/** How the family name of `owner` stands alone (from every person bearing it, in order), or null when it does not. */
+export function aloneSurface(fam: string, owner: PersonRec, persons: readonly PersonRec[], lookup: (w: string[]) => Surface | null): Surface | null {
+  let given: FamilyMode | undefined;
+  for (const p of persons) {
+    // A learnt name may be a misreading; its family name without the article ("سينغ", "مكاري")
+    // stands alone only where a person is expected (after a reporting verb or a title).
+    if (p.learnt && !p.family && !fam.startsWith('ال')) given = 'guarded';
+    if (p.family) given = p.family;
+  }
+  const mode = given ?? familyMode(fam, lookup);
+  if (mode === 'none') return null;
+  const known = lookup(fam.split(' '));
+  if (known && known.key !== owner.key) return null; // the word is already another entity's name
+  return { key: owner.key, kind: 'person', mode, family: true };
 }
 
 /** What an index lets stand alone, as a string to compare two indexes by. */

@@ -14,7 +14,7 @@ import { fold } from '../text/normalize';
 import { canonWords, type WordInfo, type Words } from './nameWords';
 import { BUILTIN, entriesOf, entryOf, wordsOfString, type EntrySpec, type Mode } from './data';
 import { Trie, keyOf, type Surface } from './trie';
-import { familyIndex, familyOf, familySignature, givenPart, type FamilyIndex, type PersonRec } from './family';
+import { aloneSurface, byFamily, familyIndex, familyOf, familySignature, givenPart, ownerAmong, type FamilyIndex, type PersonRec } from './family';
 import type { ActorKind, DocumentAnalysis } from '../types';
 
 export type { Surface } from './trie';
@@ -53,6 +53,8 @@ interface Base {
   titles: Trie;
   persons: PersonRec[];
   family: FamilyIndex;
+  /** `persons` by family name (see Lexicon.ownerOf). */
+  byFamily: Map<string, PersonRec[]>;
 }
 
 /** A word may start a known form (a name, a body, a place, a family name) or a title. */
@@ -81,6 +83,15 @@ function defaultMode(words: string[], kind: ActorKind): Mode {
   return 'free';
 }
 
+/**
+ * A workspace lexicon's YAML text as the plain data addWorkspace takes (null when it does not
+ * parse): what crosses from the thread that read a large lexicon file (corpus/documentThread.ts).
+ */
+export function workspaceData(text: string): unknown {
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  return doc.errors.length ? null : doc.toJS({ maxAliasCount: 0 });
+}
+
 export class Lexicon {
   private static shared: Base | null = null;
   private readonly base: Base;
@@ -97,6 +108,8 @@ export class Lexicon {
   private batching = 0;
   /** `key words` of ownPersons, so that adding a person does not scan them all. */
   private readonly ownPersonKeys = new Set<string>();
+  /** ownPersons by family name, as Base.byFamily. */
+  private readonly ownByFamily = new Map<string, PersonRec[]>();
   /** The state of this layer that start bits were last worked out for (see stamp). */
   private stampFor: { own: number; titles: number; family: FamilyIndex | null; stamp: number } = { own: -1, titles: -1, family: null, stamp: -1 };
   /** Every change to this layer, in order (see LexiconStep). */
@@ -195,12 +208,15 @@ export class Lexicon {
 
   private addSpec(spec: EntrySpec, learnt = false): boolean {
     // A name already known, also as a family name alone ("نتنياهو"), keeps its entity's key.
-    const known = (w: string[]) => this.lookup(w) ?? this.family().alone.get(keyOf(w)) ?? null;
+    // Outside a batch, a family name's entry worked out alone (see personKey).
+    const known = (w: string[]) => this.lookup(w) ?? (this.batching > 0 ? this.family().alone.get(keyOf(w)) : this.aloneOf(keyOf(w))) ?? null;
     const { key, changed } = insert(this.own, spec, known, true);
     const id = `${key}\u0000${keyOf(spec.words)}`;
     if (spec.kind === 'person' && !this.ownPersonKeys.has(id)) {
       this.ownPersonKeys.add(id);
-      this.ownPersons.push({ key, words: spec.words, family: spec.family, learnt });
+      const rec: PersonRec = { key, words: spec.words, family: spec.family, learnt };
+      this.ownPersons.push(rec);
+      byFamily([rec], this.ownByFamily);
       this.familyStale = true;
     }
     return changed;
@@ -376,10 +392,35 @@ export class Lexicon {
     if (known && known.kind === 'person') return known.key;
     const fam = familyOf(words);
     if (fam) {
-      const owner = this.family().owner.get(fam);
+      // Outside a batch, the family index's owner worked out for this one family name: learning
+      // names one after another then never rebuilds the whole index (with 40,000 people in the
+      // lexicon that took seconds per name learnt). Inside a batch the index stays as it was.
+      const owner = this.batching > 0 ? this.family().owner.get(fam) : this.ownerOf(fam);
       if (owner && givenPart(owner.words) === givenPart(words)) return owner.key;
     }
     return keyOf(words);
+  }
+
+  /** Every person bearing a family name, as familyIndex sees them: the shipped ones, then this layer's. */
+  private bearersOf(fam: string): PersonRec[] {
+    const base = this.base.byFamily.get(fam) ?? [];
+    const own = this.ownByFamily.get(fam);
+    return own ? [...base, ...own] : base;
+  }
+
+  /** What familyIndex(...).owner.get(fam) gives for this layer as it is now. */
+  private ownerOf(fam: string): PersonRec | null {
+    // As family(): the shipped index while this layer has no person and nobody is named.
+    if (this.ownPersons.length === 0 && this.mentioned.size === 0) return this.base.family.owner.get(fam) ?? null;
+    const persons = this.bearersOf(fam);
+    return persons.length ? ownerAmong(persons, this.mentioned) : null;
+  }
+
+  /** What familyIndex(...).alone.get(fam) gives for this layer as it is now. */
+  private aloneOf(fam: string): Surface | undefined {
+    if (this.ownPersons.length === 0 && this.mentioned.size === 0) return this.base.family.alone.get(fam);
+    const owner = this.ownerOf(fam);
+    return (owner && aloneSurface(fam, owner, this.bearersOf(fam), (w) => this.lookup(w))) ?? undefined;
   }
 
   /**
@@ -456,7 +497,7 @@ function buildBase(): Base {
   }
   const titles = new Trie();
   for (const t of BUILTIN.titles) titles.add(t, TITLE);
-  return { trie, titles, persons, family: familyIndex(persons, lookup, new Set()) };
+  return { trie, titles, persons, family: familyIndex(persons, lookup, new Set()), byFamily: byFamily(persons) };
 }
 
 /** The offset in the YAML text of a problem path such as "persons[2].aliases[0]". */
