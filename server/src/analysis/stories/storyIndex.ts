@@ -91,6 +91,13 @@ export class StoryIndex {
   private readonly ids = new Map<string, string>();
   /** Story id → its paths. */
   private readonly members = new Map<string, Set<string>>();
+  /**
+   * Story id → its first dated article by path (null: none), while known. A story's id is made
+   * from it; finding it by walking the story at every new article made loading a corpus whose
+   * stories grow to thousands of articles quadratic. Kept as articles join; forgotten (found
+   * again on demand) when the first one leaves or when an article of the story is updated.
+   */
+  private readonly firsts = new Map<string, string | null>();
 
   /** Names the story of an article; records it in `changed` when it is new. */
   private assign(p: string, id: string, changed: Set<string>): void {
@@ -101,6 +108,8 @@ export class StoryIndex {
     let set = this.members.get(id);
     if (!set) this.members.set(id, (set = new Set()));
     set.add(p);
+    const first = this.firsts.get(id);
+    if (first !== undefined && this.dated(p) && (first === null || p < first)) this.firsts.set(id, p);
     changed.add(p);
   }
 
@@ -108,6 +117,18 @@ export class StoryIndex {
     const set = this.members.get(id);
     set?.delete(p);
     if (set && !set.size) this.members.delete(id);
+    if (this.firsts.get(id) === p || !set?.size) this.firsts.delete(id);
+  }
+
+  /** The first dated article (by path) of a story, null when it has none. */
+  private firstDated(id: string): string | null {
+    let first = this.firsts.get(id);
+    if (first === undefined) {
+      first = null;
+      for (const p of this.members.get(id) ?? []) if (this.dated(p) && (first === null || p < first)) first = p;
+      this.firsts.set(id, first);
+    }
+    return first;
   }
 
   /**
@@ -122,6 +143,9 @@ export class StoryIndex {
       profile = { ...EMPTY, path: doc.path };
     }
     this.datedBefore = this.profiles.has(doc.path) ? this.dated(doc.path) : null;
+    // Its story's first dated article may change with its date, whatever else happens.
+    const story = this.ids.get(doc.path);
+    if (story) this.firsts.delete(story);
     const before = this.unlink(doc.path);
     this.profiles.set(doc.path, profile);
     for (const k of profile.keys) {
@@ -169,7 +193,10 @@ export class StoryIndex {
       } else undated.push(o);
     }
     let first = path;
-    for (const id of stories) for (const p of this.members.get(id) ?? []) if (this.dated(p) && p < first) first = p;
+    for (const id of stories) {
+      const f = this.firstDated(id);
+      if (f !== null && f < first) first = f;
+    }
     const id = storyId(first);
     for (const s of stories) if (s !== id) for (const p of [...(this.members.get(s) ?? [])]) this.assign(p, id, changed);
     this.assign(path, id, changed);
