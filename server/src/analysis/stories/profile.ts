@@ -13,13 +13,14 @@ import type { DocumentAnalysis } from '../types';
 import { parseDays } from '../claims/time';
 import { countryOf, isCountry, keyOf } from '../claims/placeTree';
 import { headlineRange } from './headline';
+import { featureCount, featureId, featureName, featuresOf, sharedDot, type Features } from './features';
 
 export interface StoryProfile {
   path: string;
   /** Publication day (days since 1970-01-01), null when undated. */
   day: number | null;
-  /** Feature → weight: content words ("w:…"), places ("p:…"), people and organisations ("a:…"). */
-  features: Map<string, number>;
+  /** Weighted features: content words ("w:…"), places ("p:…"), people and organisations ("a:…"). */
+  features: Features;
   /** Euclidean norm of the weights. */
   norm: number;
   /** Place keys named outside boilerplate (entities). */
@@ -125,8 +126,82 @@ function contentStem(word: string): string {
   return s.length < 2 || STOP.has(s) ? '' : s;
 }
 
+/** What a written word gives a profile: its feature, whether it is generic, the kind of event it cues. */
+interface WordFacts {
+  id: number;
+  generic: boolean;
+  kind: string | undefined;
+}
+
+function wordFacts(word: string): WordFacts | null {
+  const s = contentStem(word);
+  return s ? { id: featureId(`w:${s}`), generic: GENERIC_WORDS.has(s), kind: KIND_WORDS.get(s) } : null;
+}
+
 /** The same few thousand words fill every article: each is folded and stemmed once. */
-const stems = new WordCache<string>(40_000);
+const stems = new WordCache<WordFacts | null>(40_000);
+
+/** What a place spelling gives a profile: its key, feature and weight, and whether it is a country. */
+interface PlaceFacts {
+  key: string;
+  id: number;
+  weight: number;
+  country: boolean;
+}
+
+function placeFacts(spelling: string): PlaceFacts {
+  const key = keyOf(spelling);
+  return { key, id: featureId(`p:${key}`), weight: countryOf(key) === keyOf(key) ? COUNTRY_WEIGHT : PLACE_WEIGHT, country: isCountry(key) };
+}
+
+const placeCache = new WordCache<PlaceFacts>(40_000);
+
+/**
+ * Per-feature scratch, indexed by feature id, reused by every profile: a count and a slot, valid
+ * for the profile whose stamp they carry (no clearing between profiles).
+ */
+class Scratch {
+  stamp = new Int32Array(1024);
+  count = new Float64Array(1024);
+  slot = new Int32Array(1024);
+  private now = 0;
+
+  /** Starts a profile: every id unseen. */
+  next(): void {
+    if (this.stamp.length < featureCount()) {
+      const n = Math.max(featureCount(), this.stamp.length * 2);
+      this.stamp = new Int32Array(n);
+      this.count = new Float64Array(n);
+      this.slot = new Int32Array(n);
+      this.now = 0;
+    }
+    if (++this.now === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.now = 1;
+    }
+  }
+
+  /** Marks `id` seen in this profile; false when it already was. */
+  first(id: number): boolean {
+    if (id >= this.stamp.length) this.grow(id);
+    if (this.stamp[id] === this.now) return false;
+    this.stamp[id] = this.now;
+    return true;
+  }
+
+  private grow(id: number): void {
+    const n = Math.max(id + 1, this.stamp.length * 2);
+    const stamp = new Int32Array(n);
+    stamp.set(this.stamp);
+    const count = new Float64Array(n);
+    count.set(this.count);
+    const slot = new Int32Array(n);
+    slot.set(this.slot);
+    [this.stamp, this.count, this.slot] = [stamp, count, slot];
+  }
+}
+
+const scratch = new Scratch();
 
 /**
  * The story profile of one analysed document. `text` is the document's text; without it only the
@@ -134,17 +209,21 @@ const stems = new WordCache<string>(40_000);
  */
 export function profileOf(doc: DocumentAnalysis, text?: string): StoryProfile {
   const boilerplate = Array.isArray(doc.boilerplate) ? doc.boilerplate.filter((r) => r && typeof r.start === 'number' && typeof r.end === 'number') : [];
-  const features = new Map<string, number>();
+  // The features in the profile's own order (each once), with their weights.
+  const ids: number[] = [];
+  const weights: number[] = [];
   const kinds = new Map<string, number>();
   const head = typeof text === 'string' ? headlineRange(text, boilerplate) : null;
   const inBoilerplate = rangeTest(boilerplate);
+  scratch.next();
+  let words = 0;
   if (typeof text === 'string') {
-    const tf = new Map<string, number>();
-    const first = new Map<string, number>();
+    // Each content word's count (scratch.count) and the words in order of first occurrence.
+    const met: number[] = [];
+    const generic: boolean[] = [];
     // Arabic words only: Latin runs on a scraped page are code, handles and menus.
     const re = /[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]+/gu;
     let m: RegExpExecArray | null;
-    let order = 0;
     let lineEnd = -1;
     let lineSkipped = false;
     while ((m = re.exec(text))) {
@@ -156,14 +235,16 @@ export function profileOf(doc: DocumentAnalysis, text?: string): StoryProfile {
         lineSkipped = inBoilerplate(at, at + 1);
       }
       if (lineSkipped) continue;
-      const s = stems.get(m[0], contentStem);
-      if (!s) continue;
+      const w = stems.get(m[0], wordFacts);
+      if (!w) continue;
       const inHead = !!head && at >= head[0] && at < head[1];
       const weight = inHead ? HEADLINE : 1;
-      tf.set(s, (tf.get(s) ?? 0) + weight);
-      if (!first.has(s)) first.set(s, order++);
-      const kind = KIND_WORDS.get(s);
-      if (kind) kinds.set(kind, (kinds.get(kind) ?? 0) + weight);
+      if (scratch.first(w.id)) {
+        scratch.count[w.id] = weight;
+        met.push(w.id);
+        generic.push(w.generic);
+      } else scratch.count[w.id] += weight;
+      if (w.kind) kinds.set(w.kind, (kinds.get(w.kind) ?? 0) + weight);
     }
     if (KIND_PHRASES.length) {
       const folded = fold(text);
@@ -175,19 +256,34 @@ export function profileOf(doc: DocumentAnalysis, text?: string): StoryProfile {
         }
       }
     }
-    const scored = [...tf].map(([w, n]) => ({ w, weight: (1 + Math.log(n)) * (GENERIC_WORDS.has(w) ? GENERIC : 1) }));
+    const score = new Float64Array(met.length);
+    for (let k = 0; k < met.length; k++) score[k] = (1 + Math.log(scratch.count[met[k]])) * (generic[k] ? GENERIC : 1);
     // Heaviest first; ties by first occurrence, so the profile does not depend on Map order.
-    scored.sort((a, b) => b.weight - a.weight || (first.get(a.w) ?? 0) - (first.get(b.w) ?? 0));
-    for (const { w, weight } of scored.slice(0, MAX_WORDS)) features.set(`w:${w}`, weight);
+    const ranked: number[] = [];
+    for (let k = 0; k < met.length; k++) ranked.push(k);
+    ranked.sort((x, y) => score[y] - score[x] || x - y);
+    words = Math.min(MAX_WORDS, ranked.length);
+    for (let k = 0; k < words; k++) {
+      ids.push(met[ranked[k]]);
+      weights.push(score[ranked[k]]);
+    }
   }
+  // Places and actors after the words, each where it is first named (a word's id is never one of theirs).
+  const add = (id: number, weight: number, keep: (old: number) => number) => {
+    if (scratch.first(id)) {
+      scratch.slot[id] = ids.length;
+      ids.push(id);
+      weights.push(weight);
+    } else weights[scratch.slot[id]] = keep(weights[scratch.slot[id]]);
+  };
   const places = new Set<string>();
   const locals = new Map<string, number>();
   const addPlace = (spelling: string, at?: number) => {
-    const key = keyOf(spelling);
+    const place = placeCache.get(spelling, placeFacts);
+    const key = place.key;
     places.add(key);
-    if (at !== undefined && !isCountry(key)) locals.set(key, (locals.get(key) ?? 0) + (head && at >= head[0] && at < head[1] ? HEADLINE : 1));
-    const weight = countryOf(key) === keyOf(key) ? COUNTRY_WEIGHT : PLACE_WEIGHT;
-    features.set(`p:${key}`, Math.max(features.get(`p:${key}`) ?? 0, weight));
+    if (at !== undefined && !place.country) locals.set(key, (locals.get(key) ?? 0) + (head && at >= head[0] && at < head[1] ? HEADLINE : 1));
+    add(place.id, place.weight, (old) => Math.max(old, place.weight));
   };
   for (const m of Array.isArray(doc.mentions) ? doc.mentions : []) {
     if (!m || m.boilerplate || inBoilerplate(m.start, m.end)) continue;
@@ -203,23 +299,19 @@ export function profileOf(doc: DocumentAnalysis, text?: string): StoryProfile {
     const key = typeof m.entity === 'string' && m.entity ? m.entity : typeof m.text === 'string' ? fold(m.text) : '';
     if (!key) continue;
     if (m.kind === 'place') addPlace(key, m.start);
-    else if (m.kind === 'person' || m.kind === 'organization') {
-      features.set(`a:${key}`, ACTOR_WEIGHT);
-    }
+    else if (m.kind === 'person' || m.kind === 'organization') add(featureId(`a:${key}`), ACTOR_WEIGHT, () => ACTOR_WEIGHT);
   }
   let norm = 0;
-  for (const v of features.values()) norm += v * v;
-  const words = [...features]
-    .filter(([f]) => f.startsWith('w:'))
-    .slice(0, INDEX_WORDS)
-    .map(([f]) => f);
+  for (const v of weights) norm += v * v;
+  const keys = [...places].map((p) => `p:${p}`);
+  for (let k = 0; k < words && k < INDEX_WORDS; k++) keys.push(featureName(ids[k]));
   return {
     path: doc.path,
     day: parseDays(doc.published)?.from ?? null,
-    features,
+    features: featuresOf(ids, weights),
     norm: Math.sqrt(norm),
     places: [...places].sort(),
-    keys: [...[...places].map((p) => `p:${p}`), ...words].sort(),
+    keys: keys.sort(),
     kind: dominant(kinds),
     local: most(locals),
   };
@@ -241,30 +333,12 @@ function dominant(kinds: Map<string, number>): string | null {
   return ranked[0][0];
 }
 
-/** Cosine similarity of two profiles' weighted features, 0 to 1. */
-export function cosine(a: StoryProfile, b: StoryProfile): number {
-  if (!a.norm || !b.norm) return 0;
-  const [small, large] = a.features.size <= b.features.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [f, w] of small.features) {
-    const v = large.features.get(f);
-    if (v !== undefined) dot += w * v;
-  }
-  return dot / (a.norm * b.norm);
-}
-
 /**
- * How much distinctive content two profiles share: shared words that are not generic count one,
- * shared places and actors two. Similar wording of nothing but generic words ("ارتفعت حصيلة
- * القتلى") is no evidence of one story.
+ * Cosine similarity of two profiles' weighted features (0 to 1), or null when they share less
+ * distinctive content than `least` (features.ts sharedDot).
  */
-export function sharedEvidence(a: StoryProfile, b: StoryProfile): number {
-  const [small, large] = a.features.size <= b.features.size ? [a, b] : [b, a];
-  let n = 0;
-  for (const [f, w] of small.features) {
-    const v = large.features.get(f);
-    if (v === undefined || w < 1 || v < 1) continue;
-    n += f.startsWith('w:') ? 1 : 2;
-  }
-  return n;
+export function similarity(a: StoryProfile, b: StoryProfile, least: number): number | null {
+  const dot = sharedDot(a.features, b.features, least);
+  if (dot === -1) return null;
+  return !a.norm || !b.norm ? 0 : dot / (a.norm * b.norm);
 }

@@ -14,7 +14,8 @@
 // followed; the rarer keys the articles share still link them. (The one place where arrival order
 // matters: articles that came while the key was still rare were compared through it.)
 import type { DocumentAnalysis } from '../types';
-import { cosine, ONE_SITE, profileOf, sharedEvidence, type StoryProfile } from './profile';
+import { ONE_SITE, profileOf, similarity, type StoryProfile } from './profile';
+import { NO_FEATURES } from './features';
 import { within } from '../claims/placeTree';
 
 /** A key held by more articles than this is not followed to find an article's candidates. */
@@ -24,7 +25,7 @@ const MAX_SHARED = 64;
 const STORY_DAYS = 92;
 /** Similarity that links two articles into one story. */
 const LINK = 0.15;
-/** Distinctive words, places and actors (sharedEvidence) two articles must share to be linked. */
+/** Distinctive words, places and actors (features.ts sharedDot) two articles must share to be linked. */
 const MIN_EVIDENCE = 3;
 /** Similarity that links two articles naming no place in common. */
 const UNPLACED_LINK = 0.2;
@@ -50,8 +51,8 @@ export function affinity(a: StoryProfile, b: StoryProfile): number | null {
   if (a.kind && b.kind && a.kind !== b.kind) return null;
   if (a.day !== null && b.day !== null && Math.abs(a.day - b.day) > STORY_DAYS) return null;
   if (!sameSite(a, b)) return null;
-  if (sharedEvidence(a, b) < MIN_EVIDENCE) return null;
-  const s = cosine(a, b);
+  const s = similarity(a, b, MIN_EVIDENCE);
+  if (s === null) return null;
   // Without a place in common the words alone must say more.
   const shared = a.places.some((p) => b.places.includes(p));
   return s >= (shared ? LINK : UNPLACED_LINK) ? s : null;
@@ -72,7 +73,7 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const EMPTY: Omit<StoryProfile, 'path'> = { day: null, features: new Map(), norm: 0, places: [], keys: [], kind: null, local: null };
+const EMPTY: Omit<StoryProfile, 'path'> = { day: null, features: NO_FEATURES, norm: 0, places: [], keys: [], kind: null, local: null };
 
 /**
  * The stories of a corpus, kept up to date one article at a time. Dated articles make the
