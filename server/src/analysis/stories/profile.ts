@@ -118,6 +118,11 @@ function rangeTest(ranges: Ranges): (start: number, end: number) => boolean {
   };
 }
 
+/** The letters a word is made of: Arabic letters and the Persian and Urdu ones (U+0621–064A, U+066E–06D3, U+06FA–06FF). */
+function arabicLetter(c: number): boolean {
+  return (c >= 0x0621 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || (c >= 0x06fa && c <= 0x06ff);
+}
+
 /** A written word's stem as a content word, or '' when it is a stop word or too short. */
 function contentStem(word: string): string {
   const folded = fold(word);
@@ -221,13 +226,18 @@ export function profileOf(doc: DocumentAnalysis, text?: string): StoryProfile {
     // Each content word's count (scratch.count) and the words in order of first occurrence.
     const met: number[] = [];
     const generic: boolean[] = [];
-    // Arabic words only: Latin runs on a scraped page are code, handles and menus.
-    const re = /[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]+/gu;
-    let m: RegExpExecArray | null;
     let lineEnd = -1;
     let lineSkipped = false;
-    while ((m = re.exec(text))) {
-      const at = m.index;
+    // Arabic words only (runs of arabicLetter): Latin runs on a scraped page are code, handles and menus.
+    const n = text.length;
+    for (let i = 0; i < n; ) {
+      if (!arabicLetter(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const at = i;
+      do i++;
+      while (i < n && arabicLetter(text.charCodeAt(i)));
       if (at > lineEnd) {
         // Boilerplate is whole lines: asked once per line.
         lineEnd = text.indexOf('\n', at);
@@ -235,7 +245,7 @@ export function profileOf(doc: DocumentAnalysis, text?: string): StoryProfile {
         lineSkipped = inBoilerplate(at, at + 1);
       }
       if (lineSkipped) continue;
-      const w = stems.get(m[0], wordFacts);
+      const w = stems.get(text.slice(at, i), wordFacts);
       if (!w) continue;
       const inHead = !!head && at >= head[0] && at < head[1];
       const weight = inHead ? HEADLINE : 1;
@@ -258,14 +268,23 @@ export function profileOf(doc: DocumentAnalysis, text?: string): StoryProfile {
     }
     const score = new Float64Array(met.length);
     for (let k = 0; k < met.length; k++) score[k] = (1 + Math.log(scratch.count[met[k]])) * (generic[k] ? GENERIC : 1);
-    // Heaviest first; ties by first occurrence, so the profile does not depend on Map order.
-    const ranked: number[] = [];
-    for (let k = 0; k < met.length; k++) ranked.push(k);
-    ranked.sort((x, y) => score[y] - score[x] || x - y);
-    words = Math.min(MAX_WORDS, ranked.length);
-    for (let k = 0; k < words; k++) {
-      ids.push(met[ranked[k]]);
-      weights.push(score[ranked[k]]);
+    // Heaviest first; ties by first occurrence. Words take few distinct weights (a weight is set by
+    // a count and whether the word is generic): gathered by weight in order of occurrence, then
+    // the weights taken heaviest first, instead of sorting every word.
+    const byScore = new Map<number, number[]>();
+    for (let k = 0; k < met.length; k++) {
+      const list = byScore.get(score[k]);
+      if (list) list.push(k);
+      else byScore.set(score[k], [k]);
+    }
+    const heaviest = [...byScore.keys()].sort((x, y) => y - x);
+    for (let h = 0; h < heaviest.length && words < MAX_WORDS; h++) {
+      for (const k of byScore.get(heaviest[h])!) {
+        if (words === MAX_WORDS) break;
+        ids.push(met[k]);
+        weights.push(score[k]);
+        words++;
+      }
     }
   }
   // Places and actors after the words, each where it is first named (a word's id is never one of theirs).
