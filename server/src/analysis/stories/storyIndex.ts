@@ -75,6 +75,16 @@ function cmp(a: string, b: string): number {
 
 const EMPTY: Omit<StoryProfile, 'path'> = { day: null, features: NO_FEATURES, norm: 0, places: [], keys: [], kind: null, local: null };
 
+/** An article in the index. */
+interface Entry {
+  path: string;
+  profile: StoryProfile;
+  /** Linked paths with their similarity. */
+  links: Map<string, number>;
+  /** The update that last compared it (StoryIndex.visits). */
+  seen: number;
+}
+
 /**
  * The stories of a corpus, kept up to date one article at a time. Dated articles make the
  * stories: a story is a connected group of linked dated articles. An undated article joins the
@@ -83,11 +93,12 @@ const EMPTY: Omit<StoryProfile, 'path'> = { day: null, features: NO_FEATURES, no
  * make stories among themselves.
  */
 export class StoryIndex {
-  private readonly profiles = new Map<string, StoryProfile>();
-  /** Index key (place or heavy word) → paths. */
-  private readonly byKey = new Map<string, Set<string>>();
-  /** Path → linked paths with their similarity. */
-  private readonly links = new Map<string, Map<string, number>>();
+  /** Path → the article's profile and links. */
+  private readonly entries = new Map<string, Entry>();
+  /** Index key (place or heavy word) → the articles that hold it. */
+  private readonly byKey = new Map<string, Set<Entry>>();
+  /** Counts updates: an entry whose `seen` is the current count was compared in this one. */
+  private visits = 0;
   /** Path → story id. */
   private readonly ids = new Map<string, string>();
   /** Story id → its paths. */
@@ -143,30 +154,32 @@ export class StoryIndex {
     } catch {
       profile = { ...EMPTY, path: doc.path };
     }
-    this.datedBefore = this.profiles.has(doc.path) ? this.dated(doc.path) : null;
+    this.datedBefore = this.entries.has(doc.path) ? this.dated(doc.path) : null;
     // Its story's first dated article may change with its date, whatever else happens.
     const story = this.ids.get(doc.path);
     if (story) this.firsts.delete(story);
     const before = this.unlink(doc.path);
-    this.profiles.set(doc.path, profile);
+    const mine = new Map<string, number>();
+    const entry: Entry = { path: doc.path, profile, links: mine, seen: 0 };
+    this.entries.set(doc.path, entry);
     for (const k of profile.keys) {
       let set = this.byKey.get(k);
       if (!set) this.byKey.set(k, (set = new Set()));
-      set.add(doc.path);
+      set.add(entry);
     }
-    const mine = new Map<string, number>();
-    this.links.set(doc.path, mine);
-    const seen = new Set<string>([doc.path]);
+    // Each article sharing a key is compared once (the articles met are marked with this visit).
+    const visit = ++this.visits;
+    entry.seen = visit;
     for (const k of profile.keys) {
       const holders = this.byKey.get(k);
       if (!holders || holders.size > MAX_SHARED) continue;
       for (const other of holders) {
-        if (seen.has(other)) continue;
-        seen.add(other);
-        const s = affinity(profile, this.profiles.get(other)!);
+        if (other.seen === visit) continue;
+        other.seen = visit;
+        const s = affinity(profile, other.profile);
         if (s === null) continue;
-        mine.set(other, s);
-        this.links.get(other)!.set(doc.path, s);
+        mine.set(other.path, s);
+        other.links.set(doc.path, s);
       }
     }
     // A dated article that lost no link can only join stories together: merged without walking
@@ -187,7 +200,7 @@ export class StoryIndex {
     const own = this.ids.get(path);
     if (own) stories.add(own);
     const undated: string[] = [];
-    for (const o of this.links.get(path)?.keys() ?? []) {
+    for (const o of this.entries.get(path)?.links.keys() ?? []) {
       if (this.dated(o)) {
         const id = this.ids.get(o);
         if (id) stories.add(id);
@@ -208,9 +221,8 @@ export class StoryIndex {
 
   /** Removes an article; returns the paths whose story changed. */
   remove(path: string): string[] {
-    if (!this.profiles.has(path)) return [];
+    if (!this.entries.has(path)) return [];
     const before = this.unlink(path);
-    this.links.delete(path);
     const id = this.ids.get(path);
     if (id) this.leave(path, id);
     this.ids.delete(path);
@@ -219,29 +231,28 @@ export class StoryIndex {
 
   /** Drops an article's profile and links; returns the paths it was linked to. */
   private unlink(path: string): string[] {
-    const old = this.profiles.get(path);
+    const old = this.entries.get(path);
     if (!old) return [];
-    for (const k of old.keys) {
+    for (const k of old.profile.keys) {
       const set = this.byKey.get(k);
-      set?.delete(path);
+      set?.delete(old);
       if (set && !set.size) this.byKey.delete(k);
     }
-    const linked = [...(this.links.get(path)?.keys() ?? [])];
-    for (const o of linked) this.links.get(o)?.delete(path);
-    this.links.set(path, new Map());
-    this.profiles.delete(path);
+    const linked = [...old.links.keys()];
+    for (const o of linked) this.entries.get(o)?.links.delete(path);
+    this.entries.delete(path);
     return linked;
   }
 
   private dated(path: string): boolean {
-    return this.profiles.get(path)?.day != null;
+    return this.entries.get(path)?.profile.day != null;
   }
 
   /** The dated article an undated one is most like: highest similarity, then first path. */
   private anchor(path: string): string | null {
     let best: string | null = null;
     let score = -1;
-    for (const [o, s] of this.links.get(path) ?? []) {
+    for (const [o, s] of this.entries.get(path)?.links ?? []) {
       if (!this.dated(o)) continue;
       if (s > score || (s === score && best !== null && o < best)) [best, score] = [o, s];
     }
@@ -256,10 +267,10 @@ export class StoryIndex {
     const done = new Set<string>();
     const undated = new Set<string>();
     const near = (p: string) => {
-      for (const o of this.links.get(p)?.keys() ?? []) if (!this.dated(o)) undated.add(o);
+      for (const o of this.entries.get(p)?.links.keys() ?? []) if (!this.dated(o)) undated.add(o);
     };
     for (const start of from) {
-      if (!this.profiles.has(start)) continue;
+      if (!this.entries.has(start)) continue;
       if (!this.dated(start)) {
         undated.add(start);
         continue;
@@ -302,7 +313,7 @@ export class StoryIndex {
     while (queue.length) {
       const p = queue.pop()!;
       group.push(p);
-      for (const o of this.links.get(p)?.keys() ?? []) {
+      for (const o of this.entries.get(p)?.links.keys() ?? []) {
         if (!done.has(o) && inside(o)) {
           done.add(o);
           queue.push(o);
@@ -328,22 +339,22 @@ export class StoryIndex {
    */
   strong(a: string, b: string): boolean {
     if (a === b) return true;
-    const s = this.links.get(a)?.get(b);
+    const s = this.entries.get(a)?.links.get(b);
     return s !== undefined && s >= STRONG;
   }
 
   /** Whether two articles are linked at all (the same article, or a direct link). */
   linked(a: string, b: string): boolean {
-    return a === b || this.links.get(a)?.has(b) === true;
+    return a === b || this.entries.get(a)?.links.has(b) === true;
   }
 
   /** Whether the article tells an event of one site (a fire, an explosion: profile.ts ONE_SITE). */
   oneSite(path: string): boolean {
-    const kind = this.profiles.get(path)?.kind;
+    const kind = this.entries.get(path)?.profile.kind;
     return !!kind && ONE_SITE.has(kind);
   }
 
   has(path: string): boolean {
-    return this.profiles.has(path);
+    return this.entries.has(path);
   }
 }
