@@ -230,7 +230,7 @@ export function profileOf(doc: DocumentAnalysis, text?: string): StoryProfile {
     let lineSkipped = false;
     // Arabic words only (runs of arabicLetter): Latin runs on a scraped page are code, handles and menus.
     const n = text.length;
-    for (let i = 0; i < n; ) {
+    for (let i = 0; i < n;) {
       if (!arabicLetter(text.charCodeAt(i))) {
         i++;
         continue;
