@@ -13,6 +13,7 @@ import type { DocumentAnalysis } from '../types';
 import { parseDays } from '../claims/time';
 import { countryOf, isCountry, keyOf } from '../claims/placeTree';
 import { headlineRange } from './headline';
+import { PhraseCounter } from './phrases';
 import { featureCount, featureId, featureName, featuresOf, sharedDot, type Features } from './features';
 
 export interface StoryProfile {
@@ -68,6 +69,9 @@ for (const [kind, cues] of Object.entries(record(S.kinds))) {
     else KIND_WORDS.set(stem(cue), kind);
   }
 }
+
+/** The multi-word cues, counted in the folded text. */
+const PHRASES = new PhraseCounter(KIND_PHRASES.map(([phrase]) => phrase));
 
 /** Kinds of event that happen at one site (stories.yaml `oneSite`). */
 export const ONE_SITE = new Set(strings(S.oneSite));
@@ -257,14 +261,10 @@ export function profileOf(doc: DocumentAnalysis, text?: string): StoryProfile {
       if (w.kind) kinds.set(w.kind, (kinds.get(w.kind) ?? 0) + weight);
     }
     if (KIND_PHRASES.length) {
-      const folded = fold(text);
-      for (const [phrase, kind] of KIND_PHRASES) {
-        let i = folded.indexOf(phrase);
-        while (i >= 0) {
-          kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-          i = folded.indexOf(phrase, i + phrase.length);
-        }
-      }
+      const counts = PHRASES.count(text);
+      KIND_PHRASES.forEach(([, kind], k) => {
+        if (counts[k]) kinds.set(kind, (kinds.get(kind) ?? 0) + counts[k]);
+      });
     }
     const score = new Float64Array(met.length);
     for (let k = 0; k < met.length; k++) score[k] = (1 + Math.log(scratch.count[met[k]])) * (generic[k] ? GENERIC : 1);
