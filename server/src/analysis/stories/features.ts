@@ -84,23 +84,29 @@ export function featureEntries(f: Features): Array<[string, number]> {
   return out;
 }
 
-/** Scratch for `similarity`: the shared features' ranks and products. */
-let sharedRanks = new Int32Array(256);
-let sharedProducts = new Float64Array(256);
+/**
+ * Scratch for `sharedDot`: the shared features' products by their rank in the smaller profile
+ * (zero elsewhere, and again after each call), and the ranks written.
+ */
+let byRank = new Float64Array(256);
+let written = new Int32Array(256);
 
 /**
  * The dot product of two profiles' weights, or -1 when they share less evidence than `least`
  * (shared words that are not generic count one, shared places and actors two: similar wording of
  * nothing but generic words is no evidence of one story). The products are summed in the own
- * order of the profile with fewer features (`a` when as many), as a walk over its features would.
+ * order of the profile with fewer features (`a` when as many), as a walk over its features would:
+ * the merge leaves each at its rank, and the ranks between are zeros, which change no sum here
+ * (a sum that starts at +0 is never -0, and x + 0 is x for any other x).
  */
 export function sharedDot(a: Features, b: Features, least: number): number {
   const na = a.ids.length;
   const nb = b.ids.length;
   const aSmall = na <= nb;
-  if (sharedRanks.length < Math.min(na, nb)) {
-    sharedRanks = new Int32Array(Math.min(na, nb) * 2);
-    sharedProducts = new Float64Array(Math.min(na, nb) * 2);
+  const small = aSmall ? na : nb;
+  if (byRank.length < small) {
+    byRank = new Float64Array(small * 2);
+    written = new Int32Array(small * 2);
   }
   const ai = a.ids;
   const bi = b.ids;
@@ -108,6 +114,8 @@ export function sharedDot(a: Features, b: Features, least: number): number {
   let j = 0;
   let shared = 0;
   let evidence = 0;
+  let first = small;
+  let last = -1;
   while (i < na && j < nb) {
     const x = ai[i];
     const y = bi[j];
@@ -115,28 +123,17 @@ export function sharedDot(a: Features, b: Features, least: number): number {
     else if (x > y) j++;
     else {
       if (a.evidence[i] && b.evidence[j]) evidence += a.evidence[i];
-      sharedRanks[shared] = aSmall ? a.ranks[i] : b.ranks[j];
-      sharedProducts[shared] = a.weights[i] * b.weights[j];
-      shared++;
+      const r = aSmall ? a.ranks[i] : b.ranks[j];
+      byRank[r] = a.weights[i] * b.weights[j];
+      written[shared++] = r;
+      if (r < first) first = r;
+      if (r > last) last = r;
       i++;
       j++;
     }
   }
-  if (evidence < least) return -1;
-  // The few shared features back into the smaller profile's own order (insertion sort).
-  for (let k = 1; k < shared; k++) {
-    const r = sharedRanks[k];
-    const p = sharedProducts[k];
-    let m = k - 1;
-    while (m >= 0 && sharedRanks[m] > r) {
-      sharedRanks[m + 1] = sharedRanks[m];
-      sharedProducts[m + 1] = sharedProducts[m];
-      m--;
-    }
-    sharedRanks[m + 1] = r;
-    sharedProducts[m + 1] = p;
-  }
   let dot = 0;
-  for (let k = 0; k < shared; k++) dot += sharedProducts[k];
-  return dot;
+  if (evidence >= least) for (let r = first; r <= last; r++) dot += byRank[r];
+  for (let k = 0; k < shared; k++) byRank[written[k]] = 0;
+  return evidence >= least ? dot : -1;
 }
