@@ -47,7 +47,11 @@ function sameSite(a: StoryProfile, b: StoryProfile): boolean {
 
 /** How two articles relate: null when they are not one story, else their similarity. */
 export function affinity(a: StoryProfile, b: StoryProfile): number | null {
-  if (a.path === b.path) return 1;
+  return a.path === b.path ? 1 : between(a, b);
+}
+
+/** How two articles of different paths relate (affinity without comparing the paths). */
+function between(a: StoryProfile, b: StoryProfile): number | null {
   if (a.kind && b.kind && a.kind !== b.kind) return null;
   if (a.day !== null && b.day !== null && Math.abs(a.day - b.day) > STORY_DAYS) return null;
   if (!sameSite(a, b)) return null;
@@ -99,6 +103,8 @@ export class StoryIndex {
   private readonly byKey = new Map<string, Set<Entry>>();
   /** Counts updates: an entry whose `seen` is the current count was compared in this one. */
   private visits = 0;
+  /** Some profile was given with a path that is not its article's (then paths are compared as well). */
+  private strayPaths = false;
   /** Path → story id. */
   private readonly ids = new Map<string, string>();
   /** Story id → its paths. */
@@ -170,13 +176,16 @@ export class StoryIndex {
     // Each article sharing a key is compared once (the articles met are marked with this visit).
     const visit = ++this.visits;
     entry.seen = visit;
+    // Two entries never share a path, so two profiles do unless one was given under another path.
+    if (profile.path !== doc.path) this.strayPaths = true;
+    const relate = this.strayPaths ? affinity : between;
     for (const k of profile.keys) {
       const holders = this.byKey.get(k);
       if (!holders || holders.size > MAX_SHARED) continue;
       for (const other of holders) {
         if (other.seen === visit) continue;
         other.seen = visit;
-        const s = affinity(profile, other.profile);
+        const s = relate(profile, other.profile);
         if (s === null) continue;
         mine.set(other.path, s);
         other.links.set(doc.path, s);
