@@ -124,13 +124,16 @@ if (mode === 'corpus') {
   const files = corpus(Number(arg));
   const h0 = heapMB();
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const r = engine.analyzeCorpus(files);
   const t = ms(t0);
+  const cpu = cpuMs(c0);
   const mentions = r.documents.reduce((k, d) => k + d.mentions.length, 0);
   console.log(
     JSON.stringify({
       articles: files.length,
       ms: Math.round(t),
+      cpuMs: Math.round(cpu),
       mentions,
       contradictions: r.contradictions.length,
       heapMB: Math.round(heapMB() - h0),
