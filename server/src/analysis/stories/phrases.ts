@@ -46,13 +46,20 @@ export class PhraseCounter {
   private readonly after: string[];
   /** The last code before a space and the first after it → the phrases they may begin and end. */
   private readonly byEdge = new Map<number, number[]>();
+  /** Codes that end a phrase's first word, and that begin its second: most spaces are passed by these. */
+  private readonly ends = new Uint8Array(0x10000);
+  private readonly begins = new Uint8Array(0x10000);
 
   constructor(private readonly phrases: readonly string[]) {
     this.fast = phrases.every(countable);
     this.before = phrases.map((p) => p.slice(0, p.indexOf(' ')));
     this.after = phrases.map((p) => p.slice(p.indexOf(' ') + 1));
     phrases.forEach((_, k) => {
-      const edge = this.edge(this.before[k].charCodeAt(this.before[k].length - 1), this.after[k].charCodeAt(0));
+      const last = this.before[k].charCodeAt(this.before[k].length - 1);
+      const first = this.after[k].charCodeAt(0);
+      this.ends[last] = 1;
+      this.begins[first] = 1;
+      const edge = this.edge(last, first);
       const list = this.byEdge.get(edge);
       if (list) list.push(k);
       else this.byEdge.set(edge, [k]);
@@ -98,8 +105,9 @@ export class PhraseCounter {
         last = SPACE;
         continue;
       }
-      if (last === SPACE && runStart >= 0) {
-        const candidates = this.byEdge.get(this.edge(codeOf(text.charCodeAt(runStart)), c));
+      if (last === SPACE && runStart >= 0 && this.begins[c]) {
+        const end = codeOf(text.charCodeAt(runStart));
+        const candidates = this.ends[end] ? this.byEdge.get(this.edge(end, c)) : undefined;
         if (candidates) {
           for (const k of candidates) {
             const from = this.startOf(text, runStart, this.before[k]);
