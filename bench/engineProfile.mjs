@@ -10,6 +10,9 @@
 //   node bench/engineProfile.mjs linear 10,5000     cost per MB of one document: articles and figure-dense
 //                                                   lines, in lines and on one line, at each size in KB
 //   node bench/engineProfile.mjs lines 1000000      peak memory of analyzeText on N short lines
+//   node bench/engineProfile.mjs compare 1000 3     the comparison alone (stories and claims: a
+//                                                   ClaimIndex fed the analysed corpus), timed 3 times
+//   node bench/engineProfile.mjs records 300 FILE   the claim records (map step) of N articles, to diff
 // Add --expose-gc to node for the heap figures to mean anything.
 import * as esbuild from 'esbuild';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -121,13 +124,16 @@ if (mode === 'corpus') {
   const files = corpus(Number(arg));
   const h0 = heapMB();
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const r = engine.analyzeCorpus(files);
   const t = ms(t0);
+  const cpu = cpuMs(c0);
   const mentions = r.documents.reduce((k, d) => k + d.mentions.length, 0);
   console.log(
     JSON.stringify({
       articles: files.length,
       ms: Math.round(t),
+      cpuMs: Math.round(cpu),
       mentions,
       contradictions: r.contradictions.length,
       heapMB: Math.round(heapMB() - h0),
@@ -293,7 +299,33 @@ if (mode === 'corpus') {
   rows.shift(); // the first size twice: the first run warms the engine
   const per = rows.map((r) => (r.cpuMs / r.entries) * 1000);
   console.log(JSON.stringify({ rows: rows.map((r, i) => ({ ...r, cpuMsPer1000: +per[i].toFixed(1) })), linearityRatio: +(Math.max(...per) / Math.min(...per)).toFixed(2) }));
+} else if (mode === 'compare') {
+  // Issue 15: the comparison alone, on documents analysed once beforehand; CPU time, and the heap
+  // the index keeps (with --expose-gc).
+  const files = corpus(Number(arg));
+  const docs = engine.analyzeCorpus(files).documents;
+  const texts = new Map(files.map((f) => [f.path, f.text]));
+  const reps = Number(file ?? 3);
+  // One index per call, let go before the next (its heap is what it keeps, measured in the call).
+  const run = (k) => {
+    const h0 = heapMB();
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    const index = new engine.ClaimIndex();
+    for (const d of docs) index.update(d, texts.get(d.path));
+    const n = index.contradictions().length;
+    const cpu = cpuMs(c0);
+    const t = ms(t0);
+    const kept = heapMB() - h0;
+    return { articles: docs.length, run: k + 1, ms: Math.round(t), cpuMs: Math.round(cpu), contradictions: n, stories: index.storyList().length, indexMB: Math.round(kept) };
+  };
+  for (let k = 0; k < reps; k++) console.log(JSON.stringify(run(k)));
+} else if (mode === 'records') {
+  const files = corpus(Number(arg));
+  const docs = engine.analyzeCorpus(files).documents;
+  writeFileSync(file, docs.map((d, i) => JSON.stringify(engine.claimRecord(d, files[i].text, i))).join('\n') + '\n');
+  console.log(`${file}: ${docs.length} records`);
 } else {
-  console.error('modes: corpus N | scale KB,KB | edit KB | dump N FILE | retain N | linear KB,KB | lines N | lexicon N,N');
+  console.error('modes: corpus N | scale KB,KB | edit KB | dump N FILE | retain N | linear KB,KB | lines N | lexicon N,N | compare N REPS | records N FILE');
   process.exit(2);
 }

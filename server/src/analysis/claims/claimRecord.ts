@@ -13,6 +13,7 @@ import type { DocumentAnalysis } from '../types';
 import { claimsOf, type Claim } from './claims';
 import { MAX_CLAIMS_PER_DOCUMENT, type ClaimsRead } from './claimIndex';
 import { profileOf, type StoryProfile } from '../stories/profile';
+import { NO_FEATURES, featureEntries, featureId, featuresOf } from '../stories/features';
 
 /** One document of a claims file (a line of JSON Lines). */
 interface ClaimRecord {
@@ -62,7 +63,7 @@ export function claimRecord(doc: DocumentAnalysis, text: string, index: number):
   try {
     profile = profileOf(doc, text);
   } catch {
-    profile = { path: doc.path, day: null, features: new Map(), norm: 0, places: [], keys: [], kind: null, local: null };
+    profile = { path: doc.path, day: null, features: NO_FEATURES, norm: 0, places: [], keys: [], kind: null, local: null };
   }
   return {
     i: index,
@@ -71,7 +72,7 @@ export function claimRecord(doc: DocumentAnalysis, text: string, index: number):
     outlet: doc.outlet ?? null,
     profile: {
       day: profile.day,
-      features: [...profile.features],
+      features: featureEntries(profile.features),
       norm: profile.norm,
       places: profile.places,
       keys: profile.keys,
@@ -113,7 +114,7 @@ export function fromClaimRecord(rec: unknown): { index: number; path: string; re
   const profile: StoryProfile = {
     path: r.path,
     day: typeof p.day === 'number' ? p.day : null,
-    features: new Map(p.features.filter((f): f is [string, number] => Array.isArray(f) && typeof f[0] === 'string' && typeof f[1] === 'number')),
+    features: readFeatures(p.features),
     norm: p.norm,
     places: p.places.filter((x): x is string => typeof x === 'string'),
     keys: p.keys.filter((x): x is string => typeof x === 'string'),
@@ -121,4 +122,22 @@ export function fromClaimRecord(rec: unknown): { index: number; path: string; re
     local: typeof p.local === 'string' ? p.local : null,
   };
   return { index: r.i, path: r.path, read: { claims, profile } };
+}
+
+/** A record's features (name, weight) as a profile's: a name given twice keeps its first place and its last weight. */
+function readFeatures(list: unknown[]): StoryProfile['features'] {
+  const ids: number[] = [];
+  const weights: number[] = [];
+  const at = new Map<number, number>();
+  for (const f of list) {
+    if (!Array.isArray(f) || typeof f[0] !== 'string' || typeof f[1] !== 'number') continue;
+    const id = featureId(f[0]);
+    const k = at.get(id);
+    if (k === undefined) {
+      at.set(id, ids.length);
+      ids.push(id);
+      weights.push(f[1]);
+    } else weights[k] = f[1];
+  }
+  return featuresOf(ids, weights);
 }

@@ -86,13 +86,34 @@ function strs(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map(fold) : [];
 }
 
+/**
+ * Words and phrases to find in folded text, each with its parts (split at spaces). A part a text
+ * lacks rules the phrase out at once: a phrase found among a text's padded words (letters and
+ * digits, kept as they are) has every part in the text, so the padded copy of the text, and the
+ * searches through it, are made only for phrases whose parts are all there (most texts have none).
+ */
+interface Phrases {
+  words: string[];
+  parts: string[][];
+}
+
+function phrases(words: string[]): Phrases {
+  return { words, parts: words.map((w) => w.split(' ')) };
+}
+
+/** Whether every part of the k-th phrase is in `folded`. */
+function partsIn(folded: string, list: Phrases, k: number): boolean {
+  for (const part of list.parts[k]) if (!folded.includes(part)) return false;
+  return true;
+}
+
 const SCOPES = (scopes ?? {}) as Record<string, unknown>;
 /** Words that make a figure a combined toll whatever else the sentence says. */
-const COMBINED_ALWAYS = strs(SCOPES.combined);
+const COMBINED_ALWAYS = phrases(strs(SCOPES.combined));
 /** Words that make a figure a combined toll when its sentence names two places or more. */
-const COMBINED_TOTAL = strs(SCOPES.total);
+const COMBINED_TOTAL = phrases(strs(SCOPES.total));
 /** Words before a figure that say the toll rose to it. */
-const RISING = strs(SCOPES.rising);
+const RISING = phrases(strs(SCOPES.rising));
 /** Diseases: "إصابة بفيروس كورونا" is an infection. */
 const INFECTION = strs(SCOPES.infection);
 const INFECTION_COUNT = strs(SCOPES.infectionCount);
@@ -101,7 +122,7 @@ const IN_HOSPITAL_BEFORE = strs(IN_HOSPITAL.before);
 const IN_HOSPITAL_AFTER = strs(IN_HOSPITAL.after);
 const IN_CARE = strs(IN_HOSPITAL.care);
 /** "بمن فيهم", "بما في ذلك": the figure includes another group. */
-const INCLUSIVE = strs(SCOPES.inclusive);
+const INCLUSIVE = phrases(strs(SCOPES.inclusive));
 
 /** A window longer than this is a period ("منذ …" up to the report); shorter, an anchor ("منتصف تشرين الأول"). */
 const ANCHOR_DAYS = 31;
@@ -182,54 +203,77 @@ function narrowest(keys: string[], m: Mention, places: Mention[], text: string |
   return [...new Set(out)].sort();
 }
 
-/** Where each figure of a document's figure list is, and the longest figure's length (see clauseAround). */
-const figurePlaces = new WeakMap<Mention[], { at: Map<Mention, number>; longest: number }>();
-
-function placesIn(figures: Mention[]): { at: Map<Mention, number>; longest: number } {
-  let known = figurePlaces.get(figures);
-  if (!known) {
-    const at = new Map<Mention, number>();
-    let longest = 0;
-    figures.forEach((f, i) => {
-      at.set(f, i);
-      longest = Math.max(longest, f.end - f.start);
-    });
-    figurePlaces.set(figures, (known = { at, longest }));
-  }
-  return known;
-}
-
 /**
- * The clause of a figure: its sentence, no further than the figures before and after it. The
- * figures are in text order; only the neighbours within the sentence are looked at (walking them
- * all for each figure was quadratic: 200 KB of figures took 25 s).
+ * A document's figures, for finding the clause of each: the nearest figure ending before it and
+ * the nearest starting after it, found by binary search in the figures' sorted ends and starts
+ * (walking every figure for every figure was quadratic in a page of many figures).
  */
-function clauseAround(text: string, m: Mention, figures: Mention[]): [number, number] {
-  let [from, to] = sentenceAround(text, m.start, m.end);
-  const { at, longest } = placesIn(figures);
-  const i = at.get(m);
-  const narrow = (f: Mention) => {
-    if (f.end <= m.start && f.end > from) from = f.end;
-    if (f.start >= m.end && f.start < to) to = f.start;
-  };
-  if (i === undefined) {
-    for (const f of figures) if (f !== m) narrow(f);
+class Figures {
+  /** Null when a figure's offsets are not all numbers (a malformed analysis): every figure is walked then. */
+  private readonly starts: Array<{ at: number; f: Mention }> | null = null;
+  private readonly ends: Array<{ at: number; f: Mention }> | null = null;
+
+  constructor(private readonly all: Mention[]) {
+    if (!all.every((f) => Number.isFinite(f.start) && Number.isFinite(f.end))) return;
+    this.starts = all.map((f) => ({ at: f.start, f })).sort((x, y) => x.at - y.at);
+    this.ends = all.map((f) => ({ at: f.end, f })).sort((x, y) => x.at - y.at);
+  }
+
+  /** The clause of a figure: its sentence, no further than the figures before and after it. */
+  clause(text: string, m: Mention): [number, number] {
+    let [from, to] = sentenceAround(text, m.start, m.end);
+    if (!this.starts || !this.ends) {
+      for (const f of this.all) {
+        if (f === m) continue;
+        if (f.end <= m.start && f.end > from) from = f.end;
+        if (f.start >= m.end && f.start < to) to = f.start;
+      }
+      return [from, to];
+    }
+    // The last end at or before the figure's start, and the first start at or after its end (never its own).
+    const ends = this.ends;
+    for (let i = firstAbove(ends, m.start, true) - 1; i >= 0; i--) {
+      if (ends[i].f === m) continue;
+      if (ends[i].at > from) from = ends[i].at;
+      break;
+    }
+    const starts = this.starts;
+    for (let i = firstAbove(starts, m.end, false); i < starts.length; i++) {
+      if (starts[i].f === m) continue;
+      if (starts[i].at < to) to = starts[i].at;
+      break;
+    }
     return [from, to];
   }
-  // Before: a figure that starts `longest` or more before the sentence also ends before it.
-  for (let k = i - 1; k >= 0 && figures[k].start + longest > from; k--) narrow(figures[k]);
-  for (let k = i + 1; k < figures.length && figures[k].start < to; k++) narrow(figures[k]);
-  return [from, to];
 }
 
-function hasWord(folded: string, words: string[]): boolean {
-  const padded = ` ${folded.replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  return words.some((w) => padded.includes(` ${w} `) || padded.includes(` و${w} `) || padded.includes(` ب${w} `) || padded.includes(` ل${w} `) || padded.includes(` ف${w} `));
+/** The first index of `list` (sorted by `at`) whose `at` is above `x` (or equal to it, when not `strictly`). */
+function firstAbove(list: ReadonlyArray<{ at: number }>, x: number, strictly: boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].at < x || (strictly && list[mid].at === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** One of the phrases stands as whole words in `folded`, bare or with و ب ل ف before it. */
+function hasWord(folded: string, list: Phrases): boolean {
+  let padded: string | null = null;
+  for (let k = 0; k < list.words.length; k++) {
+    if (!partsIn(folded, list, k)) continue;
+    padded ??= ` ${folded.replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+    const w = list.words[k];
+    if (padded.includes(` ${w} `) || padded.includes(` و${w} `) || padded.includes(` ب${w} `) || padded.includes(` ل${w} `) || padded.includes(` ف${w} `)) return true;
+  }
+  return false;
 }
 
 /** A combined toll: "في البلدين", or "الإجمالي" in a sentence that names two places or more. */
-function combined(text: string, m: Mention, figures: Mention[], places: Mention[]): boolean {
-  const [from, to] = clauseAround(text, m, figures);
+function combined(text: string, m: Mention, figures: Figures, places: Mention[]): boolean {
+  const [from, to] = figures.clause(text, m);
   const clause = fold(text.slice(from, to));
   if (hasWord(clause, COMBINED_ALWAYS)) return true;
   if (!hasWord(clause, COMBINED_TOTAL)) return false;
@@ -240,10 +284,10 @@ function combined(text: string, m: Mention, figures: Mention[], places: Mention[
 }
 
 /** The clause says the toll rose to this figure ("ارتفعت الحصيلة إلى 40", "ليرتفع العدد إلى"). */
-function risingTo(text: string, m: Mention, figures: Mention[]): boolean {
-  const [from] = clauseAround(text, m, figures);
+function risingTo(text: string, m: Mention, figures: Figures): boolean {
+  const [from] = figures.clause(text, m);
   const before = fold(text.slice(Math.max(from, m.start - 80), m.start));
-  return hasWord(before, RISING) || RISING.some((w) => before.includes(w));
+  return RISING.words.some((w) => before.includes(w)) || hasWord(before, RISING);
 }
 
 /** Words that open the next clause of a sentence. */
@@ -265,16 +309,26 @@ function lowerBound(ms: Mention[], offset: number): number {
   return lo;
 }
 
-const SENTENCE_BREAK = /[.!?؟\n؛]/;
 const SENTENCE_REACH = 600;
 
+/** . ! ? ؟ newline ؛ end a sentence. */
+function sentenceBreak(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x61f || c === 0x0a || c === 0x61b;
+}
+
+/** The last sentence asked for: the rules of one figure ask for its sentence several times. */
+let lastSentence = { text: '', start: NaN, end: NaN, span: [0, 0] as [number, number] };
+
 function sentenceAround(text: string, start: number, end: number): [number, number] {
+  const last = lastSentence;
+  if (last.start === start && last.end === end && last.text === text) return [last.span[0], last.span[1]];
   let from = start;
   const floor = Math.max(0, start - SENTENCE_REACH);
-  while (from > floor && !SENTENCE_BREAK.test(text[from - 1])) from--;
+  while (from > floor && !sentenceBreak(text.charCodeAt(from - 1))) from--;
   let to = end;
   const ceil = Math.min(text.length, end + SENTENCE_REACH);
-  while (to < ceil && !SENTENCE_BREAK.test(text[to])) to++;
+  while (to < ceil && !sentenceBreak(text.charCodeAt(to))) to++;
+  lastSentence = { text, start, end, span: [from, to] };
   return [from, to];
 }
 
@@ -319,7 +373,7 @@ export function claimsOf(doc: DocumentAnalysis, text?: string): Claim[] {
   const mentions = Array.isArray(doc.mentions) ? doc.mentions : [];
   const places = mentions.filter((x) => x.kind === 'place' && !x.boilerplate);
   const dates = mentions.filter((x) => x.kind === 'date' && typeof x.value === 'string');
-  const figures = mentions.filter((x) => x.kind === 'quantity');
+  const figures = new Figures(mentions.filter((x) => x.kind === 'quantity'));
   const actors = new Set<string>();
   for (const x of mentions) if ((x.kind === 'person' || x.kind === 'organization') && !x.boilerplate) actors.add(fold(x.entity ?? x.text ?? ''));
   if (doc.outlet) actors.add(fold(doc.outlet));
@@ -466,15 +520,21 @@ function markWithKilled(claims: Claim[], text: string): void {
 }
 
 /** The figure's clause says it takes in another group: "بمن فيهم", "بما في ذلك". */
-function inclusiveOf(text: string, m: Mention, figures: Mention[]): boolean {
+function inclusiveOf(text: string, m: Mention, figures: Figures): boolean {
   const has = (from: number, to: number) => {
-    const p = padded(fold(text.slice(from, to)));
-    return INCLUSIVE.some((w) => hasPhrase(p, w));
+    const folded = fold(text.slice(from, to));
+    let p: string | null = null;
+    for (let k = 0; k < INCLUSIVE.words.length; k++) {
+      if (!partsIn(folded, INCLUSIVE, k)) continue;
+      p ??= padded(folded);
+      if (hasPhrase(p, INCLUSIVE.words[k])) return true;
+    }
+    return false;
   };
   // Most sentences have no such word: the clause (a walk over the figures) only when this one does.
   const [sFrom, sTo] = sentenceAround(text, m.start, m.end);
   if (!has(sFrom, sTo)) return false;
-  const [from, to] = clauseAround(text, m, figures);
+  const [from, to] = figures.clause(text, m);
   return has(from, to);
 }
 
@@ -519,8 +579,8 @@ function isDisease(w: string): boolean {
  * Wounded still in hospital, discharged, or sent abroad ("19 مصاباً ما زالوا يرقدون", "خروج 142
  * مصاباً"): a part of the toll, not the toll.
  */
-function inHospital(text: string, m: Mention, figures: Mention[]): boolean {
-  const [from] = clauseAround(text, m, figures);
+function inHospital(text: string, m: Mention, figures: Figures): boolean {
+  const [from] = figures.clause(text, m);
   const before = padded(fold(text.slice(Math.max(from, m.start - 80), m.start)));
   if (IN_HOSPITAL_BEFORE.some((w) => hasPhrase(before, w))) return true;
   const after = padded(fold(text.slice(m.end, Math.min(text.length, m.end + 30))));

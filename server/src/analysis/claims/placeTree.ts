@@ -88,7 +88,22 @@ export function countryOf(place: string): string {
   return up.length ? up[up.length - 1] : keyOf(place);
 }
 
+/** Answers of `within` by inner place, then outer: stories and claims ask about the same few places over and over. */
+const withinAnswers = new Map<string, Map<string, boolean>>();
+/** Places kept in withinAnswers before it is emptied (a server reads new text for days). */
+const WITHIN_PLACES = 20_000;
+
 /** True when `inner` lies inside `outer` (a strict descendant). */
 export function within(inner: string, outer: string): boolean {
-  return ancestorsOf(inner).includes(keyOf(outer));
+  let byOuter = withinAnswers.get(inner);
+  if (!byOuter) {
+    if (withinAnswers.size >= WITHIN_PLACES) withinAnswers.clear();
+    withinAnswers.set(inner, (byOuter = new Map()));
+  }
+  let answer = byOuter.get(outer);
+  if (answer === undefined) {
+    if (byOuter.size >= WITHIN_PLACES) byOuter.clear();
+    byOuter.set(outer, (answer = ancestorsOf(inner).includes(keyOf(outer))));
+  }
+  return answer;
 }

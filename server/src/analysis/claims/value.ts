@@ -22,7 +22,8 @@ export interface ValueReading {
 
 interface Cues {
   vague: Map<string, string>;
-  hedges: Array<{ hedge: Hedge; words: string }>;
+  /** Each with its words padded as looked for, bare and after "و" (made once, not per figure). */
+  hedges: Array<{ hedge: Hedge; words: string; bare: string; withWaw: string }>;
   fuzz: { vague: number; hedge: number; about: number; round: number };
 }
 
@@ -35,7 +36,7 @@ function loadCues(): Cues {
   const hedges: Cues['hedges'] = [];
   for (const [hedge, words] of entries(root.hedges)) {
     if (hedge !== 'more' && hedge !== 'atLeast' && hedge !== 'less' && hedge !== 'atMost' && hedge !== 'about') continue;
-    for (const w of list(words)) hedges.push({ hedge, words: fold(w) });
+    for (const w of list(words)) hedges.push({ hedge, words: fold(w), bare: ` ${fold(w)} `, withWaw: ` و${fold(w)} ` });
   }
   // Longer phrases first, so "ما لا يقل عن" is not read as "يقل عن".
   hedges.sort((a, b) => b.words.length - a.words.length);
@@ -69,7 +70,7 @@ function vagueWord(tokens: string[]): string | null {
 function hedgeOf(tokens: string[]): Hedge | null {
   const joined = ` ${tokens.join(' ')} `;
   for (const h of cues.hedges) {
-    if (joined.includes(` ${h.words} `) || joined.includes(` و${h.words} `)) return h.hedge;
+    if (joined.includes(h.bare) || joined.includes(h.withWaw)) return h.hedge;
   }
   return null;
 }

@@ -13,13 +13,15 @@ import type { DocumentAnalysis } from '../types';
 import { parseDays } from '../claims/time';
 import { countryOf, isCountry, keyOf } from '../claims/placeTree';
 import { headlineRange } from './headline';
+import { PhraseCounter } from './phrases';
+import { featureCount, featureId, featureName, featuresOf, sharedDot, type Features } from './features';
 
 export interface StoryProfile {
   path: string;
   /** Publication day (days since 1970-01-01), null when undated. */
   day: number | null;
-  /** Feature → weight: content words ("w:…"), places ("p:…"), people and organisations ("a:…"). */
-  features: Map<string, number>;
+  /** Weighted features: content words ("w:…"), places ("p:…"), people and organisations ("a:…"). */
+  features: Features;
   /** Euclidean norm of the weights. */
   norm: number;
   /** Place keys named outside boilerplate (entities). */
@@ -67,6 +69,9 @@ for (const [kind, cues] of Object.entries(record(S.kinds))) {
     else KIND_WORDS.set(stem(cue), kind);
   }
 }
+
+/** The multi-word cues, counted in the folded text. */
+const PHRASES = new PhraseCounter(KIND_PHRASES.map(([phrase]) => phrase));
 
 /** Kinds of event that happen at one site (stories.yaml `oneSite`). */
 export const ONE_SITE = new Set(strings(S.oneSite));
@@ -117,6 +122,11 @@ function rangeTest(ranges: Ranges): (start: number, end: number) => boolean {
   };
 }
 
+/** The letters a word is made of: Arabic letters and the Persian and Urdu ones (U+0621–064A, U+066E–06D3, U+06FA–06FF). */
+function arabicLetter(c: number): boolean {
+  return (c >= 0x0621 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || (c >= 0x06fa && c <= 0x06ff);
+}
+
 /** A written word's stem as a content word, or '' when it is a stop word or too short. */
 function contentStem(word: string): string {
   const folded = fold(word);
@@ -125,8 +135,82 @@ function contentStem(word: string): string {
   return s.length < 2 || STOP.has(s) ? '' : s;
 }
 
+/** What a written word gives a profile: its feature, whether it is generic, the kind of event it cues. */
+interface WordFacts {
+  id: number;
+  generic: boolean;
+  kind: string | undefined;
+}
+
+function wordFacts(word: string): WordFacts | null {
+  const s = contentStem(word);
+  return s ? { id: featureId(`w:${s}`), generic: GENERIC_WORDS.has(s), kind: KIND_WORDS.get(s) } : null;
+}
+
 /** The same few thousand words fill every article: each is folded and stemmed once. */
-const stems = new WordCache<string>(40_000);
+const stems = new WordCache<WordFacts | null>(40_000);
+
+/** What a place spelling gives a profile: its key, feature and weight, and whether it is a country. */
+interface PlaceFacts {
+  key: string;
+  id: number;
+  weight: number;
+  country: boolean;
+}
+
+function placeFacts(spelling: string): PlaceFacts {
+  const key = keyOf(spelling);
+  return { key, id: featureId(`p:${key}`), weight: countryOf(key) === keyOf(key) ? COUNTRY_WEIGHT : PLACE_WEIGHT, country: isCountry(key) };
+}
+
+const placeCache = new WordCache<PlaceFacts>(40_000);
+
+/**
+ * Per-feature scratch, indexed by feature id, reused by every profile: a count and a slot, valid
+ * for the profile whose stamp they carry (no clearing between profiles).
+ */
+class Scratch {
+  stamp = new Int32Array(1024);
+  count = new Float64Array(1024);
+  slot = new Int32Array(1024);
+  private now = 0;
+
+  /** Starts a profile: every id unseen. */
+  next(): void {
+    if (this.stamp.length < featureCount()) {
+      const n = Math.max(featureCount(), this.stamp.length * 2);
+      this.stamp = new Int32Array(n);
+      this.count = new Float64Array(n);
+      this.slot = new Int32Array(n);
+      this.now = 0;
+    }
+    if (++this.now === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.now = 1;
+    }
+  }
+
+  /** Marks `id` seen in this profile; false when it already was. */
+  first(id: number): boolean {
+    if (id >= this.stamp.length) this.grow(id);
+    if (this.stamp[id] === this.now) return false;
+    this.stamp[id] = this.now;
+    return true;
+  }
+
+  private grow(id: number): void {
+    const n = Math.max(id + 1, this.stamp.length * 2);
+    const stamp = new Int32Array(n);
+    stamp.set(this.stamp);
+    const count = new Float64Array(n);
+    count.set(this.count);
+    const slot = new Int32Array(n);
+    slot.set(this.slot);
+    [this.stamp, this.count, this.slot] = [stamp, count, slot];
+  }
+}
+
+const scratch = new Scratch();
 
 /**
  * The story profile of one analysed document. `text` is the document's text; without it only the
@@ -134,21 +218,30 @@ const stems = new WordCache<string>(40_000);
  */
 export function profileOf(doc: DocumentAnalysis, text?: string): StoryProfile {
   const boilerplate = Array.isArray(doc.boilerplate) ? doc.boilerplate.filter((r) => r && typeof r.start === 'number' && typeof r.end === 'number') : [];
-  const features = new Map<string, number>();
+  // The features in the profile's own order (each once), with their weights.
+  const ids: number[] = [];
+  const weights: number[] = [];
   const kinds = new Map<string, number>();
   const head = typeof text === 'string' ? headlineRange(text, boilerplate) : null;
   const inBoilerplate = rangeTest(boilerplate);
+  scratch.next();
+  let words = 0;
   if (typeof text === 'string') {
-    const tf = new Map<string, number>();
-    const first = new Map<string, number>();
-    // Arabic words only: Latin runs on a scraped page are code, handles and menus.
-    const re = /[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]+/gu;
-    let m: RegExpExecArray | null;
-    let order = 0;
+    // Each content word's count (scratch.count) and the words in order of first occurrence.
+    const met: number[] = [];
+    const generic: boolean[] = [];
     let lineEnd = -1;
     let lineSkipped = false;
-    while ((m = re.exec(text))) {
-      const at = m.index;
+    // Arabic words only (runs of arabicLetter): Latin runs on a scraped page are code, handles and menus.
+    const n = text.length;
+    for (let i = 0; i < n;) {
+      if (!arabicLetter(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const at = i;
+      do i++;
+      while (i < n && arabicLetter(text.charCodeAt(i)));
       if (at > lineEnd) {
         // Boilerplate is whole lines: asked once per line.
         lineEnd = text.indexOf('\n', at);
@@ -156,38 +249,60 @@ export function profileOf(doc: DocumentAnalysis, text?: string): StoryProfile {
         lineSkipped = inBoilerplate(at, at + 1);
       }
       if (lineSkipped) continue;
-      const s = stems.get(m[0], contentStem);
-      if (!s) continue;
+      const w = stems.get(text.slice(at, i), wordFacts);
+      if (!w) continue;
       const inHead = !!head && at >= head[0] && at < head[1];
       const weight = inHead ? HEADLINE : 1;
-      tf.set(s, (tf.get(s) ?? 0) + weight);
-      if (!first.has(s)) first.set(s, order++);
-      const kind = KIND_WORDS.get(s);
-      if (kind) kinds.set(kind, (kinds.get(kind) ?? 0) + weight);
+      if (scratch.first(w.id)) {
+        scratch.count[w.id] = weight;
+        met.push(w.id);
+        generic.push(w.generic);
+      } else scratch.count[w.id] += weight;
+      if (w.kind) kinds.set(w.kind, (kinds.get(w.kind) ?? 0) + weight);
     }
     if (KIND_PHRASES.length) {
-      const folded = fold(text);
-      for (const [phrase, kind] of KIND_PHRASES) {
-        let i = folded.indexOf(phrase);
-        while (i >= 0) {
-          kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-          i = folded.indexOf(phrase, i + phrase.length);
-        }
+      const counts = PHRASES.count(text);
+      KIND_PHRASES.forEach(([, kind], k) => {
+        if (counts[k]) kinds.set(kind, (kinds.get(kind) ?? 0) + counts[k]);
+      });
+    }
+    const score = new Float64Array(met.length);
+    for (let k = 0; k < met.length; k++) score[k] = (1 + Math.log(scratch.count[met[k]])) * (generic[k] ? GENERIC : 1);
+    // Heaviest first; ties by first occurrence. Words take few distinct weights (a weight is set by
+    // a count and whether the word is generic): gathered by weight in order of occurrence, then
+    // the weights taken heaviest first, instead of sorting every word.
+    const byScore = new Map<number, number[]>();
+    for (let k = 0; k < met.length; k++) {
+      const list = byScore.get(score[k]);
+      if (list) list.push(k);
+      else byScore.set(score[k], [k]);
+    }
+    const heaviest = [...byScore.keys()].sort((x, y) => y - x);
+    for (let h = 0; h < heaviest.length && words < MAX_WORDS; h++) {
+      for (const k of byScore.get(heaviest[h])!) {
+        if (words === MAX_WORDS) break;
+        ids.push(met[k]);
+        weights.push(score[k]);
+        words++;
       }
     }
-    const scored = [...tf].map(([w, n]) => ({ w, weight: (1 + Math.log(n)) * (GENERIC_WORDS.has(w) ? GENERIC : 1) }));
-    // Heaviest first; ties by first occurrence, so the profile does not depend on Map order.
-    scored.sort((a, b) => b.weight - a.weight || (first.get(a.w) ?? 0) - (first.get(b.w) ?? 0));
-    for (const { w, weight } of scored.slice(0, MAX_WORDS)) features.set(`w:${w}`, weight);
   }
+  // Places and actors after the words, each where it is first named (a word's id is never one of theirs).
+  const add = (id: number, weight: number, keep: (old: number) => number) => {
+    if (scratch.first(id)) {
+      scratch.slot[id] = ids.length;
+      ids.push(id);
+      weights.push(weight);
+    } else weights[scratch.slot[id]] = keep(weights[scratch.slot[id]]);
+  };
   const places = new Set<string>();
   const locals = new Map<string, number>();
   const addPlace = (spelling: string, at?: number) => {
-    const key = keyOf(spelling);
+    const place = placeCache.get(spelling, placeFacts);
+    const key = place.key;
     places.add(key);
-    if (at !== undefined && !isCountry(key)) locals.set(key, (locals.get(key) ?? 0) + (head && at >= head[0] && at < head[1] ? HEADLINE : 1));
-    const weight = countryOf(key) === keyOf(key) ? COUNTRY_WEIGHT : PLACE_WEIGHT;
-    features.set(`p:${key}`, Math.max(features.get(`p:${key}`) ?? 0, weight));
+    if (at !== undefined && !place.country) locals.set(key, (locals.get(key) ?? 0) + (head && at >= head[0] && at < head[1] ? HEADLINE : 1));
+    add(place.id, place.weight, (old) => Math.max(old, place.weight));
   };
   for (const m of Array.isArray(doc.mentions) ? doc.mentions : []) {
     if (!m || m.boilerplate || inBoilerplate(m.start, m.end)) continue;
@@ -203,23 +318,19 @@ export function profileOf(doc: DocumentAnalysis, text?: string): StoryProfile {
     const key = typeof m.entity === 'string' && m.entity ? m.entity : typeof m.text === 'string' ? fold(m.text) : '';
     if (!key) continue;
     if (m.kind === 'place') addPlace(key, m.start);
-    else if (m.kind === 'person' || m.kind === 'organization') {
-      features.set(`a:${key}`, ACTOR_WEIGHT);
-    }
+    else if (m.kind === 'person' || m.kind === 'organization') add(featureId(`a:${key}`), ACTOR_WEIGHT, () => ACTOR_WEIGHT);
   }
   let norm = 0;
-  for (const v of features.values()) norm += v * v;
-  const words = [...features]
-    .filter(([f]) => f.startsWith('w:'))
-    .slice(0, INDEX_WORDS)
-    .map(([f]) => f);
+  for (const v of weights) norm += v * v;
+  const keys = [...places].map((p) => `p:${p}`);
+  for (let k = 0; k < words && k < INDEX_WORDS; k++) keys.push(featureName(ids[k]));
   return {
     path: doc.path,
     day: parseDays(doc.published)?.from ?? null,
-    features,
+    features: featuresOf(ids, weights),
     norm: Math.sqrt(norm),
     places: [...places].sort(),
-    keys: [...[...places].map((p) => `p:${p}`), ...words].sort(),
+    keys: keys.sort(),
     kind: dominant(kinds),
     local: most(locals),
   };
@@ -241,30 +352,12 @@ function dominant(kinds: Map<string, number>): string | null {
   return ranked[0][0];
 }
 
-/** Cosine similarity of two profiles' weighted features, 0 to 1. */
-export function cosine(a: StoryProfile, b: StoryProfile): number {
-  if (!a.norm || !b.norm) return 0;
-  const [small, large] = a.features.size <= b.features.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [f, w] of small.features) {
-    const v = large.features.get(f);
-    if (v !== undefined) dot += w * v;
-  }
-  return dot / (a.norm * b.norm);
-}
-
 /**
- * How much distinctive content two profiles share: shared words that are not generic count one,
- * shared places and actors two. Similar wording of nothing but generic words ("ارتفعت حصيلة
- * القتلى") is no evidence of one story.
+ * Cosine similarity of two profiles' weighted features (0 to 1), or null when they share less
+ * distinctive content than `least` (features.ts sharedDot).
  */
-export function sharedEvidence(a: StoryProfile, b: StoryProfile): number {
-  const [small, large] = a.features.size <= b.features.size ? [a, b] : [b, a];
-  let n = 0;
-  for (const [f, w] of small.features) {
-    const v = large.features.get(f);
-    if (v === undefined || w < 1 || v < 1) continue;
-    n += f.startsWith('w:') ? 1 : 2;
-  }
-  return n;
+export function similarity(a: StoryProfile, b: StoryProfile, least: number): number | null {
+  const dot = sharedDot(a.features, b.features, least);
+  if (dot === -1) return null;
+  return !a.norm || !b.norm ? 0 : dot / (a.norm * b.norm);
 }

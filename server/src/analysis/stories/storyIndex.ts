@@ -14,7 +14,8 @@
 // followed; the rarer keys the articles share still link them. (The one place where arrival order
 // matters: articles that came while the key was still rare were compared through it.)
 import type { DocumentAnalysis } from '../types';
-import { cosine, ONE_SITE, profileOf, sharedEvidence, type StoryProfile } from './profile';
+import { ONE_SITE, profileOf, similarity, type StoryProfile } from './profile';
+import { NO_FEATURES } from './features';
 import { within } from '../claims/placeTree';
 
 /** A key held by more articles than this is not followed to find an article's candidates. */
@@ -24,7 +25,7 @@ const MAX_SHARED = 64;
 const STORY_DAYS = 92;
 /** Similarity that links two articles into one story. */
 const LINK = 0.15;
-/** Distinctive words, places and actors (sharedEvidence) two articles must share to be linked. */
+/** Distinctive words, places and actors (features.ts sharedDot) two articles must share to be linked. */
 const MIN_EVIDENCE = 3;
 /** Similarity that links two articles naming no place in common. */
 const UNPLACED_LINK = 0.2;
@@ -46,12 +47,16 @@ function sameSite(a: StoryProfile, b: StoryProfile): boolean {
 
 /** How two articles relate: null when they are not one story, else their similarity. */
 export function affinity(a: StoryProfile, b: StoryProfile): number | null {
-  if (a.path === b.path) return 1;
+  return a.path === b.path ? 1 : between(a, b);
+}
+
+/** How two articles of different paths relate (affinity without comparing the paths). */
+function between(a: StoryProfile, b: StoryProfile): number | null {
   if (a.kind && b.kind && a.kind !== b.kind) return null;
   if (a.day !== null && b.day !== null && Math.abs(a.day - b.day) > STORY_DAYS) return null;
   if (!sameSite(a, b)) return null;
-  if (sharedEvidence(a, b) < MIN_EVIDENCE) return null;
-  const s = cosine(a, b);
+  const s = similarity(a, b, MIN_EVIDENCE);
+  if (s === null) return null;
   // Without a place in common the words alone must say more.
   const shared = a.places.some((p) => b.places.includes(p));
   return s >= (shared ? LINK : UNPLACED_LINK) ? s : null;
@@ -72,7 +77,17 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const EMPTY: Omit<StoryProfile, 'path'> = { day: null, features: new Map(), norm: 0, places: [], keys: [], kind: null, local: null };
+const EMPTY: Omit<StoryProfile, 'path'> = { day: null, features: NO_FEATURES, norm: 0, places: [], keys: [], kind: null, local: null };
+
+/** An article in the index. */
+interface Entry {
+  path: string;
+  profile: StoryProfile;
+  /** Linked paths with their similarity. */
+  links: Map<string, number>;
+  /** The update that last compared it (StoryIndex.visits). */
+  seen: number;
+}
 
 /**
  * The stories of a corpus, kept up to date one article at a time. Dated articles make the
@@ -82,15 +97,25 @@ const EMPTY: Omit<StoryProfile, 'path'> = { day: null, features: new Map(), norm
  * make stories among themselves.
  */
 export class StoryIndex {
-  private readonly profiles = new Map<string, StoryProfile>();
-  /** Index key (place or heavy word) → paths. */
-  private readonly byKey = new Map<string, Set<string>>();
-  /** Path → linked paths with their similarity. */
-  private readonly links = new Map<string, Map<string, number>>();
+  /** Path → the article's profile and links. */
+  private readonly entries = new Map<string, Entry>();
+  /** Index key (place or heavy word) → the articles that hold it. */
+  private readonly byKey = new Map<string, Set<Entry>>();
+  /** Counts updates: an entry whose `seen` is the current count was compared in this one. */
+  private visits = 0;
+  /** Some profile was given with a path that is not its article's (then paths are compared as well). */
+  private strayPaths = false;
   /** Path → story id. */
   private readonly ids = new Map<string, string>();
   /** Story id → its paths. */
   private readonly members = new Map<string, Set<string>>();
+  /**
+   * Story id → its first dated article by path (null: none), while known. A story's id is made
+   * from it; finding it by walking the story at every new article made loading a corpus whose
+   * stories grow to thousands of articles quadratic. Kept as articles join; forgotten (found
+   * again on demand) when the first one leaves or when an article of the story is updated.
+   */
+  private readonly firsts = new Map<string, string | null>();
 
   /** Names the story of an article; records it in `changed` when it is new. */
   private assign(p: string, id: string, changed: Set<string>): void {
@@ -101,6 +126,8 @@ export class StoryIndex {
     let set = this.members.get(id);
     if (!set) this.members.set(id, (set = new Set()));
     set.add(p);
+    const first = this.firsts.get(id);
+    if (first !== undefined && this.dated(p) && (first === null || p < first)) this.firsts.set(id, p);
     changed.add(p);
   }
 
@@ -108,6 +135,18 @@ export class StoryIndex {
     const set = this.members.get(id);
     set?.delete(p);
     if (set && !set.size) this.members.delete(id);
+    if (this.firsts.get(id) === p || !set?.size) this.firsts.delete(id);
+  }
+
+  /** The first dated article (by path) of a story, null when it has none. */
+  private firstDated(id: string): string | null {
+    let first = this.firsts.get(id);
+    if (first === undefined) {
+      first = null;
+      for (const p of this.members.get(id) ?? []) if (this.dated(p) && (first === null || p < first)) first = p;
+      this.firsts.set(id, first);
+    }
+    return first;
   }
 
   /**
@@ -121,27 +160,35 @@ export class StoryIndex {
     } catch {
       profile = { ...EMPTY, path: doc.path };
     }
-    this.datedBefore = this.profiles.has(doc.path) ? this.dated(doc.path) : null;
+    this.datedBefore = this.entries.has(doc.path) ? this.dated(doc.path) : null;
+    // Its story's first dated article may change with its date, whatever else happens.
+    const story = this.ids.get(doc.path);
+    if (story) this.firsts.delete(story);
     const before = this.unlink(doc.path);
-    this.profiles.set(doc.path, profile);
+    const mine = new Map<string, number>();
+    const entry: Entry = { path: doc.path, profile, links: mine, seen: 0 };
+    this.entries.set(doc.path, entry);
     for (const k of profile.keys) {
       let set = this.byKey.get(k);
       if (!set) this.byKey.set(k, (set = new Set()));
-      set.add(doc.path);
+      set.add(entry);
     }
-    const mine = new Map<string, number>();
-    this.links.set(doc.path, mine);
-    const seen = new Set<string>([doc.path]);
+    // Each article sharing a key is compared once (the articles met are marked with this visit).
+    const visit = ++this.visits;
+    entry.seen = visit;
+    // Two entries never share a path, so two profiles do unless one was given under another path.
+    if (profile.path !== doc.path) this.strayPaths = true;
+    const relate = this.strayPaths ? affinity : between;
     for (const k of profile.keys) {
       const holders = this.byKey.get(k);
       if (!holders || holders.size > MAX_SHARED) continue;
       for (const other of holders) {
-        if (seen.has(other)) continue;
-        seen.add(other);
-        const s = affinity(profile, this.profiles.get(other)!);
+        if (other.seen === visit) continue;
+        other.seen = visit;
+        const s = relate(profile, other.profile);
         if (s === null) continue;
-        mine.set(other, s);
-        this.links.get(other)!.set(doc.path, s);
+        mine.set(other.path, s);
+        other.links.set(doc.path, s);
       }
     }
     // A dated article that lost no link can only join stories together: merged without walking
@@ -162,14 +209,17 @@ export class StoryIndex {
     const own = this.ids.get(path);
     if (own) stories.add(own);
     const undated: string[] = [];
-    for (const o of this.links.get(path)?.keys() ?? []) {
+    for (const o of this.entries.get(path)?.links.keys() ?? []) {
       if (this.dated(o)) {
         const id = this.ids.get(o);
         if (id) stories.add(id);
       } else undated.push(o);
     }
     let first = path;
-    for (const id of stories) for (const p of this.members.get(id) ?? []) if (this.dated(p) && p < first) first = p;
+    for (const id of stories) {
+      const f = this.firstDated(id);
+      if (f !== null && f < first) first = f;
+    }
     const id = storyId(first);
     for (const s of stories) if (s !== id) for (const p of [...(this.members.get(s) ?? [])]) this.assign(p, id, changed);
     this.assign(path, id, changed);
@@ -180,9 +230,8 @@ export class StoryIndex {
 
   /** Removes an article; returns the paths whose story changed. */
   remove(path: string): string[] {
-    if (!this.profiles.has(path)) return [];
+    if (!this.entries.has(path)) return [];
     const before = this.unlink(path);
-    this.links.delete(path);
     const id = this.ids.get(path);
     if (id) this.leave(path, id);
     this.ids.delete(path);
@@ -191,29 +240,28 @@ export class StoryIndex {
 
   /** Drops an article's profile and links; returns the paths it was linked to. */
   private unlink(path: string): string[] {
-    const old = this.profiles.get(path);
+    const old = this.entries.get(path);
     if (!old) return [];
-    for (const k of old.keys) {
+    for (const k of old.profile.keys) {
       const set = this.byKey.get(k);
-      set?.delete(path);
+      set?.delete(old);
       if (set && !set.size) this.byKey.delete(k);
     }
-    const linked = [...(this.links.get(path)?.keys() ?? [])];
-    for (const o of linked) this.links.get(o)?.delete(path);
-    this.links.set(path, new Map());
-    this.profiles.delete(path);
+    const linked = [...old.links.keys()];
+    for (const o of linked) this.entries.get(o)?.links.delete(path);
+    this.entries.delete(path);
     return linked;
   }
 
   private dated(path: string): boolean {
-    return this.profiles.get(path)?.day != null;
+    return this.entries.get(path)?.profile.day != null;
   }
 
   /** The dated article an undated one is most like: highest similarity, then first path. */
   private anchor(path: string): string | null {
     let best: string | null = null;
     let score = -1;
-    for (const [o, s] of this.links.get(path) ?? []) {
+    for (const [o, s] of this.entries.get(path)?.links ?? []) {
       if (!this.dated(o)) continue;
       if (s > score || (s === score && best !== null && o < best)) [best, score] = [o, s];
     }
@@ -228,10 +276,10 @@ export class StoryIndex {
     const done = new Set<string>();
     const undated = new Set<string>();
     const near = (p: string) => {
-      for (const o of this.links.get(p)?.keys() ?? []) if (!this.dated(o)) undated.add(o);
+      for (const o of this.entries.get(p)?.links.keys() ?? []) if (!this.dated(o)) undated.add(o);
     };
     for (const start of from) {
-      if (!this.profiles.has(start)) continue;
+      if (!this.entries.has(start)) continue;
       if (!this.dated(start)) {
         undated.add(start);
         continue;
@@ -274,7 +322,7 @@ export class StoryIndex {
     while (queue.length) {
       const p = queue.pop()!;
       group.push(p);
-      for (const o of this.links.get(p)?.keys() ?? []) {
+      for (const o of this.entries.get(p)?.links.keys() ?? []) {
         if (!done.has(o) && inside(o)) {
           done.add(o);
           queue.push(o);
@@ -300,22 +348,22 @@ export class StoryIndex {
    */
   strong(a: string, b: string): boolean {
     if (a === b) return true;
-    const s = this.links.get(a)?.get(b);
+    const s = this.entries.get(a)?.links.get(b);
     return s !== undefined && s >= STRONG;
   }
 
   /** Whether two articles are linked at all (the same article, or a direct link). */
   linked(a: string, b: string): boolean {
-    return a === b || this.links.get(a)?.has(b) === true;
+    return a === b || this.entries.get(a)?.links.has(b) === true;
   }
 
   /** Whether the article tells an event of one site (a fire, an explosion: profile.ts ONE_SITE). */
   oneSite(path: string): boolean {
-    const kind = this.profiles.get(path)?.kind;
+    const kind = this.entries.get(path)?.profile.kind;
     return !!kind && ONE_SITE.has(kind);
   }
 
   has(path: string): boolean {
-    return this.profiles.has(path);
+    return this.entries.has(path);
   }
 }
