@@ -4,7 +4,7 @@ import YAML from 'yaml';
 import { formatTable } from '../format/table';
 import { printable, readArticles, say, shown, stdoutFailure, workspacePath, writeStdout } from './files';
 import { Manifests } from '../corpus/manifest';
-import { analyzeEach } from '../corpus/pool';
+import { analyzeEach, analyzeToOutput } from '../corpus/pool';
 import { CorpusTexts } from '../corpus/texts';
 import { JsonObjectWriter, prettyElement } from '../format/json';
 import { ClaimIndex } from '../analysis/claims/contradictions';
@@ -167,10 +167,11 @@ async function run(argv: string[]): Promise<number> {
  * The corpus analysis as JSON on stdout, JSON.stringify(analyzeCorpus(files), null, 2) to the
  * byte, written as it is made: each document as soon as it and those before it are finished, its
  * figures then taken into the comparison and the document let go; the contradictions last. A large
- * corpus is never held whole, as documents or as text.
+ * corpus is never held whole, as documents or as text. The documents come as their JSON in UTF-8
+ * and their claims read, made where they were finished (corpus/output.ts): this thread compares.
  */
 async function analyzeToJson(texts: CorpusTexts): Promise<void> {
-  const out = new JsonObjectWriter(writeStdout);
+  const out = new JsonObjectWriter(writeStdout, writeStdout);
   const version: CorpusAnalysis['version'] = 1;
   await out.member('version', version);
   const index = new ClaimIndex();
@@ -178,19 +179,20 @@ async function analyzeToJson(texts: CorpusTexts): Promise<void> {
   const spool = new Spool();
   const paths: string[] = [];
   // On several threads when there are many files (corpus/pool.ts); the same documents either way.
-  await analyzeEach(
+  await analyzeToOutput(
     texts,
-    (doc, text, json) => {
-      index.update(doc, text);
-      paths.push(doc.path);
-      return spool.push(json ?? prettyElement(doc));
+    (d) => {
+      // With its claims read, the index needs only the document's path (as `sanad reduce` feeds it).
+      index.update({ path: d.path, published: null, outlet: null, mentions: [], boilerplate: [] }, undefined, d.read);
+      paths.push(d.path);
+      return spool.push(d.element);
     },
     { warn: say },
   );
   out.openArray('documents');
   let i = 0;
   for await (const element of spool.drain()) {
-    const full = out.element(withStoryElement(element, index.storyOf(paths[i++]) || null));
+    const full = out.elementBytes(withStoryElement(element, index.storyOf(paths[i++]) || null));
     if (full) await full;
   }
   await out.closeArray();

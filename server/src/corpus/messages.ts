@@ -1,5 +1,6 @@
 // What the pool (pool.ts) and its worker threads (worker.ts) say to each other.
 import type { ArticleMetadata, DocumentAnalysis, LexiconRecipe, Mention, NameToTeach } from '../analysis';
+import type { ClaimsRead } from '../analysis/claims/claimIndex';
 
 export type Range = { start: number; end: number };
 
@@ -20,6 +21,11 @@ export interface SharedCorpus {
   sliceSize: number;
   /** How every worker makes its lexicon. */
   recipe: LexiconRecipe;
+  /**
+   * What a finished document comes back as: its JSON text ('document'), or its element of the
+   * output as UTF-8 with its claims and story profile read ('output': analyzeToOutput).
+   */
+  finished: 'document' | 'output';
   /** Test hook (SANAD_TEST_WORKER_FAILURE=first|second): make the worker fail. */
   fail?: string;
 }
@@ -32,6 +38,7 @@ export type FromWorker =
   | { type: 'firstDone' }
   | { type: 'repeated'; found: Array<Range[][]> }
   | { type: 'document'; index: number; json: string }
+  | { type: 'output'; index: number; element: Uint8Array; read: ClaimsRead }
   | { type: 'secondDone' };
 
 /** The tag in workerData that marks a thread as one of the pool's workers. */

@@ -11,7 +11,9 @@
 // puts the corpus together in corpus order: every lexicon (each worker's and this thread's)
 // learns the same from the same list, the outlets' repeated lines are shared out group by group,
 // and each worker finishes the documents it read, slice by slice, never more than a few slices
-// ahead of the output. The finished documents come back as the JSON text of the output.
+// ahead of the output. The finished documents come back as the JSON text of the output, or, for
+// `sanad analyze --format json` (analyzeToOutput), as their element of the output in UTF-8 with
+// their claims and story profile read by the worker (output.ts): this thread then only compares.
 //
 // A worker that fails in any way makes the corpus be analysed again on this thread, with a
 // warning; the documents already handed on are not handed on again, so the caller never misses
@@ -41,12 +43,24 @@ import {
 import { WORKER_TAG, sliceRange, type FromWorker, type Range, type SharedCorpus, type ToWorker } from './messages';
 import { textAt, type CorpusTexts } from './texts';
 import { threadsFor } from './threads';
+import { documentOutput, type DocumentOutput } from './output';
 
 /**
  * Called with each finished document in corpus order, with its text and, when a worker made it,
  * its element of the JSON output (prettyElement(doc)). The next document waits for the promise.
  */
 export type OnDocument = (doc: DocumentResult, text: string, json: string | undefined) => void | Promise<void>;
+
+/** Called with each finished document's output in corpus order. The next waits for the promise. */
+export type OnOutput = (out: DocumentOutput) => void | Promise<void>;
+
+/** What the pipeline hands on: each document (analyzeEach) or each document's output (analyzeToOutput). */
+type Sink = { finished: 'document'; on: OnDocument } | { finished: 'output'; on: OnOutput };
+
+/** A document finished on this thread, handed on as the sink takes it. */
+function handOn(sink: Sink, doc: DocumentResult, text: string): void | Promise<void> {
+  return sink.finished === 'document' ? sink.on(doc, text, undefined) : sink.on(documentOutput(doc, text));
+}
 
 export interface PipelineOptions {
   /** What every lexicon of the corpus is made of (the workspace's lexicon files). */
@@ -91,22 +105,34 @@ const SLICE_MS = 20;
  * The documents of analyzeCorpus(files), handed to `onDocument` one by one in corpus order, on
  * worker threads when there are enough files and cores (and `texts` are shared).
  */
-export async function analyzeEach(texts: CorpusTexts, onDocument: OnDocument, options: PipelineOptions = {}): Promise<PipelineResult> {
+export function analyzeEach(texts: CorpusTexts, onDocument: OnDocument, options: PipelineOptions = {}): Promise<PipelineResult> {
+  return analyze(texts, { finished: 'document', on: onDocument }, options);
+}
+
+/**
+ * analyzeEach for `sanad analyze --format json`: each document handed on as its element of the
+ * output (UTF-8) and its claims read for a ClaimIndex, made on the worker that finished it.
+ */
+export function analyzeToOutput(texts: CorpusTexts, onOutput: OnOutput, options: PipelineOptions = {}): Promise<PipelineResult> {
+  return analyze(texts, { finished: 'output', on: onOutput }, options);
+}
+
+async function analyze(texts: CorpusTexts, sink: Sink, options: PipelineOptions): Promise<PipelineResult> {
   const env = options.env ?? process.env;
   const recipe = options.recipe ?? { workspace: [] };
   const script = options.workerScript ?? join(__dirname, 'worker.js');
   const threads = threadsFor(texts.count, env);
-  if (threads < 2 || !texts.shared || !existsSync(script) || options.corpus) return { lexicon: await analyzeHere(texts, recipe, onDocument, 0, options), threads: 1 };
-  const corpus = share(texts, threads, recipe, env.SANAD_TEST_WORKER_FAILURE);
+  if (threads < 2 || !texts.shared || !existsSync(script) || options.corpus) return { lexicon: await analyzeHere(texts, recipe, sink, 0, options), threads: 1 };
+  const corpus = share(texts, threads, recipe, sink.finished, env.SANAD_TEST_WORKER_FAILURE);
   const progress: Progress = { emitted: 0, sinkFailed: false, sinkError: undefined };
   try {
-    const lexicon = await analyzeOnThreads(corpus, threads, script, onDocument, progress, options);
+    const lexicon = await analyzeOnThreads(corpus, threads, script, sink, progress, options);
     return { lexicon, threads };
   } catch (err) {
     if (progress.sinkFailed) throw progress.sinkError;
     options.warn?.(`worker thread failed (${err instanceof Error ? err.message : String(err)}); analysing in this thread instead`);
   }
-  return { lexicon: await analyzeHere(texts, recipe, onDocument, progress.emitted, options), threads: 1 };
+  return { lexicon: await analyzeHere(texts, recipe, sink, progress.emitted, options), threads: 1 };
 }
 
 /** Gives way to other work every SLICE_MS, when the caller asked for it. */
@@ -126,7 +152,7 @@ function slicer(options: PipelineOptions): () => Promise<void> | undefined {
  * analyzeCorpus's steps on this thread, each document handed on as soon as it is finished;
  * the first `skip` documents (already handed on) are not handed on again.
  */
-async function analyzeHere(texts: CorpusTexts, recipe: LexiconRecipe, onDocument: OnDocument, skip: number, options: PipelineOptions): Promise<Lexicon> {
+async function analyzeHere(texts: CorpusTexts, recipe: LexiconRecipe, sink: Sink, skip: number, options: PipelineOptions): Promise<Lexicon> {
   const lexicon = lexiconFrom(recipe).lexicon;
   const count = texts.count;
   const pause = slicer(options);
@@ -167,7 +193,7 @@ async function analyzeHere(texts: CorpusTexts, recipe: LexiconRecipe, onDocument
     kept[i] = undefined;
     repeated[i] = undefined;
     if (i < skip) continue;
-    const wait = onDocument(doc, text, undefined);
+    const wait = handOn(sink, doc, text);
     if (wait) await wait;
     const pausing = pause();
     if (pausing) {
@@ -178,6 +204,9 @@ async function analyzeHere(texts: CorpusTexts, recipe: LexiconRecipe, onDocument
   options.progress?.('finishing', count, count);
   return lexicon;
 }
+
+/** A finished document as a worker sends it. */
+type Finished = Extract<FromWorker, { type: 'document' | 'output' }>;
 
 interface Progress {
   /** Documents handed on so far. */
@@ -263,7 +292,7 @@ async function everyWorker<K extends FromWorker['type']>(helpers: Helper[], kind
 }
 
 /** The documents of the corpus analysed by `workers` worker threads, handed on in corpus order. */
-async function analyzeOnThreads(corpus: SharedCorpus, workers: number, script: string, onDocument: OnDocument, progress: Progress, options: PipelineOptions): Promise<Lexicon> {
+async function analyzeOnThreads(corpus: SharedCorpus, workers: number, script: string, sink: Sink, progress: Progress, options: PipelineOptions): Promise<Lexicon> {
   const count = corpus.paths.length;
   const views = corpus.chunks.map((c) => Buffer.from(c));
   const textOf = (i: number) => textAt(views, corpus.where, i);
@@ -316,13 +345,16 @@ async function analyzeOnThreads(corpus: SharedCorpus, workers: number, script: s
     repeated.clear();
 
     // Each document as it comes, once those before it have been handed on.
-    const pending = new Map<number, string>();
+    const pending = new Map<number, Finished>();
     const pause = slicer(options);
     const emitReady = async () => {
-      for (let json = pending.get(progress.emitted); json !== undefined; json = pending.get(progress.emitted)) {
+      for (let m = pending.get(progress.emitted); m !== undefined; m = pending.get(progress.emitted)) {
         const i = progress.emitted;
         pending.delete(i);
-        const wait = onDocument(JSON.parse(json) as DocumentResult, textOf(i), json);
+        let wait: void | Promise<void>;
+        if (sink.finished === 'document' && m.type === 'document') wait = sink.on(JSON.parse(m.json) as DocumentResult, textOf(i), m.json);
+        else if (sink.finished === 'output' && m.type === 'output') wait = sink.on({ path: corpus.paths[i], element: m.element, read: m.read });
+        else throw new Error(`a worker sent ${m.type} where ${sink.finished} was due`);
         if (wait) await wait;
         progress.emitted = i + 1;
         Atomics.store(corpus.emitted, 0, i + 1);
@@ -341,8 +373,8 @@ async function analyzeOnThreads(corpus: SharedCorpus, workers: number, script: s
         progress.sinkError = err;
       });
     };
-    await everyWorker(helpers, 'document', 'secondDone', (_, m) => {
-      pending.set(m.index, m.json);
+    await everyWorker(helpers, corpus.finished, 'secondDone', (_, m) => {
+      pending.set(m.index, m);
       emitting = emitting.then(emit);
     });
     await emitting;
@@ -376,7 +408,7 @@ function workerHeap(corpus: SharedCorpus, workers: number): { maxOldGenerationSi
 }
 
 /** The texts in shared memory, and the slices the threads take. */
-function share(texts: CorpusTexts, threads: number, recipe: LexiconRecipe, fail: string | undefined): SharedCorpus {
+function share(texts: CorpusTexts, threads: number, recipe: LexiconRecipe, finished: Sink['finished'], fail: string | undefined): SharedCorpus {
   // Small enough slices that the threads finish together, large enough to be few.
   const sliceSize = Math.max(4, Math.min(64, Math.ceil(texts.count / (threads * 16))));
   return {
@@ -390,6 +422,7 @@ function share(texts: CorpusTexts, threads: number, recipe: LexiconRecipe, fail:
     window: Math.max(4, 2 * threads) * sliceSize,
     sliceSize,
     recipe,
+    finished,
     fail,
   };
 }

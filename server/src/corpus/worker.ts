@@ -3,7 +3,8 @@
 // of the corpus as it gets free, reads them (first pass) and keeps their readings; between the
 // passes it learns what the whole corpus teaches, exactly as every other lexicon of the corpus
 // does; then it finishes the documents it read, slice by slice, never more than a window ahead of
-// the output, and sends each back as the JSON text of the output.
+// the output, and sends each back as the JSON text of the output (or, for `sanad analyze`, as its
+// element in UTF-8 with its claims read: output.ts).
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import {
   learnFrom,
@@ -23,6 +24,7 @@ import {
 import { prettyElement } from '../format/json';
 import { WORKER_TAG, sliceRange, type FromWorker, type Range, type SharedCorpus, type ToWorker } from './messages';
 import { textAt } from './texts';
+import { documentOutput } from './output';
 
 /** What one worker does with the slices it takes: read them, keep the readings, finish them. */
 class Shard {
@@ -72,14 +74,15 @@ class Shard {
    * The second pass over every slice read, slice by slice, each slice once the output is near
    * enough to it; the readings are let go as it goes.
    */
-  finishAll(learnt: boolean, repeated: (i: number) => Range[], done: (i: number, doc: DocumentResult) => void): void {
+  finishAll(learnt: boolean, repeated: (i: number) => Range[], done: (i: number, doc: DocumentResult, text: string) => void): void {
     for (const slice of this.slices) {
       this.waitFor(slice * this.corpus.sliceSize);
       for (const i of sliceRange(this.corpus, slice)) {
-        const doc = readSecond(this.file(i), this.kept.get(i)!, this.lexicon, learnt, repeated(i));
+        const file = this.file(i);
+        const doc = readSecond(file, this.kept.get(i)!, this.lexicon, learnt, repeated(i));
         this.kept.delete(i);
         // Sent at once: documents that wait grow old in the heap.
-        done(i, doc);
+        done(i, doc, file.text);
       }
     }
   }
@@ -120,10 +123,17 @@ function serve(): void {
       const repeated = new Map(m.repeated);
       const learnt = shard!.learn(m.taught, m.persons);
       m.persons.length = 0;
+      const c = corpus!;
       shard!.finishAll(
         learnt,
         (i) => repeated.get(i) ?? [],
-        (index, doc) => send({ type: 'document', index, json: prettyElement(doc) }),
+        c.finished === 'output'
+          ? (index, doc, text) => {
+              const { element, read } = documentOutput(doc, text);
+              // The bytes are handed over, not copied.
+              port.postMessage({ type: 'output', index, element, read } satisfies FromWorker, [element.buffer as ArrayBuffer]);
+            }
+          : (index, doc) => send({ type: 'document', index, json: prettyElement(doc) }),
       );
       send({ type: 'secondDone' });
     }
