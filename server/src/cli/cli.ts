@@ -12,7 +12,7 @@ import { withStory, withReviewed, type CorpusAnalysis } from '../analysis';
 import { ReviewedPublications } from '../corpus/reviewedPublication';
 import { cleanRelativePath, DEFAULT_LABELS_FOLDER } from '../labels';
 import { basename, dirname, resolve } from 'node:path';
-import { Spool, withStoryElement } from './spool';
+import { Spool } from '../corpus/spool';
 import { exportCommand, importCommand, compareCommand } from './labelCommands';
 import { reportCommand } from './reportCommand';
 import { reduceCommand } from './reduce';
@@ -178,22 +178,26 @@ async function analyzeToJson(texts: CorpusTexts): Promise<void> {
   // Each document's story is known once every document is in: until then they wait on disk.
   const spool = new Spool();
   const paths: string[] = [];
-  // On several threads when there are many files (corpus/pool.ts); the same documents either way.
-  await analyzeToOutput(
-    texts,
-    (d) => {
-      // With its claims read, the index needs only the document's path (as `sanad reduce` feeds it).
-      index.update({ path: d.path, published: null, outlet: null, mentions: [], boilerplate: [] }, undefined, d.read);
-      paths.push(d.path);
-      return spool.push(d.element);
-    },
-    { warn: say },
-  );
-  out.openArray('documents');
-  let i = 0;
-  for await (const element of spool.drain()) {
-    const full = out.elementBytes(withStoryElement(element, index.storyOf(paths[i++]) || null));
-    if (full) await full;
+  try {
+    // On several threads when there are many files (corpus/pool.ts); the same documents either way.
+    await analyzeToOutput(
+      texts,
+      spool,
+      (path, read) => {
+        // With its claims read, the index needs only the document's path (as `sanad reduce` feeds it).
+        index.update({ path, published: null, outlet: null, mentions: [], boilerplate: [] }, undefined, read);
+        paths.push(path);
+      },
+      { warn: say },
+    );
+    out.openArray('documents');
+    let i = 0;
+    for await (const element of spool.drain()) {
+      const full = out.elementBytes(withStoryElement(element, index.storyOf(paths[i++]) || null));
+      if (full) await full;
+    }
+  } finally {
+    await spool.dispose();
   }
   await out.closeArray();
   // The index lists what findContradictions lists, in the same order.
@@ -205,6 +209,18 @@ async function analyzeToJson(texts: CorpusTexts): Promise<void> {
   await out.closeArray();
   await out.end();
   await writeStdout('\n');
+}
+
+/**
+ * A document's element (UTF-8) with `"story"` after its path, as withStory orders the members:
+ * the pieces to write in order.
+ */
+function withStoryElement(element: Buffer, story: string | null): Buffer[] {
+  // The element's first line is "    {", its second the path: `      "path": "…",` (JSON text
+  // holds no raw line break inside a string).
+  const first = element.indexOf(0x0a);
+  const second = element.indexOf(0x0a, first + 1);
+  return [element.subarray(0, second + 1), Buffer.from(`      "story": ${JSON.stringify(story)},`), element.subarray(second)];
 }
 
 if (require.main === module) {

@@ -1,19 +1,19 @@
 // What `sanad analyze --format json` needs of a finished document, made where the document is
 // finished (on its worker thread when there are threads): its element of the output as UTF-8
-// bytes, and its claims and story profile read for the comparison. The thread that writes the
-// output then neither parses the document back nor reads its claims: it feeds the ClaimIndex the
-// claims read (ClaimIndex.update's `read`) and keeps the bytes (off its heap) until the stories
-// are known.
+// bytes (kept in a spool until the stories are known: spool.ts), and its claims and story profile
+// read for the comparison. The main thread then neither parses the document back nor reads its
+// claims: it feeds the ClaimIndex the claims read (ClaimIndex.update's `read`).
 import type { DocumentAnalysis } from '../analysis';
 import type { ClaimsRead } from '../analysis/claims/claimIndex';
 import { claimsOf, type Claim } from '../analysis/claims/claims';
 import { profileOf, type StoryProfile } from '../analysis/stories/profile';
 import { prettyElement } from '../format/json';
+import { closeSync, openSync, writeSync } from 'node:fs';
 
 /** A finished document as the JSON output takes it. */
 export interface DocumentOutput {
   path: string;
-  /** prettyElement(doc) as UTF-8, in an ArrayBuffer of its own (a worker hands it over whole). */
+  /** prettyElement(doc) as UTF-8. */
   element: Uint8Array;
   read: ClaimsRead;
 }
@@ -28,11 +28,38 @@ export function documentOutput(doc: DocumentAnalysis, text: string): DocumentOut
 }
 
 /**
+ * A worker's elements appended to its file of the spool, through one buffer reused for each
+ * (an element is some 20 KB: a new buffer for each would be garbage of the size of the output).
+ */
+export class ElementFile {
+  private buffer = Buffer.alloc(1 << 16);
+  private readonly fd: number;
+
+  constructor(path: string) {
+    this.fd = openSync(path, 'a');
+  }
+
+  /** Appends a document's element (prettyElement(doc) as UTF-8); returns its length in bytes. */
+  append(doc: DocumentAnalysis): number {
+    const json = prettyElement(doc);
+    // UTF-8 takes at most three bytes for a UTF-16 code unit.
+    if (this.buffer.length < 3 * json.length) this.buffer = Buffer.alloc(3 * json.length);
+    const length = this.buffer.write(json, 0, 'utf8');
+    for (let at = 0; at < length;) at += writeSync(this.fd, this.buffer, at, length - at);
+    return length;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+/**
  * What ClaimIndex.update(doc, text) reads of a document, read beforehand: the same claims and
  * profile, and the same stand-ins when the analysis is malformed (it loses its own claims, and is
  * a story of its own).
  */
-function claimsRead(doc: DocumentAnalysis, text: string): ClaimsRead {
+export function claimsRead(doc: DocumentAnalysis, text: string): ClaimsRead {
   let claims: Claim[];
   let profile: StoryProfile;
   // In update's order: the profile, then the claims.

@@ -12,8 +12,9 @@
 // learns the same from the same list, the outlets' repeated lines are shared out group by group,
 // and each worker finishes the documents it read, slice by slice, never more than a few slices
 // ahead of the output. The finished documents come back as the JSON text of the output, or, for
-// `sanad analyze --format json` (analyzeToOutput), as their element of the output in UTF-8 with
-// their claims and story profile read by the worker (output.ts): this thread then only compares.
+// `sanad analyze --format json` (analyzeToOutput), as their claims and story profile read by the
+// worker, which writes their element of the output to its file of the spool (output.ts,
+// spool.ts): this thread then only compares.
 //
 // A worker that fails in any way makes the corpus be analysed again on this thread, with a
 // warning; the documents already handed on are not handed on again, so the caller never misses
@@ -43,7 +44,9 @@ import {
 import { WORKER_TAG, sliceRange, type FromWorker, type Range, type SharedCorpus, type ToWorker } from './messages';
 import { textAt, type CorpusTexts } from './texts';
 import { threadsFor } from './threads';
-import { documentOutput, type DocumentOutput } from './output';
+import { documentOutput } from './output';
+import type { Spool } from './spool';
+import type { ClaimsRead } from '../analysis/claims/claimIndex';
 
 /**
  * Called with each finished document in corpus order, with its text and, when a worker made it,
@@ -51,15 +54,21 @@ import { documentOutput, type DocumentOutput } from './output';
  */
 export type OnDocument = (doc: DocumentResult, text: string, json: string | undefined) => void | Promise<void>;
 
-/** Called with each finished document's output in corpus order. The next waits for the promise. */
-export type OnOutput = (out: DocumentOutput) => void | Promise<void>;
+/**
+ * Called with each finished document's path and claims read, in corpus order, once its element
+ * of the output is in the spool. The next waits for the promise.
+ */
+export type OnOutput = (path: string, read: ClaimsRead) => void | Promise<void>;
 
 /** What the pipeline hands on: each document (analyzeEach) or each document's output (analyzeToOutput). */
-type Sink = { finished: 'document'; on: OnDocument } | { finished: 'output'; on: OnOutput };
+type Sink = { finished: 'document'; on: OnDocument } | { finished: 'output'; on: OnOutput; spool: Spool };
 
 /** A document finished on this thread, handed on as the sink takes it. */
 function handOn(sink: Sink, doc: DocumentResult, text: string): void | Promise<void> {
-  return sink.finished === 'document' ? sink.on(doc, text, undefined) : sink.on(documentOutput(doc, text));
+  if (sink.finished === 'document') return sink.on(doc, text, undefined);
+  const out = documentOutput(doc, text);
+  const kept = sink.spool.push(out.element);
+  return kept ? kept.then(() => sink.on(out.path, out.read)) : sink.on(out.path, out.read);
 }
 
 export interface PipelineOptions {
@@ -110,11 +119,11 @@ export function analyzeEach(texts: CorpusTexts, onDocument: OnDocument, options:
 }
 
 /**
- * analyzeEach for `sanad analyze --format json`: each document handed on as its element of the
- * output (UTF-8) and its claims read for a ClaimIndex, made on the worker that finished it.
+ * analyzeEach for `sanad analyze --format json`: each document's element of the output (UTF-8)
+ * put in `spool`, and its claims read for a ClaimIndex handed on, both made where it is finished.
  */
-export function analyzeToOutput(texts: CorpusTexts, onOutput: OnOutput, options: PipelineOptions = {}): Promise<PipelineResult> {
-  return analyze(texts, { finished: 'output', on: onOutput }, options);
+export function analyzeToOutput(texts: CorpusTexts, spool: Spool, onOutput: OnOutput, options: PipelineOptions = {}): Promise<PipelineResult> {
+  return analyze(texts, { finished: 'output', on: onOutput, spool }, options);
 }
 
 async function analyze(texts: CorpusTexts, sink: Sink, options: PipelineOptions): Promise<PipelineResult> {
@@ -123,7 +132,7 @@ async function analyze(texts: CorpusTexts, sink: Sink, options: PipelineOptions)
   const script = options.workerScript ?? join(__dirname, 'worker.js');
   const threads = threadsFor(texts.count, env);
   if (threads < 2 || !texts.shared || !existsSync(script) || options.corpus) return { lexicon: await analyzeHere(texts, recipe, sink, 0, options), threads: 1 };
-  const corpus = share(texts, threads, recipe, sink.finished, env.SANAD_TEST_WORKER_FAILURE);
+  const corpus = share(texts, threads, recipe, env.SANAD_TEST_WORKER_FAILURE);
   const progress: Progress = { emitted: 0, sinkFailed: false, sinkError: undefined };
   try {
     const lexicon = await analyzeOnThreads(corpus, threads, script, sink, progress, options);
@@ -225,6 +234,8 @@ class Helper {
   private onFailure: ((err: Error) => void) | null = null;
   /** The slices it read in the first pass, in the order it reported them. */
   readonly slices: number[] = [];
+  /** The spool file it appends the elements of the output to (analyzeToOutput). */
+  elements: string | null = null;
 
   constructor(file: string, resourceLimits: { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number }) {
     this.worker = new Worker(file, { workerData: { tag: WORKER_TAG }, resourceLimits });
@@ -339,22 +350,26 @@ async function analyzeOnThreads(corpus: SharedCorpus, workers: number, script: s
     helpers.forEach((h) => {
       const mine: Array<[number, Range[]]> = [];
       for (const slice of h.slices) for (const i of sliceRange(corpus, slice)) if (repeated.has(i)) mine.push([i, repeated.get(i)!]);
-      h.post({ type: 'second', taught, persons: all, repeated: mine });
+      if (sink.finished === 'output') h.elements = sink.spool.workerFile();
+      h.post({ type: 'second', taught, persons: all, repeated: mine, elements: h.elements });
     });
     outlets.length = 0;
     repeated.clear();
 
     // Each document as it comes, once those before it have been handed on.
-    const pending = new Map<number, Finished>();
+    const pending = new Map<number, { m: Finished; from: Helper }>();
     const pause = slicer(options);
     const emitReady = async () => {
-      for (let m = pending.get(progress.emitted); m !== undefined; m = pending.get(progress.emitted)) {
+      for (let p = pending.get(progress.emitted); p !== undefined; p = pending.get(progress.emitted)) {
         const i = progress.emitted;
         pending.delete(i);
+        const m = p.m;
         let wait: void | Promise<void>;
         if (sink.finished === 'document' && m.type === 'document') wait = sink.on(JSON.parse(m.json) as DocumentResult, textOf(i), m.json);
-        else if (sink.finished === 'output' && m.type === 'output') wait = sink.on({ path: corpus.paths[i], element: m.element, read: m.read });
-        else throw new Error(`a worker sent ${m.type} where ${sink.finished} was due`);
+        else if (sink.finished === 'output' && m.type === 'output') {
+          sink.spool.written(p.from.elements!, m.length);
+          wait = sink.on(corpus.paths[i], m.read);
+        } else throw new Error(`a worker sent ${m.type} where ${sink.finished} was due`);
         if (wait) await wait;
         progress.emitted = i + 1;
         Atomics.store(corpus.emitted, 0, i + 1);
@@ -373,8 +388,8 @@ async function analyzeOnThreads(corpus: SharedCorpus, workers: number, script: s
         progress.sinkError = err;
       });
     };
-    await everyWorker(helpers, corpus.finished, 'secondDone', (_, m) => {
-      pending.set(m.index, m);
+    await everyWorker(helpers, sink.finished, 'secondDone', (h, m) => {
+      pending.set(m.index, { m, from: h });
       emitting = emitting.then(emit);
     });
     await emitting;
@@ -408,7 +423,7 @@ function workerHeap(corpus: SharedCorpus, workers: number): { maxOldGenerationSi
 }
 
 /** The texts in shared memory, and the slices the threads take. */
-function share(texts: CorpusTexts, threads: number, recipe: LexiconRecipe, finished: Sink['finished'], fail: string | undefined): SharedCorpus {
+function share(texts: CorpusTexts, threads: number, recipe: LexiconRecipe, fail: string | undefined): SharedCorpus {
   // Small enough slices that the threads finish together, large enough to be few.
   const sliceSize = Math.max(4, Math.min(64, Math.ceil(texts.count / (threads * 16))));
   return {
@@ -422,7 +437,6 @@ function share(texts: CorpusTexts, threads: number, recipe: LexiconRecipe, finis
     window: Math.max(4, 2 * threads) * sliceSize,
     sliceSize,
     recipe,
-    finished,
     fail,
   };
 }

@@ -3,8 +3,8 @@
 // of the corpus as it gets free, reads them (first pass) and keeps their readings; between the
 // passes it learns what the whole corpus teaches, exactly as every other lexicon of the corpus
 // does; then it finishes the documents it read, slice by slice, never more than a window ahead of
-// the output, and sends each back as the JSON text of the output (or, for `sanad analyze`, as its
-// element in UTF-8 with its claims read: output.ts).
+// the output, and sends each back as the JSON text of the output (or, for `sanad analyze`, writes
+// its element of the output to its file of the spool and sends back its claims read: output.ts).
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import {
   learnFrom,
@@ -24,7 +24,7 @@ import {
 import { prettyElement } from '../format/json';
 import { WORKER_TAG, sliceRange, type FromWorker, type Range, type SharedCorpus, type ToWorker } from './messages';
 import { textAt } from './texts';
-import { documentOutput } from './output';
+import { ElementFile, claimsRead } from './output';
 
 /** What one worker does with the slices it takes: read them, keep the readings, finish them. */
 class Shard {
@@ -123,18 +123,19 @@ function serve(): void {
       const repeated = new Map(m.repeated);
       const learnt = shard!.learn(m.taught, m.persons);
       m.persons.length = 0;
-      const c = corpus!;
+      const file = m.elements === null ? null : new ElementFile(m.elements);
       shard!.finishAll(
         learnt,
         (i) => repeated.get(i) ?? [],
-        c.finished === 'output'
+        file
           ? (index, doc, text) => {
-              const { element, read } = documentOutput(doc, text);
-              // The bytes are handed over, not copied.
-              port.postMessage({ type: 'output', index, element, read } satisfies FromWorker, [element.buffer as ArrayBuffer]);
+              // The element first, as documentOutput: the claims are read from the same objects.
+              const length = file.append(doc);
+              send({ type: 'output', index, length, read: claimsRead(doc, text) });
             }
           : (index, doc) => send({ type: 'document', index, json: prettyElement(doc) }),
       );
+      file?.close();
       send({ type: 'secondDone' });
     }
   });
