@@ -108,6 +108,6 @@ test('elements given as UTF-8 bytes are written as the same JSON as elements giv
   assert.throws(() => {
     const textOnly = new JsonObjectWriter(async () => undefined);
     textOnly.openArray('x');
-    textOnly.elementBytes([Buffer.from('1')]);
+    void textOnly.elementBytes([Buffer.from('1')]);
   }, /text only/);
 });
