@@ -44,7 +44,7 @@ import {
 import { WORKER_TAG, sliceRange, type FromWorker, type Range, type SharedCorpus, type ToWorker } from './messages';
 import { textAt, type CorpusTexts } from './texts';
 import { threadsFor } from './threads';
-import { documentOutput } from './output';
+import { SharedStrings, documentOutput } from './output';
 import type { Spool } from './spool';
 import type { ClaimsRead } from '../analysis/claims/claimIndex';
 
@@ -61,14 +61,15 @@ export type OnDocument = (doc: DocumentResult, text: string, json: string | unde
 export type OnOutput = (path: string, read: ClaimsRead) => void | Promise<void>;
 
 /** What the pipeline hands on: each document (analyzeEach) or each document's output (analyzeToOutput). */
-type Sink = { finished: 'document'; on: OnDocument } | { finished: 'output'; on: OnOutput; spool: Spool };
+type Sink = { finished: 'document'; on: OnDocument } | { finished: 'output'; on: OnOutput; spool: Spool; strings: SharedStrings };
 
 /** A document finished on this thread, handed on as the sink takes it. */
 function handOn(sink: Sink, doc: DocumentResult, text: string): void | Promise<void> {
   if (sink.finished === 'document') return sink.on(doc, text, undefined);
   const out = documentOutput(doc, text);
+  const read = sink.strings.read(out.read);
   const kept = sink.spool.push(out.element);
-  return kept ? kept.then(() => sink.on(out.path, out.read)) : sink.on(out.path, out.read);
+  return kept ? kept.then(() => sink.on(out.path, read)) : sink.on(out.path, read);
 }
 
 export interface PipelineOptions {
@@ -123,7 +124,7 @@ export function analyzeEach(texts: CorpusTexts, onDocument: OnDocument, options:
  * put in `spool`, and its claims read for a ClaimIndex handed on, both made where it is finished.
  */
 export function analyzeToOutput(texts: CorpusTexts, spool: Spool, onOutput: OnOutput, options: PipelineOptions = {}): Promise<PipelineResult> {
-  return analyze(texts, { finished: 'output', on: onOutput, spool }, options);
+  return analyze(texts, { finished: 'output', on: onOutput, spool, strings: new SharedStrings() }, options);
 }
 
 async function analyze(texts: CorpusTexts, sink: Sink, options: PipelineOptions): Promise<PipelineResult> {
@@ -368,7 +369,7 @@ async function analyzeOnThreads(corpus: SharedCorpus, workers: number, script: s
         if (sink.finished === 'document' && m.type === 'document') wait = sink.on(JSON.parse(m.json) as DocumentResult, textOf(i), m.json);
         else if (sink.finished === 'output' && m.type === 'output') {
           sink.spool.written(p.from.elements!, m.length);
-          wait = sink.on(corpus.paths[i], m.read);
+          wait = sink.on(corpus.paths[i], sink.strings.read(m.read));
         } else throw new Error(`a worker sent ${m.type} where ${sink.finished} was due`);
         if (wait) await wait;
         progress.emitted = i + 1;
