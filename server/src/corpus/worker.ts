@@ -55,7 +55,8 @@ class Shard {
       const outlets: Array<string | null> = [];
       const persons: DocumentAnalysis[] = [];
       for (const i of sliceRange(this.corpus, slice)) {
-        const first = readFirst(this.file(i), this.lexicon);
+        // The actors are not kept: the second pass finds them again (the corpus teaches the lexicon).
+        const first = readFirst(this.file(i), this.lexicon, undefined, false);
         this.kept.set(i, first.kept);
         outlets.push(first.persons.outlet);
         persons.push(first.persons);
