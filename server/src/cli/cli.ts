@@ -188,7 +188,8 @@ async function analyzeToJson(texts: CorpusTexts): Promise<void> {
         index.update({ path, published: null, outlet: null, mentions: [], boilerplate: [] }, undefined, read);
         paths.push(path);
       },
-      { warn: say },
+      // The texts are not needed once a document is finished: their memory goes as the output passes.
+      { warn: say, releaseTexts: true },
     );
     out.openArray('documents');
     let i = 0;

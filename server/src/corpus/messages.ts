@@ -21,7 +21,12 @@ export interface SharedCorpus {
   sliceSize: number;
   /** How every worker makes its lexicon. */
   recipe: LexiconRecipe;
-  /** Test hook (SANAD_TEST_WORKER_FAILURE=first|second): make the worker fail. */
+  /**
+   * Whether each thread lets go of the texts it no longer needs during the second pass (the
+   * chunks of shared memory are freed once every thread has: PipelineOptions.releaseTexts).
+   */
+  release: boolean;
+  /** Test hook (SANAD_TEST_WORKER_FAILURE=first|second|late): make the worker fail. */
   fail?: string;
 }
 

@@ -42,7 +42,7 @@ import {
   type NameToTeach,
 } from '../analysis';
 import { WORKER_TAG, sliceRange, type FromWorker, type Range, type SharedCorpus, type ToWorker } from './messages';
-import { textAt, type CorpusTexts } from './texts';
+import { NO_VIEW, chunksBefore, textAt, type CorpusTexts } from './texts';
 import { threadsFor } from './threads';
 import { SharedStrings, documentOutput } from './output';
 import type { Spool } from './spool';
@@ -93,6 +93,11 @@ export interface PipelineOptions {
    * this thread (a machine runs as many shares as it has cores).
    */
   corpus?: WholeCorpus;
+  /**
+   * Let go of each text once its document is handed on (on threads: the shared memory of the
+   * texts is freed chunk by chunk as the output passes it): `texts` then no longer holds them.
+   */
+  releaseTexts?: boolean;
 }
 
 /** What every share of a sharded corpus teaches (cli/shard.ts reads it from the lexicon lines). */
@@ -133,16 +138,19 @@ async function analyze(texts: CorpusTexts, sink: Sink, options: PipelineOptions)
   const script = options.workerScript ?? join(__dirname, 'worker.js');
   const threads = threadsFor(texts.count, env);
   if (threads < 2 || !texts.shared || !existsSync(script) || options.corpus) return { lexicon: await analyzeHere(texts, recipe, sink, 0, options), threads: 1 };
-  const corpus = share(texts, threads, recipe, env.SANAD_TEST_WORKER_FAILURE);
-  const progress: Progress = { emitted: 0, sinkFailed: false, sinkError: undefined };
+  const corpus = share(texts, threads, recipe, !!options.releaseTexts, env.SANAD_TEST_WORKER_FAILURE);
+  const progress: Progress = { emitted: 0, sinkFailed: false, sinkError: undefined, taught: null };
   try {
-    const lexicon = await analyzeOnThreads(corpus, threads, script, sink, progress, options);
+    const lexicon = await analyzeOnThreads(corpus, threads, script, sink, progress, options, (upTo) => texts.release(upTo));
     return { lexicon, threads };
   } catch (err) {
     if (progress.sinkFailed) throw progress.sinkError;
     options.warn?.(`worker thread failed (${err instanceof Error ? err.message : String(err)}); analysing in this thread instead`);
   }
-  return { lexicon: await analyzeHere(texts, recipe, sink, progress.emitted, options), threads: 1 };
+  // Failed in the second pass: this thread finishes what is left with what the corpus taught
+  // (the texts handed on may be gone); before it, this thread reads the whole corpus again.
+  const lexicon = progress.taught ? await finishHere(texts, progress.taught, sink, progress.emitted, options) : await analyzeHere(texts, recipe, sink, progress.emitted, options);
+  return { lexicon, threads: 1 };
 }
 
 /** Gives way to other work every SLICE_MS, when the caller asked for it. */
@@ -218,9 +226,48 @@ async function analyzeHere(texts: CorpusTexts, recipe: LexiconRecipe, sink: Sink
 /** A finished document as a worker sends it. */
 type Finished = Extract<FromWorker, { type: 'document' | 'output' }>;
 
+/** What the corpus taught, as the workers learnt it before the second pass. */
+interface Taught {
+  /** This thread's lexicon, having learnt it. */
+  lexicon: Lexicon;
+  /** What learnFrom returned. */
+  learnt: boolean;
+  /** The repeated lines of each document that has any. */
+  repeated: Map<number, Range[]>;
+}
+
+/**
+ * The second pass of the documents from `skip` on, on this thread, with what the corpus taught:
+ * what the workers would have made of them. A document's first pass is read again first, with the
+ * lexicon that learnt already: its reading does not depend on the lexicon, and the actors the
+ * second pass needs are found again with that lexicon either way.
+ */
+async function finishHere(texts: CorpusTexts, taught: Taught, sink: Sink, skip: number, options: PipelineOptions): Promise<Lexicon> {
+  const { lexicon, learnt, repeated } = taught;
+  const count = texts.count;
+  const pause = slicer(options);
+  for (let i = skip; i < count; i++) {
+    const file = texts.file(i);
+    const first = readFirst(file, lexicon);
+    const doc = readSecond(file, first.kept, lexicon, learnt, repeated.get(i) ?? []);
+    const wait = handOn(sink, doc, file.text);
+    if (wait) await wait;
+    if (options.releaseTexts) texts.release(i + 1);
+    const pausing = pause();
+    if (pausing) {
+      options.progress?.('finishing', i + 1, count);
+      await pausing;
+    }
+  }
+  options.progress?.('finishing', count, count);
+  return lexicon;
+}
+
 interface Progress {
   /** Documents handed on so far. */
   emitted: number;
+  /** Set once the second pass is under way. */
+  taught: Taught | null;
   /** Whether onDocument threw (then that error is the caller's, not a worker's). */
   sinkFailed: boolean;
   sinkError: unknown;
@@ -304,9 +351,9 @@ async function everyWorker<K extends FromWorker['type']>(helpers: Helper[], kind
 }
 
 /** The documents of the corpus analysed by `workers` worker threads, handed on in corpus order. */
-async function analyzeOnThreads(corpus: SharedCorpus, workers: number, script: string, sink: Sink, progress: Progress, options: PipelineOptions): Promise<Lexicon> {
+async function analyzeOnThreads(corpus: SharedCorpus, workers: number, script: string, sink: Sink, progress: Progress, options: PipelineOptions, release: (upTo: number) => void): Promise<Lexicon> {
   const count = corpus.paths.length;
-  const views = corpus.chunks.map((c) => Buffer.from(c));
+  const views: Buffer[] = corpus.chunks.map((c) => Buffer.from(c));
   const textOf = (i: number) => textAt(views, corpus.where, i);
   const helpers: Helper[] = [];
   // Documents are handed on one slice at a time, in order, as the workers send them.
@@ -338,7 +385,7 @@ async function analyzeOnThreads(corpus: SharedCorpus, workers: number, script: s
     named.length = 0;
     const taught = (await options.taught?.()) ?? [];
     const lexicon = lexiconFrom(corpus.recipe).lexicon;
-    learnFrom(lexicon, taught, all);
+    const learnt = learnFrom(lexicon, taught, all);
 
     // Repeated lines, one outlet at a time, the outlets shared out by size.
     const shares = shareGroups(outletGroups(outlets.map((outlet) => ({ outlet: outlet ?? null }))), corpus, workers);
@@ -355,7 +402,7 @@ async function analyzeOnThreads(corpus: SharedCorpus, workers: number, script: s
       h.post({ type: 'second', taught, persons: all, repeated: mine, elements: h.elements });
     });
     outlets.length = 0;
-    repeated.clear();
+    progress.taught = { lexicon, learnt, repeated };
 
     // Each document as it comes, once those before it have been handed on.
     const pending = new Map<number, { m: Finished; from: Helper }>();
@@ -375,6 +422,10 @@ async function analyzeOnThreads(corpus: SharedCorpus, workers: number, script: s
         progress.emitted = i + 1;
         Atomics.store(corpus.emitted, 0, i + 1);
         Atomics.notify(corpus.emitted, 0);
+        if (corpus.release) {
+          release(i + 1);
+          for (let c = chunksBefore(corpus.where, count, i + 1) - 1; c >= 0 && views[c] !== NO_VIEW; c--) views[c] = NO_VIEW;
+        }
         const pausing = pause();
         if (pausing) {
           options.progress?.('finishing', i + 1, count);
@@ -424,7 +475,7 @@ function workerHeap(corpus: SharedCorpus, workers: number): { maxOldGenerationSi
 }
 
 /** The texts in shared memory, and the slices the threads take. */
-function share(texts: CorpusTexts, threads: number, recipe: LexiconRecipe, fail: string | undefined): SharedCorpus {
+function share(texts: CorpusTexts, threads: number, recipe: LexiconRecipe, release: boolean, fail: string | undefined): SharedCorpus {
   // Small enough slices that the threads finish together, large enough to be few.
   const sliceSize = Math.max(4, Math.min(64, Math.ceil(texts.count / (threads * 16))));
   return {
@@ -438,6 +489,7 @@ function share(texts: CorpusTexts, threads: number, recipe: LexiconRecipe, fail:
     window: Math.max(4, 2 * threads) * sliceSize,
     sliceSize,
     recipe,
+    release,
     fail,
   };
 }

@@ -23,13 +23,15 @@ import {
 } from '../analysis';
 import { prettyElement } from '../format/json';
 import { WORKER_TAG, sliceRange, type FromWorker, type Range, type SharedCorpus, type ToWorker } from './messages';
-import { textAt } from './texts';
+import { NO_CHUNK, NO_VIEW, chunksBefore, textAt } from './texts';
 import { ElementFile, claimsRead } from './output';
 
 /** What one worker does with the slices it takes: read them, keep the readings, finish them. */
 class Shard {
   private readonly lexicon: Lexicon;
   private readonly views: Buffer[];
+  /** The chunks before this one were let go. */
+  private released = 0;
   private readonly kept = new Map<number, FirstPass>();
   /** The slices read, in the order they were taken. */
   readonly slices: number[] = [];
@@ -76,7 +78,10 @@ class Shard {
    * enough to it; the readings are let go as it goes.
    */
   finishAll(learnt: boolean, repeated: (i: number) => Range[], done: (i: number, doc: DocumentResult, text: string) => void): void {
-    for (const slice of this.slices) {
+    for (const [k, slice] of this.slices.entries()) {
+      if (this.corpus.fail === 'late' && k === 1) process.exit(7);
+      // The slices come in corpus order: no text before this one is needed here any more.
+      this.release(slice * this.corpus.sliceSize);
       this.waitFor(slice * this.corpus.sliceSize);
       for (const i of sliceRange(this.corpus, slice)) {
         const file = this.file(i);
@@ -85,6 +90,16 @@ class Shard {
         // Sent at once: documents that wait grow old in the heap.
         done(i, doc, file.text);
       }
+    }
+  }
+
+  /** Lets go of the chunks of shared memory that hold only texts before `upTo`, when asked to. */
+  release(upTo: number): void {
+    if (!this.corpus.release) return;
+    const done = chunksBefore(this.corpus.where, this.corpus.paths.length, upTo);
+    for (; this.released < done; this.released++) {
+      this.views[this.released] = NO_VIEW;
+      this.corpus.chunks[this.released] = NO_CHUNK;
     }
   }
 
@@ -137,6 +152,7 @@ function serve(): void {
           : (index, doc) => send({ type: 'document', index, json: prettyElement(doc) }),
       );
       file?.close();
+      shard!.release(corpus!.paths.length);
       send({ type: 'secondDone' });
     }
   });
