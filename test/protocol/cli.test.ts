@@ -144,7 +144,7 @@ test('many files: worker threads give the output of one thread, byte for byte, a
   assert.equal(parallel.status, 1);
   assert.equal(parallel.stderr, serial.stderr, 'the same messages');
   assert.equal(parallel.stdout, serial.stdout, 'the same bytes');
-  for (const when of ['first', 'second']) {
+  for (const when of ['first', 'second', 'late']) {
     const failed = run({ ...threads, SANAD_TEST_WORKER_FAILURE: when });
     assert.equal(failed.status, 1, `a worker failing in the ${when} pass`);
     assert.match(failed.stderr, /worker thread failed .*analysing in this thread instead/);

@@ -148,18 +148,25 @@ export function withStory<D extends DocumentAnalysis>(doc: D, story: string | nu
 export interface FirstPass {
   /** Null when the document could not be read at all (then `fatal` says why). */
   reading: TextReading | null;
-  actors: Found[];
+  /**
+   * Null when not kept (readFirst's `keepActors`): the second pass then finds them again, as it
+   * does anyway once the corpus taught the lexicon anything.
+   */
+  actors: Found[] | null;
   problems: string[];
   fatal: string | null;
 }
 
 /**
  * The first pass over one document: its reading and its actors, and `persons`, the stand-in the
- * lexicon learns from (its outlet and the people it names).
+ * lexicon learns from (its outlet and the people it names). Without `keepActors` the actors are
+ * not kept for the second pass: about half of what is kept (some 4.5 KB of a generated article),
+ * and needed only when the corpus teaches the lexicon nothing and the document has no repeated
+ * line, which a large corpus, whose first passes are what is kept, hardly ever is.
  */
-export function readFirst(f: CorpusFile, lexicon: Lexicon, readings?: ReadingCache): { kept: FirstPass; persons: DocumentAnalysis } {
+export function readFirst(f: CorpusFile, lexicon: Lexicon, readings?: ReadingCache, keepActors = true): { kept: FirstPass; persons: DocumentAnalysis } {
   const { kept, persons } = firstPass(f, lexicon, readings, false);
-  return { kept, persons };
+  return { kept: keepActors ? kept : { ...kept, actors: null }, persons };
 }
 
 /**
@@ -212,10 +219,12 @@ function secondPass(f: CorpusFile, first: FirstPass, lexicon: Lexicon, learnt: b
   if (!reading) return failed(f.path, new Error(first.fatal ?? ''));
   try {
     const shadow = kept ?? new Shadow(prepare(f.text, f.metadata).body);
-    if (!learnt && !repeated.length) return finish(f.path, shadow, reading, first.actors, first.problems, undefined);
+    const unchanged = !learnt && !repeated.length;
+    if (unchanged && first.actors) return finish(f.path, shadow, reading, first.actors, first.problems, undefined);
+    // When the lexicon learnt nothing, it finds what it found in the first pass (with the same problems).
     const problems: string[] = [];
     const actors = safely('actors', [] as Found[], () => findActors(shadow, lexicon), problems);
-    return finish(f.path, shadow, reading, actors, problems, repeated);
+    return finish(f.path, shadow, reading, actors, problems, unchanged ? undefined : repeated);
   } catch (err) {
     return failed(f.path, err);
   }

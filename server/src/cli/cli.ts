@@ -4,7 +4,7 @@ import YAML from 'yaml';
 import { formatTable } from '../format/table';
 import { printable, readArticles, say, shown, stdoutFailure, workspacePath, writeStdout } from './files';
 import { Manifests } from '../corpus/manifest';
-import { analyzeEach } from '../corpus/pool';
+import { analyzeEach, analyzeToOutput } from '../corpus/pool';
 import { CorpusTexts } from '../corpus/texts';
 import { JsonObjectWriter, prettyElement } from '../format/json';
 import { ClaimIndex } from '../analysis/claims/contradictions';
@@ -12,7 +12,7 @@ import { withStory, withReviewed, type CorpusAnalysis } from '../analysis';
 import { ReviewedPublications } from '../corpus/reviewedPublication';
 import { cleanRelativePath, DEFAULT_LABELS_FOLDER } from '../labels';
 import { basename, dirname, resolve } from 'node:path';
-import { Spool, withStoryElement } from './spool';
+import { Spool } from '../corpus/spool';
 import { exportCommand, importCommand, compareCommand } from './labelCommands';
 import { reportCommand } from './reportCommand';
 import { reduceCommand } from './reduce';
@@ -167,31 +167,38 @@ async function run(argv: string[]): Promise<number> {
  * The corpus analysis as JSON on stdout, JSON.stringify(analyzeCorpus(files), null, 2) to the
  * byte, written as it is made: each document as soon as it and those before it are finished, its
  * figures then taken into the comparison and the document let go; the contradictions last. A large
- * corpus is never held whole, as documents or as text.
+ * corpus is never held whole, as documents or as text. The documents come as their JSON in UTF-8
+ * and their claims read, made where they were finished (corpus/output.ts): this thread compares.
  */
 async function analyzeToJson(texts: CorpusTexts): Promise<void> {
-  const out = new JsonObjectWriter(writeStdout);
+  const out = new JsonObjectWriter(writeStdout, writeStdout);
   const version: CorpusAnalysis['version'] = 1;
   await out.member('version', version);
   const index = new ClaimIndex();
   // Each document's story is known once every document is in: until then they wait on disk.
   const spool = new Spool();
   const paths: string[] = [];
-  // On several threads when there are many files (corpus/pool.ts); the same documents either way.
-  await analyzeEach(
-    texts,
-    (doc, text, json) => {
-      index.update(doc, text);
-      paths.push(doc.path);
-      return spool.push(json ?? prettyElement(doc));
-    },
-    { warn: say },
-  );
-  out.openArray('documents');
-  let i = 0;
-  for await (const element of spool.drain()) {
-    const full = out.element(withStoryElement(element, index.storyOf(paths[i++]) || null));
-    if (full) await full;
+  try {
+    // On several threads when there are many files (corpus/pool.ts); the same documents either way.
+    await analyzeToOutput(
+      texts,
+      spool,
+      (path, read) => {
+        // With its claims read, the index needs only the document's path (as `sanad reduce` feeds it).
+        index.update({ path, published: null, outlet: null, mentions: [], boilerplate: [] }, undefined, read);
+        paths.push(path);
+      },
+      // The texts are not needed once a document is finished: their memory goes as the output passes.
+      { warn: say, releaseTexts: true },
+    );
+    out.openArray('documents');
+    let i = 0;
+    for await (const element of spool.drain()) {
+      const full = out.elementBytes(withStoryElement(element, index.storyOf(paths[i++]) || null));
+      if (full) await full;
+    }
+  } finally {
+    await spool.dispose();
   }
   await out.closeArray();
   // The index lists what findContradictions lists, in the same order.
@@ -203,6 +210,18 @@ async function analyzeToJson(texts: CorpusTexts): Promise<void> {
   await out.closeArray();
   await out.end();
   await writeStdout('\n');
+}
+
+/**
+ * A document's element (UTF-8) with `"story"` after its path, as withStory orders the members:
+ * the pieces to write in order.
+ */
+function withStoryElement(element: Buffer, story: string | null): Buffer[] {
+  // The element's first line is "    {", its second the path: `      "path": "…",` (JSON text
+  // holds no raw line break inside a string).
+  const first = element.indexOf(0x0a);
+  const second = element.indexOf(0x0a, first + 1);
+  return [element.subarray(0, second + 1), Buffer.from(`      "story": ${JSON.stringify(story)},`), element.subarray(second)];
 }
 
 if (require.main === module) {

@@ -35,7 +35,7 @@ function stdoutFailed(err: NodeJS.ErrnoException): void {
 }
 
 /** Writes to stdout and waits until it is flushed. */
-export function writeStdout(text: string): Promise<void> {
+export function writeStdout(text: string | Uint8Array): Promise<void> {
   if (!pipeWatched) {
     pipeWatched = true;
     process.stdout.on('error', stdoutFailed);

@@ -20,18 +20,37 @@ export interface SharedCorpus {
   sliceSize: number;
   /** How every worker makes its lexicon. */
   recipe: LexiconRecipe;
-  /** Test hook (SANAD_TEST_WORKER_FAILURE=first|second): make the worker fail. */
+  /**
+   * Whether each thread lets go of the texts it no longer needs during the second pass (the
+   * chunks of shared memory are freed once every thread has: PipelineOptions.releaseTexts).
+   */
+  release: boolean;
+  /** Test hook (SANAD_TEST_WORKER_FAILURE=first|second|late): make the worker fail. */
   fail?: string;
 }
 
 export type ToWorker =
-  { type: 'first'; corpus: SharedCorpus } | { type: 'repeat'; groups: number[][] } | { type: 'second'; taught: NameToTeach[]; persons: DocumentAnalysis[]; repeated: Array<[number, Range[]]> };
+  | { type: 'first'; corpus: SharedCorpus }
+  | { type: 'repeat'; groups: number[][] }
+  | {
+      type: 'second';
+      taught: NameToTeach[];
+      persons: DocumentAnalysis[];
+      repeated: Array<[number, Range[]]>;
+      /**
+       * Null: each finished document comes back as its JSON text ('document'). Else the spool file
+       * its element of the output is appended to (UTF-8), and it comes back as the element's
+       * length and its claims and story profile read ('output': analyzeToOutput).
+       */
+      elements: string | null;
+    };
 
 export type FromWorker =
   | { type: 'first'; slice: number; outlets: Array<string | null>; persons: Mention[] }
   | { type: 'firstDone' }
   | { type: 'repeated'; found: Array<Range[][]> }
   | { type: 'document'; index: number; json: string }
+  | { type: 'output'; index: number; length: number; record: unknown }
   | { type: 'secondDone' };
 
 /** The tag in workerData that marks a thread as one of the pool's workers. */

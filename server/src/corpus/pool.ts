@@ -11,7 +11,10 @@
 // puts the corpus together in corpus order: every lexicon (each worker's and this thread's)
 // learns the same from the same list, the outlets' repeated lines are shared out group by group,
 // and each worker finishes the documents it read, slice by slice, never more than a few slices
-// ahead of the output. The finished documents come back as the JSON text of the output.
+// ahead of the output. The finished documents come back as the JSON text of the output, or, for
+// `sanad analyze --format json` (analyzeToOutput), as their claims and story profile read by the
+// worker, which writes their element of the output to its file of the spool (output.ts,
+// spool.ts): this thread then only compares.
 //
 // A worker that fails in any way makes the corpus be analysed again on this thread, with a
 // warning; the documents already handed on are not handed on again, so the caller never misses
@@ -39,14 +42,35 @@ import {
   type NameToTeach,
 } from '../analysis';
 import { WORKER_TAG, sliceRange, type FromWorker, type Range, type SharedCorpus, type ToWorker } from './messages';
-import { textAt, type CorpusTexts } from './texts';
+import { NO_VIEW, chunksBefore, textAt, type CorpusTexts } from './texts';
 import { threadsFor } from './threads';
+import { SharedStrings, claimsRead, documentOutput } from './output';
+import type { Spool } from './spool';
+import type { ClaimsRead } from '../analysis/claims/claimIndex';
 
 /**
  * Called with each finished document in corpus order, with its text and, when a worker made it,
  * its element of the JSON output (prettyElement(doc)). The next document waits for the promise.
  */
 export type OnDocument = (doc: DocumentResult, text: string, json: string | undefined) => void | Promise<void>;
+
+/**
+ * Called with each finished document's path and claims read, in corpus order, once its element
+ * of the output is in the spool. The next waits for the promise.
+ */
+export type OnOutput = (path: string, read: ClaimsRead) => void | Promise<void>;
+
+/** What the pipeline hands on: each document (analyzeEach) or each document's output (analyzeToOutput). */
+type Sink = { finished: 'document'; on: OnDocument } | { finished: 'output'; on: OnOutput; spool: Spool; strings: SharedStrings };
+
+/** A document finished on this thread, handed on as the sink takes it. */
+function handOn(sink: Sink, doc: DocumentResult, text: string): void | Promise<void> {
+  if (sink.finished === 'document') return sink.on(doc, text, undefined);
+  const out = documentOutput(doc, text);
+  const read = sink.strings.read(claimsRead(out.record));
+  const kept = sink.spool.push(out.element);
+  return kept ? kept.then(() => sink.on(out.path, read)) : sink.on(out.path, read);
+}
 
 export interface PipelineOptions {
   /** What every lexicon of the corpus is made of (the workspace's lexicon files). */
@@ -69,6 +93,11 @@ export interface PipelineOptions {
    * this thread (a machine runs as many shares as it has cores).
    */
   corpus?: WholeCorpus;
+  /**
+   * Let go of each text once its document is handed on (on threads: the shared memory of the
+   * texts is freed chunk by chunk as the output passes it): `texts` then no longer holds them.
+   */
+  releaseTexts?: boolean;
 }
 
 /** What every share of a sharded corpus teaches (cli/shard.ts reads it from the lexicon lines). */
@@ -91,22 +120,37 @@ const SLICE_MS = 20;
  * The documents of analyzeCorpus(files), handed to `onDocument` one by one in corpus order, on
  * worker threads when there are enough files and cores (and `texts` are shared).
  */
-export async function analyzeEach(texts: CorpusTexts, onDocument: OnDocument, options: PipelineOptions = {}): Promise<PipelineResult> {
+export function analyzeEach(texts: CorpusTexts, onDocument: OnDocument, options: PipelineOptions = {}): Promise<PipelineResult> {
+  return analyze(texts, { finished: 'document', on: onDocument }, options);
+}
+
+/**
+ * analyzeEach for `sanad analyze --format json`: each document's element of the output (UTF-8)
+ * put in `spool`, and its claims read for a ClaimIndex handed on, both made where it is finished.
+ */
+export function analyzeToOutput(texts: CorpusTexts, spool: Spool, onOutput: OnOutput, options: PipelineOptions = {}): Promise<PipelineResult> {
+  return analyze(texts, { finished: 'output', on: onOutput, spool, strings: new SharedStrings() }, options);
+}
+
+async function analyze(texts: CorpusTexts, sink: Sink, options: PipelineOptions): Promise<PipelineResult> {
   const env = options.env ?? process.env;
   const recipe = options.recipe ?? { workspace: [] };
   const script = options.workerScript ?? join(__dirname, 'worker.js');
   const threads = threadsFor(texts.count, env);
-  if (threads < 2 || !texts.shared || !existsSync(script) || options.corpus) return { lexicon: await analyzeHere(texts, recipe, onDocument, 0, options), threads: 1 };
-  const corpus = share(texts, threads, recipe, env.SANAD_TEST_WORKER_FAILURE);
-  const progress: Progress = { emitted: 0, sinkFailed: false, sinkError: undefined };
+  if (threads < 2 || !texts.shared || !existsSync(script) || options.corpus) return { lexicon: await analyzeHere(texts, recipe, sink, 0, options), threads: 1 };
+  const corpus = share(texts, threads, recipe, !!options.releaseTexts, env.SANAD_TEST_WORKER_FAILURE);
+  const progress: Progress = { emitted: 0, sinkFailed: false, sinkError: undefined, taught: null };
   try {
-    const lexicon = await analyzeOnThreads(corpus, threads, script, onDocument, progress, options);
+    const lexicon = await analyzeOnThreads(corpus, threads, script, sink, progress, options, (upTo) => texts.release(upTo));
     return { lexicon, threads };
   } catch (err) {
     if (progress.sinkFailed) throw progress.sinkError;
     options.warn?.(`worker thread failed (${err instanceof Error ? err.message : String(err)}); analysing in this thread instead`);
   }
-  return { lexicon: await analyzeHere(texts, recipe, onDocument, progress.emitted, options), threads: 1 };
+  // Failed in the second pass: this thread finishes what is left with what the corpus taught
+  // (the texts handed on may be gone); before it, this thread reads the whole corpus again.
+  const lexicon = progress.taught ? await finishHere(texts, progress.taught, sink, progress.emitted, options) : await analyzeHere(texts, recipe, sink, progress.emitted, options);
+  return { lexicon, threads: 1 };
 }
 
 /** Gives way to other work every SLICE_MS, when the caller asked for it. */
@@ -126,7 +170,7 @@ function slicer(options: PipelineOptions): () => Promise<void> | undefined {
  * analyzeCorpus's steps on this thread, each document handed on as soon as it is finished;
  * the first `skip` documents (already handed on) are not handed on again.
  */
-async function analyzeHere(texts: CorpusTexts, recipe: LexiconRecipe, onDocument: OnDocument, skip: number, options: PipelineOptions): Promise<Lexicon> {
+async function analyzeHere(texts: CorpusTexts, recipe: LexiconRecipe, sink: Sink, skip: number, options: PipelineOptions): Promise<Lexicon> {
   const lexicon = lexiconFrom(recipe).lexicon;
   // A large workspace lexicon takes a good part of a second to make: others' turn before reading.
   await options.yieldToEvents?.();
@@ -169,8 +213,48 @@ async function analyzeHere(texts: CorpusTexts, recipe: LexiconRecipe, onDocument
     kept[i] = undefined;
     repeated[i] = undefined;
     if (i < skip) continue;
-    const wait = onDocument(doc, text, undefined);
+    const wait = handOn(sink, doc, text);
     if (wait) await wait;
+    const pausing = pause();
+    if (pausing) {
+      options.progress?.('finishing', i + 1, count);
+      await pausing;
+    }
+  }
+  options.progress?.('finishing', count, count);
+  return lexicon;
+}
+
+/** A finished document as a worker sends it. */
+type Finished = Extract<FromWorker, { type: 'document' | 'output' }>;
+
+/** What the corpus taught, as the workers learnt it before the second pass. */
+interface Taught {
+  /** This thread's lexicon, having learnt it. */
+  lexicon: Lexicon;
+  /** What learnFrom returned. */
+  learnt: boolean;
+  /** The repeated lines of each document that has any. */
+  repeated: Map<number, Range[]>;
+}
+
+/**
+ * The second pass of the documents from `skip` on, on this thread, with what the corpus taught:
+ * what the workers would have made of them. A document's first pass is read again first, with the
+ * lexicon that learnt already: its reading does not depend on the lexicon, and the actors the
+ * second pass needs are found again with that lexicon either way.
+ */
+async function finishHere(texts: CorpusTexts, taught: Taught, sink: Sink, skip: number, options: PipelineOptions): Promise<Lexicon> {
+  const { lexicon, learnt, repeated } = taught;
+  const count = texts.count;
+  const pause = slicer(options);
+  for (let i = skip; i < count; i++) {
+    const file = texts.file(i);
+    const first = readFirst(file, lexicon);
+    const doc = readSecond(file, first.kept, lexicon, learnt, repeated.get(i) ?? []);
+    const wait = handOn(sink, doc, file.text);
+    if (wait) await wait;
+    if (options.releaseTexts) texts.release(i + 1);
     const pausing = pause();
     if (pausing) {
       options.progress?.('finishing', i + 1, count);
@@ -184,6 +268,8 @@ async function analyzeHere(texts: CorpusTexts, recipe: LexiconRecipe, onDocument
 interface Progress {
   /** Documents handed on so far. */
   emitted: number;
+  /** Set once the second pass is under way. */
+  taught: Taught | null;
   /** Whether onDocument threw (then that error is the caller's, not a worker's). */
   sinkFailed: boolean;
   sinkError: unknown;
@@ -198,6 +284,8 @@ class Helper {
   private onFailure: ((err: Error) => void) | null = null;
   /** The slices it read in the first pass, in the order it reported them. */
   readonly slices: number[] = [];
+  /** The spool file it appends the elements of the output to (analyzeToOutput). */
+  elements: string | null = null;
 
   constructor(file: string, resourceLimits: { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number }) {
     this.worker = new Worker(file, { workerData: { tag: WORKER_TAG }, resourceLimits });
@@ -265,9 +353,9 @@ async function everyWorker<K extends FromWorker['type']>(helpers: Helper[], kind
 }
 
 /** The documents of the corpus analysed by `workers` worker threads, handed on in corpus order. */
-async function analyzeOnThreads(corpus: SharedCorpus, workers: number, script: string, onDocument: OnDocument, progress: Progress, options: PipelineOptions): Promise<Lexicon> {
+async function analyzeOnThreads(corpus: SharedCorpus, workers: number, script: string, sink: Sink, progress: Progress, options: PipelineOptions, release: (upTo: number) => void): Promise<Lexicon> {
   const count = corpus.paths.length;
-  const views = corpus.chunks.map((c) => Buffer.from(c));
+  const views: Buffer[] = corpus.chunks.map((c) => Buffer.from(c));
   const textOf = (i: number) => textAt(views, corpus.where, i);
   const helpers: Helper[] = [];
   // Documents are handed on one slice at a time, in order, as the workers send them.
@@ -299,7 +387,7 @@ async function analyzeOnThreads(corpus: SharedCorpus, workers: number, script: s
     named.length = 0;
     const taught = (await options.taught?.()) ?? [];
     const lexicon = lexiconFrom(corpus.recipe).lexicon;
-    learnFrom(lexicon, taught, all);
+    const learnt = learnFrom(lexicon, taught, all);
 
     // Repeated lines, one outlet at a time, the outlets shared out by size.
     const shares = shareGroups(outletGroups(outlets.map((outlet) => ({ outlet: outlet ?? null }))), corpus, workers);
@@ -312,23 +400,34 @@ async function analyzeOnThreads(corpus: SharedCorpus, workers: number, script: s
     helpers.forEach((h) => {
       const mine: Array<[number, Range[]]> = [];
       for (const slice of h.slices) for (const i of sliceRange(corpus, slice)) if (repeated.has(i)) mine.push([i, repeated.get(i)!]);
-      h.post({ type: 'second', taught, persons: all, repeated: mine });
+      if (sink.finished === 'output') h.elements = sink.spool.workerFile();
+      h.post({ type: 'second', taught, persons: all, repeated: mine, elements: h.elements });
     });
     outlets.length = 0;
-    repeated.clear();
+    progress.taught = { lexicon, learnt, repeated };
 
     // Each document as it comes, once those before it have been handed on.
-    const pending = new Map<number, string>();
+    const pending = new Map<number, { m: Finished; from: Helper }>();
     const pause = slicer(options);
     const emitReady = async () => {
-      for (let json = pending.get(progress.emitted); json !== undefined; json = pending.get(progress.emitted)) {
+      for (let p = pending.get(progress.emitted); p !== undefined; p = pending.get(progress.emitted)) {
         const i = progress.emitted;
         pending.delete(i);
-        const wait = onDocument(JSON.parse(json) as DocumentResult, textOf(i), json);
+        const m = p.m;
+        let wait: void | Promise<void>;
+        if (sink.finished === 'document' && m.type === 'document') wait = sink.on(JSON.parse(m.json) as DocumentResult, textOf(i), m.json);
+        else if (sink.finished === 'output' && m.type === 'output') {
+          sink.spool.written(p.from.elements!, m.length);
+          wait = sink.on(corpus.paths[i], sink.strings.read(claimsRead(m.record)));
+        } else throw new Error(`a worker sent ${m.type} where ${sink.finished} was due`);
         if (wait) await wait;
         progress.emitted = i + 1;
         Atomics.store(corpus.emitted, 0, i + 1);
         Atomics.notify(corpus.emitted, 0);
+        if (corpus.release) {
+          release(i + 1);
+          for (let c = chunksBefore(corpus.where, count, i + 1) - 1; c >= 0 && views[c] !== NO_VIEW; c--) views[c] = NO_VIEW;
+        }
         const pausing = pause();
         if (pausing) {
           options.progress?.('finishing', i + 1, count);
@@ -343,8 +442,8 @@ async function analyzeOnThreads(corpus: SharedCorpus, workers: number, script: s
         progress.sinkError = err;
       });
     };
-    await everyWorker(helpers, 'document', 'secondDone', (_, m) => {
-      pending.set(m.index, m.json);
+    await everyWorker(helpers, sink.finished, 'secondDone', (h, m) => {
+      pending.set(m.index, { m, from: h });
       emitting = emitting.then(emit);
     });
     await emitting;
@@ -378,7 +477,7 @@ function workerHeap(corpus: SharedCorpus, workers: number): { maxOldGenerationSi
 }
 
 /** The texts in shared memory, and the slices the threads take. */
-function share(texts: CorpusTexts, threads: number, recipe: LexiconRecipe, fail: string | undefined): SharedCorpus {
+function share(texts: CorpusTexts, threads: number, recipe: LexiconRecipe, release: boolean, fail: string | undefined): SharedCorpus {
   // Small enough slices that the threads finish together, large enough to be few.
   const sliceSize = Math.max(4, Math.min(64, Math.ceil(texts.count / (threads * 16))));
   return {
@@ -392,6 +491,7 @@ function share(texts: CorpusTexts, threads: number, recipe: LexiconRecipe, fail:
     window: Math.max(4, 2 * threads) * sliceSize,
     sliceSize,
     recipe,
+    release,
     fail,
   };
 }

@@ -20,6 +20,8 @@ export class CorpusTexts {
   /** Where each text lies once shared: chunk, start and length (code units), three numbers a text. */
   private places: number[] = [];
   private used = 0;
+  /** The chunks before this one were let go (release). */
+  private released = 0;
 
   constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
 
@@ -61,7 +63,27 @@ export class CorpusTexts {
   }
 
   text(i: number): string {
-    return this.strings ? this.strings[i] : textAt(this.views, this.places, i);
+    if (this.strings) return this.strings[i];
+    if (this.places[3 * i] < this.released) throw new Error(`the text of ${this.paths[i]} was let go`);
+    return textAt(this.views, this.places, i);
+  }
+
+  /** Whether any text was let go. */
+  get releasedAny(): boolean {
+    return this.released > 0;
+  }
+
+  /**
+   * Lets go of the shared chunks that hold only texts before `upTo` (their memory is freed once
+   * the worker threads let go of them too): those texts can no longer be asked for.
+   */
+  release(upTo: number): void {
+    if (this.strings) return;
+    const done = chunksBefore(this.places, this.count, upTo);
+    for (; this.released < done; this.released++) {
+      this.chunks[this.released] = NO_CHUNK;
+      this.views[this.released] = NO_VIEW;
+    }
   }
 
   /** Length of text i in code units. */
@@ -83,6 +105,16 @@ export class CorpusTexts {
     return { path: this.paths[i], text: this.text(i), metadata: this.metadata[i] };
   }
 }
+
+/** How many chunks (from the first) hold only texts before `upTo`, the texts being `count`. */
+export function chunksBefore(places: ArrayLike<number>, count: number, upTo: number): number {
+  if (count === 0) return 0;
+  return upTo >= count ? places[3 * (count - 1)] + 1 : places[3 * upTo];
+}
+
+/** What stands for a chunk let go. */
+export const NO_CHUNK = new SharedArrayBuffer(0);
+export const NO_VIEW = Buffer.alloc(0);
 
 export function textAt(views: readonly Buffer[], places: ArrayLike<number>, i: number): string {
   const start = places[3 * i + 1];

@@ -3,7 +3,8 @@
 // of the corpus as it gets free, reads them (first pass) and keeps their readings; between the
 // passes it learns what the whole corpus teaches, exactly as every other lexicon of the corpus
 // does; then it finishes the documents it read, slice by slice, never more than a window ahead of
-// the output, and sends each back as the JSON text of the output.
+// the output, and sends each back as the JSON text of the output (or, for `sanad analyze`, writes
+// its element of the output to its file of the spool and sends back its claims read: output.ts).
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import {
   analyzeText,
@@ -37,12 +38,15 @@ import {
   type SharedCorpus,
   type ToWorker,
 } from './messages';
-import { textAt } from './texts';
+import { NO_CHUNK, NO_VIEW, chunksBefore, textAt } from './texts';
+import { ElementFile } from './output';
 
 /** What one worker does with the slices it takes: read them, keep the readings, finish them. */
 class Shard {
   private readonly lexicon: Lexicon;
   private readonly views: Buffer[];
+  /** The chunks before this one were let go. */
+  private released = 0;
   private readonly kept = new Map<number, FirstPass>();
   /** The slices read, in the order they were taken. */
   readonly slices: number[] = [];
@@ -68,7 +72,8 @@ class Shard {
       const outlets: Array<string | null> = [];
       const persons: DocumentAnalysis[] = [];
       for (const i of sliceRange(this.corpus, slice)) {
-        const first = readFirst(this.file(i), this.lexicon);
+        // The actors are not kept: the second pass finds them again (the corpus teaches the lexicon).
+        const first = readFirst(this.file(i), this.lexicon, undefined, false);
         this.kept.set(i, first.kept);
         outlets.push(first.persons.outlet);
         persons.push(first.persons);
@@ -87,15 +92,29 @@ class Shard {
    * The second pass over every slice read, slice by slice, each slice once the output is near
    * enough to it; the readings are let go as it goes.
    */
-  finishAll(learnt: boolean, repeated: (i: number) => Range[], done: (i: number, doc: DocumentResult) => void): void {
-    for (const slice of this.slices) {
+  finishAll(learnt: boolean, repeated: (i: number) => Range[], done: (i: number, doc: DocumentResult, text: string) => void): void {
+    for (const [k, slice] of this.slices.entries()) {
+      if (this.corpus.fail === 'late' && k === 1) process.exit(7);
+      // The slices come in corpus order: no text before this one is needed here any more.
+      this.release(slice * this.corpus.sliceSize);
       this.waitFor(slice * this.corpus.sliceSize);
       for (const i of sliceRange(this.corpus, slice)) {
-        const doc = readSecond(this.file(i), this.kept.get(i)!, this.lexicon, learnt, repeated(i));
+        const file = this.file(i);
+        const doc = readSecond(file, this.kept.get(i)!, this.lexicon, learnt, repeated(i));
         this.kept.delete(i);
         // Sent at once: documents that wait grow old in the heap.
-        done(i, doc);
+        done(i, doc, file.text);
       }
+    }
+  }
+
+  /** Lets go of the chunks of shared memory that hold only texts before `upTo`, when asked to. */
+  release(upTo: number): void {
+    if (!this.corpus.release) return;
+    const done = chunksBefore(this.corpus.where, this.corpus.paths.length, upTo);
+    for (; this.released < done; this.released++) {
+      this.views[this.released] = NO_VIEW;
+      this.corpus.chunks[this.released] = NO_CHUNK;
     }
   }
 
@@ -135,11 +154,20 @@ function serve(): void {
       const repeated = new Map(m.repeated);
       const learnt = shard!.learn(m.taught, m.persons);
       m.persons.length = 0;
+      const file = m.elements === null ? null : new ElementFile(m.elements);
       shard!.finishAll(
         learnt,
         (i) => repeated.get(i) ?? [],
-        (index, doc) => send({ type: 'document', index, json: prettyElement(doc) }),
+        file
+          ? (index, doc, text) => {
+              // The element first, as documentOutput: the claims are read from the same objects.
+              const length = file.append(doc);
+              send({ type: 'output', index, length, record: claimRecord(doc, text, 0) });
+            }
+          : (index, doc) => send({ type: 'document', index, json: prettyElement(doc) }),
       );
+      file?.close();
+      shard!.release(corpus!.paths.length);
       send({ type: 'secondDone' });
     }
   });
