@@ -98,6 +98,11 @@ export async function quickOpen(page: Page, file: string, timeoutMs = 30_000): P
       .locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exactly(file) }), hasNot: page.locator('.label-description', { hasText: '.sanad' }) })
       .first();
     await row.waitFor({ state: 'visible', timeout: timeoutMs });
+    // After a miss, the search's answer is let in before the click (it redraws the list).
+    if (attempt > 1) {
+      await page.waitForTimeout(500 * attempt);
+      await row.waitFor({ state: 'visible', timeout: timeoutMs });
+    }
     await row.click({ timeout: timeoutMs });
     const opened = await tab.waitFor({ state: 'visible', timeout: attempt < 3 ? 5000 : timeoutMs }).then(
       () => true,
@@ -109,7 +114,7 @@ export async function quickOpen(page: Page, file: string, timeoutMs = 30_000): P
     // The list can be redrawn under the click (the search answers late) and the click then lands
     // on the copy's row: close that editor and try again.
     if (opened && (await activeEditorInHiddenFolder(page))) {
-      if (attempt >= 3) throw new Error(`Quick Open kept opening a copy of ${file} under a hidden folder`);
+      if (attempt >= 5) throw new Error(`Quick Open kept opening a copy of ${file} under a hidden folder`);
       await page.keyboard.press(`${MOD}+W`);
       continue;
     }
