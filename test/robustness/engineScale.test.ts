@@ -9,19 +9,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { analyzeText } from '../../server/src/analysis';
+import { rng } from '../unit/helpers/random';
 import { ClaimIndex } from '../../server/src/analysis/claims/contradictions';
-
-/** A deterministic generator (mulberry32), so a failure reproduces. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Lines of casualty figures, each with a date and a place: about `chars` UTF-16 units. */
 function figureLines(chars: number, seed = 5): string[] {

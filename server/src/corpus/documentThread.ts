@@ -81,15 +81,6 @@ export class DocumentThread {
     });
   }
 
-  /** Stops the thread (the server is shutting down). */
-  close(): void {
-    const worker = this.worker;
-    this.worker = null;
-    this.failed = true;
-    void worker?.terminate();
-    this.drain();
-  }
-
   private thread(): Worker | null {
     if (this.worker || this.failed) return this.worker;
     if (!existsSync(this.script)) {

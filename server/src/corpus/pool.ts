@@ -215,14 +215,18 @@ async function analyzeHere(texts: CorpusTexts, recipe: LexiconRecipe, sink: Sink
     if (i < skip) continue;
     const wait = handOn(sink, doc, text);
     if (wait) await wait;
-    const pausing = pause();
-    if (pausing) {
-      options.progress?.('finishing', i + 1, count);
-      await pausing;
-    }
+    await giveWay(pause, options, i + 1, count);
   }
   options.progress?.('finishing', count, count);
   return lexicon;
+}
+
+/** Gives way to other work when this thread's slice is over, saying how far the second pass is. */
+async function giveWay(pause: () => Promise<void> | undefined, options: PipelineOptions, done: number, count: number): Promise<void> {
+  const pausing = pause();
+  if (!pausing) return;
+  options.progress?.('finishing', done, count);
+  await pausing;
 }
 
 /** A finished document as a worker sends it. */
@@ -255,11 +259,7 @@ async function finishHere(texts: CorpusTexts, taught: Taught, sink: Sink, skip: 
     const wait = handOn(sink, doc, file.text);
     if (wait) await wait;
     if (options.releaseTexts) texts.release(i + 1);
-    const pausing = pause();
-    if (pausing) {
-      options.progress?.('finishing', i + 1, count);
-      await pausing;
-    }
+    await giveWay(pause, options, i + 1, count);
   }
   options.progress?.('finishing', count, count);
   return lexicon;
@@ -428,11 +428,7 @@ async function analyzeOnThreads(corpus: SharedCorpus, workers: number, script: s
           release(i + 1);
           for (let c = chunksBefore(corpus.where, count, i + 1) - 1; c >= 0 && views[c] !== NO_VIEW; c--) views[c] = NO_VIEW;
         }
-        const pausing = pause();
-        if (pausing) {
-          options.progress?.('finishing', i + 1, count);
-          await pausing;
-        }
+        await giveWay(pause, options, i + 1, count);
       }
     };
     const emit = () => {
